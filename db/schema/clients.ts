@@ -1,0 +1,44 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users.ts';
+
+/** The agency's clients, each run by one CS partner. */
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    csUserId: text('cs_user_id')
+      .notNull()
+      .references(() => users.id),
+    segment: text('segment'),
+    // Calendar dates (YYYY-MM-DD) in the agency time zone.
+    serviceStartsOn: text('service_starts_on'),
+    serviceEndsOn: text('service_ends_on'),
+    groupChatUrl: text('group_chat_url'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('clients_cs_idx').on(table.csUserId)],
+);
+
+/** People at a client: who answers questionnaires and who approves pieces. */
+export const clientContacts = sqliteTable(
+  'client_contacts',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    // E.164, e.g. +5511987654321
+    whatsapp: text('whatsapp'),
+    companyRole: text('company_role'),
+    locale: text('locale').notNull().default('pt-BR'),
+    mayAnswerQuestionnaires: integer('may_answer_questionnaires', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    mayApprovePieces: integer('may_approve_pieces', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('client_contacts_client_idx').on(table.clientId)],
+);

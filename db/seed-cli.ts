@@ -1,0 +1,26 @@
+// `npm run seed`: seeds the demo agency into Turso/libSQL when DATABASE_URL is set, otherwise
+// into the local D1 database that `astro dev` and `wrangler dev` use (.wrangler/state).
+import { createClient } from '@libsql/client';
+import { createD1Database, createLibsqlDatabase } from './client.ts';
+import { openLocalBindings } from './local-bindings.ts';
+import { seedDemoAgency } from './seed.ts';
+
+const now = new Date();
+if (process.env.DATABASE_URL) {
+  const client = createClient({
+    url: process.env.DATABASE_URL,
+    authToken: process.env.DATABASE_AUTH_TOKEN,
+  });
+  await seedDemoAgency(createLibsqlDatabase(client), now);
+  client.close();
+  console.log(`Demo agency seeded into ${process.env.DATABASE_URL}`);
+} else {
+  const persistTo = process.argv[2] ?? '.wrangler/state';
+  const local = await openLocalBindings(persistTo);
+  try {
+    await seedDemoAgency(createD1Database(local.DB), now);
+  } finally {
+    await local.dispose();
+  }
+  console.log(`Demo agency seeded into the local D1 database in ${persistTo}`);
+}

@@ -1,0 +1,127 @@
+import type { Database } from './client.ts';
+import { clientContacts, clients, userRoles, users } from './schema/index.ts';
+
+type DemoPerson = { id: string; name: string; email: string; roles: string[] };
+
+/** The demo agency's people: an admin, a finance user, and one partner per role. */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { id: 'demo-admin', name: 'Ana Andrade', email: 'admin@ponte.example', roles: ['admin'] },
+  {
+    id: 'demo-finance',
+    name: 'Fábio Fonseca',
+    email: 'financeiro@ponte.example',
+    roles: ['finance'],
+  },
+  { id: 'demo-cs', name: 'Carla Campos', email: 'cs@ponte.example', roles: ['cs'] },
+  {
+    id: 'demo-paid',
+    name: 'Paulo Prado',
+    email: 'trafego.pago@ponte.example',
+    roles: ['paid_traffic'],
+  },
+  {
+    id: 'demo-organic',
+    name: 'Olívia Otero',
+    email: 'trafego.organico@ponte.example',
+    roles: ['organic_traffic'],
+  },
+  { id: 'demo-design', name: 'Davi Duarte', email: 'design@ponte.example', roles: ['design'] },
+];
+
+/** Two demo clients of the CS partner, each with a decision maker and a marketing contact. */
+export const DEMO_CLIENTS = [
+  {
+    id: 'demo-client-bakery',
+    name: 'Padaria Pão Quente',
+    segment: 'Alimentação',
+    contacts: [
+      {
+        id: 'demo-contact-bakery-owner',
+        name: 'Rita Moraes',
+        email: 'rita@paoquente.example',
+        whatsapp: '+5511987650001',
+        companyRole: 'Sócia',
+        locale: 'pt-BR',
+      },
+      {
+        id: 'demo-contact-bakery-marketing',
+        name: 'João Lima',
+        email: 'joao@paoquente.example',
+        whatsapp: '+5511987650002',
+        companyRole: 'Marketing',
+        locale: 'pt-BR',
+      },
+    ],
+  },
+  {
+    id: 'demo-client-clinic',
+    name: 'Clínica Sorriso Leve',
+    segment: 'Saúde',
+    contacts: [
+      {
+        id: 'demo-contact-clinic-director',
+        name: 'Marina Costa',
+        email: 'marina@sorrisoleve.example',
+        whatsapp: '+5521998760001',
+        companyRole: 'Diretora',
+        locale: 'pt-BR',
+      },
+      {
+        id: 'demo-contact-clinic-manager',
+        name: 'Igor Petrov',
+        email: 'igor@sorrisoleve.example',
+        whatsapp: '+5521998760002',
+        companyRole: 'Gerente',
+        locale: 'ru',
+      },
+    ],
+  },
+];
+
+/**
+ * Creates the demo agency in one atomic batch. Idempotent: rows that exist are left as they
+ * are, so running it again (every `npm run dev`) changes nothing.
+ */
+export async function seedDemoAgency(db: Database, now: Date): Promise<void> {
+  const people = DEMO_PEOPLE.flatMap((person) => [
+    db
+      .insert(users)
+      .values({
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        locale: 'pt-BR',
+        createdAt: now,
+      })
+      .onConflictDoNothing(),
+    ...person.roles.map((role) =>
+      db.insert(userRoles).values({ userId: person.id, role }).onConflictDoNothing(),
+    ),
+  ]);
+  const accounts = DEMO_CLIENTS.flatMap((client) => [
+    db
+      .insert(clients)
+      .values({
+        id: client.id,
+        name: client.name,
+        segment: client.segment,
+        csUserId: 'demo-cs',
+        createdAt: now,
+      })
+      .onConflictDoNothing(),
+    ...client.contacts.map((contact) =>
+      db
+        .insert(clientContacts)
+        .values({
+          ...contact,
+          clientId: client.id,
+          mayAnswerQuestionnaires: true,
+          mayApprovePieces: true,
+          createdAt: now,
+        })
+        .onConflictDoNothing(),
+    ),
+  ]);
+  const [first, ...rest] = [...people, ...accounts];
+  if (first) await db.batch([first, ...rest]);
+}

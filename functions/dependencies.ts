@@ -1,0 +1,16 @@
+import type { Database } from '../db/client.ts';
+import type { FileStore } from '../src/server/files/file-store.ts';
+import type { MailSender } from '../src/server/mail/mail-sender.ts';
+
+/**
+ * Everything a request or a job needs from the outside world, passed in rather than
+ * imported, so tests give real local parts (a SQLite file, Miniflare's R2, a capture
+ * server for e-mail) and a fixed clock.
+ */
+export type Dependencies = {
+  db: Database;
+  files: FileStore;
+  // null in development: messages stay in the outbox, readable in the mail viewer.
+  mailSender: MailSender | null;
+  clock: () => Date;
+};

@@ -1,0 +1,60 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { $ZodIssue } from 'zod/v4/core';
+import {
+  createTranslator,
+  DEFAULT_LOCALE,
+  localizeIssues,
+  type MessageKey,
+} from '../../src/i18n/index.ts';
+import type { ApiEnv } from './api-env.ts';
+
+/** Thrown by input parsing; the error handler turns it into a 400 with a message per field. */
+export class InputError extends Error {
+  readonly issues: readonly $ZodIssue[];
+  constructor(issues: readonly $ZodIssue[]) {
+    super('invalid input');
+    this.issues = issues;
+  }
+}
+
+/** The one shape of every error answer: a stable code, a localized message, details. */
+export function problem(
+  c: Context<ApiEnv>,
+  status: ContentfulStatusCode,
+  code: string,
+  messageKey: MessageKey,
+  extra: Record<string, unknown> = {},
+  params: Record<string, string | number> = {},
+) {
+  // The context may be incomplete when the failure happened before it was set up.
+  const t = c.get('t') ?? createTranslator(DEFAULT_LOCALE);
+  return c.json({ error: { code, message: t(messageKey, params), ...extra } }, status);
+}
+
+// Framework errors (body limit, malformed JSON) mapped to our codes and messages.
+const HTTP_ERRORS: Partial<Record<number, [string, MessageKey]>> = {
+  400: ['bad_request', 'errors.badRequest'],
+  404: ['not_found', 'errors.notFound'],
+  405: ['method_not_allowed', 'errors.methodNotAllowed'],
+  413: ['payload_too_large', 'errors.payloadTooLarge'],
+  415: ['unsupported_media_type', 'errors.unsupportedMediaType'],
+};
+
+/** The single error handler: expected input errors become 4xx, anything else a 500 with a request id. */
+export function handleError(error: Error, c: Context<ApiEnv>) {
+  if (error instanceof InputError) {
+    return problem(c, 400, 'validation', 'errors.validation', {
+      fields: localizeIssues(error.issues, c.get('locale') ?? DEFAULT_LOCALE),
+    });
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const [code, key] = HTTP_ERRORS[error.status] ?? ['bad_request', 'errors.badRequest'];
+    return problem(c, error.status as ContentfulStatusCode, code, key);
+  }
+  // Logged with the request id so support can find it; the body never carries a stack.
+  const requestId = c.get('requestId') ?? crypto.randomUUID();
+  console.error(`[${requestId}]`, error);
+  return problem(c, 500, 'internal', 'errors.internal', { requestId }, { requestId });
+}

@@ -1,0 +1,42 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { createTranslator, resolveLocale } from '../../src/i18n/index.ts';
+import type { Dependencies } from '../dependencies.ts';
+import type { ApiEnv } from './api-env.ts';
+import { problem } from './errors.ts';
+import { isSameOriginRequest } from './same-origin.ts';
+import { API_CSP, applySecurityHeaders } from './security-headers.ts';
+
+/** Cookie that keeps the language a visitor chose, before and without an account. */
+export const LOCALE_COOKIE = 'ponte_locale';
+
+/** Gives each request its dependencies, a request id, and the visitor's language. */
+export function requestContext(resolveDependencies: (env: unknown) => Dependencies) {
+  return createMiddleware<ApiEnv>(async (c, next) => {
+    c.set('requestId', c.req.header('CF-Ray') ?? crypto.randomUUID());
+    const locale = resolveLocale({
+      preference: getCookie(c, LOCALE_COOKIE) ?? null,
+      acceptLanguage: c.req.header('Accept-Language') ?? null,
+    });
+    c.set('locale', locale);
+    c.set('t', createTranslator(locale));
+    c.set('deps', resolveDependencies(c.env));
+    await next();
+    c.header('Content-Language', locale);
+  });
+}
+
+/** Adds the security headers to every API answer, errors included. */
+export const securityHeaders = createMiddleware<ApiEnv>(async (c, next) => {
+  await next();
+  applySecurityHeaders(c.res.headers, API_CSP);
+  c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
+});
+
+/** Refuses every state-changing request that did not come from our own pages (CSRF). */
+export const sameOriginOnly = createMiddleware<ApiEnv>(async (c, next) => {
+  if (!isSameOriginRequest(c.req.raw)) {
+    return problem(c, 403, 'cross_site_request', 'errors.forbiddenOrigin');
+  }
+  return next();
+});

@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { LOCALES } from '../../src/i18n/index.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { LOCALE_COOKIE } from '../http/middleware.ts';
+import { readInput, wantsHtml } from '../http/read-input.ts';
+
+const localeInput = z.object({
+  locale: z.enum(LOCALES),
+  // Where a form post returns to; only paths on this site, never another origin.
+  returnTo: z
+    .string()
+    .regex(/^\/(?![/\\])/)
+    .max(512)
+    .optional(),
+});
+
+/** POST /api/preferences/locale: remembers the language a visitor chose (form or JSON). */
+export const preferenceRoutes = new Hono<ApiEnv>().post('/locale', async (c) => {
+  const input = await readInput(c, localeInput);
+  setCookie(c, LOCALE_COOKIE, input.locale, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Lax',
+    maxAge: 60 * 60 * 24 * 365,
+  });
+  if (wantsHtml(c)) return c.redirect(input.returnTo ?? '/', 303);
+  return c.json({ locale: input.locale });
+});

@@ -1,0 +1,43 @@
+import { createClient } from '@libsql/client';
+import { createD1Database, createLibsqlDatabase, type Database } from '../db/client.ts';
+import { createFileStore, type FileBucket } from '../src/server/files/file-store.ts';
+import { createResendSender } from '../src/server/mail/mail-sender.ts';
+import type { Dependencies } from './dependencies.ts';
+
+/** The bindings and variables the Worker reads (see wrangler.toml and .dev.vars.example). */
+export type WorkerEnv = {
+  DB?: D1Database;
+  FILES: FileBucket;
+  DATABASE_URL?: string;
+  DATABASE_AUTH_TOKEN?: string;
+  RESEND_API_KEY?: string;
+  RESEND_BASE_URL?: string;
+  MAIL_FROM?: string;
+};
+
+/** Turso when DATABASE_URL is set (production), otherwise the D1 binding (the embedded default). */
+export function openDatabase(env: WorkerEnv): Database {
+  if (env.DATABASE_URL) {
+    return createLibsqlDatabase(
+      createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }),
+    );
+  }
+  if (!env.DB) throw new Error('No database: set DATABASE_URL or bind DB in wrangler.toml');
+  return createD1Database(env.DB);
+}
+
+/** Builds the request and job dependencies from the Worker's bindings. */
+export function workerDependencies(env: WorkerEnv): Dependencies {
+  return {
+    db: openDatabase(env),
+    files: createFileStore(env.FILES),
+    mailSender: env.RESEND_API_KEY
+      ? createResendSender({
+          apiKey: env.RESEND_API_KEY,
+          from: env.MAIL_FROM ?? 'Ponte <ponte@example.com>',
+          baseUrl: env.RESEND_BASE_URL,
+        })
+      : null,
+    clock: () => new Date(),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Locale } from './locales.ts';
+
+// Intl formatters are costly to build; one per distinct set of options is kept.
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => T): T {
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = build();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Date and time as people in the agency read them, in the agency time zone. */
+export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+  return cached(
+    `dt|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone }),
+  ).format(date);
+}
+
+/** A calendar date in the agency time zone. */
+export function formatDate(date: Date, locale: Locale, timeZone: string): string {
+  return cached(
+    `d|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone }),
+  ).format(date);
+}
+
+/** Money kept as integer minor units (cents), shown in the locale's currency format. */
+export function formatMoney(minorUnits: number, currency: string, locale: Locale): string {
+  const formatter = cached(
+    `m|${locale}|${currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+  ) as Intl.NumberFormat;
+  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter.format(minorUnits / 10 ** digits);
+}
+
+/** A plain number with the locale's separators. */
+export function formatNumber(value: number, locale: Locale): string {
+  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+}

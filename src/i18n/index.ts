@@ -1,0 +1,19 @@
+// The i18n module: catalogs, locale resolution, translation and formatting. Pure: no framework.
+export { formatDate, formatDateTime, formatMoney, formatNumber } from './format.ts';
+export {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALES,
+  type Locale,
+  matchLocale,
+  resolveLocale,
+} from './locales.ts';
+export type { MessageKey, Messages } from './messages/catalog.ts';
+export {
+  CATALOGS,
+  createTranslator,
+  type MessageParams,
+  type Translator,
+  translate,
+} from './translate.ts';
+export { localizeIssues } from './zod-messages.ts';

@@ -1,0 +1,289 @@
+import type { PolicyInput } from './schema.ts';
+
+/**
+ * The default agency's policy, taken from its own documents (see shared/source-documents).
+ * An agency changes its rules here; the handbook and the server both read this.
+ */
+export const agencyPolicy: PolicyInput = {
+  agency: {
+    name: 'Ponte Digital',
+    timeZone: 'America/Sao_Paulo',
+    currency: 'BRL',
+    defaultLocale: 'pt-BR',
+    locales: ['pt-BR', 'en', 'ru'],
+    handbookLocales: ['pt-BR', 'en'],
+  },
+  roles: {
+    cs: {
+      label: {
+        'pt-BR': 'Customer Success (atendimento)',
+        en: 'Customer success (account service)',
+        ru: 'Клиентский сервис',
+      },
+      services: [
+        {
+          'pt-BR': 'Atender o cliente, sempre no grupo do cliente',
+          en: "Look after the client, always in the client's group",
+        },
+        {
+          'pt-BR': 'Pedir peças ao design, revisar as entregas e aprová-las com o cliente',
+          en: 'Request pieces from design, review deliveries and get them approved by the client',
+        },
+        {
+          'pt-BR':
+            'Briefings, otimizações e estratégias de conversão (CRO), ofertas, arquitetura de navegação, pontos de conversão, páginas e landing pages',
+          en: 'Briefings, conversion optimisation (CRO) and strategy, offers, navigation architecture, conversion points, pages and landing pages',
+        },
+        {
+          'pt-BR': 'Publicar o relatório mensal do cliente na linha do tempo do Reportei',
+          en: "Publish the client's monthly report on the Reportei timeline",
+        },
+        {
+          'pt-BR': 'Registrar atas de reunião e decisões com o cliente no Reportei',
+          en: 'Record meeting minutes and decisions with the client on Reportei',
+        },
+        {
+          'pt-BR': 'Manter atualizadas no Reportei as suas áreas de responsabilidade',
+          en: 'Keep your areas of responsibility up to date on Reportei',
+        },
+        {
+          'pt-BR': 'Integrar e configurar ferramentas de automação com CRM/ERP',
+          en: 'Integrate and configure automation tools with CRM/ERP',
+        },
+        {
+          'pt-BR': 'Dar suporte e orientação ao cliente no uso das plataformas',
+          en: 'Support and guide the client in using the platforms',
+        },
+      ],
+    },
+    organic_traffic: {
+      label: { 'pt-BR': 'Tráfego orgânico', en: 'Organic traffic', ru: 'Органический трафик' },
+      services: [
+        {
+          'pt-BR': 'Acompanhar o bom funcionamento das ferramentas da conta',
+          en: "Keep the account's tools working correctly",
+        },
+        {
+          'pt-BR': 'Definir, calibrar e acompanhar as métricas de análise',
+          en: 'Define, calibrate and follow the analytics metrics',
+        },
+        {
+          'pt-BR':
+            'Planejar pautas e publicações: banners, campanhas de e-mail marketing, blog, pop-ups e redes sociais',
+          en: 'Plan topics and publications: banners, e-mail campaigns, blog, pop-ups and social networks',
+        },
+        { 'pt-BR': 'Planejar otimizações de SEO on-page', en: 'Plan on-page SEO optimisations' },
+        {
+          'pt-BR': 'Alterar landing pages e páginas de sites já construídos',
+          en: 'Change landing pages and pages of existing sites',
+        },
+        {
+          'pt-BR': 'Manter atualizadas no Reportei as suas áreas de responsabilidade',
+          en: 'Keep your areas of responsibility up to date on Reportei',
+        },
+      ],
+    },
+    paid_traffic: {
+      label: { 'pt-BR': 'Tráfego pago', en: 'Paid traffic', ru: 'Платный трафик' },
+      services: [
+        {
+          'pt-BR': 'Integrar e configurar as ferramentas da conta entre si',
+          en: "Integrate and configure the account's tools with each other",
+        },
+        {
+          'pt-BR': 'Definir, calibrar e acompanhar as métricas de análise',
+          en: 'Define, calibrate and follow the analytics metrics',
+        },
+        {
+          'pt-BR': 'Planejar o orçamento e a estrutura das campanhas de anúncios',
+          en: 'Plan the budget and structure of ad campaigns',
+        },
+        {
+          'pt-BR':
+            'Enviar ao cliente notas fiscais, boletos e demais assuntos de pagamento de mídia, por e-mail/WhatsApp e na linha do tempo do Reportei',
+          en: 'Send the client media invoices, payment slips and other media-payment matters, by e-mail/WhatsApp and on the Reportei timeline',
+        },
+        {
+          'pt-BR': 'Manter atualizadas no Reportei as suas áreas de responsabilidade',
+          en: 'Keep your areas of responsibility up to date on Reportei',
+        },
+      ],
+    },
+    design: {
+      label: { 'pt-BR': 'Design', en: 'Design', ru: 'Дизайн' },
+      services: [
+        {
+          'pt-BR': 'Produzir as peças pedidas pelo CS, dentro do prazo combinado',
+          en: 'Produce the pieces CS requests, by the agreed date',
+        },
+        {
+          'pt-BR': 'Entregar versões para a aprovação do cliente e ajustá-las conforme os pedidos',
+          en: "Deliver versions for the client's approval and adjust them as asked",
+        },
+        {
+          'pt-BR': 'Manter organizado o drive de criativos de cada cliente',
+          en: "Keep each client's drive of creatives organised",
+        },
+      ],
+    },
+    finance: {
+      label: { 'pt-BR': 'Financeiro', en: 'Finance', ru: 'Финансы' },
+      services: [
+        {
+          'pt-BR': 'Revisar as faturas dos parceiros e registrar divergências',
+          en: "Review partners' invoices and record divergences",
+        },
+        {
+          'pt-BR': 'Pagar as faturas aprovadas na data de pagamento',
+          en: 'Pay approved invoices on the payment date',
+        },
+      ],
+    },
+    admin: {
+      label: { 'pt-BR': 'Administração', en: 'Administration', ru: 'Администрирование' },
+      services: [
+        {
+          'pt-BR': 'Convidar parceiros e cuidar dos seus papéis e acessos',
+          en: 'Invite partners and manage their roles and access',
+        },
+      ],
+    },
+  },
+  taskRouting: {
+    // Paid, organic and design ask only CS; CS asks everyone (including another CS).
+    mayRequestFrom: {
+      cs: ['cs', 'paid_traffic', 'organic_traffic', 'design'],
+      paid_traffic: ['cs'],
+      organic_traffic: ['cs'],
+      design: ['cs'],
+    },
+    minimumLeadTimeDays: 2,
+    announceInClientGroup: true,
+  },
+  clientCommunication: [
+    {
+      id: 'cs-only-voice',
+      text: {
+        'pt-BR': 'Quem fala com o cliente é o CS.',
+        en: 'CS is the one who talks to the client.',
+      },
+    },
+    {
+      id: 'group-never-private',
+      text: {
+        'pt-BR': 'O CS atende o cliente sempre no grupo do cliente, nunca em conversa privada.',
+        en: "CS always talks to the client in the client's group, never in a private chat.",
+      },
+    },
+    {
+      id: 'others-listen',
+      text: {
+        'pt-BR':
+          'Tráfego pago, tráfego orgânico e design participam dos grupos como ouvintes, para entender atividades e briefings mais rápido.',
+        en: 'Paid traffic, organic traffic and design are in the groups as listeners, to understand activities and briefings faster.',
+      },
+    },
+    {
+      id: 'cs-approves-materials',
+      text: {
+        'pt-BR': 'Quem aprova os materiais com o cliente é o CS.',
+        en: 'CS gets materials approved by the client.',
+      },
+    },
+    {
+      id: 'cs-chooses-images',
+      text: {
+        'pt-BR': 'O CS decide entre usar uma imagem do drive ou pedir uma nova ao design.',
+        en: 'CS decides between using an image from the drive and asking design for a new one.',
+      },
+    },
+  ],
+  businessHours: { opensAt: '10:00', closesAt: '20:00', dailyAnalyticsBy: '12:00' },
+  holidays: {
+    country: 'BR',
+    includeCarnival: true,
+    includeCorpusChristi: true,
+    agencyRecurring: [
+      { monthDay: '12-24', name: { 'pt-BR': 'Véspera de Natal', en: 'Christmas Eve' } },
+      { monthDay: '12-31', name: { 'pt-BR': 'Véspera de Ano-Novo', en: "New Year's Eve" } },
+    ],
+    agencyOneOff: [],
+  },
+  invoices: {
+    windowOpensDay: 1,
+    windowClosesDay: 5,
+    extendCloseToNextBusinessDay: false,
+    competenceMonthOffset: -1,
+    payment: 'last_business_day_of_submission_month',
+    maxPdfBytes: 10 * 1024 * 1024,
+  },
+  newClientDeadlines: {
+    contactWithinMinutes: 60,
+    afterHoursCutoff: '20:00',
+    afterHoursContactBy: '11:00',
+    strategyWithinHours: 24,
+    launchWithinHours: 72,
+    checkInDaysAfterLaunch: 7,
+    renewalContactDaysBeforeEnd: 3,
+    lostDaysAfterEndUnpaid: 7,
+    reminderBeforeContactMinutes: 30,
+    reminderBeforeOtherHours: 4,
+  },
+  changeTurnaround: { postHours: 48, targetingOrTextHours: 4 },
+  costNorms: {
+    // The agency's document states the norms in roubles; they are kept as written.
+    currency: 'RUB',
+    norms: [
+      {
+        id: 'cpc-stories',
+        metric: 'CPC',
+        context: { 'pt-BR': 'Tráfego — Stories', en: 'Traffic — Stories' },
+        maxMinorUnits: 150,
+      },
+      {
+        id: 'cpc-feed',
+        metric: 'CPC',
+        context: { 'pt-BR': 'Tráfego — Feed', en: 'Traffic — Feed' },
+        minMinorUnits: 400,
+        maxMinorUnits: 700,
+        note: { 'pt-BR': 'conforme o produto', en: 'depending on the product' },
+      },
+      {
+        id: 'cpm-stories',
+        metric: 'CPM',
+        context: { 'pt-BR': 'Alcance — Stories', en: 'Reach — Stories' },
+        maxMinorUnits: 700,
+      },
+      {
+        id: 'cpm-feed',
+        metric: 'CPM',
+        context: { 'pt-BR': 'Alcance — Feed', en: 'Reach — Feed' },
+        minMinorUnits: 900,
+        maxMinorUnits: 1400,
+        note: { 'pt-BR': 'conforme o produto', en: 'depending on the product' },
+      },
+      {
+        id: 'cpl',
+        metric: 'CPL',
+        context: { 'pt-BR': 'Geração de leads', en: 'Lead generation' },
+        minMinorUnits: 1000,
+        maxMinorUnits: 4000,
+      },
+      {
+        id: 'cpl-hard-niche',
+        metric: 'CPL',
+        context: {
+          'pt-BR': 'Geração de leads em nichos difíceis',
+          en: 'Lead generation in difficult niches',
+        },
+        maxMinorUnits: 10000,
+      },
+    ],
+    whenAbove: {
+      'pt-BR':
+        'Se o CPC, o CPM ou o CPL de uma campanha passar da norma, ajuste a campanha o quanto antes para recuperar a eficiência.',
+      en: "If a campaign's CPC, CPM or CPL is above the norm, change the campaign promptly to bring its efficiency back.",
+    },
+  },
+  links: { signInMinutes: 15, onboardingDays: 30, approvalDays: 30, approvalReminderAfterDays: 2 },
+};

@@ -1,0 +1,25 @@
+// The policy module: the single source of every rule, number and deadline.
+import { agencyPolicy } from './agency-policy.ts';
+import { parsePolicy } from './parse-policy.ts';
+
+/** The agency's policy, validated when first imported. */
+export const policy = parsePolicy(agencyPolicy);
+
+export {
+  addDaysToIsoDate,
+  computeEaster,
+  type Holiday,
+  isHoliday,
+  listHolidays,
+} from './holidays.ts';
+export { parsePolicy } from './parse-policy.ts';
+export {
+  type LocalizedText,
+  PARTNER_ROLES,
+  type PartnerRole,
+  type Policy,
+  ROLES,
+  type Role,
+  STAFF_ROLES,
+} from './schema.ts';
+export { mayRequestTask } from './task-routing.ts';

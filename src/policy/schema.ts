@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/** Text the agency writes in each handbook language (Russian optional: UI only). */
+export const localizedText = z.object({
+  'pt-BR': z.string().min(1),
+  en: z.string().min(1),
+  ru: z.string().min(1).optional(),
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/** Every role a person can hold: four partner roles and two staff roles. */
+export const ROLES = [
+  'cs',
+  'paid_traffic',
+  'organic_traffic',
+  'design',
+  'finance',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const PARTNER_ROLES = ['cs', 'paid_traffic', 'organic_traffic', 'design'] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+export const STAFF_ROLES = ['finance', 'admin'] as const;
+
+const role = z.enum(ROLES);
+const partnerRole = z.enum(PARTNER_ROLES);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+const positive = z.number().int().positive();
+
+const costNorm = z.object({
+  id: z.string().min(1),
+  metric: z.enum(['CPC', 'CPM', 'CPL']),
+  context: localizedText,
+  minMinorUnits: z.number().int().nonnegative().optional(),
+  maxMinorUnits: z.number().int().positive(),
+  note: localizedText.optional(),
+});
+
+/** The whole policy: every rule, number and deadline Ponte enforces and the handbook shows. */
+export const policySchema = z
+  .object({
+    agency: z.object({
+      name: z.string().min(1),
+      timeZone: z.string().refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'unknown IANA time zone'),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      defaultLocale: z.literal('pt-BR'),
+      locales: z.array(z.enum(['pt-BR', 'en', 'ru'])).min(1),
+      handbookLocales: z.array(z.enum(['pt-BR', 'en'])).min(1),
+    }),
+    roles: z.record(role, z.object({ label: localizedText, services: z.array(localizedText) })),
+    taskRouting: z.object({
+      mayRequestFrom: z.record(partnerRole, z.array(partnerRole)),
+      minimumLeadTimeDays: positive,
+      announceInClientGroup: z.boolean(),
+    }),
+    clientCommunication: z.array(z.object({ id: z.string().min(1), text: localizedText })).min(1),
+    businessHours: z.object({
+      opensAt: clockTime,
+      closesAt: clockTime,
+      dailyAnalyticsBy: clockTime,
+    }),
+    holidays: z.object({
+      country: z.literal('BR'),
+      includeCarnival: z.boolean(),
+      includeCorpusChristi: z.boolean(),
+      agencyRecurring: z.array(z.object({ monthDay, name: localizedText })),
+      agencyOneOff: z.array(z.object({ date: isoDate, name: localizedText })),
+    }),
+    invoices: z.object({
+      windowOpensDay: z.number().int().min(1).max(28),
+      windowClosesDay: z.number().int().min(1).max(28),
+      extendCloseToNextBusinessDay: z.boolean(),
+      competenceMonthOffset: z.number().int().max(0),
+      payment: z.literal('last_business_day_of_submission_month'),
+      maxPdfBytes: positive,
+    }),
+    newClientDeadlines: z.object({
+      contactWithinMinutes: positive,
+      afterHoursCutoff: clockTime,
+      afterHoursContactBy: clockTime,
+      strategyWithinHours: positive,
+      launchWithinHours: positive,
+      checkInDaysAfterLaunch: positive,
+      renewalContactDaysBeforeEnd: positive,
+      lostDaysAfterEndUnpaid: positive,
+      reminderBeforeContactMinutes: positive,
+      reminderBeforeOtherHours: positive,
+    }),
+    changeTurnaround: z.object({ postHours: positive, targetingOrTextHours: positive }),
+    costNorms: z.object({
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      norms: z.array(costNorm).min(1),
+      whenAbove: localizedText,
+    }),
+    links: z.object({
+      signInMinutes: positive,
+      onboardingDays: positive,
+      approvalDays: positive,
+      approvalReminderAfterDays: positive,
+    }),
+  })
+  .superRefine((policy, ctx) => {
+    if (policy.invoices.windowClosesDay < policy.invoices.windowOpensDay) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['invoices', 'windowClosesDay'],
+        message: 'the window closes before it opens',
+      });
+    }
+    if (policy.businessHours.closesAt <= policy.businessHours.opensAt) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['businessHours', 'closesAt'],
+        message: 'closes before it opens',
+      });
+    }
+    for (const norm of policy.costNorms.norms) {
+      if (norm.minMinorUnits !== undefined && norm.minMinorUnits > norm.maxMinorUnits) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['costNorms', norm.id],
+          message: 'minimum above maximum',
+        });
+      }
+    }
+  });
+
+export type Policy = z.infer<typeof policySchema>;
+export type PolicyInput = z.input<typeof policySchema>;

@@ -1,0 +1,46 @@
+/** The part of an R2 bucket Ponte uses; Miniflare's R2 in tests has the same shape. */
+export type FileBucket = Pick<R2Bucket, 'put' | 'get' | 'head' | 'delete'>;
+
+export type StoredFile = { key: string; size: number; contentType: string; sha256: string };
+
+/** Folders of the bucket, one per kind of file, so a sweep can walk one kind at a time. */
+export type FileKind = 'invoices' | 'onboarding' | 'pieces' | 'probes';
+
+/**
+ * A storage key chosen by the server, never derived from a user's file name
+ * (ASVS 5.3.2): the kind, the month, and a random id.
+ */
+export function createFileKey(kind: FileKind, now: Date): string {
+  const month = now.toISOString().slice(0, 7);
+  return `${kind}/${month}/${crypto.randomUUID()}`;
+}
+
+/** Small facade over the bucket: put, get, head, delete, with the content type kept as metadata. */
+export function createFileStore(bucket: FileBucket) {
+  return {
+    async put(
+      key: string,
+      body: ArrayBuffer | Uint8Array,
+      contentType: string,
+    ): Promise<StoredFile> {
+      const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
+      const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+      const sha256 = [...new Uint8Array(digest)]
+        .map((b) => b.toString(16).padStart(2, '0'))
+        .join('');
+      await bucket.put(key, bytes, { httpMetadata: { contentType }, sha256 });
+      return { key, size: bytes.byteLength, contentType, sha256 };
+    },
+    get(key: string) {
+      return bucket.get(key);
+    },
+    head(key: string) {
+      return bucket.head(key);
+    },
+    delete(key: string) {
+      return bucket.delete(key);
+    },
+  };
+}
+
+export type FileStore = ReturnType<typeof createFileStore>;

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { outbox } from '../../../db/schema/index.ts';
+import type { FileStore } from '../files/file-store.ts';
+
+export type HealthPart = 'database' | 'files' | 'outbox';
+
+export type HealthReport =
+  | { ok: true; outbox: { pending: number; dead: number } }
+  | { ok: false; failing: HealthPart[] };
+
+// A key that never exists: a HEAD on it proves the bucket answers without reading a file.
+const PROBE_KEY = 'probes/health';
+
+/**
+ * Checks the parts Ponte cannot work without: one database round trip (a query that also
+ * proves the outbox is readable) and one HEAD on the file bucket, run side by side.
+ */
+export async function checkHealth(deps: { db: Database; files: FileStore }): Promise<HealthReport> {
+  const { db, files } = deps;
+  // Async wrappers: a driver that throws synchronously still counts as a failed part.
+  const [outboxResult, filesResult] = await Promise.allSettled([
+    (async () =>
+      db
+        .select({
+          pending: sql<number>`coalesce(sum(${outbox.status} in ('pending', 'sending')), 0)`,
+          dead: sql<number>`coalesce(sum(${outbox.status} = 'dead'), 0)`,
+        })
+        .from(outbox))(),
+    (async () => files.head(PROBE_KEY))(),
+  ]);
+  const failing: HealthPart[] = [];
+  if (outboxResult.status === 'rejected') {
+    // Only on failure: a second query tells a dead database from an unreadable outbox.
+    failing.push((await isDatabaseReachable(db)) ? 'outbox' : 'database');
+  }
+  if (filesResult.status === 'rejected') failing.push('files');
+  if (failing.length > 0 || outboxResult.status !== 'fulfilled') return { ok: false, failing };
+  const counts = outboxResult.value[0];
+  return {
+    ok: true,
+    outbox: { pending: Number(counts?.pending ?? 0), dead: Number(counts?.dead ?? 0) },
+  };
+}
+
+async function isDatabaseReachable(db: Database): Promise<boolean> {
+  try {
+    await db.run(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

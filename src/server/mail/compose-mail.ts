@@ -1,0 +1,39 @@
+/** The parts of an e-mail, already translated by the caller. */
+export type MailContent = {
+  lang: string;
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footer: string;
+};
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML so names and messages typed by people can never inject markup. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+/** Builds the HTML and plain-text bodies of one e-mail from the same content. */
+export function composeMail(content: MailContent): { subject: string; html: string; text: string } {
+  const paragraphs = content.paragraphs.map(
+    (paragraph) => `<p style="margin:0 0 16px">${escapeHtml(paragraph)}</p>`,
+  );
+  const action = content.action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0b5cad;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(content.action.label)}</a></p>`
+    : '';
+  const html = `<!doctype html><html lang="${escapeHtml(content.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head><body style="font-family:system-ui,sans-serif;color:#1b1b1b;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">${paragraphs.join('')}${action}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:13px;color:#555">${escapeHtml(content.footer)}</p></body></html>`;
+  const text = [
+    ...content.paragraphs,
+    ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),
+    '--',
+    content.footer,
+  ].join('\n\n');
+  return { subject: content.subject, html, text };
+}

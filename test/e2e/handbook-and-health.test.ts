@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findAccessibilityViolations, launchBrowser } from '../support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+
+describe('Ponte on the built Worker (wrangler dev, real Chromium)', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(() => browser?.close());
+
+  it('serves the handbook in pt-BR at /', async () => {
+    const response = await page.goto(`${baseUrl}/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe('pt-BR');
+    await expect(page.title()).resolves.toContain('Manual do parceiro');
+  });
+
+  it('serves the handbook in English at /en/', async () => {
+    const response = await page.goto(`${baseUrl}/en/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect(page.title()).resolves.toContain('Partner handbook');
+  });
+
+  it('sends the security headers on handbook pages too', async () => {
+    const response = await page.goto(`${baseUrl}/start/welcome/`);
+    const headers = response?.headers() ?? {};
+    expect(headers['content-security-policy']).toContain("object-src 'none'");
+    expect(headers['strict-transport-security']).toContain('max-age=31536000');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('finds a word with the search, in each language', async () => {
+    for (const [path, word, expected] of [
+      ['/', 'parceiros', '/start/welcome/'],
+      ['/en/', 'partners', '/en/start/welcome/'],
+    ] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.click('site-search button[data-open-modal]');
+      await page.fill('input.pagefind-ui__search-input', word);
+      const result = page.locator('.pagefind-ui__result-link').first();
+      await result.waitFor();
+      expect(await result.getAttribute('href')).toContain(expected);
+    }
+  });
+
+  it('reports every part healthy at /api/health', async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      parts: { database: 'ok', files: 'ok', outbox: 'ok' },
+    });
+  });
+
+  it.each(['/', '/en/', '/start/welcome/', '/en/start/welcome/'])(
+    'has no accessibility violations on %s (axe-core)',
+    async (path) => {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await findAccessibilityViolations(page)).toEqual([]);
+    },
+  );
+});

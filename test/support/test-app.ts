@@ -1,0 +1,56 @@
+import { createApi } from '../../functions/app.ts';
+import type { Dependencies } from '../../functions/dependencies.ts';
+import { createResendSender } from '../../src/server/mail/mail-sender.ts';
+import type { MailCaptureServer } from './mail-capture-server.ts';
+import { type Driver, openTestDatabase, openTestFileStore } from './test-databases.ts';
+
+/** The origin app.request() uses; same-origin requests must claim it. */
+export const TEST_ORIGIN = 'http://localhost';
+
+/** Headers a browser sends with a same-origin form post or fetch. */
+export const SAME_ORIGIN = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' } as const;
+
+/**
+ * The real API over a real database (with the real migrations), Miniflare's R2, and, when
+ * given, the real Resend SDK pointed at a local capture server. The clock can be moved.
+ */
+export async function createTestApp(driver: Driver, options: { mail?: MailCaptureServer } = {}) {
+  const database = await openTestDatabase(driver);
+  const storage = await openTestFileStore();
+  let now = new Date('2026-03-02T13:00:00.000Z');
+  const deps: Dependencies = {
+    db: database.db,
+    files: storage.files,
+    mailSender: options.mail
+      ? createResendSender({
+          apiKey: 're_test',
+          from: 'Ponte <ponte@example.com>',
+          baseUrl: options.mail.url,
+        })
+      : null,
+    clock: () => new Date(now),
+  };
+  const api = createApi(() => deps);
+  return {
+    api,
+    deps,
+    db: database.db,
+    files: storage.files,
+    bucket: storage.bucket,
+    setNow(date: Date) {
+      now = date;
+    },
+    request: (path: string, init?: RequestInit) => api.request(path, init, {}),
+    async close() {
+      await Promise.all([database.close(), storage.close()]);
+    },
+  };
+}
+
+/** Reads a JSON answer for inspection; tests look into bodies of many shapes. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are inspected dynamically by assertions
+export async function readJson(response: Response): Promise<any> {
+  return response.json();
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

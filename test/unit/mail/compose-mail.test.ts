@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { composeMail, escapeHtml } from '../../../src/server/mail/compose-mail.ts';
+
+describe('composeMail', () => {
+  const mail = composeMail({
+    lang: 'pt-BR',
+    subject: 'Fatura recebida',
+    paragraphs: ['Olá, <b>Ana</b> & equipe', 'Segunda linha'],
+    action: { label: 'Abrir', url: 'https://ponte.example/a?b=1&c="2"' },
+    footer: 'Ponte',
+  });
+
+  it('escapes everything people typed in the HTML body', () => {
+    expect(mail.html).toContain('Olá, &lt;b&gt;Ana&lt;/b&gt; &amp; equipe');
+    expect(mail.html).toContain('href="https://ponte.example/a?b=1&amp;c=&quot;2&quot;"');
+    expect(mail.html).not.toContain('<b>Ana</b>');
+    expect(mail.html).toContain('<html lang="pt-BR">');
+  });
+
+  it('gives the same content as plain text, with the link spelled out', () => {
+    expect(mail.text).toBe(
+      'Olá, <b>Ana</b> & equipe\n\nSegunda linha\n\nAbrir: https://ponte.example/a?b=1&c="2"\n\n--\n\nPonte',
+    );
+  });
+
+  it('escapes quotes too, for attribute values', () => {
+    expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
+  });
+});
