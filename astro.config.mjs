@@ -34,6 +34,7 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       lastUpdated: true,
+      customCss: ['./src/styles/handbook.css'],
       sidebar: [
         {
           label: 'Comece aqui',

@@ -1,23 +1,17 @@
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { createTranslator, resolveLocale } from '../../src/i18n/index.ts';
+import { createTranslator } from '../../src/i18n/index.ts';
+import { requestLocale } from '../../src/server/i18n/request-locale.ts';
 import type { Dependencies } from '../dependencies.ts';
 import type { ApiEnv } from './api-env.ts';
 import { problem } from './errors.ts';
 import { isSameOriginRequest } from './same-origin.ts';
 import { API_CSP, applySecurityHeaders } from './security-headers.ts';
 
-/** Cookie that keeps the language a visitor chose, before and without an account. */
-export const LOCALE_COOKIE = 'ponte_locale';
-
 /** Gives each request its dependencies, a request id, and the visitor's language. */
 export function requestContext(resolveDependencies: (env: unknown) => Dependencies) {
   return createMiddleware<ApiEnv>(async (c, next) => {
     c.set('requestId', c.req.header('CF-Ray') ?? crypto.randomUUID());
-    const locale = resolveLocale({
-      preference: getCookie(c, LOCALE_COOKIE) ?? null,
-      acceptLanguage: c.req.header('Accept-Language') ?? null,
-    });
+    const locale = requestLocale(c.req.raw);
     c.set('locale', locale);
     c.set('t', createTranslator(locale));
     c.set('deps', resolveDependencies(c.env));

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { LOCALES } from '../../src/i18n/index.ts';
+import { LOCALE_COOKIE } from '../../src/server/i18n/request-locale.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { LOCALE_COOKIE } from '../http/middleware.ts';
 import { readInput, wantsHtml } from '../http/read-input.ts';
 
 const localeInput = z.object({

@@ -45,8 +45,10 @@ async function waitForHealth(url: string, worker: ChildProcess, log: () => strin
  * serves the built Worker with `wrangler dev` on 127.0.0.1 for the browser tests.
  */
 export default async function setup(project: TestProject) {
+  // vitest sets NODE_ENV=test, which would make Astro build a development bundle.
+  const env = { ...process.env, CI: 'true', NODE_ENV: 'production' };
   const run = (command: string, args: string[]) =>
-    execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+    execFileSync(command, args, { stdio: 'inherit', env });
   if (!process.env.PONTE_E2E_SKIP_BUILD) run('npx', ['astro', 'build']);
   const state = mkdtempSync(join(tmpdir(), 'ponte-e2e-state-'));
   run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
@@ -67,7 +69,7 @@ export default async function setup(project: TestProject) {
       state,
       '--show-interactive-dev-session=false',
     ],
-    { env: { ...process.env, CI: 'true' }, detached: true },
+    { env, detached: true },
   );
   worker.stdout?.on('data', (chunk) => {
     output += chunk;

@@ -1,13 +1,11 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 // Debian's Chromium; the /usr/bin wrapper prints a harmless warning, so prefer the binary.
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 
-/** Starts Debian's headless Chromium with the flags this offline machine needs. */
+/** Starts Debian's headless Chromium (a fresh profile each launch) with the flags this offline machine needs. */
 export function launchBrowser(): Promise<Browser> {
   const executablePath = CHROMIUM_PATHS.find((path) => existsSync(path));
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
@@ -21,7 +19,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'ponte-chromium-'))}`,
     ],
   });
 }

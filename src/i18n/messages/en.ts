@@ -63,6 +63,11 @@ export const en = {
     viewHtml: 'HTML version',
     viewText: 'Text version',
   },
+  preferences: {
+    languageTitle: 'Language',
+    languageHelp: 'Choose the language of Ponte’s pages and messages.',
+    save: 'Save',
+  },
   mail: {
     footer: 'You are receiving this because you work with the agency through Ponte.',
     test: {

@@ -64,6 +64,11 @@ export const ptBR = {
     viewHtml: 'Versão HTML',
     viewText: 'Versão em texto',
   },
+  preferences: {
+    languageTitle: 'Idioma',
+    languageHelp: 'Escolha o idioma das páginas e das mensagens da Ponte.',
+    save: 'Salvar',
+  },
   mail: {
     footer: 'Você recebeu esta mensagem porque trabalha com a agência pela Ponte.',
     test: {

@@ -67,6 +67,11 @@ export const ru = {
     viewHtml: 'HTML-версия',
     viewText: 'Текстовая версия',
   },
+  preferences: {
+    languageTitle: 'Язык',
+    languageHelp: 'Выберите язык страниц и сообщений Ponte.',
+    save: 'Сохранить',
+  },
   mail: {
     footer: 'Вы получили это письмо, потому что работаете с агентством через Ponte.',
     test: {
