@@ -1,7 +1,10 @@
 // @ts-check
+
+import { appendFileSync } from 'node:fs';
 import cloudflare from '@astrojs/cloudflare';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { staticAssetHeadersRule } from './functions/http/security-headers.ts';
 
 /** The development mail viewer exists only under `astro dev`: production builds never contain it. */
 function devMailViewer() {
@@ -17,6 +20,19 @@ function devMailViewer() {
             prerender: false,
           });
         }
+      },
+    },
+  };
+}
+
+/** Static pages skip the Worker, so their security headers go to _headers, from the same module. */
+function staticSecurityHeaders() {
+  return {
+    name: 'ponte:static-security-headers',
+    hooks: {
+      /** @param {{ dir: URL }} options */
+      'astro:build:done': ({ dir }) => {
+        appendFileSync(new URL('_headers', dir), `\n${staticAssetHeadersRule()}`);
       },
     },
   };
@@ -44,5 +60,6 @@ export default defineConfig({
       ],
     }),
     devMailViewer(),
+    staticSecurityHeaders(),
   ],
 });

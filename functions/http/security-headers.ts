@@ -22,17 +22,35 @@ export const PAGE_CSP = [
 export const API_CSP =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+/** The headers every response carries, for a given CSP. */
+export function securityHeaderEntries(csp: string): [string, string][] {
+  return [
+    ['Strict-Transport-Security', HSTS],
+    ['Content-Security-Policy', csp],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Cross-Origin-Resource-Policy', 'same-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
+  ];
+}
+
+// Pages reached by a token set their own (no-referrer); others get this default.
+const DEFAULT_REFERRER_POLICY = 'strict-origin-when-cross-origin';
+
 /** Sets the security headers every response carries; the CSP depends on what is served. */
 export function applySecurityHeaders(headers: Headers, csp: string): void {
-  headers.set('Strict-Transport-Security', HSTS);
-  headers.set('Content-Security-Policy', csp);
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-  if (!headers.has('Referrer-Policy'))
-    headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  for (const [name, value] of securityHeaderEntries(csp)) headers.set(name, value);
+  if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', DEFAULT_REFERRER_POLICY);
+}
+
+/**
+ * The same headers as a `_headers` rule for the static assets, which Cloudflare serves
+ * without running the Worker (the prerendered handbook).
+ */
+export function staticAssetHeadersRule(): string {
+  const lines = [...securityHeaderEntries(PAGE_CSP), ['Referrer-Policy', DEFAULT_REFERRER_POLICY]];
+  return `/*\n${lines.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
 }
 
 /** Returns a copy of a response with the security headers (Astro and asset responses are immutable). */

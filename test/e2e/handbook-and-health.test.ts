@@ -9,7 +9,8 @@ describe('Ponte on the built Worker (wrangler dev, real Chromium)', () => {
   let page: Page;
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await browser.newPage();
+    // The agency's people browse in Brazilian Portuguese.
+    page = await browser.newPage({ locale: 'pt-BR' });
   });
   afterAll(() => browser?.close());
 
@@ -58,6 +59,27 @@ describe('Ponte on the built Worker (wrangler dev, real Chromium)', () => {
       status: 'ok',
       parts: { database: 'ok', files: 'ok', outbox: 'ok' },
     });
+  });
+
+  it('runs the scheduled jobs when the cron trigger fires', async () => {
+    // wrangler dev --test-scheduled exposes the cron trigger at this path.
+    const response = await fetch(`${baseUrl}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*`);
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses writes to pages (every write goes through the API)', async () => {
+    const response = await fetch(`${baseUrl}/`, { method: 'POST' });
+    expect(response.status).toBe(405);
+  });
+
+  it('switches the interface language with the no-JavaScript form', async () => {
+    await page.goto(`${baseUrl}/preferences/language`);
+    expect(await page.textContent('h1')).toBe('Idioma');
+    await page.check('input[value="ru"]');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${baseUrl}/preferences/language`);
+    expect(await page.textContent('h1')).toBe('Язык');
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
   });
 
   it.each(['/', '/en/', '/start/welcome/', '/en/start/welcome/', '/preferences/language'])(
