@@ -67,6 +67,11 @@ describe('Ponte on the built Worker (wrangler dev, real Chromium)', () => {
     expect(response.status).toBe(200);
   });
 
+  it('has no development mail viewer in the production build', async () => {
+    const response = await fetch(`${baseUrl}/dev/mail`);
+    expect(response.status).toBe(404);
+  });
+
   it('refuses writes to pages (every write goes through the API)', async () => {
     const response = await fetch(`${baseUrl}/`, { method: 'POST' });
     expect(response.status).toBe(405);

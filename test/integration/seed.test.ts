@@ -1,0 +1,39 @@
+import { count } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clientContacts, clients, userRoles, users } from '../../db/schema/index.ts';
+import { DEMO_PEOPLE, seedDemoAgency } from '../../db/seed.ts';
+import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/test-databases.ts';
+
+describe.each(DRIVERS)('demo seed (%s)', (driver) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await openTestDatabase(driver);
+  });
+  afterEach(() => database.close());
+
+  const totals = async () => {
+    const { db } = database;
+    const [people, roles, accounts, contacts] = await Promise.all(
+      [users, userRoles, clients, clientContacts].map(
+        async (table) => (await db.select({ n: count() }).from(table))[0]?.n,
+      ),
+    );
+    return { people, roles, accounts, contacts };
+  };
+
+  it('creates an admin, a finance user, one partner per role and two clients with contacts', async () => {
+    await seedDemoAgency(database.db, new Date('2026-03-02T12:00:00Z'));
+    expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4 });
+    const roles = (await database.db.select().from(userRoles)).map((row) => row.role).sort();
+    expect(roles).toEqual(['admin', 'cs', 'design', 'finance', 'organic_traffic', 'paid_traffic']);
+    expect(DEMO_PEOPLE.map((person) => person.email)).toContain('admin@ponte.example');
+  });
+
+  it('is idempotent: seeding again changes nothing', async () => {
+    await seedDemoAgency(database.db, new Date('2026-03-02T12:00:00Z'));
+    const before = await database.db.select().from(users);
+    await seedDemoAgency(database.db, new Date('2026-04-02T12:00:00Z'));
+    expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4 });
+    expect(await database.db.select().from(users)).toEqual(before);
+  });
+});
