@@ -1,7 +1,9 @@
+import { DEFAULT_LOCALE } from '../src/i18n/locales.ts';
+import type { Role } from '../src/policy/schema.ts';
 import type { Database } from './client.ts';
 import { clientContacts, clients, userRoles, users } from './schema/index.ts';
 
-type DemoPerson = { id: string; name: string; email: string; roles: string[] };
+type DemoPerson = { id: string; name: string; email: string; roles: Role[] };
 
 /** The demo agency's people: an admin, a finance user, and one partner per role. */
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -90,7 +92,7 @@ export async function seedDemoAgency(db: Database, now: Date): Promise<void> {
         id: person.id,
         name: person.name,
         email: person.email,
-        locale: 'pt-BR',
+        locale: DEFAULT_LOCALE,
         createdAt: now,
       })
       .onConflictDoNothing(),

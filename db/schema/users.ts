@@ -1,4 +1,5 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { Role } from '../../src/policy/schema.ts';
 
 /** People who sign in: partners (CS, traffic, design) and staff (finance, admin). */
 export const users = sqliteTable('users', {
@@ -17,7 +18,7 @@ export const userRoles = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.role] })],
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 
 /** Text the agency writes in each handbook language (Russian optional: UI only). */
 export const localizedText = z.object({
@@ -54,9 +55,10 @@ export const policySchema = z
         }
       }, 'unknown IANA time zone'),
       currency: z.string().regex(/^[A-Z]{3}$/),
-      defaultLocale: z.literal('pt-BR'),
-      locales: z.array(z.enum(['pt-BR', 'en', 'ru'])).min(1),
-      handbookLocales: z.array(z.enum(['pt-BR', 'en'])).min(1),
+      defaultLocale: z.literal(DEFAULT_LOCALE),
+      locales: z.array(z.enum(LOCALES)).min(1),
+      // The handbook is written in the UI languages but Russian.
+      handbookLocales: z.array(z.enum(LOCALES).exclude(['ru'])).min(1),
     }),
     roles: z.record(role, z.object({ label: localizedText, services: z.array(localizedText) })),
     taskRouting: z.object({

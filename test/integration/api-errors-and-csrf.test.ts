@@ -38,6 +38,8 @@ describe.each(DRIVERS)('API errors, CSRF and headers (%s)', (driver) => {
     it('answers 400 with a localized message per field (pt-BR by default)', async () => {
       const response = await app.request('/api/preferences/locale', json({ locale: 'xx' }));
       expect(response.status).toBe(400);
+      // A refused request changes nothing: no language cookie is set.
+      expect(response.headers.get('Set-Cookie')).toBeNull();
       const { error } = await readJson(response);
       expect(error.code).toBe('validation');
       expect(error.message).toMatch(/campos/i);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { outbox } from '../../../db/schema/index.ts';
 import type { OutgoingMail } from './mail-sender.ts';
@@ -26,15 +26,6 @@ export function queueMail(db: Database, mail: OutgoingMail, now: Date) {
       // The same event queued twice (double click, retried request) stays one message.
       .onConflictDoNothing({ target: outbox.idempotencyKey })
   );
-}
-
-/** Counts by status, for the health check and the mail viewer. */
-export async function countOutbox(db: Database) {
-  const rows = await db
-    .select({ status: outbox.status, total: count() })
-    .from(outbox)
-    .groupBy(outbox.status);
-  return Object.fromEntries(rows.map((row) => [row.status, row.total]));
 }
 
 /** The newest messages first, for the development mail viewer. */
