@@ -1,20 +1,27 @@
 import { Hono } from 'hono';
 import type { Dependencies } from './dependencies.ts';
+import { accessGuard } from './http/access-guard.ts';
 import type { ApiEnv } from './http/api-env.ts';
 import { handleError, problem } from './http/errors.ts';
 import { requestContext, sameOriginOnly, securityHeaders } from './http/middleware.ts';
+import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
+import { profileRoutes } from './routes/profile.ts';
 
 /**
  * The API under /api: one router per resource, behind the same request context, security
- * headers, CSRF guard and error handler. Dependencies are resolved per request from the env.
+ * headers, CSRF guard, access guard and error handler. Dependencies are resolved per request from the env.
  */
 export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
   const api = new Hono<ApiEnv>().basePath('/api');
-  api.use(requestContext(resolveDependencies), securityHeaders, sameOriginOnly);
+  api.use(requestContext(resolveDependencies), securityHeaders, sameOriginOnly, accessGuard);
   api.route('/health', healthRoutes);
   api.route('/preferences', preferenceRoutes);
+  api.route('/auth', authRoutes);
+  api.route('/people', peopleRoutes);
+  api.route('/profile', profileRoutes);
   api.notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'));
   api.onError(handleError);
   return api;

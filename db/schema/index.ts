@@ -4,4 +4,5 @@ export * from './events.ts';
 export * from './outbox.ts';
 export * from './rate-limits.ts';
 export * from './sessions.ts';
+export * from './sign-in-links.ts';
 export * from './users.ts';

@@ -8,6 +8,9 @@ export const users = sqliteTable('users', {
   name: text('name').notNull(),
   locale: text('locale').notNull().default('pt-BR'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  // CPF (11 digits) or CNPJ (14 characters, alphanumeric since July 2026), without punctuation.
+  taxId: text('tax_id'),
+  pixKey: text('pix_key'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 

@@ -1,4 +1,5 @@
 import type { Locale, Translator } from '../../src/i18n/index.ts';
+import type { ValidSession } from '../../src/server/auth/sessions.ts';
 import type { Dependencies } from '../dependencies.ts';
 
 /** The Hono environment of the API: per-request variables set by the request-context middleware. */
@@ -8,5 +9,9 @@ export type ApiEnv = {
     requestId: string;
     locale: Locale;
     t: Translator;
+    // The signed-in person's session, or null; set by the access guard on non-public paths.
+    session: ValidSession | null;
+    // The raw fields of a form post, kept so a refused form can be returned filled in.
+    form: Record<string, unknown> | null;
   };
 };

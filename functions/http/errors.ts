@@ -9,6 +9,7 @@ import {
   type MessageKey,
 } from '../../src/i18n/index.ts';
 import type { ApiEnv } from './api-env.ts';
+import { refuse } from './respond.ts';
 
 /** Thrown by input parsing; the error handler turns it into a 400 with a message per field. */
 export class InputError extends Error {
@@ -45,7 +46,10 @@ const HTTP_ERRORS: Partial<Record<number, [string, MessageKey]>> = {
 /** The single error handler: expected input errors become 4xx, anything else a 500 with a request id. */
 export function handleError(error: Error, c: Context<ApiEnv>) {
   if (error instanceof InputError) {
-    return problem(c, 400, 'validation', 'errors.validation', {
+    return refuse(c, {
+      status: 400,
+      code: 'validation',
+      messageKey: 'errors.validation',
       fields: localizeIssues(error.issues, c.get('locale') ?? DEFAULT_LOCALE),
     });
   }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiEnv } from './api-env.ts';
 import { InputError } from './errors.ts';
 
@@ -26,6 +26,7 @@ export async function readInput<Schema extends z.ZodType>(
     } catch {
       throw new HTTPException(400);
     }
+    c.set('form', body as Record<string, unknown>);
   } else {
     throw new HTTPException(415);
   }
@@ -33,6 +34,12 @@ export async function readInput<Schema extends z.ZodType>(
   if (!parsed.success) throw new InputError(parsed.error.issues);
   return parsed.data;
 }
+
+/** A path on this site to send a form back to; never another origin (no "//host"). */
+export const returnPath = z
+  .string()
+  .regex(/^\/(?![/\\])/)
+  .max(512);
 
 /** True when the client asked for an HTML page back (a plain form post), not JSON. */
 export function wantsHtml(c: Context<ApiEnv>): boolean {

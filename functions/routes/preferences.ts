@@ -4,16 +4,11 @@ import { z } from 'zod';
 import { LOCALES } from '../../src/i18n/index.ts';
 import { LOCALE_COOKIE } from '../../src/server/i18n/request-locale.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { readInput, wantsHtml } from '../http/read-input.ts';
+import { readInput, returnPath, wantsHtml } from '../http/read-input.ts';
 
 const localeInput = z.object({
   locale: z.enum(LOCALES),
-  // Where a form post returns to; only paths on this site, never another origin.
-  returnTo: z
-    .string()
-    .regex(/^\/(?![/\\])/)
-    .max(512)
-    .optional(),
+  returnTo: returnPath.optional(),
 });
 
 /** POST /api/preferences/locale: remembers the language a visitor chose (form or JSON). */

@@ -285,5 +285,19 @@ export const agencyPolicy: PolicyInput = {
       en: "If a campaign's CPC, CPM or CPL is above the norm, change the campaign promptly to bring its efficiency back.",
     },
   },
-  links: { signInMinutes: 15, onboardingDays: 30, approvalDays: 30, approvalReminderAfterDays: 2 },
+  links: {
+    signInMinutes: 15,
+    onboardingDays: 30,
+    approvalDays: 30,
+    approvalReminderAfterDays: 2,
+    // An invitation link signs the person in once; it lasts longer than a sign-in link
+    // because the invitee may not be at their inbox when it is sent.
+    invitationDays: 7,
+  },
+  // A session ends after a week without use, and after 30 days in any case.
+  sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
+  rateLimits: {
+    signInPerEmail: { max: 5, windowMinutes: 15 },
+    signInPerIp: { max: 30, windowMinutes: 15 },
+  },
 };

@@ -42,6 +42,8 @@ const costNorm = z.object({
 });
 
 /** The whole policy: every rule, number and deadline Ponte enforces and the handbook shows. */
+const rateLimit = z.object({ max: positive, windowMinutes: positive });
+
 export const policySchema = z
   .object({
     agency: z.object({
@@ -110,6 +112,16 @@ export const policySchema = z
       onboardingDays: positive,
       approvalDays: positive,
       approvalReminderAfterDays: positive,
+      invitationDays: positive,
+    }),
+    sessions: z.object({
+      idleDays: positive,
+      absoluteDays: positive,
+      renewAfterMinutes: positive,
+    }),
+    rateLimits: z.object({
+      signInPerEmail: rateLimit,
+      signInPerIp: rateLimit,
     }),
   })
   .superRefine((policy, ctx) => {
@@ -125,6 +137,13 @@ export const policySchema = z
         code: 'custom',
         path: ['businessHours', 'closesAt'],
         message: 'closes before it opens',
+      });
+    }
+    if (policy.sessions.absoluteDays < policy.sessions.idleDays) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sessions', 'absoluteDays'],
+        message: 'a session cannot end before its idle expiry',
       });
     }
     for (const norm of policy.costNorms.norms) {

@@ -1,0 +1,19 @@
+import type { Context } from 'hono';
+import type { ApiEnv } from './api-env.ts';
+
+/** The visitor's address as Cloudflare reports it; null outside Cloudflare (local tools). */
+export function clientIp(c: Context<ApiEnv>): string | null {
+  return c.req.header('CF-Connecting-IP') ?? null;
+}
+
+/** The origin links in e-mails point to: the one this request came in on. */
+export function requestOrigin(c: Context<ApiEnv>): string {
+  return new URL(c.req.url).origin;
+}
+
+/** The signed-in person; only called on paths the access guard keeps for signed-in people. */
+export function signedIn(c: Context<ApiEnv>) {
+  const session = c.get('session');
+  if (!session) throw new Error(`No session on ${c.req.path}: check ACCESS_RULES`);
+  return session;
+}

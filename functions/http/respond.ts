@@ -1,0 +1,92 @@
+import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { MessageKey, MessageParams } from '../../src/i18n/index.ts';
+import {
+  encodeFeedback,
+  FEEDBACK_COOKIE,
+  type FormFeedback,
+} from '../../src/server/forms/form-feedback.ts';
+import type { ApiEnv } from './api-env.ts';
+import { problem } from './errors.ts';
+import { returnPath, wantsHtml } from './read-input.ts';
+
+// Fields never sent back to the browser in a refused form.
+const NOT_ECHOED = new Set(['token', 'returnTo']);
+
+/** The page a plain form post returns to: its own `returnTo` field when it is a path of ours. */
+function formReturnPath(c: Context<ApiEnv>): string | null {
+  const parsed = returnPath.safeParse(c.get('form')?.returnTo);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The text values of the posted form, so the page can show them again. */
+function typedValues(c: Context<ApiEnv>): FormFeedback['values'] {
+  const values: NonNullable<FormFeedback['values']> = {};
+  for (const [name, value] of Object.entries(c.get('form') ?? {})) {
+    if (NOT_ECHOED.has(name)) continue;
+    if (typeof value === 'string') values[name] = value;
+    else if (Array.isArray(value)) values[name] = value.filter((v) => typeof v === 'string');
+  }
+  return values;
+}
+
+/** A 303 to a page of ours, leaving feedback for it in a short-lived cookie. */
+export function redirectWithFeedback(c: Context<ApiEnv>, location: string, feedback: FormFeedback) {
+  setCookie(c, FEEDBACK_COOKIE, encodeFeedback(feedback), {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Lax',
+    maxAge: 60,
+  });
+  return c.redirect(location, 303);
+}
+
+/**
+ * A refusal the person can fix: JSON callers get the problem body; a plain form goes back
+ * to its page with the message (next to `field` when given) and what was typed.
+ */
+export function refuse(
+  c: Context<ApiEnv>,
+  refusal: {
+    status: ContentfulStatusCode;
+    code: string;
+    messageKey: MessageKey;
+    params?: MessageParams;
+    field?: string;
+    fields?: Record<string, string>;
+  },
+) {
+  const message = c.get('t')(refusal.messageKey, refusal.params);
+  const fields = refusal.fields ?? (refusal.field ? { [refusal.field]: message } : undefined);
+  const back = wantsHtml(c) ? formReturnPath(c) : null;
+  if (back) {
+    return redirectWithFeedback(c, back, { error: message, fields, values: typedValues(c) });
+  }
+  return problem(
+    c,
+    refusal.status,
+    refusal.code,
+    refusal.messageKey,
+    fields ? { fields } : {},
+    refusal.params,
+  );
+}
+
+/** Success: JSON callers get `body`; a plain form is sent on to `location` with a notice. */
+export function done(
+  c: Context<ApiEnv>,
+  success: {
+    location: string;
+    body: Record<string, unknown>;
+    notice?: MessageKey;
+    params?: MessageParams;
+  },
+) {
+  if (!wantsHtml(c)) return c.json(success.body);
+  if (!success.notice) return c.redirect(success.location, 303);
+  return redirectWithFeedback(c, success.location, {
+    notice: c.get('t')(success.notice, success.params),
+  });
+}

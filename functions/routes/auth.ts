@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { policy } from '../../src/policy/index.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../src/server/auth/session-cookie.ts';
+import { sessionExpiresAt } from '../../src/server/auth/session-rules.ts';
+import { endAllSessions, endSession } from '../../src/server/auth/sessions.ts';
+import { consumeSignInLink, requestSignInLink } from '../../src/server/auth/sign-in-links.ts';
+import { signInInput } from '../../src/server/partners/person-input.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { clientIp, requestOrigin, signedIn } from '../http/client-info.ts';
+import { readInput } from '../http/read-input.ts';
+import { done, refuse } from '../http/respond.ts';
+
+const confirmInput = z.object({ token: z.string().min(1).max(100) });
+
+/** Sign-in by e-mailed link, and sign-out (one session or all of them). */
+export const authRoutes = new Hono<ApiEnv>()
+  .post('/sign-in', async (c) => {
+    const { email } = await readInput(c, signInInput);
+    const { db, clock } = c.get('deps');
+    const result = await requestSignInLink(
+      db,
+      policy,
+      { email, ip: clientIp(c), origin: requestOrigin(c) },
+      clock(),
+    );
+    if (!result.ok) {
+      return refuse(c, {
+        status: 429,
+        code: 'rate_limited',
+        messageKey: 'errors.rateLimited',
+        params: { minutes: result.retryAfterMinutes },
+        field: 'email',
+      });
+    }
+    // The same answer whether or not the address has an account.
+    return done(c, { location: '/sign-in/sent', body: { sent: true } });
+  })
+  .post('/confirm', async (c) => {
+    const { token } = await readInput(c, confirmInput);
+    const { db, clock } = c.get('deps');
+    const now = clock();
+    const result = await consumeSignInLink(db, { token, ip: clientIp(c) }, now);
+    if (!result.ok) {
+      return refuse(c, {
+        status: 400,
+        code: `link_${result.error}`,
+        messageKey: `auth.linkProblems.${result.error}`,
+      });
+    }
+    const expires = sessionExpiresAt({ createdAt: now, lastVerifiedAt: now }, policy.sessions);
+    setCookie(c, SESSION_COOKIE, result.sessionToken, sessionCookieOptions(expires));
+    return done(c, { location: '/partner', body: { signedIn: true } });
+  })
+  .post('/sign-out', async (c) => {
+    const session = signedIn(c);
+    const { db, clock } = c.get('deps');
+    await endSession(
+      db,
+      { sessionId: session.id, userId: session.user.id, ip: clientIp(c) },
+      clock(),
+    );
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+    return done(c, {
+      location: '/sign-in',
+      body: { signedOut: true },
+      notice: 'auth.signedOut',
+    });
+  })
+  .post('/sign-out-everywhere', async (c) => {
+    const session = signedIn(c);
+    const { db, clock } = c.get('deps');
+    await endAllSessions(db, { userId: session.user.id, ip: clientIp(c) }, clock());
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+    return done(c, {
+      location: '/sign-in',
+      body: { signedOut: true },
+      notice: 'auth.signedOutEverywhere',
+    });
+  });

@@ -1,0 +1,106 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { policy } from '../../src/policy/index.ts';
+import {
+  changeRoles,
+  invitePerson,
+  resendInvitation,
+  setPersonActive,
+} from '../../src/server/partners/people.ts';
+import { invitationInput, rolesInput } from '../../src/server/partners/person-input.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { clientIp, requestOrigin, signedIn } from '../http/client-info.ts';
+import { readInput } from '../http/read-input.ts';
+import { done, refuse } from '../http/respond.ts';
+
+/** The admin acting on this request, as the audit trail records them. */
+function actor(c: Context<ApiEnv>) {
+  const { user } = signedIn(c);
+  return { id: user.id, name: user.name, ip: clientIp(c) };
+}
+
+/** Maps a refused change to its answer: an unknown person is 404, one's own access 409. */
+function refuseChange(c: Context<ApiEnv>, error: 'not_found' | 'own_access') {
+  return error === 'not_found'
+    ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
+    : refuse(c, { status: 409, code: 'own_access', messageKey: 'admin.cannotChangeOwnAccess' });
+}
+
+const personPage = (id: string) => `/admin/people/${encodeURIComponent(id)}`;
+
+/** Admin: invite people, change their roles, deactivate and reactivate them (admins only; see ACCESS_RULES). */
+export const peopleRoutes = new Hono<ApiEnv>()
+  .post('/', async (c) => {
+    const input = await readInput(c, invitationInput);
+    const { db, clock } = c.get('deps');
+    const result = await invitePerson(
+      db,
+      policy,
+      { ...input, inviter: actor(c), origin: requestOrigin(c) },
+      clock(),
+    );
+    if (!result.ok) {
+      return refuse(c, {
+        status: 409,
+        code: 'email_taken',
+        messageKey: 'fields.emailTaken',
+        field: 'email',
+      });
+    }
+    return done(c, {
+      location: personPage(result.userId),
+      body: { id: result.userId },
+      notice: 'admin.notices.invited',
+      params: { email: input.email },
+    });
+  })
+  .post('/:id/roles', async (c) => {
+    const { roles } = await readInput(c, rolesInput);
+    const { db, clock } = c.get('deps');
+    const userId = c.req.param('id');
+    const result = await changeRoles(db, { userId, roles, actor: actor(c) }, clock());
+    if (!result.ok) return refuseChange(c, result.error);
+    return done(c, {
+      location: personPage(userId),
+      body: { roles },
+      notice: 'admin.notices.rolesSaved',
+    });
+  })
+  .post('/:id/deactivate', async (c) => {
+    const { db, clock } = c.get('deps');
+    const userId = c.req.param('id');
+    const result = await setPersonActive(db, { userId, active: false, actor: actor(c) }, clock());
+    if (!result.ok) return refuseChange(c, result.error);
+    return done(c, {
+      location: personPage(userId),
+      body: { active: false },
+      notice: 'admin.notices.deactivated',
+    });
+  })
+  .post('/:id/reactivate', async (c) => {
+    const { db, clock } = c.get('deps');
+    const userId = c.req.param('id');
+    const result = await setPersonActive(db, { userId, active: true, actor: actor(c) }, clock());
+    if (!result.ok) return refuseChange(c, result.error);
+    return done(c, {
+      location: personPage(userId),
+      body: { active: true },
+      notice: 'admin.notices.reactivated',
+    });
+  })
+  .post('/:id/invitation', async (c) => {
+    const { db, clock } = c.get('deps');
+    const userId = c.req.param('id');
+    const result = await resendInvitation(
+      db,
+      policy,
+      { userId, actor: actor(c), origin: requestOrigin(c) },
+      clock(),
+    );
+    if (!result.ok) return refuseChange(c, result.error);
+    return done(c, {
+      location: personPage(userId),
+      body: { sent: true },
+      notice: 'admin.notices.reinvited',
+    });
+  });

@@ -1,0 +1,50 @@
+import type { Role } from '../../policy/index.ts';
+
+/** Who may reach a path: anyone, anyone signed in, or people holding one of the roles. */
+export type Access = 'public' | 'signed_in' | readonly Role[];
+
+/**
+ * The one table of who reaches what, for pages and API alike; the longest matching prefix
+ * wins. Anything not listed needs a signed-in person: a new page is closed until opened here.
+ */
+export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
+  { prefix: '/sign-in', access: 'public' },
+  { prefix: '/preferences', access: 'public' },
+  { prefix: '/forbidden', access: 'public' },
+  { prefix: '/dev', access: 'public' },
+  { prefix: '/api/health', access: 'public' },
+  { prefix: '/api/preferences', access: 'public' },
+  { prefix: '/api/auth/sign-in', access: 'public' },
+  { prefix: '/api/auth/confirm', access: 'public' },
+  { prefix: '/api/auth', access: 'signed_in' },
+  { prefix: '/partner', access: 'signed_in' },
+  { prefix: '/api/profile', access: 'signed_in' },
+  { prefix: '/admin', access: ['admin'] },
+  { prefix: '/api/people', access: ['admin'] },
+];
+
+/** True when `path` is `prefix` or lies under it (whole segments only). */
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+}
+
+/** The access rule of a path. */
+export function accessFor(pathname: string): Access {
+  let best: { prefix: string; access: Access } | undefined;
+  for (const rule of ACCESS_RULES) {
+    if (isUnder(pathname, rule.prefix) && rule.prefix.length > (best?.prefix.length ?? -1)) {
+      best = rule;
+    }
+  }
+  return best?.access ?? 'signed_in';
+}
+
+export type AccessDecision = 'allow' | 'sign_in' | 'forbidden';
+
+/** Whether someone with these roles (null: not signed in) may go on. */
+export function decideAccess(access: Access, roles: readonly Role[] | null): AccessDecision {
+  if (access === 'public') return 'allow';
+  if (roles === null) return 'sign_in';
+  if (access === 'signed_in') return 'allow';
+  return access.some((role) => roles.includes(role)) ? 'allow' : 'forbidden';
+}
