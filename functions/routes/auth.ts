@@ -16,6 +16,10 @@ const confirmInput = z.object({ token: z.string().min(1).max(100) });
 
 /** Sign-in by e-mailed link, and sign-out (one session or all of them). */
 export const authRoutes = new Hono<ApiEnv>()
+  .get('/session', (c) => {
+    const { user, expiresAt } = signedIn(c);
+    return c.json({ user, expiresAt: expiresAt.toISOString() });
+  })
   .post('/sign-in', async (c) => {
     const { email } = await readInput(c, signInInput);
     const { db, clock } = c.get('deps');
