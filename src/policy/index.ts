@@ -12,6 +12,7 @@ export {
   isHoliday,
   listHolidays,
 } from './holidays.ts';
+export { pickText } from './localized-text.ts';
 export { parsePolicy } from './parse-policy.ts';
 export {
   type LocalizedText,

@@ -4,10 +4,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startMailCaptureServer } from '../support/mail-capture-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    // The local stand-in for Resend that the built Worker sends its e-mails to.
+    mailUrl: string;
   }
 }
 
@@ -54,6 +57,7 @@ export default async function setup(project: TestProject) {
   run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
   run('node', ['db/seed-cli.ts', state]);
 
+  const mail = await startMailCaptureServer();
   const port = await freePort();
   let output = '';
   const worker = spawn(
@@ -68,6 +72,10 @@ export default async function setup(project: TestProject) {
       '--persist-to',
       state,
       '--show-interactive-dev-session=false',
+      '--var',
+      'RESEND_API_KEY:re_e2e',
+      '--var',
+      `RESEND_BASE_URL:${mail.url}`,
     ],
     { env, detached: true },
   );
@@ -80,9 +88,11 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, worker, () => output);
   project.provide('baseUrl', baseUrl);
+  project.provide('mailUrl', mail.url);
 
   return () => {
     if (worker.pid) process.kill(-worker.pid, 'SIGTERM');
     rmSync(state, { recursive: true, force: true });
+    return mail.close();
   };
 }

@@ -8,6 +8,9 @@ export type CapturedRequest = {
   body: Record<string, unknown>;
 };
 
+/** Where the capture server lists delivered messages (their JSON bodies) for other processes. */
+export const CAPTURED_PATH = '/__captured';
+
 export type ScriptedAnswer = { status: number; headers?: Record<string, string>; delayMs?: number };
 
 /**
@@ -22,6 +25,12 @@ export async function startMailCaptureServer() {
   const script: ScriptedAnswer[] = [];
 
   const server = createServer(async (req, res) => {
+    // Lets a test in another process (the e2e suite) read what was delivered.
+    if (req.method === 'GET' && req.url === CAPTURED_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(delivered.map((message) => message.body)));
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');

@@ -56,3 +56,15 @@ export function typedValue(feedback: FormFeedback | null, field: string): string
   const value = feedback?.values?.[field];
   return Array.isArray(value) ? value[0] : value;
 }
+
+type CookieJar = {
+  get(name: string): { value: string } | undefined;
+  delete(name: string, options: { path: string }): void;
+};
+
+/** Reads the feedback a form post left for this page, and clears it so a reload does not repeat it. */
+export function takeFeedback(cookies: CookieJar): FormFeedback | null {
+  const feedback = decodeFeedback(cookies.get(FEEDBACK_COOKIE)?.value);
+  if (cookies.get(FEEDBACK_COOKIE)) cookies.delete(FEEDBACK_COOKIE, { path: '/' });
+  return feedback;
+}
