@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { outbox } from '../../db/schema/index.ts';
 import { seedDemoAgency } from '../../db/seed.ts';
 import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.ts';
@@ -27,13 +27,13 @@ export function seedPeople(app: TestApp) {
   return seedDemoAgency(app.db, app.deps.clock());
 }
 
-/** The token in the newest e-mail queued for an address, or null when none carries a link. */
+/** The token in the newest e-mail queued for an address (insertion order: the clock may stand still), or null when none carries a link. */
 export async function latestLinkToken(app: TestApp, to: string): Promise<string | null> {
   const [mail] = await app.db
     .select({ text: outbox.text })
     .from(outbox)
     .where(eq(outbox.toAddress, to))
-    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .orderBy(sql`rowid desc`)
     .limit(1);
   return /token=([a-z2-7]{32})/.exec(mail?.text ?? '')?.[1] ?? null;
 }

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../db/seed.ts';
+import type { Role } from '../../src/policy/index.ts';
+import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
+import { createTestApp, readJson, type TestApp } from '../support/test-app.ts';
+import { DRIVERS } from '../support/test-databases.ts';
+
+// One person per role, from the demo agency.
+const personWith = (role: Role) => {
+  const person = DEMO_PEOPLE.find((p) => p.roles.includes(role));
+  if (!person) throw new Error(`no demo person is ${role}`);
+  return person;
+};
+
+// What each endpoint needs; every role is tried against every one.
+const ENDPOINTS: {
+  name: string;
+  request: (cookie: string) => [string, RequestInit];
+  allowed: Role[] | 'all';
+}[] = [
+  {
+    name: 'GET /api/auth/session',
+    request: (cookie) => ['/api/auth/session', { headers: { Cookie: cookie } }],
+    allowed: 'all',
+  },
+  {
+    name: 'POST /api/profile',
+    request: (cookie) => ['/api/profile', postJson({ name: '' }, { cookie })],
+    allowed: 'all',
+  },
+  {
+    name: 'POST /api/people',
+    request: (cookie) => ['/api/people', postJson({}, { cookie })],
+    allowed: ['admin'],
+  },
+  {
+    name: 'POST /api/people/:id/roles',
+    request: (cookie) => ['/api/people/demo-cs/roles', postJson({}, { cookie })],
+    allowed: ['admin'],
+  },
+  {
+    name: 'POST /api/people/:id/deactivate',
+    request: (cookie) => ['/api/people/nobody/deactivate', postJson({}, { cookie })],
+    allowed: ['admin'],
+  },
+];
+
+const ROLES_TRIED: Role[] = ['cs', 'paid_traffic', 'organic_traffic', 'design', 'finance', 'admin'];
+
+describe.each(DRIVERS)('access by role, decided in one place (%s)', (driver) => {
+  let app: TestApp;
+  const cookies = new Map<Role, string>();
+  beforeAll(async () => {
+    app = await createTestApp(driver);
+    await seedPeople(app);
+    for (const role of ROLES_TRIED) cookies.set(role, await signIn(app, personWith(role).email));
+  });
+  afterAll(() => app.close());
+
+  describe.each(ENDPOINTS)('$name', ({ request, allowed }) => {
+    it('answers 401 to a visitor who is not signed in', async () => {
+      const response = await app.request(...request(''));
+      expect(response.status).toBe(401);
+      expect((await readJson(response)).error.code).toBe('unauthorized');
+    });
+
+    it.each(ROLES_TRIED)(
+      'lets %s through only when its role is allowed (others get 403)',
+      async (role) => {
+        const response = await app.request(...request(cookies.get(role) ?? ''));
+        if (allowed === 'all' || allowed.includes(role)) {
+          // Reaching the handler: the answer is its own (success or a validation error), never 401/403.
+          expect([401, 403]).not.toContain(response.status);
+        } else {
+          expect(response.status).toBe(403);
+          expect((await readJson(response)).error.code).toBe('forbidden');
+        }
+      },
+    );
+  });
+
+  it('refuses a tampered session cookie as if there were none', async () => {
+    const valid = cookies.get('admin') ?? '';
+    const last = valid.at(-1) === 'a' ? 'b' : 'a';
+    for (const cookie of [
+      `${valid.slice(0, -1)}${last}`,
+      `${valid}x`,
+      '__Host-ponte_session=',
+      'ponte_session=abc',
+    ]) {
+      const response = await app.request('/api/auth/session', { headers: { Cookie: cookie } });
+      expect(response.status).toBe(401);
+    }
+  });
+});
