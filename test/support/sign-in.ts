@@ -28,7 +28,10 @@ export function seedPeople(app: TestApp) {
 }
 
 /** The token in the newest e-mail queued for an address (insertion order: the clock may stand still), or null when none carries a link. */
-export async function latestLinkToken(app: TestApp, to: string): Promise<string | null> {
+export async function latestLinkToken(
+  app: Pick<TestApp, 'db'>,
+  to: string,
+): Promise<string | null> {
   const [mail] = await app.db
     .select({ text: outbox.text })
     .from(outbox)
@@ -49,7 +52,7 @@ export function sessionCookieFrom(response: Response): string | null {
 let ipCounter = 0;
 
 /** Signs a person in the way a browser does (ask for a link, follow it, confirm); returns the cookie. */
-export async function signIn(app: TestApp, email: string): Promise<string> {
+export async function signIn(app: Pick<TestApp, 'db' | 'request'>, email: string): Promise<string> {
   // Each sign-in comes from its own address, so tests never trip the per-IP limit by accident.
   const ip = `198.51.100.${(ipCounter++ % 250) + 1}`;
   const asked = await app.request('/api/auth/sign-in', postJson({ email }, { ip }));
