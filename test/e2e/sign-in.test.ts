@@ -101,7 +101,8 @@ describe('partner sign-in in a real browser', () => {
   it('lets the invitee accept, land on the dashboard, and fill the profile', async () => {
     const context = await browser.newContext({ locale: 'pt-BR' });
     const page = await context.newPage();
-    await followLink(page, await linkMailedTo(invitee));
+    const invitation = await linkMailedTo(invitee);
+    await followLink(page, invitation);
     await expect(page.locator('main').textContent()).resolves.toContain('Design');
 
     // A partner does not reach the admin pages.
@@ -127,6 +128,22 @@ describe('partner sign-in in a real browser', () => {
     await page.waitForURL(`${baseUrl}/sign-in`);
     await page.goto(`${baseUrl}/partner`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+
+    // The invitation worked once; opening it again explains why it no longer does.
+    const reopened = await page.goto(invitation);
+    expect(reopened?.headers()['referrer-policy']).toBe('no-referrer');
+    expect(reopened?.headers()['cache-control']).toBe('no-store');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('já foi usado');
+    await expect(page.getByRole('button', { name: 'Entrar', exact: true }).count()).resolves.toBe(
+      0,
+    );
+    await expectAccessible(page);
     await context.close();
+  });
+
+  it('shows an accessible 404 page for a person who does not exist', async () => {
+    const response = await adminPage.goto(`${baseUrl}/admin/people/nobody`);
+    expect(response?.status()).toBe(404);
+    await expectAccessible(adminPage);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../functions/app.ts';
+import { seedPeople, signIn } from '../support/sign-in.ts';
 import {
   createTestApp,
   readJson,
@@ -136,8 +137,12 @@ describe.each(DRIVERS)('API errors, CSRF and headers (%s)', (driver) => {
   });
 
   describe('unknown and broken', () => {
-    it('answers 404 JSON for an unknown API path', async () => {
-      const response = await app.request('/api/does-not-exist');
+    it('answers 404 JSON for an unknown API path to a signed-in person, 401 to anyone else', async () => {
+      // Paths nobody opened in the access table are closed: a visitor learns nothing from them.
+      expect((await app.request('/api/does-not-exist')).status).toBe(401);
+      await seedPeople(app);
+      const cookie = await signIn(app, 'cs@ponte.example');
+      const response = await app.request('/api/does-not-exist', { headers: { Cookie: cookie } });
       expect(response.status).toBe(404);
       expect((await readJson(response)).error.code).toBe('not_found');
     });

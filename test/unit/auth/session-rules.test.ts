@@ -15,30 +15,34 @@ import {
 const rules = policy.sessions;
 const DAY = 86_400_000;
 const created = new Date('2026-03-02T13:00:00.000Z');
-const after = (ms: number) => new Date(created.getTime() + ms);
+const sinceCreated = (ms: number) => new Date(created.getTime() + ms);
 
 describe('session expiry (policy: idle and absolute limits)', () => {
   const fresh = { createdAt: created, lastVerifiedAt: created };
 
   it('ends an unused session exactly at the idle limit, not a millisecond before', () => {
-    expect(isSessionExpired(fresh, rules, after(rules.idleDays * DAY - 1))).toBe(false);
-    expect(isSessionExpired(fresh, rules, after(rules.idleDays * DAY))).toBe(true);
+    expect(isSessionExpired(fresh, rules, sinceCreated(rules.idleDays * DAY - 1))).toBe(false);
+    expect(isSessionExpired(fresh, rules, sinceCreated(rules.idleDays * DAY))).toBe(true);
   });
 
   it('ends a session in daily use at the absolute limit', () => {
     const usedYesterday = {
       createdAt: created,
-      lastVerifiedAt: after(rules.absoluteDays * DAY - DAY),
+      lastVerifiedAt: sinceCreated(rules.absoluteDays * DAY - DAY),
     };
-    expect(sessionExpiresAt(usedYesterday, rules)).toEqual(after(rules.absoluteDays * DAY));
-    expect(isSessionExpired(usedYesterday, rules, after(rules.absoluteDays * DAY - 1))).toBe(false);
-    expect(isSessionExpired(usedYesterday, rules, after(rules.absoluteDays * DAY))).toBe(true);
+    expect(sessionExpiresAt(usedYesterday, rules)).toEqual(sinceCreated(rules.absoluteDays * DAY));
+    expect(isSessionExpired(usedYesterday, rules, sinceCreated(rules.absoluteDays * DAY - 1))).toBe(
+      false,
+    );
+    expect(isSessionExpired(usedYesterday, rules, sinceCreated(rules.absoluteDays * DAY))).toBe(
+      true,
+    );
   });
 
   it('renews the last use at most once per renewal period', () => {
     const period = rules.renewAfterMinutes * 60_000;
-    expect(shouldRenewSession(fresh, rules, after(period - 1))).toBe(false);
-    expect(shouldRenewSession(fresh, rules, after(period))).toBe(true);
+    expect(shouldRenewSession(fresh, rules, sinceCreated(period - 1))).toBe(false);
+    expect(shouldRenewSession(fresh, rules, sinceCreated(period))).toBe(true);
   });
 });
 
