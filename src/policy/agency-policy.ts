@@ -294,6 +294,15 @@ export const agencyPolicy: PolicyInput = {
     // because the invitee may not be at their inbox when it is sent.
     invitationDays: 7,
   },
+  onboarding: {
+    maxUploadBytes: 20 * 1024 * 1024,
+    privacyNoticeVersion: 1,
+    privacyNotice: {
+      'pt-BR':
+        'A agência usa os dados deste questionário (nomes, e-mails, telefones, informações da empresa e arquivos enviados) só para planejar e executar os serviços contratados. Eles ficam guardados enquanto durar o contrato e por até cinco anos depois, para cumprir obrigações legais, e não são vendidos nem cedidos a terceiros. Você pode pedir acesso, correção ou exclusão dos seus dados a qualquer momento ao seu atendimento (CS), conforme a Lei Geral de Proteção de Dados (Lei 13.709/2018).',
+      en: "The agency uses the data in this questionnaire (names, e-mails, phone numbers, company information and uploaded files) only to plan and deliver the contracted services. It is kept for the length of the contract and up to five years after it, to meet legal obligations, and it is never sold or handed to third parties. You may ask your account manager (CS) at any time to see, correct or delete your data, under Brazil's General Data Protection Law (Law 13,709/2018).",
+    },
+  },
   // A session ends after a week without use, and after 30 days in any case.
   sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
   rateLimits: {

@@ -114,6 +114,12 @@ export const policySchema = z
       approvalReminderAfterDays: positive,
       invitationDays: positive,
     }),
+    onboarding: z.object({
+      maxUploadBytes: positive,
+      // Bumped whenever the privacy notice's text changes, so consent records which one was agreed to.
+      privacyNoticeVersion: positive,
+      privacyNotice: localizedText,
+    }),
     sessions: z.object({
       idleDays: positive,
       absoluteDays: positive,

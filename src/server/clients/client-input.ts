@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { LOCALES } from '../../i18n/locales.ts';
+
+const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
+
+/** Optional text: empty means null; when given, at most `max` characters and passing `check`. */
+const optional = (
+  max: number,
+  check?: (value: string) => boolean,
+  messageKey = 'fields.invalidFormat',
+) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? null : value))
+    .refine((value) => value === null || !check || check(value), fieldMessage(messageKey));
+
+const isIsoDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const isWebAddress = (value: string) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value);
+// A form checkbox is "on" when ticked and absent when not.
+const checkbox = z.preprocess(
+  (value) => value === 'on' || value === 'true' || value === true,
+  z.boolean(),
+);
+
+/** E.164: a plus, the country code and the number, digits only once spaces and dashes go. */
+export const e164Phone = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/[\s().-]/g, ''))
+  .refine((value) => /^\+[1-9]\d{7,14}$/.test(value), fieldMessage('fields.invalidPhone'));
+
+/** A client as CS registers it. */
+export const clientInput = z
+  .object({
+    name: z.string().trim().min(1).max(160),
+    csUserId: z.string().min(1),
+    segment: optional(120),
+    serviceStartsOn: optional(10, isIsoDate, 'fields.invalidDate'),
+    serviceEndsOn: optional(10, isIsoDate, 'fields.invalidDate'),
+    groupChatUrl: optional(500, isWebAddress, 'fields.invalidUrl'),
+  })
+  .refine((c) => !c.serviceStartsOn || !c.serviceEndsOn || c.serviceEndsOn >= c.serviceStartsOn, {
+    path: ['serviceEndsOn'],
+    ...fieldMessage('fields.endBeforeStart'),
+  });
+
+/** A contact at a client. */
+export const contactInput = z.object({
+  name: z.string().trim().min(1).max(160),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  whatsapp: optional(
+    32,
+    (value) => e164Phone.safeParse(value).success,
+    'fields.invalidPhone',
+  ).transform((value) => (value === null ? null : e164Phone.parse(value))),
+  companyRole: optional(120),
+  locale: z.enum(LOCALES),
+  mayAnswerQuestionnaires: checkbox,
+  mayApprovePieces: checkbox,
+});
+
+export type ClientInput = z.output<typeof clientInput>;
+export type ContactInput = z.output<typeof contactInput>;

@@ -1,0 +1,162 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { clientContacts, clients, userRoles, users } from '../../../db/schema/index.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor } from '../partners/people.ts';
+import type { ClientInput, ContactInput } from './client-input.ts';
+
+export type Client = typeof clients.$inferSelect;
+export type Contact = typeof clientContacts.$inferSelect;
+
+/** Admins see every client; a CS partner sees the clients they are in charge of. */
+export function mayManageClient(
+  user: Pick<SignedInUser, 'id' | 'roles'>,
+  client: Pick<Client, 'csUserId'>,
+) {
+  return user.roles.includes('admin') || client.csUserId === user.id;
+}
+
+/** The clients a person may manage, by name. */
+export async function listClientsFor(db: Database, user: Pick<SignedInUser, 'id' | 'roles'>) {
+  const query = db.select().from(clients).orderBy(asc(clients.name));
+  return user.roles.includes('admin') ? query : query.where(eq(clients.csUserId, user.id));
+}
+
+/** One client with its contacts, or null when it does not exist or is not the person's. */
+export async function getClientFor(
+  db: Database,
+  user: Pick<SignedInUser, 'id' | 'roles'>,
+  clientId: string,
+): Promise<{ client: Client; contacts: Contact[] } | null> {
+  const [found, contacts] = await db.batch([
+    db.select().from(clients).where(eq(clients.id, clientId)),
+    db
+      .select()
+      .from(clientContacts)
+      .where(eq(clientContacts.clientId, clientId))
+      .orderBy(asc(clientContacts.name)),
+  ]);
+  const client = found[0];
+  if (!client || !mayManageClient(user, client)) return null;
+  return { client, contacts };
+}
+
+/** The people who may be in charge of a client: active CS partners. */
+export async function listCsPartners(db: Database) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'cs')))
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name));
+}
+
+type ClientProblem = 'not_found' | 'not_cs';
+
+/** Checks that the person put in charge is an active CS partner. */
+async function isCsPartner(db: Database, userId: string) {
+  return (await listCsPartners(db)).some((partner) => partner.id === userId);
+}
+
+/** Registers a client. A CS partner may only register clients for themselves. */
+export async function createClient(
+  db: Database,
+  create: { input: ClientInput; actor: Actor; user: Pick<SignedInUser, 'id' | 'roles'> },
+  now: Date,
+): Promise<{ ok: true; clientId: string } | { ok: false; error: ClientProblem }> {
+  const input = create.user.roles.includes('admin')
+    ? create.input
+    : { ...create.input, csUserId: create.user.id };
+  if (!(await isCsPartner(db, input.csUserId))) return { ok: false, error: 'not_cs' };
+  const id = crypto.randomUUID();
+  await db.batch([
+    db.insert(clients).values({ id, ...input, createdAt: now }),
+    recordEvent(
+      db,
+      {
+        actorId: create.actor.id,
+        action: 'client_created',
+        subjectType: 'client',
+        subjectId: id,
+        ip: create.actor.ip,
+      },
+      now,
+    ),
+  ]);
+  return { ok: true, clientId: id };
+}
+
+/** Changes a client's details; only its CS or an admin may, and only an admin may hand it over. */
+export async function updateClient(
+  db: Database,
+  update: {
+    clientId: string;
+    input: ClientInput;
+    actor: Actor;
+    user: Pick<SignedInUser, 'id' | 'roles'>;
+  },
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: ClientProblem }> {
+  const found = await getClientFor(db, update.user, update.clientId);
+  if (!found) return { ok: false, error: 'not_found' };
+  const input = update.user.roles.includes('admin')
+    ? update.input
+    : { ...update.input, csUserId: found.client.csUserId };
+  if (!(await isCsPartner(db, input.csUserId))) return { ok: false, error: 'not_cs' };
+  await db.batch([
+    db.update(clients).set(input).where(eq(clients.id, update.clientId)),
+    recordEvent(
+      db,
+      {
+        actorId: update.actor.id,
+        action: 'client_updated',
+        subjectType: 'client',
+        subjectId: update.clientId,
+        ip: update.actor.ip,
+      },
+      now,
+    ),
+  ]);
+  return { ok: true };
+}
+
+/** Adds a contact to a client, or changes one (when `contactId` is given). */
+export async function saveContact(
+  db: Database,
+  save: {
+    clientId: string;
+    contactId?: string;
+    input: ContactInput;
+    actor: Actor;
+    user: Pick<SignedInUser, 'id' | 'roles'>;
+  },
+  now: Date,
+): Promise<{ ok: true; contactId: string } | { ok: false; error: 'not_found' }> {
+  const found = await getClientFor(db, save.user, save.clientId);
+  if (!found) return { ok: false, error: 'not_found' };
+  if (save.contactId && !found.contacts.some((c) => c.id === save.contactId))
+    return { ok: false, error: 'not_found' };
+  const contactId = save.contactId ?? crypto.randomUUID();
+  const write = save.contactId
+    ? db.update(clientContacts).set(save.input).where(eq(clientContacts.id, contactId))
+    : db
+        .insert(clientContacts)
+        .values({ id: contactId, clientId: save.clientId, ...save.input, createdAt: now });
+  await db.batch([
+    write,
+    recordEvent(
+      db,
+      {
+        actorId: save.actor.id,
+        action: save.contactId ? 'contact_updated' : 'contact_added',
+        subjectType: 'client',
+        subjectId: save.clientId,
+        ip: save.actor.ip,
+        data: { contactId },
+      },
+      now,
+    ),
+  ]);
+  return { ok: true, contactId };
+}

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import {
+  onboardingAnswers,
+  onboardingSectionSaves,
+  onboardings,
+} from '../../../db/schema/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { type AnswerValue, checkAnswer, checkSection, normalizeAnswer } from './answer-rules.ts';
+import type { OpenOnboarding } from './onboarding-links.ts';
+
+/** How many files each question has, for the rules that count them. */
+export function countFiles(onboarding: Pick<OpenOnboarding, 'files'>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const file of onboarding.files) counts[file.questionId] = (counts[file.questionId] ?? 0) + 1;
+  return counts;
+}
+
+export type SaveResult =
+  | { ok: true; saved: string[]; problems: Record<string, MessageKey> }
+  | { ok: false; error: 'submitted' | 'unknown_section' };
+
+/**
+ * Saves typed answers, each question on its own row, in one batch. Everything typed is
+ * kept, even when it is not acceptable yet, so nothing is lost; the problems come back
+ * to be shown next to their fields. With `sectionId` (the "next" button) the whole section
+ * is checked and, when fine, marked saved. Writes only while the onboarding is open.
+ */
+export async function saveAnswers(
+  db: Database,
+  onboarding: OpenOnboarding,
+  save: { raw: Record<string, unknown>; sectionId?: string },
+  now: Date,
+): Promise<SaveResult> {
+  if (onboarding.status !== 'open') return { ok: false, error: 'submitted' };
+  const { questionnaire } = onboarding;
+  const section = save.sectionId
+    ? questionnaire.sections.find((s) => s.id === save.sectionId)
+    : undefined;
+  if (save.sectionId && !section) return { ok: false, error: 'unknown_section' };
+  // A section form sends every question of its section; a checklist with nothing ticked sends nothing.
+  const questions = section
+    ? section.questions
+    : questionnaire.sections.flatMap((s) => s.questions).filter((q) => q.id in save.raw);
+  const values = new Map<string, AnswerValue>();
+  for (const question of questions) {
+    const value = normalizeAnswer(question, save.raw[question.id]);
+    if (value !== undefined) values.set(question.id, value);
+  }
+  const answers = { ...onboarding.answers, ...Object.fromEntries(values) };
+  const fileCounts = countFiles(onboarding);
+  const problems: Record<string, MessageKey> = section
+    ? checkSection(section, answers, fileCounts)
+    : Object.fromEntries(
+        questions
+          .map((q) => [q.id, checkAnswer(q, answers[q.id], fileCounts[q.id] ?? 0)] as const)
+          .filter((entry): entry is [string, MessageKey] => entry[1] !== null),
+      );
+  const open = sql`exists (select 1 from ${onboardings} where ${onboardings.id} = ${onboarding.onboardingId} and ${onboardings.status} = 'open')`;
+  const writes = [...values].map(([questionId, value]) =>
+    db.run(sql`insert into ${onboardingAnswers} (onboarding_id, question_id, value, updated_at, updated_by_contact_id)
+      select ${onboarding.onboardingId}, ${questionId}, ${JSON.stringify(value)}, ${now.getTime()}, ${onboarding.contact.id}
+      where ${open}
+      on conflict (onboarding_id, question_id) do update set value = excluded.value, updated_at = excluded.updated_at, updated_by_contact_id = excluded.updated_by_contact_id`),
+  );
+  if (section && Object.keys(problems).length === 0) {
+    writes.push(
+      db.run(sql`insert into ${onboardingSectionSaves} (onboarding_id, section_id, saved_at)
+        select ${onboarding.onboardingId}, ${section.id}, ${now.getTime()} where ${open}
+        on conflict do nothing`),
+    );
+  }
+  const [first, ...rest] = writes;
+  if (first) await db.batch([first, ...rest]);
+  return { ok: true, saved: [...values.keys()], problems };
+}

@@ -1,0 +1,303 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import {
+  clientContacts,
+  clients,
+  onboardingAnswers,
+  onboardingFiles,
+  onboardingLinks,
+  onboardingSectionSaves,
+  onboardings,
+  users,
+} from '../../../db/schema/index.ts';
+import { createTranslator, DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/index.ts';
+import type { Policy } from '../../policy/index.ts';
+import {
+  CURRENT_ONBOARDING,
+  onboardingQuestionnaire,
+  type Questionnaire,
+} from '../../questionnaires/index.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import { generateSecretToken, hashToken, looksLikeToken } from '../auth/tokens.ts';
+import { getClientFor } from '../clients/clients.ts';
+import { composeMail } from '../mail/compose-mail.ts';
+import { queueMail } from '../mail/outbox.ts';
+import type { Actor } from '../partners/people.ts';
+import type { Answers } from './answer-rules.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Where a contact's personal onboarding link points. */
+export function onboardingUrl(origin: string, token: string): string {
+  return `${origin}/onboarding/${token}`;
+}
+
+type SendProblem = 'not_found' | 'no_contacts' | 'submitted';
+
+/**
+ * Sends the onboarding questionnaire to the chosen contacts of a client: a personal link
+ * each, by e-mail. Sending again to a contact replaces their earlier link.
+ */
+export async function sendOnboarding(
+  db: Database,
+  rules: Pick<Policy, 'links'>,
+  send: {
+    clientId: string;
+    contactIds: string[];
+    actor: Actor;
+    user: Pick<SignedInUser, 'id' | 'roles'>;
+    origin: string;
+  },
+  now: Date,
+): Promise<{ ok: true; sent: number } | { ok: false; error: SendProblem }> {
+  const found = await getClientFor(db, send.user, send.clientId);
+  if (!found) return { ok: false, error: 'not_found' };
+  const chosen = found.contacts.filter(
+    (c) => send.contactIds.includes(c.id) && c.mayAnswerQuestionnaires,
+  );
+  if (chosen.length === 0) return { ok: false, error: 'no_contacts' };
+  await db
+    .insert(onboardings)
+    .values({
+      id: crypto.randomUUID(),
+      clientId: send.clientId,
+      questionnaireVersion: CURRENT_ONBOARDING.version,
+      createdAt: now,
+      createdBy: send.actor.id,
+    })
+    .onConflictDoNothing({ target: onboardings.clientId });
+  const [onboarding] = await db
+    .select()
+    .from(onboardings)
+    .where(eq(onboardings.clientId, send.clientId));
+  if (!onboarding) return { ok: false, error: 'not_found' };
+  if (onboarding.status === 'submitted') return { ok: false, error: 'submitted' };
+  const writes = chosen.flatMap((contact) => {
+    const token = generateSecretToken();
+    const id = hashToken(token);
+    const locale: Locale = isLocale(contact.locale) ? contact.locale : DEFAULT_LOCALE;
+    const t = createTranslator(locale);
+    const mail = composeMail({
+      lang: locale,
+      subject: t('mail.onboarding.subject', { client: found.client.name }),
+      paragraphs: [
+        t('mail.onboarding.greeting', { name: contact.name }),
+        t('mail.onboarding.body', { cs: send.actor.name, client: found.client.name }),
+        t('mail.onboarding.validity', { days: rules.links.onboardingDays }),
+      ],
+      action: { label: t('mail.onboarding.action'), url: onboardingUrl(send.origin, token) },
+      footer: t('mail.clientFooter'),
+    });
+    return [
+      db
+        .update(onboardingLinks)
+        .set({ revokedAt: now })
+        .where(and(eq(onboardingLinks.contactId, contact.id), isNull(onboardingLinks.revokedAt))),
+      db.insert(onboardingLinks).values({
+        id,
+        onboardingId: onboarding.id,
+        contactId: contact.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + rules.links.onboardingDays * DAY_MS),
+      }),
+      queueMail(db, { idempotencyKey: `onboarding-link:${id}`, to: contact.email, ...mail }, now),
+      recordEvent(
+        db,
+        {
+          actorId: send.actor.id,
+          action: 'onboarding_sent',
+          subjectType: 'client',
+          subjectId: send.clientId,
+          ip: send.actor.ip,
+          data: { contactId: contact.id },
+        },
+        now,
+      ),
+    ];
+  });
+  const [first, ...rest] = writes;
+  if (first) await db.batch([first, ...rest]);
+  return { ok: true, sent: chosen.length };
+}
+
+/** Revokes one contact's link at once (CS, on the client page). */
+export async function revokeOnboardingLinks(
+  db: Database,
+  revoke: {
+    clientId: string;
+    contactId: string;
+    actor: Actor;
+    user: Pick<SignedInUser, 'id' | 'roles'>;
+  },
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: 'not_found' }> {
+  const found = await getClientFor(db, revoke.user, revoke.clientId);
+  if (!found?.contacts.some((c) => c.id === revoke.contactId))
+    return { ok: false, error: 'not_found' };
+  await db.batch([
+    db
+      .update(onboardingLinks)
+      .set({ revokedAt: now })
+      .where(
+        and(eq(onboardingLinks.contactId, revoke.contactId), isNull(onboardingLinks.revokedAt)),
+      ),
+    recordEvent(
+      db,
+      {
+        actorId: revoke.actor.id,
+        action: 'onboarding_revoked',
+        subjectType: 'client',
+        subjectId: revoke.clientId,
+        ip: revoke.actor.ip,
+        data: { contactId: revoke.contactId },
+      },
+      now,
+    ),
+  ]);
+  return { ok: true };
+}
+
+export type LinkProblem = 'invalid' | 'revoked' | 'expired';
+
+/** Everything a link's pages and endpoints need, read in one round trip. */
+export type OpenOnboarding = {
+  linkId: string;
+  onboardingId: string;
+  status: 'open' | 'submitted';
+  submittedAt: Date | null;
+  consentAt: Date | null;
+  questionnaire: Questionnaire;
+  contact: { id: string; name: string; locale: Locale };
+  client: { id: string; name: string; csName: string; csEmail: string; csLocale: string };
+  answers: Answers;
+  savedSections: Set<string>;
+  files: { id: string; questionId: string; name: string; size: number; contentType: string }[];
+};
+
+/**
+ * Opens an onboarding by the token of a link, in one batch: the link with its contact,
+ * client and CS; the answers, saved sections and files; and the link's "opened" times.
+ * The answers are only returned when the link is valid.
+ */
+export async function openOnboardingByToken(
+  db: Database,
+  token: string,
+  now: Date,
+  options: { markOpened: boolean } = { markOpened: false },
+): Promise<{ ok: true; onboarding: OpenOnboarding } | { ok: false; error: LinkProblem }> {
+  if (!looksLikeToken(token)) return { ok: false, error: 'invalid' };
+  const linkId = hashToken(token);
+  const onboardingOfLink = sql`(select ${onboardingLinks.onboardingId} from ${onboardingLinks} where ${onboardingLinks.id} = ${linkId})`;
+  const valid = and(
+    eq(onboardingLinks.id, linkId),
+    isNull(onboardingLinks.revokedAt),
+    gt(onboardingLinks.expiresAt, now),
+  );
+  const [links, answerRows, saveRows, fileRows] = await db.batch([
+    db
+      .select({
+        expiresAt: onboardingLinks.expiresAt,
+        revokedAt: onboardingLinks.revokedAt,
+        onboardingId: onboardings.id,
+        status: onboardings.status,
+        submittedAt: onboardings.submittedAt,
+        consentAt: onboardings.consentAt,
+        version: onboardings.questionnaireVersion,
+        contactId: clientContacts.id,
+        contactName: clientContacts.name,
+        contactLocale: clientContacts.locale,
+        mayAnswer: clientContacts.mayAnswerQuestionnaires,
+        clientId: clients.id,
+        clientName: clients.name,
+        csName: users.name,
+        csEmail: users.email,
+        csLocale: users.locale,
+      })
+      .from(onboardingLinks)
+      .innerJoin(onboardings, eq(onboardings.id, onboardingLinks.onboardingId))
+      .innerJoin(clientContacts, eq(clientContacts.id, onboardingLinks.contactId))
+      .innerJoin(clients, eq(clients.id, onboardings.clientId))
+      .innerJoin(users, eq(users.id, clients.csUserId))
+      .where(eq(onboardingLinks.id, linkId)),
+    db
+      .select()
+      .from(onboardingAnswers)
+      .where(sql`${onboardingAnswers.onboardingId} = ${onboardingOfLink}`),
+    db
+      .select()
+      .from(onboardingSectionSaves)
+      .where(sql`${onboardingSectionSaves.onboardingId} = ${onboardingOfLink}`),
+    db
+      .select({
+        id: onboardingFiles.id,
+        questionId: onboardingFiles.questionId,
+        name: onboardingFiles.name,
+        size: onboardingFiles.size,
+        contentType: onboardingFiles.contentType,
+      })
+      .from(onboardingFiles)
+      .where(sql`${onboardingFiles.onboardingId} = ${onboardingOfLink}`)
+      .orderBy(onboardingFiles.uploadedAt),
+    ...(options.markOpened
+      ? [
+          db
+            .update(onboardingLinks)
+            .set({
+              firstOpenedAt: sql`coalesce(${onboardingLinks.firstOpenedAt}, ${now.getTime()})`,
+              lastOpenedAt: now,
+            })
+            .where(valid),
+        ]
+      : []),
+  ]);
+  const link = links[0];
+  if (!link) return { ok: false, error: 'invalid' };
+  // A contact who may no longer answer has, in effect, a revoked link.
+  if (link.revokedAt || !link.mayAnswer) return { ok: false, error: 'revoked' };
+  if (link.expiresAt.getTime() <= now.getTime()) return { ok: false, error: 'expired' };
+  const questionnaire = onboardingQuestionnaire(link.version);
+  if (!questionnaire) return { ok: false, error: 'invalid' };
+  return {
+    ok: true,
+    onboarding: {
+      linkId,
+      onboardingId: link.onboardingId,
+      status: link.status,
+      submittedAt: link.submittedAt,
+      consentAt: link.consentAt,
+      questionnaire,
+      contact: {
+        id: link.contactId,
+        name: link.contactName,
+        locale: isLocale(link.contactLocale) ? link.contactLocale : DEFAULT_LOCALE,
+      },
+      client: {
+        id: link.clientId,
+        name: link.clientName,
+        csName: link.csName,
+        csEmail: link.csEmail,
+        csLocale: link.csLocale,
+      },
+      answers: Object.fromEntries(answerRows.map((row) => [row.questionId, row.value])),
+      savedSections: new Set(saveRows.map((row) => row.sectionId)),
+      files: fileRows,
+    },
+  };
+}
+
+/** The links of a client's contacts, for the CS page: sent, opened, revoked, expired. */
+export async function listOnboardingLinks(db: Database, onboardingId: string) {
+  return db
+    .select({
+      contactId: onboardingLinks.contactId,
+      createdAt: onboardingLinks.createdAt,
+      expiresAt: onboardingLinks.expiresAt,
+      revokedAt: onboardingLinks.revokedAt,
+      firstOpenedAt: onboardingLinks.firstOpenedAt,
+      lastOpenedAt: onboardingLinks.lastOpenedAt,
+    })
+    .from(onboardingLinks)
+    .where(eq(onboardingLinks.onboardingId, onboardingId))
+    .orderBy(onboardingLinks.createdAt);
+}
