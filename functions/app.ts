@@ -5,7 +5,9 @@ import type { ApiEnv } from './http/api-env.ts';
 import { handleError, problem } from './http/errors.ts';
 import { requestContext, sameOriginOnly, securityHeaders } from './http/middleware.ts';
 import { authRoutes } from './routes/auth.ts';
+import { clientRoutes } from './routes/clients.ts';
 import { healthRoutes } from './routes/health.ts';
+import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
 import { profileRoutes } from './routes/profile.ts';
@@ -22,6 +24,8 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
   api.route('/auth', authRoutes);
   api.route('/people', peopleRoutes);
   api.route('/profile', profileRoutes);
+  api.route('/clients', clientRoutes);
+  api.route('/onboarding', onboardingRoutes);
   api.notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'));
   api.onError(handleError);
   return api;

@@ -56,11 +56,13 @@ export function refuse(
     params?: MessageParams;
     field?: string;
     fields?: Record<string, string>;
+    // The page a plain form returns to, when the handler knows it better than the form's returnTo.
+    back?: string;
   },
 ) {
   const message = c.get('t')(refusal.messageKey, refusal.params);
   const fields = refusal.fields ?? (refusal.field ? { [refusal.field]: message } : undefined);
-  const back = wantsHtml(c) ? formReturnPath(c) : null;
+  const back = wantsHtml(c) ? (refusal.back ?? formReturnPath(c)) : null;
   if (back) {
     return redirectWithFeedback(c, back, { error: message, fields, values: typedValues(c) });
   }

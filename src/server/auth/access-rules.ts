@@ -16,9 +16,14 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/api/preferences', access: 'public' },
   { prefix: '/api/auth/sign-in', access: 'public' },
   { prefix: '/api/auth/confirm', access: 'public' },
+  // Client links: the token in the path is the credential, checked by the handler.
+  { prefix: '/onboarding', access: 'public' },
+  { prefix: '/api/onboarding', access: 'public' },
   { prefix: '/api/auth', access: 'signed_in' },
   { prefix: '/partner', access: 'signed_in' },
   { prefix: '/api/profile', access: 'signed_in' },
+  { prefix: '/clients', access: ['cs', 'admin'] },
+  { prefix: '/api/clients', access: ['cs', 'admin'] },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];

@@ -11,8 +11,9 @@ const optional = (
 ) =>
   z
     .string()
-    .trim()
-    .max(max)
+    .default('')
+    .transform((value) => value.trim())
+    .pipe(z.string().max(max))
     .transform((value) => (value === '' ? null : value))
     .refine((value) => value === null || !check || check(value), fieldMessage(messageKey));
 

@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   onboardingAnswers,
@@ -56,18 +58,49 @@ export async function saveAnswers(
           .map((q) => [q.id, checkAnswer(q, answers[q.id], fileCounts[q.id] ?? 0)] as const)
           .filter((entry): entry is [string, MessageKey] => entry[1] !== null),
       );
-  const open = sql`exists (select 1 from ${onboardings} where ${onboardings.id} = ${onboarding.onboardingId} and ${onboardings.status} = 'open')`;
-  const writes = [...values].map(([questionId, value]) =>
-    db.run(sql`insert into ${onboardingAnswers} (onboarding_id, question_id, value, updated_at, updated_by_contact_id)
-      select ${onboarding.onboardingId}, ${questionId}, ${JSON.stringify(value)}, ${now.getTime()}, ${onboarding.contact.id}
-      where ${open}
-      on conflict (onboarding_id, question_id) do update set value = excluded.value, updated_at = excluded.updated_at, updated_by_contact_id = excluded.updated_by_contact_id`),
+  // Each write is an INSERT … SELECT from the onboarding while it is open: a save racing a
+  // submit changes nothing once the questionnaire is read-only.
+  const writes: BatchItem<'sqlite'>[] = [...values].map(([questionId, value]) =>
+    db
+      .insert(onboardingAnswers)
+      .select(
+        db
+          .select({
+            onboardingId: onboardings.id,
+            questionId: constant(questionId, 'question_id'),
+            value: constant(JSON.stringify(value), 'value'),
+            updatedAt: constant(now.getTime(), 'updated_at'),
+            updatedByContactId: constant(onboarding.contact.id, 'updated_by_contact_id'),
+          })
+          .from(onboardings)
+          .where(and(eq(onboardings.id, onboarding.onboardingId), eq(onboardings.status, 'open'))),
+      )
+      .onConflictDoUpdate({
+        target: [onboardingAnswers.onboardingId, onboardingAnswers.questionId],
+        set: {
+          value: sql`excluded.value`,
+          updatedAt: sql`excluded.updated_at`,
+          updatedByContactId: sql`excluded.updated_by_contact_id`,
+        },
+      }),
   );
   if (section && Object.keys(problems).length === 0) {
     writes.push(
-      db.run(sql`insert into ${onboardingSectionSaves} (onboarding_id, section_id, saved_at)
-        select ${onboarding.onboardingId}, ${section.id}, ${now.getTime()} where ${open}
-        on conflict do nothing`),
+      db
+        .insert(onboardingSectionSaves)
+        .select(
+          db
+            .select({
+              onboardingId: onboardings.id,
+              sectionId: constant(section.id, 'section_id'),
+              savedAt: constant(now.getTime(), 'saved_at'),
+            })
+            .from(onboardings)
+            .where(
+              and(eq(onboardings.id, onboarding.onboardingId), eq(onboardings.status, 'open')),
+            ),
+        )
+        .onConflictDoNothing(),
     );
   }
   const [first, ...rest] = writes;

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import { onboardingFiles, onboardings } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
@@ -6,9 +7,6 @@ import { createFileKey, type FileStore } from '../files/file-store.ts';
 import { detectFileType } from '../files/file-type.ts';
 import { findQuestion } from './answer-rules.ts';
 import type { OpenOnboarding } from './onboarding-links.ts';
-
-// A constant in an INSERT … SELECT, named for the column it fills.
-const sqlValue = (value: string | number, column: string) => sql`${value}`.as(column);
 
 type UploadProblem = 'submitted' | 'unknown_question' | 'too_large' | 'wrong_type' | 'empty';
 
@@ -56,16 +54,16 @@ export async function uploadOnboardingFile(
         .select(
           deps.db
             .select({
-              id: sqlValue(fileId, 'id'),
+              id: constant(fileId, 'id'),
               onboardingId: onboardings.id,
-              questionId: sqlValue(upload.questionId, 'question_id'),
-              fileKey: sqlValue(stored.key, 'file_key'),
-              name: sqlValue(cleanFileName(upload.name), 'name'),
-              contentType: sqlValue(stored.contentType, 'content_type'),
-              size: sqlValue(stored.size, 'size'),
-              sha256: sqlValue(stored.sha256, 'sha256'),
-              uploadedAt: sqlValue(now.getTime(), 'uploaded_at'),
-              uploadedByContactId: sqlValue(onboarding.contact.id, 'uploaded_by_contact_id'),
+              questionId: constant(upload.questionId, 'question_id'),
+              fileKey: constant(stored.key, 'file_key'),
+              name: constant(cleanFileName(upload.name), 'name'),
+              contentType: constant(stored.contentType, 'content_type'),
+              size: constant(stored.size, 'size'),
+              sha256: constant(stored.sha256, 'sha256'),
+              uploadedAt: constant(now.getTime(), 'uploaded_at'),
+              uploadedByContactId: constant(onboarding.contact.id, 'uploaded_by_contact_id'),
             })
             .from(onboardings)
             .where(

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   clientContacts,
@@ -197,22 +198,22 @@ export async function openOnboardingByToken(
   const [links, answerRows, saveRows, fileRows] = await db.batch([
     db
       .select({
-        expiresAt: onboardingLinks.expiresAt,
-        revokedAt: onboardingLinks.revokedAt,
-        onboardingId: onboardings.id,
-        status: onboardings.status,
-        submittedAt: onboardings.submittedAt,
-        consentAt: onboardings.consentAt,
-        version: onboardings.questionnaireVersion,
-        contactId: clientContacts.id,
-        contactName: clientContacts.name,
-        contactLocale: clientContacts.locale,
-        mayAnswer: clientContacts.mayAnswerQuestionnaires,
-        clientId: clients.id,
-        clientName: clients.name,
-        csName: users.name,
-        csEmail: users.email,
-        csLocale: users.locale,
+        expiresAt: aliased(onboardingLinks.expiresAt, 'expires_at'),
+        revokedAt: aliased(onboardingLinks.revokedAt, 'revoked_at'),
+        onboardingId: aliased(onboardings.id, 'onboarding_id'),
+        status: aliased(onboardings.status, 'status'),
+        submittedAt: aliased(onboardings.submittedAt, 'submitted_at'),
+        consentAt: aliased(onboardings.consentAt, 'consent_at'),
+        version: aliased(onboardings.questionnaireVersion, 'version'),
+        contactId: aliased(clientContacts.id, 'contact_id'),
+        contactName: aliased(clientContacts.name, 'contact_name'),
+        contactLocale: aliased(clientContacts.locale, 'contact_locale'),
+        mayAnswer: aliased(clientContacts.mayAnswerQuestionnaires, 'may_answer'),
+        clientId: aliased(clients.id, 'client_id'),
+        clientName: aliased(clients.name, 'client_name'),
+        csName: aliased(users.name, 'cs_name'),
+        csEmail: aliased(users.email, 'cs_email'),
+        csLocale: aliased(users.locale, 'cs_locale'),
       })
       .from(onboardingLinks)
       .innerJoin(onboardings, eq(onboardings.id, onboardingLinks.onboardingId))
@@ -287,7 +288,7 @@ export async function openOnboardingByToken(
 }
 
 /** The links of a client's contacts, for the CS page: sent, opened, revoked, expired. */
-export async function listOnboardingLinks(db: Database, onboardingId: string) {
+export function listOnboardingLinks(db: Database, onboardingId: string) {
   return db
     .select({
       contactId: onboardingLinks.contactId,

@@ -1,0 +1,166 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { policy } from '../../src/policy/index.ts';
+import { clientInput, contactInput } from '../../src/server/clients/client-input.ts';
+import { createClient, saveContact, updateClient } from '../../src/server/clients/clients.ts';
+import {
+  revokeOnboardingLinks,
+  sendOnboarding,
+} from '../../src/server/onboarding/onboarding-links.ts';
+import {
+  exportOnboardingMarkdown,
+  getOnboardingFileFor,
+} from '../../src/server/onboarding/onboarding-review.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { clientIp, requestOrigin, signedIn } from '../http/client-info.ts';
+import { readInput } from '../http/read-input.ts';
+import { done, refuse } from '../http/respond.ts';
+
+/** Who is acting, for the audit trail, and as whom the object checks are made. */
+function actorOf(c: Context<ApiEnv>) {
+  const { user } = signedIn(c);
+  return { actor: { id: user.id, name: user.name, ip: clientIp(c) }, user };
+}
+
+const notFound = (c: Context<ApiEnv>) =>
+  refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+const notCs = (c: Context<ApiEnv>) =>
+  refuse(c, { status: 400, code: 'not_cs', messageKey: 'fields.notCs', field: 'csUserId' });
+const clientPage = (id: string) => `/clients/${encodeURIComponent(id)}`;
+
+// A form sends one checkbox as a string and several as a list.
+const contactChoice = z.object({
+  contactIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string()),
+  ),
+});
+
+/** CS (their own clients) and admins (all): clients, contacts, onboarding. See ACCESS_RULES. */
+export const clientRoutes = new Hono<ApiEnv>()
+  .post('/', async (c) => {
+    const input = await readInput(c, clientInput);
+    const { db, clock } = c.get('deps');
+    const result = await createClient(db, { input, ...actorOf(c) }, clock());
+    if (!result.ok) return notCs(c);
+    return done(c, {
+      location: clientPage(result.clientId),
+      body: { id: result.clientId },
+      notice: 'clients.created',
+    });
+  })
+  .post('/:id', async (c) => {
+    const input = await readInput(c, clientInput);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await updateClient(db, { clientId, input, ...actorOf(c) }, clock());
+    if (!result.ok) return result.error === 'not_found' ? notFound(c) : notCs(c);
+    return done(c, {
+      location: clientPage(clientId),
+      body: { id: clientId },
+      notice: 'clients.saved',
+    });
+  })
+  .post('/:id/contacts', async (c) => {
+    const input = await readInput(c, contactInput);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await saveContact(db, { clientId, input, ...actorOf(c) }, clock());
+    if (!result.ok) return notFound(c);
+    return done(c, {
+      location: clientPage(clientId),
+      body: { id: result.contactId },
+      notice: 'clients.contactSaved',
+    });
+  })
+  .post('/:id/contacts/:contactId', async (c) => {
+    const input = await readInput(c, contactInput);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await saveContact(
+      db,
+      { clientId, contactId: c.req.param('contactId'), input, ...actorOf(c) },
+      clock(),
+    );
+    if (!result.ok) return notFound(c);
+    return done(c, {
+      location: clientPage(clientId),
+      body: { id: result.contactId },
+      notice: 'clients.contactSaved',
+    });
+  })
+  .post('/:id/onboarding', async (c) => {
+    const { contactIds } = await readInput(c, contactChoice);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await sendOnboarding(
+      db,
+      policy,
+      { clientId, contactIds, ...actorOf(c), origin: requestOrigin(c) },
+      clock(),
+    );
+    if (!result.ok) {
+      if (result.error === 'not_found') return notFound(c);
+      if (result.error === 'submitted')
+        return refuse(c, { status: 409, code: 'submitted', messageKey: 'errors.conflict' });
+      return refuse(c, {
+        status: 400,
+        code: 'no_contacts',
+        messageKey: 'fields.noContacts',
+        field: 'contactIds',
+      });
+    }
+    return done(c, {
+      location: clientPage(clientId),
+      body: { sent: result.sent },
+      notice: 'clients.onboardingSent',
+      params: { count: result.sent },
+    });
+  })
+  .post('/:id/onboarding/links/:contactId/revoke', async (c) => {
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await revokeOnboardingLinks(
+      db,
+      { clientId, contactId: c.req.param('contactId'), ...actorOf(c) },
+      clock(),
+    );
+    if (!result.ok) return notFound(c);
+    return done(c, {
+      location: clientPage(clientId),
+      body: { revoked: true },
+      notice: 'clients.revoked',
+    });
+  })
+  .get('/:id/onboarding.md', async (c) => {
+    const { db } = c.get('deps');
+    const markdown = await exportOnboardingMarkdown(
+      db,
+      signedIn(c).user,
+      c.req.param('id'),
+      c.get('locale'),
+    );
+    if (!markdown) return notFound(c);
+    return c.body(markdown.text, 200, {
+      'Content-Type': 'text/markdown; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${markdown.fileName}"`,
+    });
+  })
+  .get('/:id/onboarding/files/:fileId', async (c) => {
+    const { db, files } = c.get('deps');
+    const file = await getOnboardingFileFor(
+      db,
+      signedIn(c).user,
+      c.req.param('id'),
+      c.req.param('fileId'),
+    );
+    const object = file ? await files.get(file.fileKey) : null;
+    if (!file || !object) return notFound(c);
+    // Always a download, never rendered in our origin: uploads are the client's, not ours.
+    return c.body(object.body, 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Content-Length': String(file.size),
+    });
+  });

@@ -1,0 +1,198 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createTranslator } from '../../src/i18n/index.ts';
+import { policy } from '../../src/policy/index.ts';
+import { saveAnswers } from '../../src/server/onboarding/onboarding-answers.ts';
+import {
+  removeOnboardingFile,
+  uploadOnboardingFile,
+} from '../../src/server/onboarding/onboarding-files.ts';
+import {
+  type OpenOnboarding,
+  openOnboardingByToken,
+} from '../../src/server/onboarding/onboarding-links.ts';
+import { submitOnboarding } from '../../src/server/onboarding/submit-onboarding.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { clientIp, requestOrigin } from '../http/client-info.ts';
+import { readInput, wantsHtml } from '../http/read-input.ts';
+import { done, redirectWithFeedback, refuse } from '../http/respond.ts';
+
+const MB = 1024 * 1024;
+
+/**
+ * Opens the onboarding of the token in the path and answers in its contact's language;
+ * a bad link gets 404 (unknown) or 410 (revoked, expired) with a clear message.
+ */
+async function openByPath(c: Context<ApiEnv>): Promise<OpenOnboarding | Response> {
+  const { db, clock } = c.get('deps');
+  const opened = await openOnboardingByToken(db, c.req.param('token') ?? '', clock());
+  if (!opened.ok) {
+    return refuse(c, {
+      status: opened.error === 'invalid' ? 404 : 410,
+      code: `link_${opened.error}`,
+      messageKey: `onboarding.linkProblems.${opened.error}`,
+    });
+  }
+  c.set('locale', opened.onboarding.contact.locale);
+  c.set('t', createTranslator(opened.onboarding.contact.locale));
+  return opened.onboarding;
+}
+
+const submittedAnswer = (c: Context<ApiEnv>) =>
+  refuse(c, { status: 409, code: 'submitted', messageKey: 'errors.conflict' });
+
+/** The page of a section (or the review page) of a link. */
+const pageOf = (token: string, section: string) => `/onboarding/${token}/${section}`;
+
+const sectionPost = z
+  .object({ action: z.enum(['next', 'back', 'save']).default('save') })
+  .catchall(z.unknown());
+const autosave = z.object({
+  answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+});
+const upload = z.object({ questionId: z.string().min(1), file: z.instanceof(File) });
+const submission = z.object({
+  consent: z.preprocess((v) => v === 'on' || v === true, z.boolean()),
+});
+
+/** The client side of onboarding: reached by a personal link, no account (see ACCESS_RULES). */
+export const onboardingRoutes = new Hono<ApiEnv>()
+  .post('/:token/answers', async (c) => {
+    const onboarding = await openByPath(c);
+    if (onboarding instanceof Response) return onboarding;
+    const { answers } = await readInput(c, autosave);
+    const { db, clock } = c.get('deps');
+    const result = await saveAnswers(db, onboarding, { raw: answers }, clock());
+    if (!result.ok) return submittedAnswer(c);
+    const t = c.get('t');
+    const problems = Object.fromEntries(
+      Object.entries(result.problems).map(([id, key]) => [id, t(key)]),
+    );
+    return c.json({ saved: result.saved, problems });
+  })
+  .post('/:token/sections/:section', async (c) => {
+    const onboarding = await openByPath(c);
+    if (onboarding instanceof Response) return onboarding;
+    const { action, ...raw } = await readInput(c, sectionPost);
+    const { db, clock } = c.get('deps');
+    const sectionId = c.req.param('section');
+    const result = await saveAnswers(
+      db,
+      onboarding,
+      { raw, sectionId: action === 'next' ? sectionId : undefined },
+      clock(),
+    );
+    if (!result.ok)
+      return result.error === 'submitted'
+        ? submittedAnswer(c)
+        : refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+    const t = c.get('t');
+    const token = c.req.param('token');
+    const sections = onboarding.questionnaire.sections.map((s) => s.id);
+    const index = sections.indexOf(sectionId);
+    const problems = Object.fromEntries(
+      Object.entries(result.problems).map(([id, key]) => [id, t(key)]),
+    );
+    if (action === 'next' && Object.keys(problems).length > 0) {
+      if (!wantsHtml(c)) return c.json({ saved: result.saved, problems }, 400);
+      return redirectWithFeedback(c, pageOf(token, sectionId), {
+        error: t('onboarding.fixBeforeNext'),
+        fields: problems,
+      });
+    }
+    const target =
+      action === 'next'
+        ? (sections[index + 1] ?? 'review')
+        : action === 'back'
+          ? (sections[index - 1] ?? sectionId)
+          : sectionId;
+    return done(c, {
+      location: pageOf(token, target),
+      body: { saved: result.saved, problems },
+      notice: 'onboarding.saved',
+    });
+  })
+  .post('/:token/files', async (c) => {
+    const onboarding = await openByPath(c);
+    if (onboarding instanceof Response) return onboarding;
+    const { questionId, file } = await readInput(c, upload);
+    const deps = c.get('deps');
+    const result = await uploadOnboardingFile(
+      deps,
+      onboarding,
+      { questionId, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      policy,
+      deps.clock(),
+    );
+    const section = onboarding.questionnaire.sections.find((s) =>
+      s.questions.some((q) => q.id === questionId),
+    );
+    const back = section ? pageOf(c.req.param('token'), section.id) : '/';
+    if (!result.ok) {
+      if (result.error === 'submitted') return submittedAnswer(c);
+      if (result.error === 'unknown_question')
+        return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+      const messageKey =
+        result.error === 'too_large'
+          ? 'fields.fileTooLarge'
+          : result.error === 'empty'
+            ? 'fields.fileEmpty'
+            : 'fields.fileWrongType';
+      return refuse(c, {
+        status: result.error === 'too_large' ? 413 : 415,
+        code: result.error,
+        messageKey,
+        params: { mb: policy.onboarding.maxUploadBytes / MB },
+        field: questionId,
+        back,
+      });
+    }
+    return done(c, { location: back, body: { id: result.fileId }, notice: 'onboarding.uploaded' });
+  })
+  .post('/:token/files/:fileId/delete', async (c) => {
+    const onboarding = await openByPath(c);
+    if (onboarding instanceof Response) return onboarding;
+    const result = await removeOnboardingFile(c.get('deps'), onboarding, c.req.param('fileId'));
+    if (!result.ok)
+      return result.error === 'submitted'
+        ? submittedAnswer(c)
+        : refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+    const file = onboarding.files.find((f) => f.id === c.req.param('fileId'));
+    const section = onboarding.questionnaire.sections.find((s) =>
+      s.questions.some((q) => q.id === file?.questionId),
+    );
+    return done(c, {
+      location: pageOf(c.req.param('token'), section?.id ?? 'review'),
+      body: { removed: true },
+      notice: 'onboarding.removed',
+    });
+  })
+  .post('/:token/submit', async (c) => {
+    const onboarding = await openByPath(c);
+    if (onboarding instanceof Response) return onboarding;
+    const { consent } = await readInput(c, submission);
+    const { db, clock } = c.get('deps');
+    const token = c.req.param('token');
+    const result = await submitOnboarding(
+      db,
+      onboarding,
+      { consent, origin: requestOrigin(c), ip: clientIp(c) },
+      policy,
+      clock(),
+    );
+    if (!result.ok) {
+      if (result.error === 'submitted') return submittedAnswer(c);
+      const back = pageOf(token, 'review');
+      if (result.error === 'consent_required')
+        return refuse(c, {
+          status: 400,
+          code: 'consent_required',
+          messageKey: 'fields.consentRequired',
+          field: 'consent',
+          back,
+        });
+      return refuse(c, { status: 400, code: 'incomplete', messageKey: 'errors.validation', back });
+    }
+    return done(c, { location: `/onboarding/${token}`, body: { submitted: true } });
+  });
