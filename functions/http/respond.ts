@@ -12,7 +12,7 @@ import { problem } from './errors.ts';
 import { returnPath, wantsHtml } from './read-input.ts';
 
 // Fields never sent back to the browser in a refused form.
-const NOT_ECHOED = new Set(['token', 'returnTo']);
+const NOT_ECHOED = new Set(['token', 'returnTo', 'formId']);
 
 /** The page a plain form post returns to: its own `returnTo` field when it is a path of ours. */
 function formReturnPath(c: Context<ApiEnv>): string | null {
@@ -64,7 +64,13 @@ export function refuse(
   const fields = refusal.fields ?? (refusal.field ? { [refusal.field]: message } : undefined);
   const back = wantsHtml(c) ? (refusal.back ?? formReturnPath(c)) : null;
   if (back) {
-    return redirectWithFeedback(c, back, { error: message, fields, values: typedValues(c) });
+    const formId = c.get('form')?.formId;
+    return redirectWithFeedback(c, back, {
+      error: message,
+      fields,
+      values: typedValues(c),
+      ...(typeof formId === 'string' ? { formId: formId.slice(0, 40) } : {}),
+    });
   }
   return problem(
     c,

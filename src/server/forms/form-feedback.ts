@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const FEEDBACK_COOKIE = 'ponte_feedback';
 
 const feedbackSchema = z.object({
+  // Which form on the page was refused, when a page has several (its hidden `formId` field).
+  formId: z.string().max(40).optional(),
   notice: z.string().optional(),
   error: z.string().optional(),
   fields: z.record(z.string(), z.string()).optional(),
@@ -49,6 +51,11 @@ export function decodeFeedback(value: string | undefined): FormFeedback | null {
   } catch {
     return null;
   }
+}
+
+/** The feedback for one form of a page with several: its field messages and values, or null. */
+export function feedbackFor(feedback: FormFeedback | null, formId: string): FormFeedback | null {
+  return feedback?.formId === formId ? feedback : null;
 }
 
 /** The value typed into a field last time, for refilling a refused form. */

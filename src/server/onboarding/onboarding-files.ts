@@ -13,8 +13,10 @@ type UploadProblem = 'submitted' | 'unknown_question' | 'too_large' | 'wrong_typ
 /** A file name safe to show and to offer as a download name: no path, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+  // Control characters and quotes would break the Content-Disposition header.
+  const cleaned = [...base]
+    .filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f && char !== '"')
+    .join('')
     .trim()
     .slice(0, 200);
   return cleaned || 'arquivo';

@@ -1,0 +1,82 @@
+// Progressive enhancement of the onboarding questionnaire (the page works without it):
+// answers autosave as the client types, and uploads show their progress.
+// Every text shown comes from the page's data attributes, rendered from the catalogs.
+(() => {
+  const form = document.getElementById('answers');
+  if (!form) return;
+  const status = document.querySelector('[data-autosave-status]');
+  const pending = new Map();
+  let timer;
+
+  const fieldsOf = (name) =>
+    document.querySelectorAll(`[form="answers"][name="${CSS.escape(name)}"]`);
+  const currentValue = (name) => {
+    const fields = [...fieldsOf(name)];
+    if (fields[0]?.type === 'checkbox') return fields.filter((f) => f.checked).map((f) => f.value);
+    return fields[0]?.value ?? '';
+  };
+
+  async function flush() {
+    if (pending.size === 0) return;
+    const answers = Object.fromEntries(pending);
+    pending.clear();
+    try {
+      const response = await fetch(form.dataset.autosave, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ answers }),
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      if (status) status.textContent = form.dataset.saved;
+    } catch {
+      // Keep the answers to send again with the next change or the retry below.
+      for (const [name, value] of Object.entries(answers))
+        if (!pending.has(name)) pending.set(name, value);
+      if (status) status.textContent = form.dataset.failed;
+      clearTimeout(timer);
+      timer = setTimeout(flush, 5000);
+    }
+  }
+
+  document.addEventListener('input', (event) => {
+    const field = event.target;
+    if (!(field instanceof HTMLElement) || field.getAttribute('form') !== 'answers' || !field.name)
+      return;
+    pending.set(field.name, currentValue(field.name));
+    clearTimeout(timer);
+    timer = setTimeout(flush, 800);
+  });
+  // Leaving the page (or submitting it) sends what is still pending.
+  window.addEventListener('pagehide', () => {
+    if (pending.size === 0) return;
+    navigator.sendBeacon?.(
+      form.dataset.autosave,
+      new Blob([JSON.stringify({ answers: Object.fromEntries(pending) })], {
+        type: 'application/json',
+      }),
+    );
+  });
+
+  for (const upload of document.querySelectorAll('form[data-upload]')) {
+    upload.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const progress = upload.querySelector('[data-upload-status]');
+      const request = new XMLHttpRequest();
+      request.open('POST', upload.action);
+      request.setRequestHeader('Accept', 'text/html');
+      request.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable && progress) {
+          progress.textContent = form.dataset.uploading.replace(
+            '{percent}',
+            String(Math.round((e.loaded / e.total) * 100)),
+          );
+        }
+      });
+      // The server answers as for a plain form: follow where it sends us (the same section).
+      request.addEventListener('loadend', () =>
+        window.location.assign(request.responseURL || window.location.href),
+      );
+      request.send(new FormData(upload));
+    });
+  }
+})();
