@@ -63,7 +63,8 @@
       const progress = upload.querySelector('[data-upload-status]');
       const request = new XMLHttpRequest();
       request.open('POST', upload.action);
-      request.setRequestHeader('Accept', 'text/html');
+      request.setRequestHeader('Accept', 'application/json');
+      request.responseType = 'json';
       request.upload.addEventListener('progress', (e) => {
         if (e.lengthComputable && progress) {
           progress.textContent = form.dataset.uploading.replace(
@@ -72,10 +73,17 @@
           );
         }
       });
-      // The server answers as for a plain form: follow where it sends us (the same section).
-      request.addEventListener('loadend', () =>
-        window.location.assign(request.responseURL || window.location.href),
-      );
+      // Stored: show the page again with the file listed. Refused: say why, next to the field.
+      request.addEventListener('loadend', () => {
+        if (request.status === 200) return window.location.reload();
+        const error = request.response?.error;
+        const questionId = upload.querySelector('[name=questionId]')?.value;
+        if (progress) {
+          progress.textContent =
+            error?.fields?.[questionId] ?? error?.message ?? form.dataset.failed;
+          progress.classList.add('field-error');
+        }
+      });
       request.send(new FormData(upload));
     });
   }

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +91,7 @@ export default async function setup(project: TestProject) {
   project.provide('mailUrl', mail.url);
 
   return () => {
+    if (process.env.PONTE_E2E_WORKER_LOG) writeFileSync(process.env.PONTE_E2E_WORKER_LOG, output);
     if (worker.pid) process.kill(-worker.pid, 'SIGTERM');
     rmSync(state, { recursive: true, force: true });
     return mail.close();

@@ -1,32 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.ts';
-import { findAccessibilityViolations, launchBrowser } from '../support/browser.ts';
-import { CAPTURED_PATH } from '../support/mail-capture-server.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { expectAccessible, signInLinkMailedTo } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
-const mailUrl = inject('mailUrl');
-
-type DeliveredMail = { to: string | string[]; subject: string; text: string };
-
-/** Runs the outbox job (as the cron trigger would) and returns the newest link e-mailed to `to`. */
-async function linkMailedTo(to: string): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await fetch(`${baseUrl}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*`);
-    const mails = (await (await fetch(`${mailUrl}${CAPTURED_PATH}`)).json()) as DeliveredMail[];
-    const mine = mails.filter((mail) => [mail.to].flat().includes(to));
-    const link = /https?:\/\/\S+\/sign-in\/confirm\?token=[a-z2-7]{32}/.exec(
-      mine.at(-1)?.text ?? '',
-    );
-    if (link) return link[0];
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no link was e-mailed to ${to}`);
-}
-
-async function expectAccessible(page: Page) {
-  expect(await findAccessibilityViolations(page)).toEqual([]);
-}
 
 /** Follows an e-mailed link in the browser and confirms it, as a person does. */
 async function followLink(page: Page, link: string) {
@@ -63,7 +41,7 @@ describe('partner sign-in in a real browser', () => {
     await adminPage.getByRole('button', { name: 'Enviar link' }).click();
     await adminPage.waitForURL(`${baseUrl}/sign-in/sent`);
     await expectAccessible(adminPage);
-    await followLink(adminPage, await linkMailedTo('admin@ponte.example'));
+    await followLink(adminPage, await signInLinkMailedTo('admin@ponte.example'));
     await expect(adminPage.locator('h1').textContent()).resolves.toContain('Ana Andrade');
     await expectAccessible(adminPage);
   });
@@ -101,7 +79,7 @@ describe('partner sign-in in a real browser', () => {
   it('lets the invitee accept, land on the dashboard, and fill the profile', async () => {
     const context = await browser.newContext({ locale: 'pt-BR' });
     const page = await context.newPage();
-    const invitation = await linkMailedTo(invitee);
+    const invitation = await signInLinkMailedTo(invitee);
     await followLink(page, invitation);
     await expect(page.locator('main').textContent()).resolves.toContain('Design');
 

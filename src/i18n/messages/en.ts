@@ -120,7 +120,7 @@ export const en = {
     invoices: 'Invoices',
     invoicesSoon: 'Submitting your monthly invoice and following its payment will appear here.',
     clients: 'Clients',
-    clientsSoon: 'Your clients, questionnaires and approvals will appear here.',
+    clientsHelp: 'Your clients, their contacts and the welcome questionnaire.',
     people: 'People',
     peopleHelp: 'Invite partners and manage their roles and access.',
     profile: 'Your profile',

@@ -121,7 +121,7 @@ export const ptBR = {
     invoices: 'Faturas',
     invoicesSoon: 'O envio da fatura mensal e o acompanhamento do pagamento aparecerão aqui.',
     clients: 'Clientes',
-    clientsSoon: 'Seus clientes, questionários e aprovações aparecerão aqui.',
+    clientsHelp: 'Seus clientes, os contatos e o questionário de boas-vindas.',
     people: 'Pessoas',
     peopleHelp: 'Convide parceiros e cuide dos papéis e acessos.',
     profile: 'Seu perfil',

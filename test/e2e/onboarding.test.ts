@@ -1,0 +1,152 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CURRENT_ONBOARDING } from '../../src/questionnaires/index.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { expectAccessible, mailTo, signedInPage } from '../support/e2e.ts';
+
+const baseUrl = inject('baseUrl');
+const CLIENT = '/clients/demo-client-bakery';
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** Required answers, valid, for the parts of the questionnaire the test does not type. */
+const requiredAnswers = Object.fromEntries(
+  CURRENT_ONBOARDING.sections
+    .flatMap((s) => s.questions)
+    .filter((q) => q.required && q.kind !== 'files' && q.id !== 'story')
+    .map((q) => [
+      q.id,
+      q.kind === 'email'
+        ? 'rita@paoquente.example'
+        : q.kind === 'phone'
+          ? '+5511987650001'
+          : `Resposta de ${q.id}`,
+    ]),
+);
+
+describe('client onboarding in a real browser', () => {
+  let browser: Browser;
+  let cs: Page;
+  let link: string;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    cs = await signedInPage(browser, 'cs@ponte.example');
+  });
+  afterAll(() => browser?.close());
+
+  it('lets CS send the questionnaire to a contact from the client page', async () => {
+    await cs.goto(`${baseUrl}/clients`);
+    await expectAccessible(cs);
+    await cs.getByRole('link', { name: 'Padaria Pão Quente' }).click();
+    await cs.waitForURL(`${baseUrl}${CLIENT}`);
+    await expectAccessible(cs);
+    await cs.getByRole('checkbox', { name: /Rita Moraes/ }).check();
+    await cs.getByRole('button', { name: 'Enviar o questionário' }).click();
+    await expect(cs.getByRole('status').textContent()).resolves.toContain('1 contato');
+    link = (await mailTo('rita@paoquente.example', /https?:\/\/\S+\/onboarding\/[a-z2-7]{32}/))
+      .match;
+  });
+
+  it('saves as the client types, and resumes on another device days later', async () => {
+    const phone = await browser.newPage({ locale: 'pt-BR' });
+    await phone.goto(link);
+    expect(phone.url()).toMatch(/\/onboarding\/[a-z2-7]{32}\/person$/);
+    await expectAccessible(phone);
+    await phone.getByLabel(/Conte um pouco da sua trajetória/).fill('Abrimos a padaria em 2010.');
+    await expect(
+      phone.locator('[data-autosave-status]').getByText('Salvo automaticamente').waitFor(),
+    ).resolves.toBeUndefined();
+    await phone.close();
+
+    const laptop = await (await browser.newContext({ locale: 'pt-BR' })).newPage();
+    await laptop.goto(link);
+    await expect(laptop.getByLabel(/Conte um pouco da sua trajetória/).inputValue()).resolves.toBe(
+      'Abrimos a padaria em 2010.',
+    );
+    // "Next" with required answers missing: the messages sit next to their fields, nothing typed is lost.
+    await laptop.getByLabel(/O que você espera da nossa parceria/).fill('Crescer com dados');
+    await laptop.getByRole('button', { name: 'Salvar e continuar' }).click();
+    await laptop.waitForURL(/\/person$/);
+    await expect(laptop.locator('#q-goals-error').textContent()).resolves.toBe(
+      'Preencha este campo.',
+    );
+    await expect(
+      laptop.getByLabel(/O que você espera da nossa parceria/).inputValue(),
+    ).resolves.toBe('Crescer com dados');
+    await expectAccessible(laptop);
+    await laptop.context().close();
+  });
+
+  it('uploads a research file with the page, and refuses one that is not what it claims', async () => {
+    const page = await browser.newPage({ locale: 'pt-BR' });
+    await page.goto(`${link}/materials`);
+    const upload = page.locator('form[data-upload]').first();
+    await upload
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'pesquisa.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await upload.getByRole('button', { name: 'Enviar arquivo' }).click();
+    await expect(page.getByText('pesquisa.pdf').waitFor()).resolves.toBeUndefined();
+    const again = page.locator('form[data-upload]').first();
+    await again.locator('input[type=file]').setInputFiles({
+      name: 'virus.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00'),
+    });
+    await again.getByRole('button', { name: 'Enviar arquivo' }).click();
+    // With JavaScript the refusal is shown in place, next to the upload; nothing is stored.
+    await expect(
+      again
+        .locator('[data-upload-status]')
+        .getByText(/não é aceito/)
+        .waitFor(),
+    ).resolves.toBeUndefined();
+    await expect(page.getByText('virus.pdf').count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('submits with consent, thanks the client, and tells CS by e-mail', async () => {
+    const page = await browser.newPage({ locale: 'pt-BR' });
+    const token = link.split('/').pop();
+    const saved = await page.request.post(`${baseUrl}/api/onboarding/${token}/answers`, {
+      data: { answers: requiredAnswers },
+      headers: { Origin: baseUrl },
+    });
+    expect(saved.status()).toBe(200);
+    await page.goto(`${link}/review`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Enviar o questionário' }).click();
+    await expect(page.locator('#consent-error').textContent()).resolves.toContain('privacidade');
+    await page.getByLabel(/Li o aviso de privacidade/).check();
+    await page.getByRole('button', { name: 'Enviar o questionário' }).click();
+    await page.waitForURL(link);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Obrigado!');
+    await expectAccessible(page);
+    const mail = await mailTo('cs@ponte.example', /\/clients\/demo-client-bakery\/onboarding/);
+    expect(mail.subject).toBe('Padaria Pão Quente enviou o questionário');
+    await page.close();
+  });
+
+  it('shows CS the answers on one printable page, with the deadlines that started', async () => {
+    await cs.goto(`${baseUrl}${CLIENT}`);
+    await expect(cs.getByText(/Estratégia até/).count()).resolves.toBe(1);
+    await cs.goto(`${baseUrl}${CLIENT}/onboarding`);
+    await expect(cs.locator('main').textContent()).resolves.toContain('Abrimos a padaria em 2010.');
+    await expectAccessible(cs);
+  });
+
+  it('gives a revoked link a clear page', async () => {
+    await cs.goto(`${baseUrl}/clients/demo-client-clinic`);
+    await cs.getByRole('checkbox', { name: /Marina Costa/ }).check();
+    await cs.getByRole('button', { name: 'Enviar o questionário' }).click();
+    const clinicLink = (
+      await mailTo('marina@sorrisoleve.example', /https?:\/\/\S+\/onboarding\/[a-z2-7]{32}/)
+    ).match;
+    await cs.getByRole('button', { name: 'Revogar link: Marina Costa' }).click();
+    const page = await browser.newPage({ locale: 'pt-BR' });
+    const response = await page.goto(clinicLink);
+    expect(response?.status()).toBe(410);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('desativado');
+    await expectAccessible(page);
+    await page.close();
+  });
+});
