@@ -1,5 +1,13 @@
+import type { Database } from '../../db/client.ts';
+import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
+
 /** What the run prepares before measuring: a signed-in session and people to sign in. */
-export type BenchContext = { sessionCookie: string; benchEmail: (i: number) => string };
+export type BenchContext = {
+  sessionCookie: string;
+  benchEmail: (i: number) => string;
+  // A contact's onboarding link token, for the client-link routes and pages.
+  onboardingToken: string;
+};
 
 /** A route the benchmark measures, with the targets its issue set. */
 export type BenchRoute = {
@@ -40,6 +48,13 @@ export const BENCH_ROUTES: BenchRoute[] = [
     targets: { roundTrips: 2 },
   },
   {
+    name: 'onboarding autosave',
+    method: 'POST',
+    path: '/api/onboarding/{onboardingToken}/answers',
+    body: (i) => ({ answers: { story: `Resposta ${i}`, goals: 'Vender mais' } }),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
     name: 'session validation',
     method: 'GET',
     path: '/api/auth/session',
@@ -47,6 +62,11 @@ export const BENCH_ROUTES: BenchRoute[] = [
     targets: { roundTrips: 2, medianCpuMs: 1 },
   },
 ];
+
+/** The path of a route with the context's values filled in ({onboardingToken}). */
+export function routePath(route: BenchRoute, context: BenchContext): string {
+  return route.path.replace('{onboardingToken}', context.onboardingToken);
+}
 
 /** The request init for request number i of a route: JSON bodies from our own origin. */
 export function requestInit(route: BenchRoute, i: number, context: BenchContext): RequestInit {
@@ -58,3 +78,24 @@ export function requestInit(route: BenchRoute, i: number, context: BenchContext)
     body: JSON.stringify(route.body?.(i, context)),
   };
 }
+
+/**
+ * The data a server-rendered page loads, measured the same way (the page makes exactly this
+ * call; rendering the HTML is Astro's part).
+ */
+export type BenchPageData = {
+  name: string;
+  page: string;
+  load: (db: Database, context: BenchContext) => Promise<unknown>;
+  targets: { roundTrips?: number; medianCpuMs?: number };
+};
+
+export const BENCH_PAGE_DATA: BenchPageData[] = [
+  {
+    name: 'questionnaire page',
+    page: 'GET /onboarding/{token}/{section}',
+    load: (db, context) =>
+      openOnboardingByToken(db, context.onboardingToken, new Date(), { markOpened: true }),
+    targets: { roundTrips: 2 },
+  },
+];
