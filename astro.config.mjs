@@ -38,6 +38,14 @@ function staticSecurityHeaders() {
   };
 }
 
+/**
+ * A sidebar group listing one folder of the handbook, labelled in both languages.
+ * @param {string} label @param {string} en @param {string} directory
+ */
+function sidebarGroup(label, en, directory) {
+  return { label, translations: { en }, items: [{ autogenerate: { directory } }] };
+}
+
 export default defineConfig({
   site: 'https://ponte.example',
   adapter: cloudflare({ prerenderEnvironment: 'node' }),
@@ -52,11 +60,12 @@ export default defineConfig({
       lastUpdated: true,
       customCss: ['./src/styles/handbook.css'],
       sidebar: [
-        {
-          label: 'Comece aqui',
-          translations: { en: 'Start here' },
-          items: [{ autogenerate: { directory: 'start' } }],
-        },
+        sidebarGroup('Comece aqui', 'Start here', 'start'),
+        sidebarGroup('Para o seu papel', 'For your role', 'roles'),
+        sidebarGroup('Políticas', 'Policies', 'policies'),
+        sidebarGroup('Clientes', 'Clients', 'clients'),
+        sidebarGroup('Faturas', 'Invoices', 'finance'),
+        sidebarGroup('Referência', 'Reference', 'reference'),
       ],
     }),
     devMailViewer(),

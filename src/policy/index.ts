@@ -5,6 +5,7 @@ import { parsePolicy } from './parse-policy.ts';
 /** The agency's policy, validated when first imported. */
 export const policy = parsePolicy(agencyPolicy);
 
+export { isBusinessDay, lastBusinessDayOfMonth, nextBusinessDay } from './business-days.ts';
 export {
   addDaysToIsoDate,
   computeEaster,
@@ -12,6 +13,13 @@ export {
   isHoliday,
   listHolidays,
 } from './holidays.ts';
+export {
+  type InvoiceWindow,
+  invoiceWindowAt,
+  invoiceWindowOf,
+  isWindowOpen,
+  listInvoiceWindows,
+} from './invoice-calendar.ts';
 export { pickText } from './localized-text.ts';
 export { parsePolicy } from './parse-policy.ts';
 export {
@@ -24,3 +32,4 @@ export {
   STAFF_ROLES,
 } from './schema.ts';
 export { mayRequestTask } from './task-routing.ts';
+export { addMonths, isoDateInZone, zonedTimeToInstant } from './zoned-time.ts';

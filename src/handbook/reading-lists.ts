@@ -1,0 +1,90 @@
+import type { Locale } from '../i18n/locales.ts';
+import type { LocalizedText, Role } from '../policy/index.ts';
+
+/** A handbook page: its slug (the same in every language) and its title. */
+export type HandbookPage = { slug: string; title: LocalizedText };
+
+const page = (slug: string, ptBR: string, en: string): HandbookPage => ({
+  slug,
+  title: { 'pt-BR': ptBR, en },
+});
+
+const PAGES = {
+  welcome: page('start/welcome', 'Boas-vindas à agência', 'Welcome to the agency'),
+  routing: page('policies/task-routing', 'Quem pede tarefas a quem', 'Who asks whom for tasks'),
+  communication: page(
+    'policies/client-communication',
+    'Como falar com o cliente',
+    'How to talk to clients',
+  ),
+  onboarding: page('clients/onboarding', 'Onboarding de clientes', 'Client onboarding'),
+  pipeline: page(
+    'clients/new-client-pipeline',
+    'Cliente novo: prazos e rotina',
+    'New clients: deadlines and rhythm',
+  ),
+  costNorms: page('clients/cost-norms', 'Normas de custo', 'Cost norms'),
+  scripts: page('clients/call-scripts', 'Roteiros de ligação', 'Call scripts'),
+  webProjects: page(
+    'clients/web-projects',
+    'Projetos web: etapas e documentos',
+    'Web projects: stages and documents',
+  ),
+  invoices: page('finance/invoices', 'Faturas e pagamento', 'Invoices and payment'),
+  hours: page(
+    'reference/business-hours-and-holidays',
+    'Horários e feriados',
+    'Working hours and holidays',
+  ),
+  glossary: page('reference/glossary', 'Glossário', 'Glossary'),
+};
+
+/** What each role must read, in order. The role pages and the partner home both show it. */
+export const READING_LISTS: Record<Role, HandbookPage[]> = {
+  cs: [
+    PAGES.welcome,
+    PAGES.communication,
+    PAGES.routing,
+    PAGES.onboarding,
+    PAGES.pipeline,
+    PAGES.scripts,
+    PAGES.webProjects,
+    PAGES.invoices,
+  ],
+  paid_traffic: [
+    PAGES.welcome,
+    PAGES.routing,
+    PAGES.communication,
+    PAGES.pipeline,
+    PAGES.costNorms,
+    PAGES.invoices,
+  ],
+  organic_traffic: [
+    PAGES.welcome,
+    PAGES.routing,
+    PAGES.communication,
+    PAGES.pipeline,
+    PAGES.invoices,
+  ],
+  design: [PAGES.welcome, PAGES.routing, PAGES.communication, PAGES.webProjects, PAGES.invoices],
+  finance: [PAGES.welcome, PAGES.invoices, PAGES.hours],
+  admin: [PAGES.welcome, PAGES.routing, PAGES.communication, PAGES.invoices, PAGES.glossary],
+};
+
+/** The reading list of a role. */
+export function readingListFor(role: Role): HandbookPage[] {
+  return READING_LISTS[role];
+}
+
+/** The pages a person with several roles must read, each once, in the order first met. */
+export function readingListForRoles(roles: readonly Role[]): HandbookPage[] {
+  const seen = new Set<string>();
+  return roles
+    .flatMap(readingListFor)
+    .filter((p) => !seen.has(p.slug) && seen.add(p.slug) !== undefined);
+}
+
+/** The address of a handbook page in a language; Russian readers get the English handbook. */
+export function handbookHref(slug: string, locale: Locale): string {
+  return locale === 'pt-BR' ? `/${slug}/` : `/en/${slug}/`;
+}

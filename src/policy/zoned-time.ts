@@ -1,0 +1,54 @@
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
+export function isoDateInZone(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** How far a time zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wallClock = Date.UTC(
+    value('year'),
+    value('month') - 1,
+    value('day'),
+    value('hour'),
+    value('minute'),
+    value('second'),
+  );
+  return wallClock - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time (YYYY-MM-DD and HH:MM) happens in a time zone. Two passes
+ * settle the offset even on a day the zone changes it.
+ */
+export function zonedTimeToInstant(isoDate: string, time: string, timeZone: string): Date {
+  const asUtc = Date.parse(`${isoDate}T${time}:00Z`);
+  const first = asUtc - zoneOffsetMs(new Date(asUtc), timeZone);
+  return new Date(asUtc - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/** The month (YYYY-MM) a number of months away from another. */
+export function addMonths(yearMonth: string, months: number): string {
+  const [year, month] = yearMonth.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, month - 1 + months, 1));
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}`;
+}
