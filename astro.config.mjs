@@ -48,7 +48,8 @@ function sidebarGroup(label, en, directory) {
 
 export default defineConfig({
   site: 'https://ponte.example',
-  adapter: cloudflare({ prerenderEnvironment: 'node' }),
+  // Component tests (vitest.handbook.config.ts) render in plain Node, without the Workers runtime.
+  adapter: process.env.PONTE_COMPONENT_TESTS ? undefined : cloudflare({ prerenderEnvironment: 'node' }),
   integrations: [
     starlight({
       title: { 'pt-BR': 'Manual do parceiro', en: 'Partner handbook' },

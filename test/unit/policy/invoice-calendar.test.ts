@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { agencyPolicy } from '../../../src/policy/agency-policy.ts';
+import {
+  invoiceWindowAt,
+  invoiceWindowOf,
+  isBusinessDay,
+  lastBusinessDayOfMonth,
+  listInvoiceWindows,
+  parsePolicy,
+  policy,
+  zonedTimeToInstant,
+} from '../../../src/policy/index.ts';
+
+const calendar = policy.holidays;
+
+describe('business days', () => {
+  it('skips weekends and the holidays of the agency calendar', () => {
+    expect(isBusinessDay('2026-11-23', calendar)).toBe(true); // Monday
+    expect(isBusinessDay('2026-11-21', calendar)).toBe(false); // Saturday
+    expect(isBusinessDay('2026-11-20', calendar)).toBe(false); // Black Awareness Day
+    expect(isBusinessDay('2026-12-31', calendar)).toBe(false); // the agency's own
+  });
+
+  it.each([
+    ['2026-12', '2026-12-30'], // 31st is the agency's New Year's Eve
+    ['2026-10', '2026-10-30'], // 31st is a Saturday
+    ['2027-01', '2027-01-29'], // 30th and 31st are the weekend
+    ['2026-04', '2026-04-30'],
+    ['2026-02', '2026-02-27'],
+  ])('the last business day of %s is %s', (month, expected) => {
+    const [year, m] = month.split('-').map(Number) as [number, number];
+    expect(lastBusinessDayOfMonth(year, m, calendar)).toBe(expected);
+  });
+
+  it('is always a business day, never after the month, for any month (2024–2040)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2024, max: 2040 }),
+        fc.integer({ min: 1, max: 12 }),
+        (year, month) => {
+          const day = lastBusinessDayOfMonth(year, month, calendar);
+          expect(isBusinessDay(day, calendar)).toBe(true);
+          expect(day.slice(0, 7)).toBe(`${year}-${String(month).padStart(2, '0')}`);
+        },
+      ),
+    );
+  });
+});
+
+describe('invoice windows in the agency time zone (America/Sao_Paulo, UTC−3)', () => {
+  const december = invoiceWindowOf('2026-12', policy);
+
+  it('opens at local midnight of the first day and closes at the end of the last', () => {
+    expect(december).toMatchObject({
+      competenceMonth: '2026-11',
+      opensOn: '2026-12-01',
+      closesOn: '2026-12-05',
+      paymentDate: '2026-12-30',
+    });
+    expect(december.opensAt.toISOString()).toBe('2026-12-01T03:00:00.000Z');
+    expect(december.closesAt.toISOString()).toBe('2026-12-06T03:00:00.000Z');
+  });
+
+  it('is closed a millisecond before it opens and at the instant it closes', () => {
+    expect(invoiceWindowAt(new Date('2026-12-01T02:59:59.999Z'), policy).open).toBe(false);
+    expect(invoiceWindowAt(new Date('2026-12-01T03:00:00.000Z'), policy).open).toBe(true);
+    expect(invoiceWindowAt(new Date('2026-12-06T02:59:59.999Z'), policy).open).toBe(true);
+    const after = invoiceWindowAt(new Date('2026-12-06T03:00:00.000Z'), policy);
+    expect(after.open).toBe(false);
+    expect(after.window.month).toBe('2027-01');
+  });
+
+  it('crosses the year: the January window is for December', () => {
+    expect(invoiceWindowOf('2027-01', policy).competenceMonth).toBe('2026-12');
+  });
+
+  it('lists the next windows from any instant, the current one first', () => {
+    const windows = listInvoiceWindows(new Date('2026-11-22T12:00:00Z'), 12, policy);
+    expect(windows.map((w) => w.month)).toEqual([
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
+      '2027-11',
+    ]);
+    expect(listInvoiceWindows(new Date('2026-12-03T12:00:00Z'), 1, policy)[0]?.month).toBe(
+      '2026-12',
+    );
+  });
+
+  it('follows the policy: a close on a weekend moves to the next business day when asked', () => {
+    const extended = parsePolicy({
+      ...agencyPolicy,
+      invoices: {
+        ...agencyPolicy.invoices,
+        windowClosesDay: 6,
+        extendCloseToNextBusinessDay: true,
+      },
+    });
+    // 6 March 2027 is a Saturday.
+    expect(invoiceWindowOf('2027-03', extended).closesOn).toBe('2027-03-08');
+    expect(invoiceWindowOf('2027-03', policy).closesOn).toBe('2027-03-05');
+  });
+
+  it('turns a local wall-clock time into the right instant', () => {
+    expect(zonedTimeToInstant('2026-06-15', '10:30', 'America/Sao_Paulo').toISOString()).toBe(
+      '2026-06-15T13:30:00.000Z',
+    );
+    expect(zonedTimeToInstant('2026-06-15', '10:30', 'Europe/Lisbon').toISOString()).toBe(
+      '2026-06-15T09:30:00.000Z',
+    );
+  });
+});
