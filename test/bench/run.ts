@@ -8,6 +8,7 @@ import { seedDemoAgency } from '../../db/seed.ts';
 import { createApi } from '../../functions/app.ts';
 import { postJson, signIn } from '../support/sign-in.ts';
 import { openLibsqlDatabase, openTestFileStore } from '../support/test-databases.ts';
+import { buildHandbook, HANDBOOK_TARGETS, weighHandbook } from './handbook-weight.ts';
 import {
   BENCH_PAGE_DATA,
   BENCH_ROUTES,
@@ -129,7 +130,29 @@ for (const row of rows) {
     `| ${row.label} | ${row.status} | ${row.roundTrips} | ${target(row.targets, 'roundTrips')} | ${row.cpuMs.toFixed(3)} | ${target(row.targets, 'medianCpuMs')} | ${row.bytes} | ${row.misses.length ? `MISS: ${row.misses.join('; ')}` : 'ok'} |`,
   );
 }
-const missed = rows.filter((row) => row.misses.length > 0 || row.status >= 500);
+const buildSeconds = buildHandbook();
+const pages = weighHandbook();
+const heaviest = pages.reduce(
+  (max, page) => (page.kb > max.kb ? page : max),
+  pages[0] ?? { path: '—', kb: 0, scripts: 0, scriptKb: 0 },
+);
+const heavyPages = pages.filter((page) => page.kb > HANDBOOK_TARGETS.maxPageKbGzip);
+console.log(
+  `\nHandbook: ${pages.length} pages${buildSeconds === null ? '' : `, built in ${buildSeconds.toFixed(1)} s`}`,
+);
+console.log('| measure | figure | target | verdict |');
+console.log('|---|---|---|---|');
+console.log(
+  `| heaviest page, HTML+CSS gzip | ${heaviest.kb.toFixed(1)} KB (${heaviest.path}) | ≤ ${HANDBOOK_TARGETS.maxPageKbGzip} KB | ${heavyPages.length ? `MISS: ${heavyPages.map((p) => p.path).join(', ')}` : 'ok'} |`,
+);
+console.log(
+  `| median page, HTML+CSS gzip | ${[...pages].sort((a, b) => a.kb - b.kb)[Math.floor(pages.length / 2)]?.kb.toFixed(1)} KB | — | — |`,
+);
+console.log(
+  `| JavaScript per page (search and theme) | ${Math.max(...pages.map((p) => p.scripts))} file(s), ${Math.max(...pages.map((p) => p.scriptKb)).toFixed(1)} KB gzip | — | — |`,
+);
+
+const missed = [...rows.filter((row) => row.misses.length > 0 || row.status >= 500), ...heavyPages];
 if (missed.length > 0) {
   console.error(`\n${missed.length} route(s) missed a target.`);
   process.exit(1);
