@@ -1,4 +1,3 @@
-/// <reference types="astro/client" />
 // What the middleware (src/middleware.ts) gives every on-demand page.
 declare namespace App {
   interface Locals {
