@@ -49,7 +49,9 @@ function sidebarGroup(label, en, directory) {
 export default defineConfig({
   site: 'https://ponte.example',
   // Component tests (vitest.handbook.config.ts) render in plain Node, without the Workers runtime.
-  adapter: process.env.PONTE_COMPONENT_TESTS ? undefined : cloudflare({ prerenderEnvironment: 'node' }),
+  adapter: process.env.PONTE_COMPONENT_TESTS
+    ? undefined
+    : cloudflare({ prerenderEnvironment: 'node' }),
   integrations: [
     starlight({
       title: { 'pt-BR': 'Manual do parceiro', en: 'Partner handbook' },

@@ -2,6 +2,7 @@
 // Container API, which takes any component factory.
 declare module '*.astro' {
   import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+
   const component: AstroComponentFactory;
   export default component;
 }
