@@ -49,7 +49,10 @@ async function waitForHealth(url: string, worker: ChildProcess, log: () => strin
  */
 export default async function setup(project: TestProject) {
   // vitest sets NODE_ENV=test, which would make Astro build a development bundle.
-  const env = { ...process.env, CI: 'true', NODE_ENV: 'production' };
+  // The handbook component tests' config (loaded with every project) asks for an
+  // adapter-less Astro; the real build must not inherit that.
+  const { PONTE_COMPONENT_TESTS: _componentTests, ...inherited } = process.env;
+  const env = { ...inherited, CI: 'true', NODE_ENV: 'production' };
   const run = (command: string, args: string[]) =>
     execFileSync(command, args, { stdio: 'inherit', env });
   if (!process.env.PONTE_E2E_SKIP_BUILD) run('npx', ['astro', 'build']);
