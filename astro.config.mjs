@@ -48,6 +48,8 @@ function sidebarGroup(label, en, directory) {
 
 export default defineConfig({
   site: 'https://ponte.example',
+  // Link prefetching is a script on every page; the handbook goes without it.
+  prefetch: false,
   // Component tests (vitest.handbook.config.ts) render in plain Node, without the Workers runtime.
   adapter: process.env.PONTE_COMPONENT_TESTS
     ? undefined
@@ -61,6 +63,9 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       lastUpdated: true,
+      // Handbook pages ship no JavaScript but the search and the theme control: no
+      // table-of-contents highlighter (the pages are short and their headings are links).
+      tableOfContents: false,
       customCss: ['./src/styles/handbook.css'],
       sidebar: [
         sidebarGroup('Comece aqui', 'Start here', 'start'),

@@ -24,9 +24,12 @@ const MB = 1024 * 1024;
  * Opens the onboarding of the token in the path and answers in its contact's language;
  * a bad link gets 404 (unknown) or 410 (revoked, expired) with a clear message.
  */
-async function openByPath(c: Context<ApiEnv>): Promise<OpenOnboarding | Response> {
+async function openByPath(
+  c: Context<ApiEnv>,
+  options: { withContents?: boolean } = {},
+): Promise<OpenOnboarding | Response> {
   const { db, clock } = c.get('deps');
-  const opened = await openOnboardingByToken(db, c.req.param('token') ?? '', clock());
+  const opened = await openOnboardingByToken(db, c.req.param('token') ?? '', clock(), options);
   if (!opened.ok) {
     return refuse(c, {
       status: opened.error === 'invalid' ? 404 : 410,
@@ -59,7 +62,8 @@ const submission = z.object({
 /** The client side of onboarding: reached by a personal link, no account (see ACCESS_RULES). */
 export const onboardingRoutes = new Hono<ApiEnv>()
   .post('/:token/answers', async (c) => {
-    const onboarding = await openByPath(c);
+    // Autosave checks each answer on its own: the answers so far are not needed.
+    const onboarding = await openByPath(c, { withContents: false });
     if (onboarding instanceof Response) return onboarding;
     const { answers } = await readInput(c, autosave);
     const { db, clock } = c.get('deps');

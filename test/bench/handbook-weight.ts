@@ -10,6 +10,9 @@ import { builtHandbookPages } from '../support/built-pages.ts';
 
 export const HANDBOOK_TARGETS = { maxPageKbGzip: 40 };
 
+// The only scripts a handbook page may load: Starlight's search (its theme control is inline).
+const ALLOWED_SCRIPT = /\/_astro\/Search\.astro_astro_type_script/;
+
 const CLIENT = 'dist/client';
 const gzipKb = (bytes: Buffer | string) => gzipSync(bytes).byteLength / 1024;
 const fileOf = (href: string) => join(CLIENT, href.split('?')[0] ?? href);
@@ -38,6 +41,7 @@ export function weighHandbook() {
     const kb =
       gzipKb(html) + styles.reduce((sum, href) => sum + gzipKb(readFileSync(fileOf(href))), 0);
     const scriptKb = scripts.reduce((sum, src) => sum + gzipKb(readFileSync(fileOf(src))), 0);
-    return { path, kb, scripts: scripts.length, scriptKb };
+    const unexpectedScripts = scripts.filter((src) => !ALLOWED_SCRIPT.test(src));
+    return { path, kb, scripts: scripts.length, scriptKb, unexpectedScripts };
   });
 }

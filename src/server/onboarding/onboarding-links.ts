@@ -185,7 +185,8 @@ export async function openOnboardingByToken(
   db: Database,
   token: string,
   now: Date,
-  options: { markOpened: boolean } = { markOpened: false },
+  // Pages mark the link opened; autosave needs only the link, not the answers so far.
+  options: { markOpened?: boolean; withContents?: boolean } = {},
 ): Promise<{ ok: true; onboarding: OpenOnboarding } | { ok: false; error: LinkProblem }> {
   if (!looksLikeToken(token)) return { ok: false, error: 'invalid' };
   const linkId = hashToken(token);
@@ -195,63 +196,67 @@ export async function openOnboardingByToken(
     isNull(onboardingLinks.revokedAt),
     gt(onboardingLinks.expiresAt, now),
   );
-  const [links, answerRows, saveRows, fileRows] = await db.batch([
-    db
-      .select({
-        expiresAt: aliased(onboardingLinks.expiresAt, 'expires_at'),
-        revokedAt: aliased(onboardingLinks.revokedAt, 'revoked_at'),
-        onboardingId: aliased(onboardings.id, 'onboarding_id'),
-        status: aliased(onboardings.status, 'status'),
-        submittedAt: aliased(onboardings.submittedAt, 'submitted_at'),
-        consentAt: aliased(onboardings.consentAt, 'consent_at'),
-        version: aliased(onboardings.questionnaireVersion, 'version'),
-        contactId: aliased(clientContacts.id, 'contact_id'),
-        contactName: aliased(clientContacts.name, 'contact_name'),
-        contactLocale: aliased(clientContacts.locale, 'contact_locale'),
-        mayAnswer: aliased(clientContacts.mayAnswerQuestionnaires, 'may_answer'),
-        clientId: aliased(clients.id, 'client_id'),
-        clientName: aliased(clients.name, 'client_name'),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
-      })
-      .from(onboardingLinks)
-      .innerJoin(onboardings, eq(onboardings.id, onboardingLinks.onboardingId))
-      .innerJoin(clientContacts, eq(clientContacts.id, onboardingLinks.contactId))
-      .innerJoin(clients, eq(clients.id, onboardings.clientId))
-      .innerJoin(users, eq(users.id, clients.csUserId))
-      .where(eq(onboardingLinks.id, linkId)),
-    db
-      .select()
-      .from(onboardingAnswers)
-      .where(sql`${onboardingAnswers.onboardingId} = ${onboardingOfLink}`),
-    db
-      .select()
-      .from(onboardingSectionSaves)
-      .where(sql`${onboardingSectionSaves.onboardingId} = ${onboardingOfLink}`),
-    db
-      .select({
-        id: onboardingFiles.id,
-        questionId: onboardingFiles.questionId,
-        name: onboardingFiles.name,
-        size: onboardingFiles.size,
-        contentType: onboardingFiles.contentType,
-      })
-      .from(onboardingFiles)
-      .where(sql`${onboardingFiles.onboardingId} = ${onboardingOfLink}`)
-      .orderBy(onboardingFiles.uploadedAt),
-    ...(options.markOpened
-      ? [
+  const linkQuery = db
+    .select({
+      expiresAt: aliased(onboardingLinks.expiresAt, 'expires_at'),
+      revokedAt: aliased(onboardingLinks.revokedAt, 'revoked_at'),
+      onboardingId: aliased(onboardings.id, 'onboarding_id'),
+      status: aliased(onboardings.status, 'status'),
+      submittedAt: aliased(onboardings.submittedAt, 'submitted_at'),
+      consentAt: aliased(onboardings.consentAt, 'consent_at'),
+      version: aliased(onboardings.questionnaireVersion, 'version'),
+      contactId: aliased(clientContacts.id, 'contact_id'),
+      contactName: aliased(clientContacts.name, 'contact_name'),
+      contactLocale: aliased(clientContacts.locale, 'contact_locale'),
+      mayAnswer: aliased(clientContacts.mayAnswerQuestionnaires, 'may_answer'),
+      clientId: aliased(clients.id, 'client_id'),
+      clientName: aliased(clients.name, 'client_name'),
+      csName: aliased(users.name, 'cs_name'),
+      csEmail: aliased(users.email, 'cs_email'),
+      csLocale: aliased(users.locale, 'cs_locale'),
+    })
+    .from(onboardingLinks)
+    .innerJoin(onboardings, eq(onboardings.id, onboardingLinks.onboardingId))
+    .innerJoin(clientContacts, eq(clientContacts.id, onboardingLinks.contactId))
+    .innerJoin(clients, eq(clients.id, onboardings.clientId))
+    .innerJoin(users, eq(users.id, clients.csUserId))
+    .where(eq(onboardingLinks.id, linkId));
+  const [links, answerRows, saveRows, fileRows] =
+    options.withContents === false
+      ? [await linkQuery, [], [], []]
+      : await db.batch([
+          linkQuery,
           db
-            .update(onboardingLinks)
-            .set({
-              firstOpenedAt: sql`coalesce(${onboardingLinks.firstOpenedAt}, ${now.getTime()})`,
-              lastOpenedAt: now,
+            .select()
+            .from(onboardingAnswers)
+            .where(sql`${onboardingAnswers.onboardingId} = ${onboardingOfLink}`),
+          db
+            .select()
+            .from(onboardingSectionSaves)
+            .where(sql`${onboardingSectionSaves.onboardingId} = ${onboardingOfLink}`),
+          db
+            .select({
+              id: onboardingFiles.id,
+              questionId: onboardingFiles.questionId,
+              name: onboardingFiles.name,
+              size: onboardingFiles.size,
+              contentType: onboardingFiles.contentType,
             })
-            .where(valid),
-        ]
-      : []),
-  ]);
+            .from(onboardingFiles)
+            .where(sql`${onboardingFiles.onboardingId} = ${onboardingOfLink}`)
+            .orderBy(onboardingFiles.uploadedAt),
+          ...(options.markOpened
+            ? [
+                db
+                  .update(onboardingLinks)
+                  .set({
+                    firstOpenedAt: sql`coalesce(${onboardingLinks.firstOpenedAt}, ${now.getTime()})`,
+                    lastOpenedAt: now,
+                  })
+                  .where(valid),
+              ]
+            : []),
+        ]);
   const link = links[0];
   if (!link) return { ok: false, error: 'invalid' };
   // A contact who may no longer answer has, in effect, a revoked link.
