@@ -17,3 +17,9 @@ export function signedIn(c: Context<ApiEnv>) {
   if (!session) throw new Error(`No session on ${c.req.path}: check ACCESS_RULES`);
   return session;
 }
+
+/** The signed-in person acting on this request, as the audit trail records them (with the IP). */
+export function actingPerson(c: Context<ApiEnv>) {
+  const { user } = signedIn(c);
+  return { actor: { id: user.id, name: user.name, ip: clientIp(c) }, user };
+}

@@ -13,15 +13,9 @@ import {
   getOnboardingFileFor,
 } from '../../src/server/onboarding/onboarding-review.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { clientIp, requestOrigin, signedIn } from '../http/client-info.ts';
+import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
 import { done, refuse } from '../http/respond.ts';
-
-/** Who is acting, for the audit trail, and as whom the object checks are made. */
-function actorOf(c: Context<ApiEnv>) {
-  const { user } = signedIn(c);
-  return { actor: { id: user.id, name: user.name, ip: clientIp(c) }, user };
-}
 
 const notFound = (c: Context<ApiEnv>) =>
   refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
@@ -42,7 +36,7 @@ export const clientRoutes = new Hono<ApiEnv>()
   .post('/', async (c) => {
     const input = await readInput(c, clientInput);
     const { db, clock } = c.get('deps');
-    const result = await createClient(db, { input, ...actorOf(c) }, clock());
+    const result = await createClient(db, { input, ...actingPerson(c) }, clock());
     if (!result.ok) return notCs(c);
     return done(c, {
       location: clientPage(result.clientId),
@@ -54,7 +48,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const input = await readInput(c, clientInput);
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
-    const result = await updateClient(db, { clientId, input, ...actorOf(c) }, clock());
+    const result = await updateClient(db, { clientId, input, ...actingPerson(c) }, clock());
     if (!result.ok) return result.error === 'not_found' ? notFound(c) : notCs(c);
     return done(c, {
       location: clientPage(clientId),
@@ -66,7 +60,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const input = await readInput(c, contactInput);
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
-    const result = await saveContact(db, { clientId, input, ...actorOf(c) }, clock());
+    const result = await saveContact(db, { clientId, input, ...actingPerson(c) }, clock());
     if (!result.ok) return notFound(c);
     return done(c, {
       location: clientPage(clientId),
@@ -80,7 +74,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const clientId = c.req.param('id');
     const result = await saveContact(
       db,
-      { clientId, contactId: c.req.param('contactId'), input, ...actorOf(c) },
+      { clientId, contactId: c.req.param('contactId'), input, ...actingPerson(c) },
       clock(),
     );
     if (!result.ok) return notFound(c);
@@ -97,7 +91,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const result = await sendOnboarding(
       db,
       policy,
-      { clientId, contactIds, ...actorOf(c), origin: requestOrigin(c) },
+      { clientId, contactIds, ...actingPerson(c), origin: requestOrigin(c) },
       clock(),
     );
     if (!result.ok) {
@@ -123,7 +117,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const clientId = c.req.param('id');
     const result = await revokeOnboardingLinks(
       db,
-      { clientId, contactId: c.req.param('contactId'), ...actorOf(c) },
+      { clientId, contactId: c.req.param('contactId'), ...actingPerson(c) },
       clock(),
     );
     if (!result.ok) return notFound(c);

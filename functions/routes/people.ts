@@ -9,15 +9,9 @@ import {
 } from '../../src/server/partners/people.ts';
 import { invitationInput, rolesInput } from '../../src/server/partners/person-input.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { clientIp, requestOrigin, signedIn } from '../http/client-info.ts';
+import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
 import { done, refuse } from '../http/respond.ts';
-
-/** The admin acting on this request, as the audit trail records them. */
-function actor(c: Context<ApiEnv>) {
-  const { user } = signedIn(c);
-  return { id: user.id, name: user.name, ip: clientIp(c) };
-}
 
 /** Maps a refused change to its answer: an unknown person is 404, one's own access 409. */
 function refuseChange(c: Context<ApiEnv>, error: 'not_found' | 'own_access') {
@@ -36,7 +30,7 @@ export const peopleRoutes = new Hono<ApiEnv>()
     const result = await invitePerson(
       db,
       policy,
-      { ...input, inviter: actor(c), origin: requestOrigin(c) },
+      { ...input, inviter: actingPerson(c).actor, origin: requestOrigin(c) },
       clock(),
     );
     if (!result.ok) {
@@ -58,7 +52,7 @@ export const peopleRoutes = new Hono<ApiEnv>()
     const { roles } = await readInput(c, rolesInput);
     const { db, clock } = c.get('deps');
     const userId = c.req.param('id');
-    const result = await changeRoles(db, { userId, roles, actor: actor(c) }, clock());
+    const result = await changeRoles(db, { userId, roles, actor: actingPerson(c).actor }, clock());
     if (!result.ok) return refuseChange(c, result.error);
     return done(c, {
       location: personPage(userId),
@@ -69,7 +63,11 @@ export const peopleRoutes = new Hono<ApiEnv>()
   .post('/:id/deactivate', async (c) => {
     const { db, clock } = c.get('deps');
     const userId = c.req.param('id');
-    const result = await setPersonActive(db, { userId, active: false, actor: actor(c) }, clock());
+    const result = await setPersonActive(
+      db,
+      { userId, active: false, actor: actingPerson(c).actor },
+      clock(),
+    );
     if (!result.ok) return refuseChange(c, result.error);
     return done(c, {
       location: personPage(userId),
@@ -80,7 +78,11 @@ export const peopleRoutes = new Hono<ApiEnv>()
   .post('/:id/reactivate', async (c) => {
     const { db, clock } = c.get('deps');
     const userId = c.req.param('id');
-    const result = await setPersonActive(db, { userId, active: true, actor: actor(c) }, clock());
+    const result = await setPersonActive(
+      db,
+      { userId, active: true, actor: actingPerson(c).actor },
+      clock(),
+    );
     if (!result.ok) return refuseChange(c, result.error);
     return done(c, {
       location: personPage(userId),
@@ -94,7 +96,7 @@ export const peopleRoutes = new Hono<ApiEnv>()
     const result = await resendInvitation(
       db,
       policy,
-      { userId, actor: actor(c), origin: requestOrigin(c) },
+      { userId, actor: actingPerson(c).actor, origin: requestOrigin(c) },
       clock(),
     );
     if (!result.ok) return refuseChange(c, result.error);

@@ -2,11 +2,10 @@
 // instrumented libSQL client), median server CPU time per request in Node, and response
 // bytes, printed next to the targets. Exits non-zero when a figure misses its target.
 
-import { eq } from 'drizzle-orm';
-import { outbox, users } from '../../db/schema/index.ts';
+import { users } from '../../db/schema/index.ts';
 import { seedDemoAgency } from '../../db/seed.ts';
 import { createApi } from '../../functions/app.ts';
-import { postJson, signIn } from '../support/sign-in.ts';
+import { latestMailMatch, postJson, signIn } from '../support/sign-in.ts';
 import { openLibsqlDatabase, openTestFileStore } from '../support/test-databases.ts';
 import { buildHandbook, HANDBOOK_TARGETS, weighHandbook } from './handbook-weight.ts';
 import {
@@ -47,11 +46,12 @@ await request(
   '/api/clients/demo-client-bakery/onboarding',
   postJson({ contactIds: ['demo-contact-bakery-owner'] }, { cookie: sessionCookie }),
 );
-const [onboardingMail] = await database.db
-  .select({ text: outbox.text })
-  .from(outbox)
-  .where(eq(outbox.toAddress, 'rita@paoquente.example'));
-const onboardingToken = /\/onboarding\/([a-z2-7]{32})/.exec(onboardingMail?.text ?? '')?.[1] ?? '';
+const onboardingToken =
+  (await latestMailMatch(
+    { db: database.db },
+    'rita@paoquente.example',
+    /\/onboarding\/([a-z2-7]{32})/,
+  )) ?? '';
 const context: BenchContext = { sessionCookie, benchEmail, onboardingToken };
 
 function median(values: number[]): number {

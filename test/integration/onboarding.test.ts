@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clientMilestones,
@@ -10,7 +10,7 @@ import {
 } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { CURRENT_ONBOARDING, type Question } from '../../src/questionnaires/index.ts';
-import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
+import { latestMailMatch, postJson, seedPeople, signIn } from '../support/sign-in.ts';
 import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
@@ -35,13 +35,7 @@ const requiredAnswers = Object.fromEntries(
 
 /** The token of the newest onboarding link e-mailed to an address. */
 async function onboardingToken(app: TestApp, to: string): Promise<string> {
-  const [mail] = await app.db
-    .select({ text: outbox.text })
-    .from(outbox)
-    .where(eq(outbox.toAddress, to))
-    .orderBy(sql`rowid desc`)
-    .limit(1);
-  const token = /\/onboarding\/([a-z2-7]{32})/.exec(mail?.text ?? '')?.[1];
+  const token = await latestMailMatch(app, to, /\/onboarding\/([a-z2-7]{32})/);
   if (!token) throw new Error(`no onboarding link for ${to}`);
   return token;
 }

@@ -27,10 +27,11 @@ export function seedPeople(app: TestApp) {
   return seedDemoAgency(app.db, app.deps.clock());
 }
 
-/** The token in the newest e-mail queued for an address (insertion order: the clock may stand still), or null when none carries a link. */
-export async function latestLinkToken(
+/** The first match of `pattern` in the newest e-mail queued for an address (insertion order: the clock may stand still). */
+export async function latestMailMatch(
   app: Pick<TestApp, 'db'>,
   to: string,
+  pattern: RegExp,
 ): Promise<string | null> {
   const [mail] = await app.db
     .select({ text: outbox.text })
@@ -38,7 +39,15 @@ export async function latestLinkToken(
     .where(eq(outbox.toAddress, to))
     .orderBy(sql`rowid desc`)
     .limit(1);
-  return /token=([a-z2-7]{32})/.exec(mail?.text ?? '')?.[1] ?? null;
+  return pattern.exec(mail?.text ?? '')?.[1] ?? null;
+}
+
+/** The token of the newest sign-in link e-mailed to an address, or null when none carries one. */
+export async function latestLinkToken(
+  app: Pick<TestApp, 'db'>,
+  to: string,
+): Promise<string | null> {
+  return latestMailMatch(app, to, /token=([a-z2-7]{32})/);
 }
 
 /** The Cookie header that carries the session a response set. */

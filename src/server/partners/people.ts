@@ -29,6 +29,16 @@ const rolesOf = sql<
   string | null
 >`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`;
 
+// What the admin pages show of a person, roles included, in one query.
+const personColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  locale: users.locale,
+  active: users.active,
+  roles: rolesOf,
+};
+
 const toSummary = (
   row: Omit<PersonSummary, 'roles'> & { roles: string | null },
 ): PersonSummary => ({
@@ -38,34 +48,14 @@ const toSummary = (
 
 /** Everyone who can sign in, by name, with roles, in one query. */
 export async function listPeople(db: Database): Promise<PersonSummary[]> {
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      active: users.active,
-      roles: rolesOf,
-    })
-    .from(users)
-    .orderBy(users.name);
+  const rows = await db.select(personColumns).from(users).orderBy(users.name);
   return rows.map(toSummary);
 }
 
 /** One person with the audit trail about them, newest first; null when there is no such person. */
 export async function getPerson(db: Database, userId: string) {
   const [found, history] = await db.batch([
-    db
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        locale: users.locale,
-        active: users.active,
-        roles: rolesOf,
-      })
-      .from(users)
-      .where(eq(users.id, userId)),
+    db.select(personColumns).from(users).where(eq(users.id, userId)),
     db
       .select({
         occurredAt: events.occurredAt,
