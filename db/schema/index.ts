@@ -1,6 +1,7 @@
 // The whole schema, one table group per file.
 export * from './clients.ts';
 export * from './events.ts';
+export * from './invoices.ts';
 export * from './onboarding.ts';
 export * from './outbox.ts';
 export * from './rate-limits.ts';

@@ -15,6 +15,12 @@ export function createFileKey(kind: FileKind, now: Date): string {
   return `${kind}/${month}/${crypto.randomUUID()}`;
 }
 
+/** The SHA-256 of some bytes, hex: how files are compared (the same file twice). */
+export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Small facade over the bucket: put, get, head, delete, with the content type kept as metadata. */
 export function createFileStore(bucket: FileBucket) {
   return {
@@ -24,10 +30,7 @@ export function createFileStore(bucket: FileBucket) {
       contentType: string,
     ): Promise<StoredFile> {
       const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
-      const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-      const sha256 = [...new Uint8Array(digest)]
-        .map((b) => b.toString(16).padStart(2, '0'))
-        .join('');
+      const sha256 = await sha256OfBytes(bytes);
       await bucket.put(key, bytes, { httpMetadata: { contentType }, sha256 });
       return { key, size: bytes.byteLength, contentType, sha256 };
     },

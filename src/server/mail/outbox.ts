@@ -1,4 +1,5 @@
-import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, or, type SQL, sql } from 'drizzle-orm';
+import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import { outbox } from '../../../db/schema/index.ts';
 import type { OutgoingMail } from './mail-sender.ts';
@@ -26,6 +27,37 @@ export function queueMail(db: Database, mail: OutgoingMail, now: Date) {
       // The same event queued twice (double click, retried request) stays one message.
       .onConflictDoNothing({ target: outbox.idempotencyKey })
   );
+}
+
+/**
+ * The same insert, made only when `guard` (an SQL condition) holds at the moment the batch
+ * runs: the e-mail of a change that may lose a race is queued only if the change won.
+ */
+export function queueMailWhen(db: Database, mail: OutgoingMail, now: Date, guard: SQL) {
+  return db
+    .insert(outbox)
+    .select(
+      db
+        .select({
+          id: constant(crypto.randomUUID(), 'id'),
+          idempotencyKey: constant(mail.idempotencyKey, 'idempotency_key'),
+          toAddress: constant(mail.to, 'to_address'),
+          subject: constant(mail.subject, 'subject'),
+          html: constant(mail.html, 'html'),
+          text: constant(mail.text, 'text'),
+          status: constant('pending', 'status'),
+          attempts: constant(0, 'attempts'),
+          nextAttemptAt: constant(now.getTime(), 'next_attempt_at'),
+          claimedUntil: constant(null, 'claimed_until'),
+          lastError: constant(null, 'last_error'),
+          providerId: constant(null, 'provider_id'),
+          createdAt: constant(now.getTime(), 'created_at'),
+          sentAt: constant(null, 'sent_at'),
+        })
+        .from(sql`(select 1)`)
+        .where(guard),
+    )
+    .onConflictDoNothing({ target: outbox.idempotencyKey });
 }
 
 /** The newest messages first, for the development mail viewer. */

@@ -1,0 +1,201 @@
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import { events, invoices, users } from '../../../db/schema/index.ts';
+import { recordEventWhen } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import { queueMailWhen } from '../mail/outbox.ts';
+import type { Actor } from '../partners/people.ts';
+import { composeInvoiceMail } from './invoice-mail.ts';
+import { PARTNER_INVOICES_PAGE } from './submit-invoice.ts';
+
+export const INVOICE_STATUSES = ['submitted', 'divergent', 'approved', 'paid'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export type Invoice = typeof invoices.$inferSelect;
+
+type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
+
+/** Finance and admins see every invoice; anyone else only their own. */
+export function mayReviewInvoices(viewer: Pick<SignedInUser, 'roles'>): boolean {
+  return viewer.roles.includes('finance') || viewer.roles.includes('admin');
+}
+
+/** A partner's invoices, newest competence month first. */
+export function listPartnerInvoices(db: Database, partnerId: string) {
+  return db
+    .select()
+    .from(invoices)
+    .where(eq(invoices.partnerId, partnerId))
+    .orderBy(desc(invoices.competenceMonth));
+}
+
+export type ReviewFilters = {
+  competenceMonth?: string;
+  status?: InvoiceStatus;
+  partnerId?: string;
+};
+
+export const REVIEW_PAGE_SIZE = 50;
+
+/** One page of the review list, with totals per status for the same filters, in one round trip. */
+export async function listInvoicesForReview(db: Database, filters: ReviewFilters, page: number) {
+  const conditions: SQL[] = [];
+  if (filters.competenceMonth)
+    conditions.push(eq(invoices.competenceMonth, filters.competenceMonth));
+  if (filters.partnerId) conditions.push(eq(invoices.partnerId, filters.partnerId));
+  const byFilters = conditions.length ? and(...conditions) : undefined;
+  const withStatus = filters.status
+    ? and(byFilters, eq(invoices.status, filters.status))
+    : byFilters;
+  const [rows, totals] = await db.batch([
+    db
+      .select({
+        id: invoices.id,
+        partnerName: aliased(users.name, 'partner_name'),
+        competenceMonth: invoices.competenceMonth,
+        number: invoices.number,
+        amountMinor: invoices.amountMinor,
+        currency: invoices.currency,
+        status: invoices.status,
+        paymentDueOn: invoices.paymentDueOn,
+        paidOn: invoices.paidOn,
+        submittedAt: invoices.submittedAt,
+      })
+      .from(invoices)
+      .innerJoin(users, eq(users.id, invoices.partnerId))
+      .where(withStatus)
+      .orderBy(desc(invoices.submittedAt), invoices.id)
+      .limit(REVIEW_PAGE_SIZE + 1)
+      .offset(Math.max(0, page - 1) * REVIEW_PAGE_SIZE),
+    db
+      .select({
+        status: invoices.status,
+        count: sql<number>`count(*)`.mapWith(Number),
+        amountMinor: sql<number>`coalesce(sum(${invoices.amountMinor}), 0)`.mapWith(Number),
+      })
+      .from(invoices)
+      .where(byFilters)
+      .groupBy(invoices.status),
+  ]);
+  return {
+    rows: rows.slice(0, REVIEW_PAGE_SIZE),
+    hasNextPage: rows.length > REVIEW_PAGE_SIZE,
+    totals,
+  };
+}
+
+/**
+ * One invoice with its partner and whole history, for its partner or for finance; null for
+ * anyone else (the page answers 404, as if it did not exist).
+ */
+export async function getInvoiceFor(db: Database, viewer: Viewer, invoiceId: string) {
+  const [found, history] = await db.batch([
+    db
+      .select({
+        invoice: invoices,
+        partnerName: aliased(users.name, 'partner_name'),
+        partnerEmail: aliased(users.email, 'partner_email'),
+        partnerLocale: aliased(users.locale, 'partner_locale'),
+        taxId: users.taxId,
+        pixKey: users.pixKey,
+      })
+      .from(invoices)
+      .innerJoin(users, eq(users.id, invoices.partnerId))
+      .where(eq(invoices.id, invoiceId)),
+    db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectType, 'invoice'), eq(events.subjectId, invoiceId)))
+      .orderBy(desc(events.occurredAt), desc(events.id)),
+  ]);
+  const row = found[0];
+  if (!row) return null;
+  if (row.invoice.partnerId !== viewer.id && !mayReviewInvoices(viewer)) return null;
+  return { ...row, history };
+}
+
+export type ReviewAction =
+  | { kind: 'approve' }
+  | { kind: 'divergence'; message: string }
+  | { kind: 'paid'; paidOn: string };
+
+// Which statuses each action may start from, and where it leads.
+const TRANSITIONS: Record<ReviewAction['kind'], { from: InvoiceStatus[]; to: InvoiceStatus }> = {
+  approve: { from: ['submitted'], to: 'approved' },
+  divergence: { from: ['submitted', 'approved'], to: 'divergent' },
+  paid: { from: ['approved'], to: 'paid' },
+};
+
+/**
+ * Finance's decision on an invoice. The status moves only from where the action allows
+ * (a second click, or two reviewers at once, change nothing more); the partner is e-mailed
+ * and the decision recorded in the same batch, only if the status moved.
+ */
+export async function reviewInvoice(
+  db: Database,
+  review: { invoiceId: string; action: ReviewAction; actor: Actor; viewer: Viewer; origin: string },
+  now: Date,
+): Promise<
+  { ok: true; status: InvoiceStatus } | { ok: false; error: 'not_found' | 'wrong_status' }
+> {
+  const found = await getInvoiceFor(db, review.viewer, review.invoiceId);
+  if (!found || !mayReviewInvoices(review.viewer)) return { ok: false, error: 'not_found' };
+  const { action } = review;
+  const { from, to } = TRANSITIONS[action.kind];
+  if (!from.includes(found.invoice.status)) return { ok: false, error: 'wrong_status' };
+  const changes = {
+    status: to,
+    updatedAt: now,
+    ...(action.kind === 'divergence' ? { divergenceMessage: action.message } : {}),
+    ...(action.kind === 'paid' ? { paidOn: action.paidOn } : {}),
+  };
+  const moved = sql`exists (select 1 from ${invoices} where ${and(eq(invoices.id, review.invoiceId), eq(invoices.status, to), eq(invoices.updatedAt, now))})`;
+  const news =
+    action.kind === 'approve' ? 'approved' : action.kind === 'divergence' ? 'divergent' : 'paid';
+  const mail = composeInvoiceMail(
+    news,
+    { name: found.partnerName, locale: found.partnerLocale },
+    {
+      ...found.invoice,
+      paymentDate: action.kind === 'paid' ? action.paidOn : found.invoice.paymentDueOn,
+      divergenceMessage: action.kind === 'divergence' ? action.message : null,
+    },
+    `${review.origin}${PARTNER_INVOICES_PAGE}`,
+  );
+  const [updated] = await db.batch([
+    db
+      .update(invoices)
+      .set(changes)
+      .where(and(eq(invoices.id, review.invoiceId), inArray(invoices.status, from)))
+      .returning({ id: invoices.id }),
+    queueMailWhen(
+      db,
+      {
+        idempotencyKey: `invoice-${news}:${review.invoiceId}:${now.getTime()}`,
+        to: found.partnerEmail,
+        ...mail,
+      },
+      now,
+      moved,
+    ),
+    recordEventWhen(
+      db,
+      {
+        actorId: review.actor.id,
+        action: `invoice_${news}`,
+        subjectType: 'invoice',
+        subjectId: review.invoiceId,
+        ip: review.actor.ip,
+        data:
+          action.kind === 'approve'
+            ? {}
+            : action.kind === 'divergence'
+              ? { message: action.message }
+              : { paidOn: action.paidOn },
+      },
+      now,
+      moved,
+    ),
+  ]);
+  return updated.length > 0 ? { ok: true, status: to } : { ok: false, error: 'wrong_status' };
+}
