@@ -6,7 +6,9 @@ import { handleError, problem } from './http/errors.ts';
 import { requestContext, sameOriginOnly, securityHeaders } from './http/middleware.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientRoutes } from './routes/clients.ts';
+import { financeRoutes } from './routes/finance.ts';
 import { healthRoutes } from './routes/health.ts';
+import { invoiceRoutes } from './routes/invoices.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
@@ -26,6 +28,8 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
   api.route('/profile', profileRoutes);
   api.route('/clients', clientRoutes);
   api.route('/onboarding', onboardingRoutes);
+  api.route('/invoices', invoiceRoutes);
+  api.route('/finance', financeRoutes);
   api.notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'));
   api.onError(handleError);
   return api;

@@ -1,5 +1,5 @@
 // Progressive enhancement of the onboarding questionnaire (the page works without it):
-// answers autosave as the client types, and uploads show their progress.
+// answers autosave as the client types. Uploads are upload-progress.js's.
 // Every text shown comes from the page's data attributes, rendered from the catalogs.
 (() => {
   const form = document.getElementById('answers');
@@ -56,35 +56,4 @@
       }),
     );
   });
-
-  for (const upload of document.querySelectorAll('form[data-upload]')) {
-    upload.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const progress = upload.querySelector('[data-upload-status]');
-      const request = new XMLHttpRequest();
-      request.open('POST', upload.action);
-      request.setRequestHeader('Accept', 'application/json');
-      request.responseType = 'json';
-      request.upload.addEventListener('progress', (e) => {
-        if (e.lengthComputable && progress) {
-          progress.textContent = form.dataset.uploading.replace(
-            '{percent}',
-            String(Math.round((e.loaded / e.total) * 100)),
-          );
-        }
-      });
-      // Stored: show the page again with the file listed. Refused: say why, next to the field.
-      request.addEventListener('loadend', () => {
-        if (request.status === 200) return window.location.reload();
-        const error = request.response?.error;
-        const questionId = upload.querySelector('[name=questionId]')?.value;
-        if (progress) {
-          progress.textContent =
-            error?.fields?.[questionId] ?? error?.message ?? form.dataset.failed;
-          progress.classList.add('field-error');
-        }
-      });
-      request.send(new FormData(upload));
-    });
-  }
 })();

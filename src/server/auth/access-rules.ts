@@ -24,6 +24,11 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/api/profile', access: 'signed_in' },
   { prefix: '/clients', access: ['cs', 'admin'] },
   { prefix: '/api/clients', access: ['cs', 'admin'] },
+  // A person's own invoices (checked per invoice); finance and admins review all of them.
+  { prefix: '/api/invoices', access: 'signed_in' },
+  // Not /finance: that is the handbook's section on invoices.
+  { prefix: '/review', access: ['finance', 'admin'] },
+  { prefix: '/api/finance', access: ['finance', 'admin'] },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];

@@ -1,0 +1,92 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { exportPaymentsCsv } from '../../src/server/invoices/invoice-csv.ts';
+import { type ReviewAction, reviewInvoice } from '../../src/server/invoices/review-invoices.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { actingPerson, requestOrigin } from '../http/client-info.ts';
+import { readInput } from '../http/read-input.ts';
+import { done, refuse } from '../http/respond.ts';
+
+const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
+const isoDate = z
+  .string()
+  .trim()
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)),
+    fieldMessage('fields.invalidDate'),
+  );
+const divergenceInput = z.object({
+  message: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((v) => v.length > 0, fieldMessage('fields.messageRequired')),
+});
+const paidInput = z.object({ paidOn: isoDate });
+const monthQuery = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+const invoicePage = (id: string) => `/review/invoices/${encodeURIComponent(id)}`;
+
+/** Runs a review action and answers for it (the one place the outcomes map to HTTP). */
+async function review(
+  c: Context<ApiEnv>,
+  action: ReviewAction,
+  notice: 'finance.approved' | 'finance.divergent' | 'finance.paid',
+) {
+  const { db, clock } = c.get('deps');
+  const invoiceId = c.req.param('id') ?? '';
+  const result = await reviewInvoice(
+    db,
+    {
+      invoiceId,
+      action,
+      ...actingPerson(c),
+      viewer: actingPerson(c).user,
+      origin: requestOrigin(c),
+    },
+    clock(),
+  );
+  if (!result.ok) {
+    return result.error === 'not_found'
+      ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
+      : refuse(c, {
+          status: 409,
+          code: 'wrong_status',
+          messageKey: 'errors.wrongStatus',
+          back: invoicePage(invoiceId),
+        });
+  }
+  return done(c, { location: invoicePage(invoiceId), body: { status: result.status }, notice });
+}
+
+/** Finance (and admins): review decisions and the payments export. See ACCESS_RULES. */
+export const financeRoutes = new Hono<ApiEnv>()
+  .post('/invoices/:id/approve', (c) => review(c, { kind: 'approve' }, 'finance.approved'))
+  .post('/invoices/:id/divergence', async (c) => {
+    const { message } = await readInput(c, divergenceInput);
+    return review(c, { kind: 'divergence', message }, 'finance.divergent');
+  })
+  .post('/invoices/:id/paid', async (c) => {
+    const { paidOn } = await readInput(c, paidInput);
+    return review(c, { kind: 'paid', paidOn }, 'finance.paid');
+  })
+  .get('/payments.csv', async (c) => {
+    const month = monthQuery.safeParse(c.req.query('month'));
+    if (!month.success)
+      return refuse(c, {
+        status: 400,
+        code: 'validation',
+        messageKey: 'fields.invalidDate',
+        field: 'month',
+      });
+    const t = c.get('t');
+    const headers = (
+      ['partner', 'taxId', 'pixKey', 'number', 'amount', 'currency', 'paymentDate'] as const
+    ).map((key) => t(`finance.csvHeaders.${key}`));
+    const csv = await exportPaymentsCsv(c.get('deps').db, month.data, headers);
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="pagamentos-${month.data}.csv"`,
+    });
+  });
