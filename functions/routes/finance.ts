@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { exportPaymentsCsv } from '../../src/server/invoices/invoice-csv.ts';
+import { isRealDate } from '../../src/server/invoices/invoice-input.ts';
 import { type ReviewAction, reviewInvoice } from '../../src/server/invoices/review-invoices.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
@@ -9,13 +10,7 @@ import { readInput } from '../http/read-input.ts';
 import { done, refuse } from '../http/respond.ts';
 
 const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
-const isoDate = z
-  .string()
-  .trim()
-  .refine(
-    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)),
-    fieldMessage('fields.invalidDate'),
-  );
+const isoDate = z.string().trim().refine(isRealDate, fieldMessage('fields.invalidDate'));
 const divergenceInput = z.object({
   message: z
     .string()

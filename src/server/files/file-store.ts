@@ -1,5 +1,5 @@
 /** The part of an R2 bucket Ponte uses; Miniflare's R2 in tests has the same shape. */
-export type FileBucket = Pick<R2Bucket, 'put' | 'get' | 'head' | 'delete'>;
+export type FileBucket = Pick<R2Bucket, 'put' | 'get' | 'head' | 'delete' | 'list'>;
 
 export type StoredFile = { key: string; size: number; contentType: string; sha256: string };
 

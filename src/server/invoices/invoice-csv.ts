@@ -5,8 +5,10 @@ import { invoices, users } from '../../../db/schema/index.ts';
 /** One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180). */
 export function csvField(value: string | number | null): string {
   const text = value === null ? '' : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // A leading = or @, or + and - before anything but a number (a phone PIX key is one),
+  // would run as a formula in a spreadsheet.
+  const formula = /^[=@]/.test(text) || (/^[+-]/.test(text) && !/^[+-]\d+(\.\d+)?$/.test(text));
+  const safe = formula ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
