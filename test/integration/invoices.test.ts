@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, invoices, outbox } from '../../db/schema/index.ts';
-import { parseAmountToMinor } from '../../src/server/invoices/amount.ts';
 import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
 import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -24,22 +23,6 @@ function invoiceForm(
 }
 
 const valid = { number: 'NF 123', issueDate: '2026-02-27', amount: '1.234,56' };
-
-describe('amounts as people type them', () => {
-  it.each([
-    ['1.234,56', 123456],
-    ['1234,5', 123450],
-    ['1234.56', 123456],
-    ['R$ 2.000', 200000],
-    ['80', 8000],
-  ])('reads %s as %i cents', (text, minor) => {
-    expect(parseAmountToMinor(text)).toBe(minor);
-  });
-
-  it.each(['0', '-5', '12,345', '1,2,3', 'abc', '', '1.23.4'])('refuses %j', (text) => {
-    expect(parseAmountToMinor(text)).toBeNull();
-  });
-});
 
 describe.each(DRIVERS)('partner invoices (%s)', (driver) => {
   let app: TestApp;
@@ -219,18 +202,5 @@ describe.each(DRIVERS)('partner invoices (%s)', (driver) => {
       (await app.request('/api/finance/payments.csv?month=2026-03', { headers: { Cookie: cs } }))
         .status,
     ).toBe(403);
-  });
-});
-
-describe('CSV fields', () => {
-  it('quotes separators, quotes and line breaks, and disarms formulas but not phone numbers', async () => {
-    const { csvField } = await import('../../src/server/invoices/invoice-csv.ts');
-    expect(csvField('Silva, Ana')).toBe('"Silva, Ana"');
-    expect(csvField('NF "7"')).toBe('"NF ""7"""');
-    expect(csvField('linha\nnova')).toBe('"linha\nnova"');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('+5511987654321')).toBe('+5511987654321');
-    expect(csvField('-cmd')).toBe("'-cmd");
-    expect(csvField(null)).toBe('');
   });
 });

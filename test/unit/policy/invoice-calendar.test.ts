@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agencyPolicy } from '../../../src/policy/agency-policy.ts';
 import {
+  addDaysToIsoDate,
   invoiceWindowAt,
   invoiceWindowOf,
   isBusinessDay,
@@ -33,18 +34,37 @@ describe('business days', () => {
     expect(lastBusinessDayOfMonth(year, m, calendar)).toBe(expected);
   });
 
-  it('is always a business day, never after the month, for any month (2024–2040)', () => {
+  it('is a business day of the month with no business day after it (1990–2100)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2024, max: 2040 }),
+        fc.integer({ min: 1990, max: 2100 }),
         fc.integer({ min: 1, max: 12 }),
         (year, month) => {
           const day = lastBusinessDayOfMonth(year, month, calendar);
+          const yearMonth = `${year}-${String(month).padStart(2, '0')}`;
           expect(isBusinessDay(day, calendar)).toBe(true);
-          expect(day.slice(0, 7)).toBe(`${year}-${String(month).padStart(2, '0')}`);
+          expect(day.slice(0, 7)).toBe(yearMonth);
+          for (
+            let later = addDaysToIsoDate(day, 1);
+            later.startsWith(yearMonth);
+            later = addDaysToIsoDate(later, 1)
+          ) {
+            expect(isBusinessDay(later, calendar)).toBe(false);
+          }
         },
       ),
+      { numRuns: 500 },
     );
+  });
+
+  it.each([
+    ['2025-03-04', '2025-04-18'], // Carnival Tuesday, Good Friday
+    ['2026-02-17', '2026-04-03'],
+    ['2027-02-09', '2027-03-26'],
+    ['2030-03-05', '2030-04-19'],
+  ])('Carnival (%s) and Good Friday (%s) are not business days', (carnival, goodFriday) => {
+    expect(isBusinessDay(carnival, calendar)).toBe(false);
+    expect(isBusinessDay(goodFriday, calendar)).toBe(false);
   });
 });
 
@@ -69,6 +89,14 @@ describe('invoice windows in the agency time zone (America/Sao_Paulo, UTC−3)',
     const after = invoiceWindowAt(new Date('2026-12-06T03:00:00.000Z'), policy);
     expect(after.open).toBe(false);
     expect(after.window.month).toBe('2027-01');
+  });
+
+  it('has a window in every month, February included: the policy keeps its days within 1–28', () => {
+    const beyond = { ...agencyPolicy, invoices: { ...agencyPolicy.invoices, windowClosesDay: 31 } };
+    expect(() => parsePolicy(beyond)).toThrow(/windowClosesDay/);
+    for (const month of ['2027-02', '2028-02', '2027-04', '2027-01']) {
+      expect(invoiceWindowOf(month, policy).closesOn).toBe(`${month}-05`);
+    }
   });
 
   it('crosses the year: the January window is for December', () => {
