@@ -24,4 +24,5 @@ CREATE TABLE `invoices` (
 CREATE UNIQUE INDEX `invoices_partner_competence_idx` ON `invoices` (`partner_id`,`competence_month`);--> statement-breakpoint
 CREATE UNIQUE INDEX `invoices_partner_file_idx` ON `invoices` (`partner_id`,`file_sha256`);--> statement-breakpoint
 CREATE INDEX `invoices_review_idx` ON `invoices` (`submitted_month`,`status`);--> statement-breakpoint
-CREATE INDEX `invoices_competence_idx` ON `invoices` (`competence_month`,`status`);
+CREATE INDEX `invoices_competence_idx` ON `invoices` (`competence_month`,`status`);--> statement-breakpoint
+CREATE INDEX `invoices_submitted_idx` ON `invoices` (`submitted_at`);

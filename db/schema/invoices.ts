@@ -40,5 +40,7 @@ export const invoices = sqliteTable(
     uniqueIndex('invoices_partner_file_idx').on(table.partnerId, table.fileSha256),
     index('invoices_review_idx').on(table.submittedMonth, table.status),
     index('invoices_competence_idx').on(table.competenceMonth, table.status),
+    // The review list shows the newest first.
+    index('invoices_submitted_idx').on(table.submittedAt),
   ],
 );

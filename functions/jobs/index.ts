@@ -1,8 +1,15 @@
+import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
 import type { Dependencies } from '../dependencies.ts';
 
 /** A scheduled job: a plain function of the dependencies, run by the cron handler or `npm run jobs`. */
-export type Job = (deps: Dependencies) => Promise<Record<string, number | string>>;
+export type Job = ((deps: Dependencies) => Promise<Record<string, number | string>>) & {
+  // Hourly jobs run from the every-minute cron only on the hour; asked for by name, always.
+  hourly?: boolean;
+};
+
+/** Marks a job as hourly. */
+const hourly = (job: Job): Job => Object.assign(job, { hourly: true });
 
 /** Every job, by name. Later features add theirs (reminders, escalations, sweeps). */
 export const jobs: Record<string, Job> = {
@@ -11,10 +18,19 @@ export const jobs: Record<string, Job> = {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };
     return dispatchOutbox({ db: deps.db, sender: deps.mailSender, clock: deps.clock });
   },
+  /** Deletes stored files no invoice or onboarding answer points at (after a grace period). */
+  'sweep-orphan-files': hourly((deps) => sweepOrphanFiles(deps, deps.clock())),
 };
 
-/** Runs every job; one failing job does not stop the others, and each outcome is reported. */
-export async function runJobs(deps: Dependencies, names: string[] = Object.keys(jobs)) {
+/** The jobs the every-minute cron runs at an instant: all of them on the hour, else the frequent ones. */
+export function dueJobs(now: Date): string[] {
+  return Object.entries(jobs)
+    .filter(([, job]) => !job.hourly || now.getUTCMinutes() === 0)
+    .map(([name]) => name);
+}
+
+/** Runs jobs (by default those due now); one failing job does not stop the others, and each outcome is reported. */
+export async function runJobs(deps: Dependencies, names: string[] = dueJobs(deps.clock())) {
   const outcomes: Record<string, unknown> = {};
   for (const name of names) {
     const job = jobs[name];

@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jobs, runJobs } from '../../functions/jobs/index.ts';
+import { invoices } from '../../db/schema/index.ts';
+import { seedDemoAgency } from '../../db/seed.ts';
+import { dueJobs, jobs, runJobs } from '../../functions/jobs/index.ts';
+import { ORPHAN_GRACE_MS } from '../../src/server/files/sweep-orphan-files.ts';
 import { queueMail } from '../../src/server/mail/outbox.ts';
 import { type MailCaptureServer, startMailCaptureServer } from '../support/mail-capture-server.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -27,8 +30,10 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
 
   it('dispatches the outbox when run, and does nothing more when run again', async () => {
     await queueMail(app.db, message, app.deps.clock());
+    // 13:00 on the hour: the hourly sweep runs too.
     expect(await runJobs(app.deps)).toEqual({
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
+      'sweep-orphan-files': { checked: 0, deleted: 0 },
     });
     expect(await runJobs(app.deps, ['dispatch-outbox'])).toEqual({
       'dispatch-outbox': { sent: 0, retrying: 0, dead: 0 },
@@ -49,5 +54,61 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
     const outcomes = await runJobs(broken, ['dispatch-outbox', 'no-such-job']);
     expect(outcomes['dispatch-outbox']).toMatchObject({ error: expect.any(String) });
     expect(outcomes['no-such-job']).toEqual({ error: 'unknown job' });
+  });
+
+  it('runs the hourly sweep only on the hour when the cron fires', () => {
+    expect(dueJobs(new Date('2026-03-02T13:00:00Z'))).toEqual([
+      'dispatch-outbox',
+      'sweep-orphan-files',
+    ]);
+    expect(dueJobs(new Date('2026-03-02T13:01:00Z'))).toEqual(['dispatch-outbox']);
+  });
+
+  it('sweeps stored files nothing points at, once past the grace period, and keeps the rest', async () => {
+    await seedDemoAgency(app.db, app.deps.clock());
+    const kept = await app.files.put(
+      'invoices/2026-03/kept',
+      new TextEncoder().encode('%PDF-1.7'),
+      'application/pdf',
+    );
+    const orphan = await app.files.put(
+      'invoices/2026-03/orphan',
+      new TextEncoder().encode('%PDF-1.7 x'),
+      'application/pdf',
+    );
+    const stray = await app.files.put(
+      'onboarding/2026-03/stray',
+      new TextEncoder().encode('x'),
+      'text/plain',
+    );
+    await app.db.insert(invoices).values({
+      id: 'inv-1',
+      partnerId: 'demo-paid',
+      competenceMonth: '2026-02',
+      submittedMonth: '2026-03',
+      number: '1',
+      issueDate: '2026-02-27',
+      amountMinor: 100,
+      currency: 'BRL',
+      fileKey: kept.key,
+      fileName: 'a.pdf',
+      fileSize: 8,
+      fileSha256: kept.sha256,
+      paymentDueOn: '2026-03-31',
+      submittedAt: new Date(),
+      updatedAt: new Date(),
+    });
+    // Within the grace period nothing is touched, even an orphan.
+    app.setNow(new Date());
+    expect(await runJobs(app.deps, ['sweep-orphan-files'])).toEqual({
+      'sweep-orphan-files': { checked: 3, deleted: 0 },
+    });
+    app.setNow(new Date(Date.now() + ORPHAN_GRACE_MS + 60_000));
+    expect(await runJobs(app.deps, ['sweep-orphan-files'])).toEqual({
+      'sweep-orphan-files': { checked: 3, deleted: 2 },
+    });
+    expect(await app.bucket.head(kept.key)).not.toBeNull();
+    expect(await app.bucket.head(orphan.key)).toBeNull();
+    expect(await app.bucket.head(stray.key)).toBeNull();
   });
 });

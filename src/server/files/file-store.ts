@@ -43,6 +43,9 @@ export function createFileStore(bucket: FileBucket) {
     delete(key: string) {
       return bucket.delete(key);
     },
+    list(options: { prefix: string; cursor?: string }) {
+      return bucket.list({ prefix: options.prefix, cursor: options.cursor, limit: 1000 });
+    },
   };
 }
 
