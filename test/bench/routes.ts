@@ -1,5 +1,11 @@
 import type { Database } from '../../db/client.ts';
+import {
+  listInvoicesForReview,
+  listPartnerInvoices,
+} from '../../src/server/invoices/review-invoices.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
+import { listPeopleNames } from '../../src/server/partners/people.ts';
+import { getProfile } from '../../src/server/partners/profile.ts';
 
 /** What the run prepares before measuring: a signed-in session and people to sign in. */
 export type BenchContext = {
@@ -7,6 +13,8 @@ export type BenchContext = {
   benchEmail: (i: number) => string;
   // A contact's onboarding link token, for the client-link routes and pages.
   onboardingToken: string;
+  // A signed-in partner per request, each ready to submit this month's invoice.
+  partnerCookies: string[];
 };
 
 /** A route the benchmark measures, with the targets its issue set. */
@@ -16,6 +24,8 @@ export type BenchRoute = {
   path: string;
   // The body of request number i; routes with limits vary it so no limit is reached.
   body?: (i: number, context: BenchContext) => unknown;
+  // A multipart body instead (file uploads).
+  form?: (i: number, context: BenchContext) => FormData;
   headers?: (i: number, context: BenchContext) => Record<string, string>;
   targets: { roundTrips?: number; medianCpuMs?: number; bytes?: number };
 };
@@ -55,6 +65,25 @@ export const BENCH_ROUTES: BenchRoute[] = [
     targets: { roundTrips: 2, medianCpuMs: 2 },
   },
   {
+    // The file transfer to R2 is not a database round trip: 1 (session) + 1 (checks) + 1 (write).
+    name: 'invoice submission',
+    method: 'POST',
+    path: '/api/invoices',
+    form: (i) => {
+      const form = new FormData();
+      form.set('number', `NF ${i}`);
+      form.set('issueDate', '2026-11-30');
+      form.set('amount', '1.234,56');
+      form.set(
+        'file',
+        new File([`%PDF-1.7\n% bench ${i}\n%%EOF\n`], 'fatura.pdf', { type: 'application/pdf' }),
+      );
+      return form;
+    },
+    headers: (i, context) => ({ Cookie: context.partnerCookies[i] ?? '' }),
+    targets: { roundTrips: 3 },
+  },
+  {
     name: 'session validation',
     method: 'GET',
     path: '/api/auth/session',
@@ -72,6 +101,12 @@ export function routePath(route: BenchRoute, context: BenchContext): string {
 export function requestInit(route: BenchRoute, i: number, context: BenchContext): RequestInit {
   const headers = route.headers?.(i, context) ?? {};
   if (route.method === 'GET') return { method: 'GET', headers };
+  if (route.form)
+    return {
+      method: route.method,
+      headers: { ...SAME_ORIGIN, ...headers },
+      body: route.form(i, context),
+    };
   return {
     method: route.method,
     headers: { 'Content-Type': 'application/json', ...SAME_ORIGIN, ...headers },
@@ -91,6 +126,28 @@ export type BenchPageData = {
 };
 
 export const BENCH_PAGE_DATA: BenchPageData[] = [
+  {
+    name: 'partner invoices page',
+    page: 'GET /partner/invoices',
+    load: (db) => Promise.all([getProfile(db, 'bench-1'), listPartnerInvoices(db, 'bench-1')]),
+    targets: { roundTrips: 2 },
+  },
+  {
+    name: 'invoice review list (5,000 invoices)',
+    page: 'GET /review/invoices',
+    load: (db) => Promise.all([listInvoicesForReview(db, {}, 1), listPeopleNames(db)]),
+    targets: { roundTrips: 2, medianCpuMs: 5 },
+  },
+  {
+    name: 'invoice review list, filtered by month and status',
+    page: 'GET /review/invoices?month=…&status=…',
+    load: (db) =>
+      Promise.all([
+        listInvoicesForReview(db, { competenceMonth: '2025-06', status: 'approved' }, 2),
+        listPeopleNames(db),
+      ]),
+    targets: { roundTrips: 2, medianCpuMs: 5 },
+  },
   {
     name: 'questionnaire page',
     page: 'GET /onboarding/{token}/{section}',

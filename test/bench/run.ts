@@ -15,18 +15,21 @@ import {
   requestInit,
   routePath,
 } from './routes.ts';
+import { seedReviewInvoices } from './seed-invoices.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
 
 const database = await openLibsqlDatabase();
 const storage = await openTestFileStore();
-await seedDemoAgency(database.db, new Date());
+// A fixed instant inside an invoice window (2–5 December 2026, agency time), so submissions are accepted.
+const BENCH_NOW = new Date('2026-12-02T13:00:00.000Z');
+await seedDemoAgency(database.db, BENCH_NOW);
 const api = createApi(() => ({
   db: database.db,
   files: storage.files,
   mailSender: null,
-  clock: () => new Date(),
+  clock: () => BENCH_NOW,
 }));
 const request = (path: string, init?: RequestInit) => api.request(path, init, {});
 
@@ -36,12 +39,25 @@ const people = Array.from({ length: RUNS + WARMUP + 1 }, (_, i) => ({
   id: `bench-${i}`,
   email: benchEmail(i),
   name: `Bench ${i}`,
-  createdAt: new Date(),
+  // Ready to invoice: tax id and PIX key on file.
+  taxId: '52998224725',
+  pixKey: `bench${i}@ponte.example`,
+  createdAt: BENCH_NOW,
 }));
 for (let i = 0; i < people.length; i += 20) {
   await database.db.insert(users).values(people.slice(i, i + 20));
 }
 const sessionCookie = await signIn({ request, db: database.db }, 'cs@ponte.example');
+// Each invoice submission comes from its own partner (one invoice per partner and month).
+const partnerCookies: string[] = [];
+for (const person of people)
+  partnerCookies.push(await signIn({ request, db: database.db }, person.email));
+await seedReviewInvoices(
+  database.db,
+  people.map((p) => p.id),
+  5000,
+  BENCH_NOW,
+);
 await request(
   '/api/clients/demo-client-bakery/onboarding',
   postJson({ contactIds: ['demo-contact-bakery-owner'] }, { cookie: sessionCookie }),
@@ -52,7 +68,7 @@ const onboardingToken =
     'rita@paoquente.example',
     /\/onboarding\/([a-z2-7]{32})/,
   )) ?? '';
-const context: BenchContext = { sessionCookie, benchEmail, onboardingToken };
+const context: BenchContext = { sessionCookie, benchEmail, onboardingToken, partnerCookies };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

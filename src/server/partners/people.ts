@@ -52,6 +52,11 @@ export async function listPeople(db: Database): Promise<PersonSummary[]> {
   return rows.map(toSummary);
 }
 
+/** Everyone's id and name, by name: for choosing a person in a filter. */
+export function listPeopleNames(db: Database) {
+  return db.select({ id: users.id, name: users.name }).from(users).orderBy(users.name);
+}
+
 /** One person with the audit trail about them, newest first; null when there is no such person. */
 export async function getPerson(db: Database, userId: string) {
   const [found, history] = await db.batch([
