@@ -1,9 +1,11 @@
 // `npm run seed`: seeds the demo agency into Turso/libSQL when DATABASE_URL is set, otherwise
 // into the local D1 database that `astro dev` and `wrangler dev` use (.wrangler/state).
 import { createClient } from '@libsql/client';
+import { createFileStore } from '../src/server/files/file-store.ts';
 import { createD1Database, createLibsqlDatabase } from './client.ts';
 import { openLocalBindings } from './local-bindings.ts';
 import { seedDemoAgency } from './seed.ts';
+import { seedDemoInvoices } from './seed-invoices.ts';
 
 const now = new Date();
 if (process.env.DATABASE_URL) {
@@ -18,7 +20,9 @@ if (process.env.DATABASE_URL) {
   const persistTo = process.argv[2] ?? '.wrangler/state';
   const local = await openLocalBindings(persistTo);
   try {
-    await seedDemoAgency(createD1Database(local.DB), now);
+    const db = createD1Database(local.DB);
+    await seedDemoAgency(db, now);
+    await seedDemoInvoices(db, createFileStore(local.FILES), now);
   } finally {
     await local.dispose();
   }

@@ -1,8 +1,14 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clientContacts, clients, userRoles, users } from '../../db/schema/index.ts';
+import { clientContacts, clients, invoices, userRoles, users } from '../../db/schema/index.ts';
 import { DEMO_PEOPLE, seedDemoAgency } from '../../db/seed.ts';
-import { DRIVERS, openTestDatabase, type TestDatabase } from '../support/test-databases.ts';
+import { seedDemoInvoices } from '../../db/seed-invoices.ts';
+import {
+  DRIVERS,
+  openTestDatabase,
+  openTestFileStore,
+  type TestDatabase,
+} from '../support/test-databases.ts';
 
 describe.each(DRIVERS)('demo seed (%s)', (driver) => {
   let database: TestDatabase;
@@ -35,5 +41,30 @@ describe.each(DRIVERS)('demo seed (%s)', (driver) => {
     await seedDemoAgency(database.db, new Date('2026-04-02T12:00:00Z'));
     expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4 });
     expect(await database.db.select().from(users)).toEqual(before);
+  });
+
+  it('adds three demo invoices of this month with their PDFs, once', async () => {
+    const storage = await openTestFileStore();
+    try {
+      const now = new Date('2026-11-23T12:00:00Z');
+      await seedDemoAgency(database.db, now);
+      await seedDemoInvoices(database.db, storage.files, now);
+      await seedDemoInvoices(database.db, storage.files, now);
+      const rows = await database.db.select().from(invoices);
+      expect(rows.map((r) => r.status).sort()).toEqual(['approved', 'divergent', 'submitted']);
+      expect(
+        rows.every((r) => r.competenceMonth === '2026-10' && r.paymentDueOn === '2026-11-30'),
+      ).toBe(true);
+      for (const row of rows) {
+        const object = await storage.bucket.get(row.fileKey);
+        expect(new TextDecoder().decode(await object?.arrayBuffer()).startsWith('%PDF-')).toBe(
+          true,
+        );
+      }
+      const [paid] = await database.db.select().from(users).where(eq(users.id, 'demo-paid'));
+      expect(paid).toMatchObject({ taxId: '11144477735' });
+    } finally {
+      await storage.close();
+    }
   });
 });
