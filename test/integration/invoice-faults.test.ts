@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoices } from '../../db/schema/index.ts';
+import { createApi } from '../../functions/app.ts';
+import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
+import { createTestApp, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
+import { DRIVERS } from '../support/test-databases.ts';
+
+function invoiceForm(cookie: string, text: string): RequestInit {
+  const form = new FormData();
+  form.set('number', 'NF 9');
+  form.set('issueDate', '2026-02-27');
+  form.set('amount', '100,00');
+  form.set(
+    'file',
+    new File([`%PDF-1.7\n% ${text}\n%%EOF\n`], 'fatura.pdf', { type: 'application/pdf' }),
+  );
+  return { method: 'POST', headers: { ...SAME_ORIGIN, Cookie: cookie }, body: form };
+}
+
+describe.each(DRIVERS)('invoice submission when a part fails (%s)', (driver) => {
+  let app: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    app = await createTestApp(driver);
+    await seedPeople(app);
+    cookie = await signIn(app, 'trafego.pago@ponte.example');
+    await app.request(
+      '/api/profile',
+      postJson(
+        { name: 'Paulo', locale: 'pt-BR', taxId: '52998224725', pixKey: '+5511987654321' },
+        { cookie },
+      ),
+    );
+  });
+  afterAll(() => app.close());
+
+  it('leaves no invoice without its file when the file storage fails', async () => {
+    const failingFiles = {
+      ...app.files,
+      put: async () => Promise.reject(new Error('R2 unavailable')),
+    };
+    const api = createApi(() => ({ ...app.deps, files: failingFiles }));
+    const response = await api.request('/api/invoices', invoiceForm(cookie, 'storage down'), {});
+    expect(response.status).toBe(500);
+    expect(await app.db.select().from(invoices)).toEqual([]);
+  });
+
+  it('leaves no file without its invoice when the database write fails', async () => {
+    let batches = 0;
+    // The second batch of the submission is its write: that one fails.
+    const failingDb = new Proxy(app.db, {
+      get(target, property, receiver) {
+        if (property === 'batch') {
+          return (...args: Parameters<typeof target.batch>) => {
+            batches += 1;
+            if (batches === 2) return Promise.reject(new Error('database unavailable'));
+            return target.batch(...args);
+          };
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const api = createApi(() => ({ ...app.deps, db: failingDb }));
+    const response = await api.request('/api/invoices', invoiceForm(cookie, 'db down'), {});
+    expect(response.status).toBe(500);
+    expect(await app.db.select().from(invoices)).toEqual([]);
+    expect((await app.bucket.list({ prefix: 'invoices/' })).objects).toEqual([]);
+  });
+
+  it('works again once the parts are back, and the retry makes one invoice', async () => {
+    const response = await app.request('/api/invoices', invoiceForm(cookie, 'db down'));
+    expect(response.status).toBe(200);
+    expect(await app.db.select().from(invoices)).toHaveLength(1);
+    expect((await app.bucket.list({ prefix: 'invoices/' })).objects).toHaveLength(1);
+  });
+});
