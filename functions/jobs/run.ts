@@ -13,7 +13,10 @@ try {
   };
   const names = process.argv.slice(2);
   // From a shell every job runs, hourly ones included, unless some are named.
-  const outcomes = await runJobs(workerDependencies(env), names.length > 0 ? names : Object.keys(jobs));
+  const outcomes = await runJobs(
+    workerDependencies(env),
+    names.length > 0 ? names : Object.keys(jobs),
+  );
   console.log(JSON.stringify(outcomes, null, 2));
 } finally {
   await local.dispose();
