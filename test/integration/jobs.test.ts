@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { invoices } from '../../db/schema/index.ts';
+import { events, invoices } from '../../db/schema/index.ts';
 import { seedDemoAgency } from '../../db/seed.ts';
 import { dueJobs, jobs, runJobs } from '../../functions/jobs/index.ts';
 import { ORPHAN_GRACE_MS } from '../../src/server/files/sweep-orphan-files.ts';
@@ -108,6 +108,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'sweep-orphan-files': { checked: 3, deleted: 2 },
     });
     expect(await app.bucket.head(kept.key)).not.toBeNull();
+    expect(await app.bucket.head(replaced.key)).not.toBeNull();
     expect(await app.bucket.head(orphan.key)).toBeNull();
     expect(await app.bucket.head(stray.key)).toBeNull();
   });

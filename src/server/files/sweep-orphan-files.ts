@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { invoices, onboardingFiles } from '../../../db/schema/index.ts';
+import { events, invoices, onboardingFiles } from '../../../db/schema/index.ts';
 import type { FileStore } from './file-store.ts';
 
 // A file younger than this may belong to an upload still being written: it is left alone.
@@ -14,7 +14,8 @@ const OWNERS = [
 
 /**
  * Removes stored files that no row points at (an upload whose database write never
- * happened, a replaced invoice PDF), once they are older than the grace period.
+ * happened), once they are older than the grace period. PDFs replaced by a correction are
+ * kept: the audit event of the correction points at them.
  */
 export async function sweepOrphanFiles(deps: { db: Database; files: FileStore }, now: Date) {
   let checked = 0;
@@ -29,11 +30,19 @@ export async function sweepOrphanFiles(deps: { db: Database; files: FileStore },
       checked += page.objects.length;
       if (old.length > 0) {
         const keys = old.map((object) => object.key);
-        const referenced = await deps.db
-          .select({ key: owner.column })
-          .from(owner.table)
-          .where(inArray(owner.column, keys));
-        const kept = new Set(referenced.map((row) => row.key));
+        const previousFileKey = sql<string>`json_extract(${events.data}, '$.previousFileKey')`;
+        const [referenced, replaced] = await deps.db.batch([
+          deps.db
+            .select({ key: owner.column })
+            .from(owner.table)
+            .where(inArray(owner.column, keys)),
+          // Files a correction replaced are kept with the history that points at them.
+          deps.db
+            .select({ key: previousFileKey })
+            .from(events)
+            .where(inArray(previousFileKey, keys)),
+        ]);
+        const kept = new Set([...referenced, ...replaced].map((row) => row.key));
         for (const key of keys.filter((k) => !kept.has(k))) {
           await deps.files.delete(key);
           deleted += 1;

@@ -68,7 +68,14 @@ export async function submitInvoice(
       .from(users)
       .where(eq(users.id, partner.id)),
     db
-      .select({ id: invoices.id, status: invoices.status })
+      .select({
+        id: invoices.id,
+        status: invoices.status,
+        number: invoices.number,
+        amountMinor: invoices.amountMinor,
+        fileKey: invoices.fileKey,
+        fileSha256: invoices.fileSha256,
+      })
       .from(invoices)
       .where(
         and(
@@ -150,7 +157,23 @@ export async function submitInvoice(
           subjectType: 'invoice',
           subjectId: invoiceId,
           ip: submission.ip,
-          data: { number: input.number, amountMinor: input.amount, fileSha256: sha256 },
+          data: {
+            number: input.number,
+            amountMinor: input.amount,
+            fileSha256: sha256,
+            // A correction keeps what it replaced: the earlier PDF stays stored (the sweep
+            // spares files an event points at) and readable from the history.
+            ...(current
+              ? {
+                  previous: {
+                    number: current.number,
+                    amountMinor: current.amountMinor,
+                    fileSha256: current.fileSha256,
+                  },
+                  previousFileKey: current.fileKey,
+                }
+              : {}),
+          },
         },
         now,
         guard,
