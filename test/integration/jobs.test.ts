@@ -81,6 +81,21 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       new TextEncoder().encode('x'),
       'text/plain',
     );
+    const replaced = await app.files.put(
+      'invoices/2026-03/replaced',
+      new TextEncoder().encode('%PDF-1.7 old'),
+      'application/pdf',
+    );
+    // A correction's audit event points at the PDF it replaced.
+    await app.db.insert(events).values({
+      occurredAt: new Date(),
+      actorId: 'demo-paid',
+      action: 'invoice_corrected',
+      subjectType: 'invoice',
+      subjectId: 'inv-1',
+      ip: null,
+      data: { previousFileKey: replaced.key },
+    });
     await app.db.insert(invoices).values({
       id: 'inv-1',
       partnerId: 'demo-paid',
@@ -101,11 +116,11 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
     // Within the grace period nothing is touched, even an orphan.
     app.setNow(new Date());
     expect(await runJobs(app.deps, ['sweep-orphan-files'])).toEqual({
-      'sweep-orphan-files': { checked: 3, deleted: 0 },
+      'sweep-orphan-files': { checked: 4, deleted: 0 },
     });
     app.setNow(new Date(Date.now() + ORPHAN_GRACE_MS + 60_000));
     expect(await runJobs(app.deps, ['sweep-orphan-files'])).toEqual({
-      'sweep-orphan-files': { checked: 3, deleted: 2 },
+      'sweep-orphan-files': { checked: 4, deleted: 2 },
     });
     expect(await app.bucket.head(kept.key)).not.toBeNull();
     expect(await app.bucket.head(replaced.key)).not.toBeNull();
