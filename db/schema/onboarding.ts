@@ -103,6 +103,8 @@ export const clientMilestones = sqliteTable(
       .references(() => clients.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
+    // Who recorded it (a partner), or null when the client did (the questionnaire's submit).
+    recordedBy: text('recorded_by').references(() => users.id),
   },
   (table) => [primaryKey({ columns: [table.clientId, table.kind] })],
 );

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { policy } from '../../src/policy/index.ts';
 import { clientInput, contactInput } from '../../src/server/clients/client-input.ts';
 import { createClient, saveContact, updateClient } from '../../src/server/clients/clients.ts';
+import { recordStage } from '../../src/server/deadlines/client-pipeline.ts';
+import { PIPELINE_STAGES } from '../../src/server/deadlines/deadline-rules.ts';
 import {
   revokeOnboardingLinks,
   sendOnboarding,
@@ -22,6 +24,8 @@ const notFound = (c: Context<ApiEnv>) =>
 const notCs = (c: Context<ApiEnv>) =>
   refuse(c, { status: 400, code: 'not_cs', messageKey: 'fields.notCs', field: 'csUserId' });
 const clientPage = (id: string) => `/clients/${encodeURIComponent(id)}`;
+
+const stageInput = z.object({ stage: z.enum(PIPELINE_STAGES) });
 
 // A form sends one checkbox as a string and several as a list.
 const contactChoice = z.object({
@@ -125,6 +129,22 @@ export const clientRoutes = new Hono<ApiEnv>()
       location: clientPage(clientId),
       body: { revoked: true },
       notice: 'clients.revoked',
+    });
+  })
+  .post('/:id/stages', async (c) => {
+    const { stage } = await readInput(c, stageInput);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await recordStage(
+      db,
+      { clientId, stage, ...actingPerson(c), viewer: actingPerson(c).user },
+      clock(),
+    );
+    if (!result.ok) return notFound(c);
+    return done(c, {
+      location: clientPage(clientId),
+      body: { recorded: result.recorded },
+      notice: result.recorded ? 'pipeline.recorded' : 'pipeline.alreadyRecorded',
     });
   })
   .get('/:id/onboarding.md', async (c) => {

@@ -92,5 +92,23 @@ export function listHolidays(year: number, calendar: HolidayCalendar): Holiday[]
 
 /** Whether a YYYY-MM-DD date is a holiday under the agency's calendar. */
 export function isHoliday(isoDate: string, calendar: HolidayCalendar): boolean {
-  return listHolidays(Number(isoDate.slice(0, 4)), calendar).some((h) => h.date === isoDate);
+  return holidayDates(Number(isoDate.slice(0, 4)), calendar).has(isoDate);
+}
+
+// Deadlines ask "is this a holiday?" many times per request: each calendar's years are kept.
+const holidayCache = new WeakMap<HolidayCalendar, Map<number, Set<string>>>();
+
+/** The holiday dates of a year, computed once per calendar and year. */
+function holidayDates(year: number, calendar: HolidayCalendar): Set<string> {
+  let years = holidayCache.get(calendar);
+  if (!years) {
+    years = new Map();
+    holidayCache.set(calendar, years);
+  }
+  let dates = years.get(year);
+  if (!dates) {
+    dates = new Set(listHolidays(year, calendar).map((h) => h.date));
+    years.set(year, dates);
+  }
+  return dates;
 }

@@ -32,4 +32,4 @@ export {
   STAFF_ROLES,
 } from './schema.ts';
 export { mayRequestTask } from './task-routing.ts';
-export { addMonths, isoDateInZone, zonedTimeToInstant } from './zoned-time.ts';
+export { addMonths, clockTimeInZone, isoDateInZone, zonedTimeToInstant } from './zoned-time.ts';

@@ -1,29 +1,48 @@
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// Building an Intl formatter costs far more than using one: keep one per zone and shape.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let found = formatters.get(key);
+  if (!found) {
+    found = make();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
 export function isoDateInZone(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = formatter(
+    `date ${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  ).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** How far a time zone's wall clock is ahead of UTC at an instant, in milliseconds. */
 function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
+  const parts = formatter(
+    `offset ${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  ).formatToParts(instant);
   const value = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wallClock = Date.UTC(
     value('year'),
@@ -41,14 +60,38 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
  * settle the offset even on a day the zone changes it.
  */
 export function zonedTimeToInstant(isoDate: string, time: string, timeZone: string): Date {
-  const asUtc = Date.parse(`${isoDate}T${time}:00Z`);
-  const first = asUtc - zoneOffsetMs(new Date(asUtc), timeZone);
-  return new Date(asUtc - zoneOffsetMs(new Date(first), timeZone));
+  const key = `${isoDate} ${time} ${timeZone}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    const asUtc = Date.parse(`${isoDate}T${time}:00Z`);
+    const first = asUtc - zoneOffsetMs(new Date(asUtc), timeZone);
+    ms = asUtc - zoneOffsetMs(new Date(first), timeZone);
+    // A small memo: deadlines of many clients fall on the same few days and times.
+    if (instants.size > 5000) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }
+
+const instants = new Map<string, number>();
 
 /** The month (YYYY-MM) a number of months away from another. */
 export function addMonths(yearMonth: string, months: number): string {
   const [year, month] = yearMonth.split('-').map(Number) as [number, number];
   const date = new Date(Date.UTC(year, month - 1 + months, 1));
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}`;
+}
+
+/** The wall-clock time (HH:MM) of an instant in a time zone. */
+export function clockTimeInZone(instant: Date, timeZone: string): string {
+  return formatter(
+    `time ${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(instant);
 }

@@ -1,4 +1,6 @@
 import type { Database } from '../../db/client.ts';
+import { policy } from '../../src/policy/index.ts';
+import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import {
   listInvoicesForReview,
   listPartnerInvoices,
@@ -146,6 +148,12 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
         listInvoicesForReview(db, { competenceMonth: '2025-06', status: 'approved' }, 2),
         listPeopleNames(db),
       ]),
+    targets: { roundTrips: 2, medianCpuMs: 5 },
+  },
+  {
+    name: 'CS dashboard: 200 clients, each with its next deadline',
+    page: 'GET /clients',
+    load: (db) => listClientDeadlines(db, { id: 'bench-cs', roles: ['cs'] }, policy),
     targets: { roundTrips: 2, medianCpuMs: 5 },
   },
   {

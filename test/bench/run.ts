@@ -15,6 +15,7 @@ import {
   requestInit,
   routePath,
 } from './routes.ts';
+import { seedBenchClients } from './seed-clients.ts';
 import { seedReviewInvoices } from './seed-invoices.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
@@ -58,6 +59,7 @@ await seedReviewInvoices(
   5000,
   BENCH_NOW,
 );
+await seedBenchClients(database.db, 200, BENCH_NOW);
 await request(
   '/api/clients/demo-client-bakery/onboarding',
   postJson({ contactIds: ['demo-contact-bakery-owner'] }, { cookie: sessionCookie }),

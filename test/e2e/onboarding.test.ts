@@ -128,7 +128,7 @@ describe('client onboarding in a real browser', () => {
 
   it('shows CS the answers on one printable page, with the deadlines that started', async () => {
     await cs.goto(`${baseUrl}${CLIENT}`);
-    await expect(cs.getByText(/Estratégia até/).count()).resolves.toBe(1);
+    await expect(cs.getByText(/Estratégia: até/).count()).resolves.toBe(1);
     await cs.goto(`${baseUrl}${CLIENT}/onboarding`);
     await expect(cs.locator('main').textContent()).resolves.toContain('Abrimos a padaria em 2010.');
     await expectAccessible(cs);

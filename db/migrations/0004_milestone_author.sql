@@ -1,0 +1,1 @@
+ALTER TABLE `client_milestones` ADD `recorded_by` text REFERENCES users(id);

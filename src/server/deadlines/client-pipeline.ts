@@ -1,0 +1,138 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { clientMilestones, clients } from '../../../db/schema/index.ts';
+import type { Policy } from '../../policy/index.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import { getClientFor } from '../clients/clients.ts';
+import type { Actor } from '../partners/people.ts';
+import {
+  type Milestones,
+  nextDeadline,
+  PIPELINE_STAGES,
+  type PipelineStage,
+  pipelineDeadlines,
+} from './deadline-rules.ts';
+
+type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
+
+const isStage = (kind: string): kind is PipelineStage =>
+  (PIPELINE_STAGES as readonly string[]).includes(kind);
+
+/** Milestone rows as a stage → time map. */
+function toMilestones(rows: { kind: string; occurredAt: Date }[]): Milestones {
+  const milestones: Milestones = {};
+  for (const row of rows) if (isStage(row.kind)) milestones[row.kind] = row.occurredAt;
+  return milestones;
+}
+
+/** A client's recorded stages, with who recorded each. */
+export function listClientStages(db: Database, clientId: string) {
+  return db
+    .select()
+    .from(clientMilestones)
+    .where(eq(clientMilestones.clientId, clientId))
+    .orderBy(asc(clientMilestones.occurredAt));
+}
+
+/**
+ * Records that a client reached a stage, once: the first record stands (a second click or
+ * a second person changes nothing). Only the client's CS or an admin may.
+ */
+export async function recordStage(
+  db: Database,
+  record: { clientId: string; stage: PipelineStage; actor: Actor; viewer: Viewer },
+  now: Date,
+): Promise<{ ok: true; recorded: boolean } | { ok: false; error: 'not_found' }> {
+  if (!(await getClientFor(db, record.viewer, record.clientId)))
+    return { ok: false, error: 'not_found' };
+  const [inserted] = await db.batch([
+    db
+      .insert(clientMilestones)
+      .values({
+        clientId: record.clientId,
+        kind: record.stage,
+        occurredAt: now,
+        recordedBy: record.actor.id,
+      })
+      .onConflictDoNothing()
+      .returning({ kind: clientMilestones.kind }),
+    recordEvent(
+      db,
+      {
+        actorId: record.actor.id,
+        action: 'stage_recorded',
+        subjectType: 'client',
+        subjectId: record.clientId,
+        ip: record.actor.ip,
+        data: { stage: record.stage },
+      },
+      now,
+    ),
+  ]);
+  return { ok: true, recorded: inserted.length > 0 };
+}
+
+/**
+ * The CS dashboard: each of the viewer's clients with its next deadline, the overdue
+ * first, then the nearest; clients with nothing due last. One query for any number of
+ * clients.
+ */
+export async function listClientDeadlines(
+  db: Database,
+  viewer: Viewer,
+  rules: Parameters<typeof pipelineDeadlines>[2],
+) {
+  // One query: each client with its stages folded into one text ("paid=1767225600000,…"),
+  // so 200 clients are 200 rows, not one row per stage.
+  const stages = sql<
+    string | null
+  >`(select group_concat(${clientMilestones.kind} || '=' || ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${clients.id})`;
+  const query = db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      segment: clients.segment,
+      serviceStartsOn: clients.serviceStartsOn,
+      serviceEndsOn: clients.serviceEndsOn,
+      stages,
+    })
+    .from(clients);
+  const list = await (viewer.roles.includes('admin')
+    ? query
+    : query.where(eq(clients.csUserId, viewer.id))
+  ).orderBy(asc(clients.name));
+  const milestonesOf = (folded: string | null) =>
+    toMilestones(
+      (folded ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => {
+          const [kind = '', at = '0'] = pair.split('=');
+          return { kind, occurredAt: new Date(Number(at)) };
+        }),
+    );
+  return list
+    .map(({ stages: folded, ...client }) => ({
+      client,
+      next: nextDeadline(pipelineDeadlines(milestonesOf(folded), client.serviceEndsOn, rules)),
+    }))
+    .sort(
+      (a, b) =>
+        (a.next?.dueAt.getTime() ?? Number.POSITIVE_INFINITY) -
+        (b.next?.dueAt.getTime() ?? Number.POSITIVE_INFINITY),
+    );
+}
+
+/** One client's deadlines (done or not), for its page. */
+export async function getClientDeadlines(
+  db: Database,
+  clientId: string,
+  serviceEndsOn: string | null,
+  rules: Pick<Policy, 'newClientDeadlines' | 'businessHours' | 'holidays' | 'changeTurnaround'> & {
+    agency: Pick<Policy['agency'], 'timeZone'>;
+  },
+) {
+  const stages = await listClientStages(db, clientId);
+  return { stages, deadlines: pipelineDeadlines(toMilestones(stages), serviceEndsOn, rules) };
+}

@@ -1,0 +1,147 @@
+import {
+  addDaysToIsoDate,
+  clockTimeInZone,
+  isBusinessDay,
+  isoDateInZone,
+  nextBusinessDay,
+  type Policy,
+  zonedTimeToInstant,
+} from '../../policy/index.ts';
+
+type DeadlinePolicy = Pick<
+  Policy,
+  'newClientDeadlines' | 'businessHours' | 'holidays' | 'changeTurnaround'
+> & {
+  agency: Pick<Policy['agency'], 'timeZone'>;
+};
+
+/** The stages of a new client, in order; each is recorded once, with who and when. */
+export const PIPELINE_STAGES = [
+  'paid',
+  'contacted',
+  'questionnaire_received',
+  'strategy_agreed',
+  'launched',
+  'checked_in',
+  'renewed',
+  'lost',
+] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+export type Milestones = Partial<Record<PipelineStage, Date>>;
+
+/** What must happen by when; `done` once the stage that fulfils it is recorded. */
+export type Deadline = {
+  kind: 'contact' | 'strategy' | 'launch' | 'checkIn' | 'renewal';
+  dueAt: Date;
+  done: boolean;
+};
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * When a newly paid client must be contacted: within the policy's minutes during business
+ * hours on a business day; paid after the cutoff (20:00), before opening, or on a day off,
+ * by the morning time (11:00) of the next business day (or the same day, before opening).
+ */
+export function contactDueAt(paidAt: Date, rules: DeadlinePolicy): Date {
+  const { timeZone } = rules.agency;
+  const d = rules.newClientDeadlines;
+  const day = isoDateInZone(paidAt, timeZone);
+  const time = clockTimeInZone(paidAt, timeZone);
+  const businessDay = isBusinessDay(day, rules.holidays);
+  if (businessDay && time >= rules.businessHours.opensAt && time < d.afterHoursCutoff) {
+    return new Date(paidAt.getTime() + d.contactWithinMinutes * 60_000);
+  }
+  const morningOf =
+    businessDay && time < rules.businessHours.opensAt
+      ? day
+      : nextBusinessDay(addDaysToIsoDate(day, 1), rules.holidays);
+  return zonedTimeToInstant(morningOf, d.afterHoursContactBy, timeZone);
+}
+
+/** When a change the client asked for is due: a post, or targeting/text (policy hours). */
+export function changeDueAt(
+  requestedAt: Date,
+  kind: 'post' | 'targetingOrText',
+  rules: DeadlinePolicy,
+): Date {
+  const hours =
+    kind === 'post'
+      ? rules.changeTurnaround.postHours
+      : rules.changeTurnaround.targetingOrTextHours;
+  return new Date(requestedAt.getTime() + hours * HOUR_MS);
+}
+
+/**
+ * Every deadline a client's pipeline has reached so far, from its recorded stages and its
+ * service end date (YYYY-MM-DD): a deadline exists once the stage that starts it happened.
+ */
+export function pipelineDeadlines(
+  milestones: Milestones,
+  serviceEndsOn: string | null,
+  rules: DeadlinePolicy,
+): Deadline[] {
+  const d = rules.newClientDeadlines;
+  const deadlines: Deadline[] = [];
+  if (milestones.paid) {
+    deadlines.push({
+      kind: 'contact',
+      dueAt: contactDueAt(milestones.paid, rules),
+      done: Boolean(milestones.contacted),
+    });
+  }
+  const received = milestones.questionnaire_received;
+  if (received) {
+    deadlines.push(
+      {
+        kind: 'strategy',
+        dueAt: new Date(received.getTime() + d.strategyWithinHours * HOUR_MS),
+        done: Boolean(milestones.strategy_agreed),
+      },
+      {
+        kind: 'launch',
+        dueAt: new Date(received.getTime() + d.launchWithinHours * HOUR_MS),
+        done: Boolean(milestones.launched),
+      },
+    );
+  }
+  if (milestones.launched) {
+    deadlines.push({
+      kind: 'checkIn',
+      dueAt: new Date(milestones.launched.getTime() + d.checkInDaysAfterLaunch * DAY_MS),
+      done: Boolean(milestones.checked_in),
+    });
+  }
+  if (serviceEndsOn && milestones.launched) {
+    const contactOn = addDaysToIsoDate(serviceEndsOn, -d.renewalContactDaysBeforeEnd);
+    deadlines.push({
+      kind: 'renewal',
+      dueAt: zonedTimeToInstant(contactOn, rules.businessHours.closesAt, rules.agency.timeZone),
+      done: Boolean(milestones.renewed || milestones.lost),
+    });
+  }
+  return deadlines;
+}
+
+/** The first deadline still open (the most overdue, or else the nearest), or null. */
+export function nextDeadline(deadlines: Deadline[]): Deadline | null {
+  return (
+    deadlines
+      .filter((deadline) => !deadline.done)
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0] ?? null
+  );
+}
+
+/** True once a client whose service ended has gone the policy's days without renewing. */
+export function isLost(
+  milestones: Milestones,
+  serviceEndsOn: string | null,
+  rules: DeadlinePolicy,
+  now: Date,
+): boolean {
+  if (milestones.lost) return true;
+  if (!serviceEndsOn || milestones.renewed) return false;
+  const lostOn = addDaysToIsoDate(serviceEndsOn, rules.newClientDeadlines.lostDaysAfterEndUnpaid);
+  return now.getTime() >= zonedTimeToInstant(lostOn, '00:00', rules.agency.timeZone).getTime();
+}
