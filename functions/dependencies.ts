@@ -13,4 +13,6 @@ export type Dependencies = {
   // null in development: messages stay in the outbox, readable in the mail viewer.
   mailSender: MailSender | null;
   clock: () => Date;
+  // Where Ponte is reached, for links in e-mails sent by jobs (requests use their own origin).
+  publicOrigin: string;
 };

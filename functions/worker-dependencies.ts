@@ -13,6 +13,7 @@ export type WorkerEnv = {
   RESEND_API_KEY?: string;
   RESEND_BASE_URL?: string;
   MAIL_FROM?: string;
+  PUBLIC_ORIGIN?: string;
 };
 
 /** Turso when DATABASE_URL is set (production), otherwise the D1 binding (the embedded default). */
@@ -39,5 +40,6 @@ export function workerDependencies(env: WorkerEnv): Dependencies {
         })
       : null,
     clock: () => new Date(),
+    publicOrigin: env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
   };
 }

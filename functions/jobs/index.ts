@@ -1,3 +1,5 @@
+import { policy } from '../../src/policy/index.ts';
+import { sendDeadlineNotices } from '../../src/server/deadlines/deadline-notices.ts';
 import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
 import type { Dependencies } from '../dependencies.ts';
@@ -13,6 +15,10 @@ const hourly = (job: Job): Job => Object.assign(job, { hourly: true });
 
 /** Every job, by name. Later features add theirs (reminders, escalations, sweeps). */
 export const jobs: Record<string, Job> = {
+  /** Reminds CS before each pipeline deadline, escalates passed ones to admins, sends the morning digest.
+   * First, so what it queues is sent by the dispatch in the same run. */
+  'deadline-notices': (deps) =>
+    sendDeadlineNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
   /** Sends the e-mail outbox; without a provider (development) it leaves the messages queued. */
   'dispatch-outbox': async (deps) => {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };

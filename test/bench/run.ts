@@ -31,6 +31,7 @@ const api = createApi(() => ({
   files: storage.files,
   mailSender: null,
   clock: () => BENCH_NOW,
+  publicOrigin: 'http://localhost',
 }));
 const request = (path: string, init?: RequestInit) => api.request(path, init, {});
 

@@ -32,6 +32,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
     await queueMail(app.db, message, app.deps.clock());
     // 13:00 on the hour: the hourly sweep runs too.
     expect(await runJobs(app.deps)).toEqual({
+      'deadline-notices': { queued: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
     });
@@ -58,10 +59,14 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
 
   it('runs the hourly sweep only on the hour when the cron fires', () => {
     expect(dueJobs(new Date('2026-03-02T13:00:00Z'))).toEqual([
+      'deadline-notices',
       'dispatch-outbox',
       'sweep-orphan-files',
     ]);
-    expect(dueJobs(new Date('2026-03-02T13:01:00Z'))).toEqual(['dispatch-outbox']);
+    expect(dueJobs(new Date('2026-03-02T13:01:00Z'))).toEqual([
+      'deadline-notices',
+      'dispatch-outbox',
+    ]);
   });
 
   it('sweeps stored files nothing points at, once past the grace period, and keeps the rest', async () => {

@@ -29,6 +29,7 @@ export async function createTestApp(driver: Driver, options: { mail?: MailCaptur
         })
       : null,
     clock: () => new Date(now),
+    publicOrigin: TEST_ORIGIN,
   };
   const api = createApi(() => deps);
   return {

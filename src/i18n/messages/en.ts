@@ -486,6 +486,23 @@ export const en = {
     nothingDue: 'Nothing due',
   },
   mail: {
+    deadlines: {
+      greeting: 'Hello, {name}!',
+      action: 'Open in Ponte',
+      reminder: {
+        subject: 'Deadline coming: {deadline} for {client}',
+        body: 'The {deadline} deadline for {client} is due on {date}.',
+      },
+      escalation: {
+        subject: 'Deadline missed: {deadline} for {client}',
+        body: 'The {deadline} deadline for {client}, with {cs}, was due on {date} and is not done yet.',
+      },
+      digest: {
+        subject: 'Your deadlines today ({count})',
+        intro: 'These are the open deadlines of your clients:',
+        line: '{deadline} for {client}: by {date}',
+      },
+    },
     invoice: {
       greeting: 'Hello, {name}!',
       action: 'See your invoices',

@@ -489,6 +489,23 @@ export const ptBR = {
     nothingDue: 'Nenhum prazo em aberto',
   },
   mail: {
+    deadlines: {
+      greeting: 'Olá, {name}!',
+      action: 'Abrir na Ponte',
+      reminder: {
+        subject: 'Prazo chegando: {deadline} de {client}',
+        body: 'O prazo de {deadline} de {client} vence em {date}.',
+      },
+      escalation: {
+        subject: 'Prazo vencido: {deadline} de {client}',
+        body: 'O prazo de {deadline} de {client}, com {cs}, venceu em {date} e ainda não foi cumprido.',
+      },
+      digest: {
+        subject: 'Seus prazos de hoje ({count})',
+        intro: 'Estes são os prazos em aberto dos seus clientes:',
+        line: '{deadline} de {client}: até {date}',
+      },
+    },
     invoice: {
       greeting: 'Olá, {name}!',
       action: 'Ver suas faturas',

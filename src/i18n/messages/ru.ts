@@ -488,6 +488,23 @@ export const ru = {
     nothingDue: 'Открытых сроков нет',
   },
   mail: {
+    deadlines: {
+      greeting: 'Здравствуйте, {name}!',
+      action: 'Открыть в Ponte',
+      reminder: {
+        subject: 'Скоро срок: {deadline} — {client}',
+        body: 'Срок «{deadline}» для {client} истекает {date}.',
+      },
+      escalation: {
+        subject: 'Срок пропущен: {deadline} — {client}',
+        body: 'Срок «{deadline}» для {client} (CS: {cs}) истёк {date} и ещё не выполнен.',
+      },
+      digest: {
+        subject: 'Ваши сроки на сегодня ({count})',
+        intro: 'Открытые сроки по вашим клиентам:',
+        line: '{deadline} — {client}: до {date}',
+      },
+    },
     invoice: {
       greeting: 'Здравствуйте, {name}!',
       action: 'Ваши счета',
