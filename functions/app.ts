@@ -13,6 +13,7 @@ import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { taskRoutes } from './routes/tasks.ts';
 
 /**
  * The API under /api: one router per resource, behind the same request context, security
@@ -30,6 +31,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
   api.route('/onboarding', onboardingRoutes);
   api.route('/invoices', invoiceRoutes);
   api.route('/finance', financeRoutes);
+  api.route('/tasks', taskRoutes);
   api.notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'));
   api.onError(handleError);
   return api;

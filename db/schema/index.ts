@@ -7,4 +7,5 @@ export * from './outbox.ts';
 export * from './rate-limits.ts';
 export * from './sessions.ts';
 export * from './sign-in-links.ts';
+export * from './task-requests.ts';
 export * from './users.ts';

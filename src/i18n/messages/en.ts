@@ -40,6 +40,9 @@ export const en = {
     duplicateFile:
       'This PDF was already used for another of your invoices. Check that you chose the right file.',
     wrongStatus: 'This invoice changed status. Reload the page.',
+    taskRouting: 'Under the agency policy, {from} opens tasks only for: {allowed}. See {link}.',
+    taskLeadTime: 'Tasks need at least {days} notice: choose a date from {earliest}. See {link}.',
+    noAssignee: 'The person chosen is not active or does not hold that role.',
   },
   fields: {
     required: 'This field is required.',
@@ -485,7 +488,50 @@ export const en = {
     nextDeadline: 'Next deadline',
     nothingDue: 'Nothing due',
   },
+  tasks: {
+    title: 'Task requests',
+    new: 'Open a request',
+    client: 'Client',
+    assigneeRole: 'For the role',
+    what: 'What is needed',
+    why: 'Why',
+    dueOn: 'Due date',
+    dueHelp:
+      'At least {days} notice. Announce the request in the client’s group with this page’s link.',
+    open: 'Open request',
+    opened: 'Request opened.',
+    none: 'No requests yet.',
+    requester: 'Asked by',
+    status: 'Status',
+    statuses: { open: 'Open', accepted: 'Accepted', completed: 'Completed', returned: 'Returned' },
+    accept: 'Accept',
+    complete: 'Complete',
+    returnIt: 'Return',
+    comment: 'Comment (when returning)',
+    updated: 'Request updated.',
+    rule: 'Rules: who may ask whom, and the minimum notice',
+  },
   mail: {
+    tasks: {
+      greeting: 'Hello, {name}!',
+      action: 'See the requests',
+      opened: {
+        subject: 'New request: {what} ({client})',
+        body: '{requester} asked for "{what}" for {client}, due on {due}.',
+      },
+      accepted: {
+        subject: 'Request accepted: {what}',
+        body: '{assignee} accepted your request "{what}" for {client}.',
+      },
+      completed: {
+        subject: 'Request completed: {what}',
+        body: '{assignee} completed your request "{what}" for {client}.',
+      },
+      returned: {
+        subject: 'Request returned: {what}',
+        body: '{assignee} returned your request "{what}" for {client}, with this comment:',
+      },
+    },
     deadlines: {
       greeting: 'Hello, {name}!',
       action: 'Open in Ponte',

@@ -37,6 +37,11 @@ export const ptBR = {
     duplicateFile:
       'Este PDF já foi usado em outra fatura sua. Confira se escolheu o arquivo certo.',
     wrongStatus: 'Esta fatura mudou de situação. Recarregue a página.',
+    taskRouting:
+      'Pela política da agência, {from} abre tarefas apenas para: {allowed}. Veja {link}.',
+    taskLeadTime:
+      'As tarefas precisam de pelo menos {days} de antecedência: escolha uma data a partir de {earliest}. Veja {link}.',
+    noAssignee: 'A pessoa escolhida não está ativa ou não tem esse papel.',
   },
   fields: {
     required: 'Preencha este campo.',
@@ -488,7 +493,50 @@ export const ptBR = {
     nextDeadline: 'Próximo prazo',
     nothingDue: 'Nenhum prazo em aberto',
   },
+  tasks: {
+    title: 'Pedidos de tarefa',
+    new: 'Abrir um pedido',
+    client: 'Cliente',
+    assigneeRole: 'Para o papel',
+    what: 'O que é preciso',
+    why: 'Por quê',
+    dueOn: 'Prazo',
+    dueHelp:
+      'Pelo menos {days} de antecedência. Anuncie o pedido no grupo do cliente com o link desta página.',
+    open: 'Abrir pedido',
+    opened: 'Pedido aberto.',
+    none: 'Nenhum pedido ainda.',
+    requester: 'Quem pediu',
+    status: 'Situação',
+    statuses: { open: 'Aberto', accepted: 'Aceito', completed: 'Concluído', returned: 'Devolvido' },
+    accept: 'Aceitar',
+    complete: 'Concluir',
+    returnIt: 'Devolver',
+    comment: 'Comentário (ao devolver)',
+    updated: 'Pedido atualizado.',
+    rule: 'Regras: quem pode pedir a quem e a antecedência mínima',
+  },
   mail: {
+    tasks: {
+      greeting: 'Olá, {name}!',
+      action: 'Ver os pedidos',
+      opened: {
+        subject: 'Novo pedido: {what} ({client})',
+        body: '{requester} pediu "{what}" para {client}, com prazo em {due}.',
+      },
+      accepted: {
+        subject: 'Pedido aceito: {what}',
+        body: '{assignee} aceitou o seu pedido "{what}" para {client}.',
+      },
+      completed: {
+        subject: 'Pedido concluído: {what}',
+        body: '{assignee} concluiu o seu pedido "{what}" para {client}.',
+      },
+      returned: {
+        subject: 'Pedido devolvido: {what}',
+        body: '{assignee} devolveu o seu pedido "{what}" para {client}, com este comentário:',
+      },
+    },
     deadlines: {
       greeting: 'Olá, {name}!',
       action: 'Abrir na Ponte',

@@ -37,6 +37,10 @@ export const ru = {
       'Счёт за этот месяц работ уже подан. Если проверка найдёт расхождение, его можно будет исправить.',
     duplicateFile: 'Этот PDF уже использован в другом вашем счёте. Проверьте, тот ли файл выбран.',
     wrongStatus: 'Статус счёта изменился. Обновите страницу.',
+    taskRouting: 'По правилам агентства {from} ставит задачи только: {allowed}. См. {link}.',
+    taskLeadTime:
+      'Задачам нужен запас не менее {days}: выберите дату начиная с {earliest}. См. {link}.',
+    noAssignee: 'Выбранный человек не активен или не имеет этой роли.',
   },
   fields: {
     required: 'Заполните это поле.',
@@ -487,7 +491,49 @@ export const ru = {
     nextDeadline: 'Ближайший срок',
     nothingDue: 'Открытых сроков нет',
   },
+  tasks: {
+    title: 'Запросы задач',
+    new: 'Новый запрос',
+    client: 'Клиент',
+    assigneeRole: 'Для роли',
+    what: 'Что нужно',
+    why: 'Зачем',
+    dueOn: 'Срок',
+    dueHelp: 'Запас не менее {days}. Объявите запрос в группе клиента со ссылкой на эту страницу.',
+    open: 'Создать запрос',
+    opened: 'Запрос создан.',
+    none: 'Запросов пока нет.',
+    requester: 'Кто просил',
+    status: 'Статус',
+    statuses: { open: 'Открыт', accepted: 'Принят', completed: 'Выполнен', returned: 'Возвращён' },
+    accept: 'Принять',
+    complete: 'Выполнить',
+    returnIt: 'Вернуть',
+    comment: 'Комментарий (при возврате)',
+    updated: 'Запрос обновлён.',
+    rule: 'Правила: кто кого может просить и минимальный срок',
+  },
   mail: {
+    tasks: {
+      greeting: 'Здравствуйте, {name}!',
+      action: 'Открыть запросы',
+      opened: {
+        subject: 'Новый запрос: {what} ({client})',
+        body: '{requester} просит «{what}» для {client}, срок {due}.',
+      },
+      accepted: {
+        subject: 'Запрос принят: {what}',
+        body: '{assignee} принял(а) ваш запрос «{what}» для {client}.',
+      },
+      completed: {
+        subject: 'Запрос выполнен: {what}',
+        body: '{assignee} выполнил(а) ваш запрос «{what}» для {client}.',
+      },
+      returned: {
+        subject: 'Запрос возвращён: {what}',
+        body: '{assignee} вернул(а) ваш запрос «{what}» для {client} с комментарием:',
+      },
+    },
     deadlines: {
       greeting: 'Здравствуйте, {name}!',
       action: 'Открыть в Ponte',

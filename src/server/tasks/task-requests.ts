@@ -1,0 +1,265 @@
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Database } from '../../../db/client.ts';
+import { clients, taskRequests, userRoles, users } from '../../../db/schema/index.ts';
+import { createTranslator, DEFAULT_LOCALE, isLocale } from '../../i18n/index.ts';
+import type { PartnerRole, Policy } from '../../policy/index.ts';
+import { pickText } from '../../policy/index.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import { composeMail } from '../mail/compose-mail.ts';
+import { queueMail } from '../mail/outbox.ts';
+import type { Actor } from '../partners/people.ts';
+import { checkTaskRequest, requestingRole, type TaskRuleProblem } from './task-rules.ts';
+
+type TaskPolicy = Pick<Policy, 'taskRouting' | 'roles'> & {
+  agency: Pick<Policy['agency'], 'timeZone'>;
+};
+type Person = { id: string; name: string; email: string; locale: string };
+export type TaskRequest = typeof taskRequests.$inferSelect;
+export type TaskAction = 'accept' | 'complete' | 'return';
+
+/** Where people follow their task requests. */
+export const TASKS_PAGE = '/tasks';
+
+/** An e-mail about a task request, in the recipient's language. */
+function taskMail(
+  kind: 'opened' | 'accepted' | 'completed' | 'returned',
+  to: Person,
+  facts: Record<string, string>,
+  origin: string,
+) {
+  const lang = isLocale(to.locale) ? to.locale : DEFAULT_LOCALE;
+  const t = createTranslator(lang);
+  return composeMail({
+    lang,
+    subject: t(`mail.tasks.${kind}.subject`, facts),
+    paragraphs: [
+      t('mail.tasks.greeting', { name: to.name }),
+      t(`mail.tasks.${kind}.body`, facts),
+      ...(facts.comment ? [facts.comment] : []),
+    ],
+    action: { label: t('mail.tasks.action'), url: `${origin}${TASKS_PAGE}` },
+    footer: t('mail.footer'),
+  });
+}
+
+export type OpenTaskResult =
+  | { ok: true; taskId: string }
+  | { ok: false; error: 'not_found' | 'no_assignee' }
+  | ({ ok: false } & TaskRuleProblem);
+
+/**
+ * Opens a request for work. The routing matrix and the minimum lead time of the policy
+ * decide whether it may be opened; the assignee (a person, or for CS the client's CS) is
+ * e-mailed in the same batch.
+ */
+export async function openTaskRequest(
+  db: Database,
+  rules: TaskPolicy,
+  request: {
+    clientId: string;
+    assigneeRole: PartnerRole;
+    assigneeId: string | null;
+    what: string;
+    why: string;
+    dueOn: string;
+    requester: Pick<SignedInUser, 'id' | 'name' | 'roles'>;
+    actor: Actor;
+    origin: string;
+  },
+  now: Date,
+): Promise<OpenTaskResult> {
+  const from = requestingRole(request.requester.roles, request.assigneeRole, rules);
+  if (!from) return { ok: false, error: 'routing', from: 'design', to: request.assigneeRole };
+  const problem = checkTaskRequest(
+    { from, to: request.assigneeRole, dueOn: request.dueOn },
+    rules,
+    now,
+  );
+  if (problem) return { ok: false, ...problem };
+  const [client] = await db.select().from(clients).where(eq(clients.id, request.clientId));
+  if (!client) return { ok: false, error: 'not_found' };
+  const assigneeId = request.assigneeId ?? (request.assigneeRole === 'cs' ? client.csUserId : null);
+  let assignee: Person | undefined;
+  if (assigneeId) {
+    [assignee] = await db
+      .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+      .from(users)
+      .innerJoin(
+        userRoles,
+        and(eq(userRoles.userId, users.id), eq(userRoles.role, request.assigneeRole)),
+      )
+      .where(and(eq(users.id, assigneeId), eq(users.active, true)));
+    if (!assignee) return { ok: false, error: 'no_assignee' };
+  }
+  const id = crypto.randomUUID();
+  const writes: BatchItem<'sqlite'>[] = [
+    db.insert(taskRequests).values({
+      id,
+      clientId: client.id,
+      requesterId: request.requester.id,
+      requesterRole: from,
+      assigneeRole: request.assigneeRole,
+      assigneeId: assignee?.id ?? null,
+      what: request.what,
+      why: request.why,
+      dueOn: request.dueOn,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    recordEvent(
+      db,
+      {
+        actorId: request.actor.id,
+        action: 'task_opened',
+        subjectType: 'task',
+        subjectId: id,
+        ip: request.actor.ip,
+        data: { clientId: client.id, to: request.assigneeRole },
+      },
+      now,
+    ),
+  ];
+  if (assignee) {
+    const mail = taskMail(
+      'opened',
+      assignee,
+      {
+        what: request.what,
+        client: client.name,
+        requester: request.requester.name,
+        due: request.dueOn,
+      },
+      request.origin,
+    );
+    writes.push(
+      queueMail(db, { idempotencyKey: `task-opened:${id}`, to: assignee.email, ...mail }, now),
+    );
+  }
+  await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return { ok: true, taskId: id };
+}
+
+// Which statuses each action may start from, and where it leads.
+const TRANSITIONS: Record<
+  TaskAction,
+  { from: TaskRequest['status'][]; to: TaskRequest['status'] }
+> = {
+  accept: { from: ['open'], to: 'accepted' },
+  complete: { from: ['accepted'], to: 'completed' },
+  return: { from: ['open', 'accepted'], to: 'returned' },
+};
+
+/** True when a person may act on a request: its named assignee, or anyone in the role when none is named. */
+function mayAct(task: TaskRequest, user: Pick<SignedInUser, 'id' | 'roles'>): boolean {
+  return task.assigneeId ? task.assigneeId === user.id : user.roles.includes(task.assigneeRole);
+}
+
+/** The assignee accepts, completes, or returns a request (with a comment); the requester is e-mailed. */
+export async function actOnTaskRequest(
+  db: Database,
+  act: {
+    taskId: string;
+    action: TaskAction;
+    comment: string | null;
+    user: Pick<SignedInUser, 'id' | 'name' | 'roles'>;
+    actor: Actor;
+    origin: string;
+  },
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'wrong_status' }> {
+  const [found] = await db
+    .select({
+      task: taskRequests,
+      clientName: clients.name,
+      requester: { id: users.id, name: users.name, email: users.email, locale: users.locale },
+    })
+    .from(taskRequests)
+    .innerJoin(clients, eq(clients.id, taskRequests.clientId))
+    .innerJoin(users, eq(users.id, taskRequests.requesterId))
+    .where(eq(taskRequests.id, act.taskId));
+  if (!found || !mayAct(found.task, act.user)) return { ok: false, error: 'not_found' };
+  const { from, to } = TRANSITIONS[act.action];
+  if (!from.includes(found.task.status)) return { ok: false, error: 'wrong_status' };
+  const mail = taskMail(
+    to === 'accepted' ? 'accepted' : to === 'completed' ? 'completed' : 'returned',
+    found.requester,
+    {
+      what: found.task.what,
+      client: found.clientName,
+      assignee: act.user.name,
+      comment: act.comment ?? '',
+    },
+    act.origin,
+  );
+  const [updated] = await db.batch([
+    db
+      .update(taskRequests)
+      .set({
+        status: to,
+        updatedAt: now,
+        ...(act.comment ? { comment: act.comment } : {}),
+        ...(found.task.assigneeId ? {} : { assigneeId: act.user.id }),
+      })
+      .where(and(eq(taskRequests.id, act.taskId), inArray(taskRequests.status, from)))
+      .returning({ id: taskRequests.id }),
+    queueMail(
+      db,
+      { idempotencyKey: `task-${to}:${act.taskId}`, to: found.requester.email, ...mail },
+      now,
+    ),
+    recordEvent(
+      db,
+      {
+        actorId: act.actor.id,
+        action: `task_${to}`,
+        subjectType: 'task',
+        subjectId: act.taskId,
+        ip: act.actor.ip,
+        data: act.comment ? { comment: act.comment } : {},
+      },
+      now,
+    ),
+  ]);
+  return updated.length > 0 ? { ok: true } : { ok: false, error: 'wrong_status' };
+}
+
+/** The requests a person sees: to them (or their role), from them, and, for CS, all of their clients'. */
+export function listTasksFor(db: Database, user: Pick<SignedInUser, 'id' | 'roles'>) {
+  const partnerRoles = user.roles.filter(
+    (role): role is PartnerRole => role !== 'finance' && role !== 'admin',
+  );
+  const visible = or(
+    eq(taskRequests.requesterId, user.id),
+    eq(taskRequests.assigneeId, user.id),
+    ...(partnerRoles.length
+      ? [and(inArray(taskRequests.assigneeRole, partnerRoles), eq(taskRequests.status, 'open'))]
+      : []),
+    ...(user.roles.includes('cs')
+      ? [
+          inArray(
+            taskRequests.clientId,
+            db.select({ id: clients.id }).from(clients).where(eq(clients.csUserId, user.id)),
+          ),
+        ]
+      : []),
+  );
+  return db
+    .select({ task: taskRequests, clientName: clients.name })
+    .from(taskRequests)
+    .innerJoin(clients, eq(clients.id, taskRequests.clientId))
+    .where(user.roles.includes('admin') ? undefined : visible)
+    .orderBy(desc(taskRequests.createdAt));
+}
+
+/** The routing rule in words, for refusals: who the requester's role may ask. */
+export function routingRuleText(
+  rules: Pick<Policy, 'taskRouting' | 'roles'>,
+  from: PartnerRole,
+  locale: Parameters<typeof pickText>[1],
+): string {
+  return (rules.taskRouting.mayRequestFrom[from] ?? [])
+    .map((role) => pickText(rules.roles[role].label, locale))
+    .join(', ');
+}
