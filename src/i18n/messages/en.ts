@@ -137,6 +137,7 @@ export const en = {
     mustRead: 'What the handbook asks you to read',
     invoices: 'Invoices',
     invoicesHelp: 'Submit the month’s invoice during the window and follow its review and payment.',
+    tasksHelp: 'Ask other roles for work and answer the requests made to you.',
     reviewHelp: 'Review partners’ invoices, raise divergences and record payments.',
     clients: 'Clients',
     clientsHelp: 'Your clients, their contacts and the welcome questionnaire.',

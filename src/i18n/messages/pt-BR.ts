@@ -141,6 +141,7 @@ export const ptBR = {
     mustRead: 'O que o manual pede que você leia',
     invoices: 'Faturas',
     invoicesHelp: 'Envie a fatura do mês durante a janela e acompanhe a revisão e o pagamento.',
+    tasksHelp: 'Peça trabalho a outros papéis e responda aos pedidos feitos a você.',
     reviewHelp: 'Revise as faturas dos parceiros, aponte divergências e registre os pagamentos.',
     clients: 'Clientes',
     clientsHelp: 'Seus clientes, os contatos e o questionário de boas-vindas.',

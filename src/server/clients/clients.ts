@@ -23,6 +23,11 @@ export async function listClientsFor(db: Database, user: Pick<SignedInUser, 'id'
   return user.roles.includes('admin') ? query : query.where(eq(clients.csUserId, user.id));
 }
 
+/** Every client's id and name: any partner may open a task request about any client. */
+export function listClientNames(db: Database) {
+  return db.select({ id: clients.id, name: clients.name }).from(clients).orderBy(asc(clients.name));
+}
+
 /** One client with its contacts, or null when it does not exist or is not the person's. */
 export async function getClientFor(
   db: Database,
