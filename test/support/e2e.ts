@@ -5,7 +5,7 @@ import { CAPTURED_PATH } from './mail-capture-server.ts';
 
 type DeliveredMail = { to: string | string[]; subject: string; text: string };
 
-/** Runs the outbox job (as the cron trigger would) and returns the mail delivered to `to` last that matches. */
+/** Runs the jobs (as the cron trigger would) and returns the newest mail delivered to `to` that matches. */
 export async function mailTo(
   to: string,
   pattern: RegExp,
@@ -15,10 +15,12 @@ export async function mailTo(
   for (let attempt = 0; attempt < 40; attempt++) {
     await fetch(`${baseUrl}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*`);
     const mails = (await (await fetch(`${mailUrl}${CAPTURED_PATH}`)).json()) as DeliveredMail[];
-    const mine = mails.filter((mail) => [mail.to].flat().includes(to));
-    const last = mine.at(-1);
-    const match = pattern.exec(last?.text ?? '');
-    if (last && match) return { subject: last.subject, text: last.text, match: match[0] };
+    // The newest matching one: other mail (digests, reminders) may have come since.
+    const mine = mails.filter((mail) => [mail.to].flat().includes(to)).reverse();
+    for (const mail of mine) {
+      const match = pattern.exec(mail.text);
+      if (match) return { subject: mail.subject, text: mail.text, match: match[0] };
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`no e-mail to ${to} matched ${pattern}`);
