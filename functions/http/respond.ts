@@ -98,3 +98,17 @@ export function done(
     notice: c.get('t')(success.notice, success.params),
   });
 }
+
+/**
+ * The refusal of an action on an object: 404 when it is not there (or not the person's),
+ * 409 when it has moved on since the page was shown (a second click, a second tab).
+ */
+export function refuseAction(
+  c: Context<ApiEnv>,
+  error: 'not_found' | 'wrong_status',
+  back: string,
+) {
+  return error === 'not_found'
+    ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
+    : refuse(c, { status: 409, code: 'wrong_status', messageKey: 'errors.wrongStatus', back });
+}

@@ -7,7 +7,7 @@ import { type ReviewAction, reviewInvoice } from '../../src/server/invoices/revi
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse } from '../http/respond.ts';
+import { done, refuse, refuseAction } from '../http/respond.ts';
 
 const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
 const isoDate = z.string().trim().refine(isRealDate, fieldMessage('fields.invalidDate'));
@@ -43,14 +43,7 @@ async function review(
     clock(),
   );
   if (!result.ok) {
-    return result.error === 'not_found'
-      ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
-      : refuse(c, {
-          status: 409,
-          code: 'wrong_status',
-          messageKey: 'errors.wrongStatus',
-          back: invoicePage(invoiceId),
-        });
+    return refuseAction(c, result.error, invoicePage(invoiceId));
   }
   return done(c, { location: invoicePage(invoiceId), body: { status: result.status }, notice });
 }

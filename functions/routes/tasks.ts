@@ -13,7 +13,7 @@ import {
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse } from '../http/respond.ts';
+import { done, refuse, refuseAction } from '../http/respond.ts';
 
 const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
 const taskInput = z.object({
@@ -108,14 +108,7 @@ export const taskRoutes = new Hono<ApiEnv>()
       clock(),
     );
     if (!result.ok) {
-      return result.error === 'not_found'
-        ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
-        : refuse(c, {
-            status: 409,
-            code: 'wrong_status',
-            messageKey: 'errors.wrongStatus',
-            back: TASKS_PAGE,
-          });
+      return refuseAction(c, result.error, TASKS_PAGE);
     }
     return done(c, { location: TASKS_PAGE, body: { ok: true }, notice: 'tasks.updated' });
   });
