@@ -15,6 +15,8 @@ export const clients = sqliteTable(
     serviceStartsOn: text('service_starts_on'),
     serviceEndsOn: text('service_ends_on'),
     groupChatUrl: text('group_chat_url'),
+    // The client group's incoming webhook (Slack format): task requests are announced there.
+    chatWebhookUrl: text('chat_webhook_url'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [index('clients_cs_idx').on(table.csUserId)],

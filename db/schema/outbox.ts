@@ -10,6 +10,10 @@ export const outbox = sqliteTable(
     id: text('id').primaryKey(),
     // Sent to the provider as Idempotency-Key, so a retry after a lost answer never duplicates.
     idempotencyKey: text('idempotency_key').notNull().unique(),
+    // An e-mail, or a message to a chat group's incoming webhook (then to_address is its URL).
+    channel: text('channel', { enum: ['email', 'chat'] })
+      .notNull()
+      .default('email'),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     html: text('html').notNull(),

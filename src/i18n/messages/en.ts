@@ -217,6 +217,9 @@ export const en = {
     groupChatUrl: 'Link to the client group',
     groupChatHelp:
       'The address of the group chat with the client (for example, the WhatsApp invite).',
+    chatWebhookUrl: 'Group webhook (optional)',
+    chatWebhookHelp:
+      'An https address of an incoming webhook in Slack’s format: this client’s task requests are announced in the group.',
     save: 'Save client',
     saved: 'Client saved.',
     created: 'Client registered. Now add its contacts.',
@@ -516,6 +519,7 @@ export const en = {
     tasks: {
       greeting: 'Hello, {name}!',
       action: 'See the requests',
+      chat: 'New task request from {requester} for {role}: {what} (due {due}). {link}',
       opened: {
         subject: 'New request: {what} ({client})',
         body: '{requester} asked for "{what}" for {client}, due on {due}.',

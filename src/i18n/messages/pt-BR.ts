@@ -221,6 +221,9 @@ export const ptBR = {
     groupChatUrl: 'Link do grupo do cliente',
     groupChatHelp:
       'O endereço do grupo de conversa com o cliente (por exemplo, o convite do WhatsApp).',
+    chatWebhookUrl: 'Webhook do grupo (opcional)',
+    chatWebhookHelp:
+      'Endereço https de um webhook de entrada no formato do Slack: os pedidos de tarefa deste cliente são anunciados no grupo.',
     save: 'Salvar cliente',
     saved: 'Cliente salvo.',
     created: 'Cliente cadastrado. Agora inclua os contatos.',
@@ -521,6 +524,7 @@ export const ptBR = {
     tasks: {
       greeting: 'Olá, {name}!',
       action: 'Ver os pedidos',
+      chat: 'Novo pedido de tarefa de {requester} para {role}: {what} (prazo: {due}). {link}',
       opened: {
         subject: 'Novo pedido: {what} ({client})',
         body: '{requester} pediu "{what}" para {client}, com prazo em {due}.',

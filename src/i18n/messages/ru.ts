@@ -222,6 +222,9 @@ export const ru = {
     serviceEndsOn: 'Окончание услуги',
     groupChatUrl: 'Ссылка на группу клиента',
     groupChatHelp: 'Адрес группового чата с клиентом (например, приглашение в WhatsApp).',
+    chatWebhookUrl: 'Вебхук группы (необязательно)',
+    chatWebhookHelp:
+      'https-адрес входящего вебхука в формате Slack: запросы задач по этому клиенту объявляются в группе.',
     save: 'Сохранить клиента',
     saved: 'Клиент сохранён.',
     created: 'Клиент добавлен. Теперь добавьте контакты.',
@@ -518,6 +521,7 @@ export const ru = {
     tasks: {
       greeting: 'Здравствуйте, {name}!',
       action: 'Открыть запросы',
+      chat: 'Новый запрос задачи от {requester} для {role}: {what} (срок {due}). {link}',
       opened: {
         subject: 'Новый запрос: {what} ({client})',
         body: '{requester} просит «{what}» для {client}, срок {due}.',

@@ -42,6 +42,12 @@ export const clientInput = z
     serviceStartsOn: optional(10, isIsoDate, 'fields.invalidDate'),
     serviceEndsOn: optional(10, isIsoDate, 'fields.invalidDate'),
     groupChatUrl: optional(500, isWebAddress, 'fields.invalidUrl'),
+    // Only https: the webhook receives task descriptions.
+    chatWebhookUrl: optional(
+      500,
+      (value) => value.startsWith('https://') && isWebAddress(value),
+      'fields.invalidUrl',
+    ),
   })
   .refine((c) => !c.serviceStartsOn || !c.serviceEndsOn || c.serviceEndsOn >= c.serviceStartsOn, {
     path: ['serviceEndsOn'],

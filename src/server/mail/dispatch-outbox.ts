@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { outbox } from '../../../db/schema/index.ts';
+import { type ChatSender, createChatSender } from './chat-sender.ts';
 import type { MailSender } from './mail-sender.ts';
 import { claimDueMail } from './outbox.ts';
 import { MAX_SEND_ATTEMPTS, nextAttemptDelayMs } from './retry-schedule.ts';
 
 export type DispatchReport = { sent: number; retrying: number; dead: number };
 
-/** Sends what is due in the outbox; each message ends sent, scheduled for retry, or dead. */
+/** Sends what is due in the outbox (e-mails and chat messages); each ends sent, scheduled for retry, or dead. */
 export async function dispatchOutbox(deps: {
   db: Database;
   sender: MailSender;
+  chat?: ChatSender;
   clock: () => Date;
   limit?: number;
 }): Promise<DispatchReport> {
@@ -18,13 +20,21 @@ export async function dispatchOutbox(deps: {
   const report: DispatchReport = { sent: 0, retrying: 0, dead: 0 };
   const claimed = await claimDueMail(db, clock(), deps.limit ?? 25);
   for (const message of claimed) {
-    const result = await sender.send({
-      idempotencyKey: message.idempotencyKey,
-      to: message.toAddress,
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-    });
+    const chat = deps.chat ?? createChatSender();
+    const result =
+      message.channel === 'chat'
+        ? await chat.send({
+            webhookUrl: message.toAddress,
+            text: message.text,
+            idempotencyKey: message.idempotencyKey,
+          })
+        : await sender.send({
+            idempotencyKey: message.idempotencyKey,
+            to: message.toAddress,
+            subject: message.subject,
+            html: message.html,
+            text: message.text,
+          });
     const now = clock();
     if (result.ok) {
       await db

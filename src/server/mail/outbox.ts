@@ -41,6 +41,7 @@ export function queueMailWhen(db: Database, mail: OutgoingMail, now: Date, guard
         .select({
           id: constant(crypto.randomUUID(), 'id'),
           idempotencyKey: constant(mail.idempotencyKey, 'idempotency_key'),
+          channel: constant('email', 'channel'),
           toAddress: constant(mail.to, 'to_address'),
           subject: constant(mail.subject, 'subject'),
           html: constant(mail.html, 'html'),
@@ -57,6 +58,33 @@ export function queueMailWhen(db: Database, mail: OutgoingMail, now: Date, guard
         .from(sql`(select 1)`)
         .where(guard),
     )
+    .onConflictDoNothing({ target: outbox.idempotencyKey });
+}
+
+/**
+ * A message for a chat group's incoming webhook, queued like an e-mail (same batch, same
+ * retries): the group is told of a new task request.
+ */
+export function queueChatMessage(
+  db: Database,
+  message: { idempotencyKey: string; webhookUrl: string; text: string },
+  now: Date,
+) {
+  return db
+    .insert(outbox)
+    .values({
+      id: crypto.randomUUID(),
+      idempotencyKey: message.idempotencyKey,
+      channel: 'chat',
+      toAddress: message.webhookUrl,
+      subject: '',
+      html: '',
+      text: message.text,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
     .onConflictDoNothing({ target: outbox.idempotencyKey });
 }
 

@@ -8,7 +8,7 @@ import { pickText } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { composeMail } from '../mail/compose-mail.ts';
-import { queueMail } from '../mail/outbox.ts';
+import { queueChatMessage, queueMail } from '../mail/outbox.ts';
 import type { Actor } from '../partners/people.ts';
 import { checkTaskRequest, requestingRole, type TaskRuleProblem } from './task-rules.ts';
 
@@ -121,6 +121,24 @@ export async function openTaskRequest(
       now,
     ),
   ];
+  // The policy wants every task announced in the client's group: through its webhook, if set.
+  if (client.chatWebhookUrl && rules.taskRouting.announceInClientGroup) {
+    const t = createTranslator(DEFAULT_LOCALE);
+    const text = t('mail.tasks.chat', {
+      requester: request.requester.name,
+      role: pickText(rules.roles[request.assigneeRole].label, DEFAULT_LOCALE),
+      what: request.what,
+      due: request.dueOn,
+      link: `${request.origin}${TASKS_PAGE}`,
+    });
+    writes.push(
+      queueChatMessage(
+        db,
+        { idempotencyKey: `task-chat:${id}`, webhookUrl: client.chatWebhookUrl, text },
+        now,
+      ),
+    );
+  }
   if (assignee) {
     const mail = taskMail(
       'opened',
