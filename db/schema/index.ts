@@ -1,4 +1,5 @@
 // The whole schema, one table group per file.
+export * from './approvals.ts';
 export * from './clients.ts';
 export * from './events.ts';
 export * from './invoices.ts';

@@ -13,5 +13,7 @@ export type ApiEnv = {
     session: ValidSession | null;
     // The raw fields of a form post, kept so a refused form can be returned filled in.
     form: Record<string, unknown> | null;
+    // Set by routes that serve a piece's file, which our own pages show in a frame.
+    embeddable: boolean;
   };
 };

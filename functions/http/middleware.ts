@@ -5,7 +5,7 @@ import type { Dependencies } from '../dependencies.ts';
 import type { ApiEnv } from './api-env.ts';
 import { problem } from './errors.ts';
 import { isSameOriginRequest } from './same-origin.ts';
-import { API_CSP, applySecurityHeaders } from './security-headers.ts';
+import { API_CSP, applySecurityHeaders, EMBEDDED_FILE_CSP } from './security-headers.ts';
 
 /** Gives each request its dependencies, a request id, and the visitor's language. */
 export function requestContext(resolveDependencies: (env: unknown) => Dependencies) {
@@ -23,7 +23,7 @@ export function requestContext(resolveDependencies: (env: unknown) => Dependenci
 /** Adds the security headers to every API answer, errors included. */
 export const securityHeaders = createMiddleware<ApiEnv>(async (c, next) => {
   await next();
-  applySecurityHeaders(c.res.headers, API_CSP);
+  applySecurityHeaders(c.res.headers, c.get('embeddable') ? EMBEDDED_FILE_CSP : API_CSP);
   c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
 });
 

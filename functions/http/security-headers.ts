@@ -22,13 +22,19 @@ export const PAGE_CSP = [
 export const API_CSP =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+/**
+ * CSP for a piece's file (an image or a PDF) that our own pages show in a frame: still
+ * nothing loads from it, but our origin may embed it, and the browser's PDF viewer may run.
+ */
+export const EMBEDDED_FILE_CSP = "default-src 'none'; frame-ancestors 'self'; base-uri 'none'";
+
 /** The headers every response carries, for a given CSP. */
 export function securityHeaderEntries(csp: string): [string, string][] {
   return [
     ['Strict-Transport-Security', HSTS],
     ['Content-Security-Policy', csp],
     ['X-Content-Type-Options', 'nosniff'],
-    ['X-Frame-Options', 'DENY'],
+    ['X-Frame-Options', csp === EMBEDDED_FILE_CSP ? 'SAMEORIGIN' : 'DENY'],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
     ['Cross-Origin-Resource-Policy', 'same-origin'],
     ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()'],

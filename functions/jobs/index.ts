@@ -1,4 +1,5 @@
 import { policy } from '../../src/policy/index.ts';
+import { sendApprovalReminders } from '../../src/server/approvals/approval-reminders.ts';
 import { sendDeadlineNotices } from '../../src/server/deadlines/deadline-notices.ts';
 import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
@@ -19,12 +20,15 @@ export const jobs: Record<string, Job> = {
    * First, so what it queues is sent by the dispatch in the same run. */
   'deadline-notices': (deps) =>
     sendDeadlineNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
+  /** Reminds client contacts who have not decided on a piece sent for approval. */
+  'approval-reminders': (deps) =>
+    sendApprovalReminders(deps.db, policy, deps.clock(), deps.publicOrigin),
   /** Sends the e-mail outbox; without a provider (development) it leaves the messages queued. */
   'dispatch-outbox': async (deps) => {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };
     return dispatchOutbox({ db: deps.db, sender: deps.mailSender, clock: deps.clock });
   },
-  /** Deletes stored files no invoice or onboarding answer points at (after a grace period). */
+  /** Deletes stored files no invoice, onboarding answer or piece version points at (after a grace period). */
   'sweep-orphan-files': hourly((deps) => sweepOrphanFiles(deps, deps.clock())),
 };
 

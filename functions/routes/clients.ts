@@ -6,6 +6,7 @@ import { clientInput, contactInput } from '../../src/server/clients/client-input
 import { createClient, saveContact, updateClient } from '../../src/server/clients/clients.ts';
 import { recordStage } from '../../src/server/deadlines/client-pipeline.ts';
 import { PIPELINE_STAGES } from '../../src/server/deadlines/deadline-rules.ts';
+import { oneOrMany } from '../../src/server/forms/input-fields.ts';
 import {
   revokeOnboardingLinks,
   sendOnboarding,
@@ -27,13 +28,7 @@ const clientPage = (id: string) => `/clients/${encodeURIComponent(id)}`;
 
 const stageInput = z.object({ stage: z.enum(PIPELINE_STAGES) });
 
-// A form sends one checkbox as a string and several as a list.
-const contactChoice = z.object({
-  contactIds: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string()),
-  ),
-});
+const contactChoice = z.object({ contactIds: oneOrMany(z.string()) });
 
 /** CS (their own clients) and admins (all): clients, contacts, onboarding. See ACCESS_RULES. */
 export const clientRoutes = new Hono<ApiEnv>()

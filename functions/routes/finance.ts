@@ -1,15 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { fieldMessage, isRealDate } from '../../src/server/forms/input-fields.ts';
 import { exportPaymentsCsv } from '../../src/server/invoices/invoice-csv.ts';
-import { isRealDate } from '../../src/server/invoices/invoice-input.ts';
 import { type ReviewAction, reviewInvoice } from '../../src/server/invoices/review-invoices.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
 import { done, refuse, refuseAction } from '../http/respond.ts';
 
-const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
 const isoDate = z.string().trim().refine(isRealDate, fieldMessage('fields.invalidDate'));
 const divergenceInput = z.object({
   message: z

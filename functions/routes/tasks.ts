@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { formatDate } from '../../src/i18n/index.ts';
 import { PARTNER_ROLES, pickText, policy } from '../../src/policy/index.ts';
-import { isRealDate } from '../../src/server/invoices/invoice-input.ts';
+import { fieldMessage, isRealDate } from '../../src/server/forms/input-fields.ts';
 import {
   actOnTaskRequest,
   openTaskRequest,
@@ -15,7 +15,6 @@ import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
 import { done, refuse, refuseAction } from '../http/respond.ts';
 
-const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
 const taskInput = z.object({
   clientId: z.string().min(1),
   assigneeRole: z.enum(PARTNER_ROLES),

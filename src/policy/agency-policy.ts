@@ -229,7 +229,12 @@ export const agencyPolicy: PolicyInput = {
     reminderBeforeContactMinutes: 30,
     reminderBeforeOtherHours: 4,
   },
-  changeTurnaround: { postHours: 48, targetingOrTextHours: 4 },
+  changeTurnaround: {
+    postHours: 48,
+    targetingOrTextHours: 4,
+    // The CS is reminded this long before a change is due (the short turnaround is 4 h).
+    reminderBeforeMinutes: 60,
+  },
   costNorms: {
     // The agency's document states the norms in roubles; they are kept as written.
     currency: 'RUB',
@@ -293,6 +298,12 @@ export const agencyPolicy: PolicyInput = {
     // An invitation link signs the person in once; it lasts longer than a sign-in link
     // because the invitee may not be at their inbox when it is sent.
     invitationDays: 7,
+  },
+  approvals: {
+    // A version's file: an image or a PDF, checked by its bytes.
+    maxUploadBytes: 25 * 1024 * 1024,
+    // How many contacts must approve when CS does not choose: every one of them.
+    defaultRule: 'all',
   },
   onboarding: {
     maxUploadBytes: 20 * 1024 * 1024,

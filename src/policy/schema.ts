@@ -101,7 +101,11 @@ export const policySchema = z
       reminderBeforeContactMinutes: positive,
       reminderBeforeOtherHours: positive,
     }),
-    changeTurnaround: z.object({ postHours: positive, targetingOrTextHours: positive }),
+    changeTurnaround: z.object({
+      postHours: positive,
+      targetingOrTextHours: positive,
+      reminderBeforeMinutes: positive,
+    }),
     costNorms: z.object({
       currency: z.string().regex(/^[A-Z]{3}$/),
       norms: z.array(costNorm).min(1),
@@ -113,6 +117,10 @@ export const policySchema = z
       approvalDays: positive,
       approvalReminderAfterDays: positive,
       invitationDays: positive,
+    }),
+    approvals: z.object({
+      maxUploadBytes: positive,
+      defaultRule: z.enum(['all', 'any']),
     }),
     onboarding: z.object({
       maxUploadBytes: positive,

@@ -19,6 +19,8 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   // Client links: the token in the path is the credential, checked by the handler.
   { prefix: '/onboarding', access: 'public' },
   { prefix: '/api/onboarding', access: 'public' },
+  { prefix: '/approval', access: 'public' },
+  { prefix: '/api/approval', access: 'public' },
   { prefix: '/api/auth', access: 'signed_in' },
   { prefix: '/partner', access: 'signed_in' },
   { prefix: '/api/profile', access: 'signed_in' },
@@ -29,6 +31,9 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   // Not /finance: that is the handbook's section on invoices.
   { prefix: '/review', access: ['finance', 'admin'] },
   { prefix: '/api/finance', access: ['finance', 'admin'] },
+  // Pieces and their approval rounds: Design works on them too (checked per piece).
+  { prefix: '/pieces', access: ['cs', 'design', 'admin'] },
+  { prefix: '/api/pieces', access: ['cs', 'design', 'admin'] },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];

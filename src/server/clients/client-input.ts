@@ -1,30 +1,13 @@
 import { z } from 'zod';
 import { LOCALES } from '../../i18n/locales.ts';
+import {
+  checkbox,
+  fieldMessage,
+  isRealDate,
+  optionalText as optional,
+} from '../forms/input-fields.ts';
 
-const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
-
-/** Optional text: empty means null; when given, at most `max` characters and passing `check`. */
-const optional = (
-  max: number,
-  check?: (value: string) => boolean,
-  messageKey = 'fields.invalidFormat',
-) =>
-  z
-    .string()
-    .default('')
-    .transform((value) => value.trim())
-    .pipe(z.string().max(max))
-    .transform((value) => (value === '' ? null : value))
-    .refine((value) => value === null || !check || check(value), fieldMessage(messageKey));
-
-const isIsoDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 const isWebAddress = (value: string) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value);
-// A form checkbox is "on" when ticked and absent when not.
-const checkbox = z.preprocess(
-  (value) => value === 'on' || value === 'true' || value === true,
-  z.boolean(),
-);
 
 /** E.164: a plus, the country code and the number, digits only once spaces and dashes go. */
 export const e164Phone = z
@@ -39,8 +22,8 @@ export const clientInput = z
     name: z.string().trim().min(1).max(160),
     csUserId: z.string().min(1),
     segment: optional(120),
-    serviceStartsOn: optional(10, isIsoDate, 'fields.invalidDate'),
-    serviceEndsOn: optional(10, isIsoDate, 'fields.invalidDate'),
+    serviceStartsOn: optional(10, isRealDate, 'fields.invalidDate'),
+    serviceEndsOn: optional(10, isRealDate, 'fields.invalidDate'),
     groupChatUrl: optional(500, isWebAddress, 'fields.invalidUrl'),
     // Only https: the webhook receives task descriptions.
     chatWebhookUrl: optional(

@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { events, invoices, onboardingFiles } from '../../../db/schema/index.ts';
+import { events, invoices, onboardingFiles, pieceVersions } from '../../../db/schema/index.ts';
 import type { FileStore } from './file-store.ts';
 
 // A file younger than this may belong to an upload still being written: it is left alone.
@@ -10,6 +10,7 @@ export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
 const OWNERS = [
   { prefix: 'invoices/', column: invoices.fileKey, table: invoices },
   { prefix: 'onboarding/', column: onboardingFiles.fileKey, table: onboardingFiles },
+  { prefix: 'pieces/', column: pieceVersions.fileKey, table: pieceVersions },
 ] as const;
 
 /**

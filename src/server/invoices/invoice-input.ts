@@ -1,14 +1,6 @@
 import { z } from 'zod';
+import { fieldMessage, isRealDate } from '../forms/input-fields.ts';
 import { parseAmountToMinor } from './amount.ts';
-
-const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
-
-/** True for a YYYY-MM-DD that names a day of the calendar (no 2026-13-01, no 2026-02-30). */
-export function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** The fields of an invoice as the partner types them (the PDF comes apart, as a file). */
 export const invoiceInput = z.object({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LOCALES } from '../../i18n/locales.ts';
 import { ROLES } from '../../policy/index.ts';
+import { fieldMessage } from '../forms/input-fields.ts';
 import { parsePixKey } from './pix-key.ts';
 import { classifyTaxId, normalizeTaxId } from './tax-id.ts';
 
 // Custom issues carry the catalog key of their message (see src/i18n/zod-messages.ts).
-const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
 
 const name = z.string().trim().min(1).max(120);
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));

@@ -1,0 +1,224 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { clientContacts, clients } from './clients.ts';
+import { users } from './users.ts';
+
+/** A body of work for a client (a campaign, a launch); pieces belong to one. */
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    // The Design partner who works on it: they see its pieces.
+    designerId: text('designer_id').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => users.id),
+  },
+  (table) => [
+    index('projects_client_idx').on(table.clientId),
+    index('projects_designer_idx').on(table.designerId),
+  ],
+);
+
+export const PIECE_KINDS = ['social_post', 'banner', 'email', 'landing_page', 'other'] as const;
+export type PieceKind = (typeof PIECE_KINDS)[number];
+
+export const PIECE_STATUSES = [
+  'in_production',
+  'awaiting_approval',
+  'changes_requested',
+  'approved',
+] as const;
+export type PieceStatus = (typeof PIECE_STATUSES)[number];
+
+/** A creative piece the client approves: a post, a banner, an e-mail… in versions. */
+export const pieces = sqliteTable(
+  'pieces',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    // Kept here too so access checks and the board read one table.
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: PIECE_KINDS }).notNull(),
+    // YYYY-MM-DD, agency time zone.
+    dueOn: text('due_on'),
+    status: text('status', { enum: PIECE_STATUSES }).notNull().default('in_production'),
+    // The number of the newest version; 0 before the first upload.
+    latestVersion: integer('latest_version').notNull().default(0),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    index('pieces_client_idx').on(table.clientId),
+    index('pieces_project_idx').on(table.projectId),
+  ],
+);
+
+/** One version of a piece: its file (image or PDF, in R2) and its text. */
+export const pieceVersions = sqliteTable(
+  'piece_versions',
+  {
+    id: text('id').primaryKey(),
+    pieceId: text('piece_id')
+      .notNull()
+      .references(() => pieces.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    fileKey: text('file_key').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    // The caption or copy that goes with the piece.
+    text: text('text').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => users.id),
+  },
+  (table) => [uniqueIndex('piece_versions_number_idx').on(table.pieceId, table.number)],
+);
+
+export const ROUND_STATUSES = [
+  'open',
+  'approved',
+  'changes_requested',
+  'superseded',
+  'revoked',
+] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/**
+ * A version sent to the client for approval: one round per version. `rule` says whether
+ * every contact sent the link must approve, or any one of them.
+ */
+export const approvalRounds = sqliteTable(
+  'approval_rounds',
+  {
+    id: text('id').primaryKey(),
+    pieceId: text('piece_id')
+      .notNull()
+      .references(() => pieces.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .unique()
+      .references(() => pieceVersions.id, { onDelete: 'cascade' }),
+    rule: text('rule', { enum: ['all', 'any'] }).notNull(),
+    status: text('status', { enum: ROUND_STATUSES }).notNull().default('open'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('approval_rounds_piece_idx').on(table.pieceId)],
+);
+
+/**
+ * A contact's personal link to a round; the id is the SHA-256 of the token. A contact may
+ * hold several (each reminder carries a fresh one); revoking ends them all.
+ */
+export const approvalLinks = sqliteTable(
+  'approval_links',
+  {
+    id: text('id').primaryKey(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => approvalRounds.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => clientContacts.id, { onDelete: 'cascade' }),
+    // Why this link was made: the first send, a re-send by CS, or the reminder job.
+    reason: text('reason', { enum: ['sent', 'resent', 'reminder'] }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    firstOpenedAt: integer('first_opened_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    index('approval_links_round_idx').on(table.roundId),
+    index('approval_links_contact_idx').on(table.contactId),
+  ],
+);
+
+/**
+ * A contact's decision on a round, at most one (a unique index makes a second click, tab or
+ * replay a no-op). The name is copied so the history survives the contact's removal.
+ */
+export const approvalDecisions = sqliteTable(
+  'approval_decisions',
+  {
+    id: text('id').primaryKey(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => approvalRounds.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id').notNull(),
+    contactName: text('contact_name').notNull(),
+    decision: text('decision', { enum: ['approved', 'changes_requested'] }).notNull(),
+    message: text('message'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [uniqueIndex('approval_decisions_contact_idx').on(table.roundId, table.contactId)],
+);
+
+export const COMMENT_TARGETS = ['image', 'text', 'general'] as const;
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+
+/**
+ * A comment on a version, by a contact (through their link) or by an agency member.
+ * `internal` comments are the agency's own: no client-facing query ever selects them.
+ */
+export const pieceComments = sqliteTable(
+  'piece_comments',
+  {
+    id: text('id').primaryKey(),
+    pieceId: text('piece_id')
+      .notNull()
+      .references(() => pieces.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => pieceVersions.id, { onDelete: 'cascade' }),
+    authorUserId: text('author_user_id').references(() => users.id),
+    authorContactId: text('author_contact_id'),
+    authorName: text('author_name').notNull(),
+    target: text('target', { enum: COMMENT_TARGETS }).notNull(),
+    // A point on the image, as fractions of its width and height (0–1).
+    pinX: real('pin_x'),
+    pinY: real('pin_y'),
+    body: text('body').notNull(),
+    internal: integer('internal', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('piece_comments_version_idx').on(table.versionId)],
+);
+
+/**
+ * A change the client asked for, tracked against the policy's change turnaround: from an
+ * approval round (the client's "request changes") or recorded by CS (a targeting change
+ * asked for in the group, say).
+ */
+export const changeRequests = sqliteTable(
+  'change_requests',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    pieceId: text('piece_id').references(() => pieces.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['post', 'targetingOrText'] }).notNull(),
+    summary: text('summary').notNull(),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+    doneBy: text('done_by').references(() => users.id),
+    recordedBy: text('recorded_by').references(() => users.id),
+  },
+  (table) => [
+    index('change_requests_client_idx').on(table.clientId),
+    index('change_requests_piece_idx').on(table.pieceId),
+  ],
+);

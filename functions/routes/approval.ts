@@ -1,0 +1,167 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import { createTranslator } from '../../src/i18n/index.ts';
+import { policy } from '../../src/policy/index.ts';
+import {
+  addContactComment,
+  changeContactComment,
+} from '../../src/server/approvals/approval-comments.ts';
+import {
+  type OpenApproval,
+  openApprovalByToken,
+  recordFirstView,
+} from '../../src/server/approvals/approval-links.ts';
+import { decideApproval } from '../../src/server/approvals/decide-approval.ts';
+import type { ApiEnv } from '../http/api-env.ts';
+import { clientIp, requestOrigin } from '../http/client-info.ts';
+import { readInput } from '../http/read-input.ts';
+import { done, refuse } from '../http/respond.ts';
+import { commentInput, fileHeaders } from './pieces.ts';
+
+/** The client's page of a link, where every form returns. */
+const approvalPage = (token: string) => `/approval/${token}`;
+
+/** Token in the path: the address must not travel on in a Referer, or sit in a cache. */
+const tokenHeaders = createMiddleware<ApiEnv>(async (c, next) => {
+  await next();
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Cache-Control', 'no-store');
+});
+
+/**
+ * Opens the approval of the token in the path and answers in its contact's language;
+ * a bad link gets 404 (unknown) or 410 (revoked, expired) with a clear message.
+ */
+async function openByPath(c: Context<ApiEnv>): Promise<OpenApproval | Response> {
+  const { db, clock } = c.get('deps');
+  const opened = await openApprovalByToken(db, c.req.param('token') ?? '', clock());
+  if (!opened.ok) {
+    return refuse(c, {
+      status: opened.error === 'invalid' ? 404 : 410,
+      code: `link_${opened.error}`,
+      messageKey: `approvals.linkProblems.${opened.error}`,
+    });
+  }
+  c.set('locale', opened.approval.contact.locale);
+  c.set('t', createTranslator(opened.approval.contact.locale));
+  return opened.approval;
+}
+
+/** The contact decided already, or the round ended: nothing changes, and the page says why. */
+const closed = (c: Context<ApiEnv>, reason: 'decided' | 'closed') =>
+  refuse(c, {
+    status: 409,
+    code: reason,
+    messageKey: reason === 'decided' ? 'approvals.youDecided' : 'approvals.roundClosed',
+    back: approvalPage(c.req.param('token') ?? ''),
+  });
+
+/** Why a contact can no longer comment: their own decision, or the round's end. */
+const reasonClosed = (approval: OpenApproval) => (approval.ownDecision ? 'decided' : 'closed');
+
+/** Prefetches and HEAD requests only look: they never count as the contact seeing the piece. */
+const isLookAhead = (c: Context<ApiEnv>) =>
+  c.req.method === 'HEAD' ||
+  /prefetch|prerender/i.test(c.req.header('Sec-Purpose') ?? c.req.header('Purpose') ?? '');
+
+const decisionInput = z.object({
+  decision: z.enum(['approved', 'changes_requested']),
+  message: z.string().max(4000).default(''),
+});
+const commentChange = z.object({ body: z.string().trim().min(1).max(4000) });
+
+/** The client's side of approvals: reached by a personal link, no account (see ACCESS_RULES). */
+export const approvalRoutes = new Hono<ApiEnv>()
+  .use('/:token/*', tokenHeaders)
+  .get('/:token/file', async (c) => {
+    const approval = await openByPath(c);
+    if (approval instanceof Response) return approval;
+    const { db, files, clock } = c.get('deps');
+    const object = await files.get(approval.version.fileKey);
+    if (!object)
+      return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+    if (!isLookAhead(c)) await recordFirstView(db, approval, clientIp(c), clock());
+    c.set('embeddable', true);
+    return c.body(object.body, 200, fileHeaders(approval.version));
+  })
+  .post('/:token/comments', async (c) => {
+    const approval = await openByPath(c);
+    if (approval instanceof Response) return approval;
+    const input = await readInput(c, commentInput);
+    const { db, clock } = c.get('deps');
+    const result = await addContactComment(
+      db,
+      approval,
+      { ...input, origin: requestOrigin(c), ip: clientIp(c) },
+      clock(),
+    );
+    if (!result.ok) return closed(c, reasonClosed(approval));
+    return done(c, {
+      location: `${approvalPage(c.req.param('token'))}#comment-${result.commentId}`,
+      body: { id: result.commentId },
+      notice: 'approvals.commented',
+    });
+  })
+  .post('/:token/comments/:commentId', async (c) => {
+    const approval = await openByPath(c);
+    if (approval instanceof Response) return approval;
+    const { body } = await readInput(c, commentChange);
+    return changeComment(c, approval, body);
+  })
+  .post('/:token/comments/:commentId/delete', async (c) => {
+    const approval = await openByPath(c);
+    if (approval instanceof Response) return approval;
+    return changeComment(c, approval, null);
+  })
+  .post('/:token/decision', async (c) => {
+    const approval = await openByPath(c);
+    if (approval instanceof Response) return approval;
+    const input = await readInput(c, decisionInput);
+    const { db, clock } = c.get('deps');
+    const token = c.req.param('token');
+    const result = await decideApproval(
+      db,
+      approval,
+      { ...input, origin: requestOrigin(c), ip: clientIp(c) },
+      policy,
+      clock(),
+    );
+    if (result.ok)
+      return done(c, {
+        location: approvalPage(token),
+        body: { decision: input.decision },
+        notice:
+          input.decision === 'approved' ? 'approvals.thanksApproved' : 'approvals.thanksChanges',
+      });
+    if (result.error === 'message_required')
+      return refuse(c, {
+        status: 400,
+        code: 'message_required',
+        messageKey: 'approvals.messageRequired',
+        field: 'message',
+        back: approvalPage(token),
+      });
+    return closed(c, result.error);
+  });
+
+/** Edits (a new body) or deletes (null) one of the contact's own comments. */
+async function changeComment(c: Context<ApiEnv>, approval: OpenApproval, body: string | null) {
+  const { db, clock } = c.get('deps');
+  const result = await changeContactComment(
+    db,
+    approval,
+    { commentId: c.req.param('commentId') ?? '', body, ip: clientIp(c) },
+    clock(),
+  );
+  if (!result.ok)
+    return result.error === 'not_found'
+      ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
+      : closed(c, reasonClosed(approval));
+  return done(c, {
+    location: approvalPage(c.req.param('token') ?? ''),
+    body: { changed: true },
+    notice: body === null ? 'approvals.commentDeleted' : 'approvals.commentEdited',
+  });
+}

@@ -1,0 +1,219 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { constant } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  approvalDecisions,
+  approvalRounds,
+  type CommentTarget,
+  pieceComments,
+  pieceVersions,
+} from '../../../db/schema/index.ts';
+import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import { queueMailWhen } from '../mail/outbox.ts';
+import type { Actor } from '../partners/people.ts';
+import type { OpenApproval } from './approval-links.ts';
+import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
+import { loadPieceContext } from './approval-rounds.ts';
+import { mayWorkOnPiece } from './approval-rules.ts';
+
+export type CommentInput = { target: CommentTarget; body: string; pinX?: number; pinY?: number };
+
+/** A pin belongs to the image only; on the text or the piece as a whole it is dropped. */
+const pinOf = (input: CommentInput) =>
+  input.target === 'image' && input.pinX !== undefined && input.pinY !== undefined
+    ? { pinX: input.pinX, pinY: input.pinY }
+    : { pinX: null, pinY: null };
+
+/** The contact may still act on the round: it is open and they have not decided. */
+export function contactMayAct(approval: Pick<OpenApproval, 'round' | 'contact'>): SQL {
+  return sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${approval.round.id} and ${approvalRounds.status} = 'open') and not exists (select 1 from ${approvalDecisions} where ${approvalDecisions.roundId} = ${approval.round.id} and ${approvalDecisions.contactId} = ${approval.contact.id})`;
+}
+
+type ContactCommentProblem = 'closed' | 'not_found';
+
+/**
+ * A contact's comment on the version of their link, while they may still act. CS is
+ * e-mailed at once; the comment, its e-mail and its audit event are one batch.
+ */
+export async function addContactComment(
+  db: Database,
+  approval: OpenApproval,
+  input: CommentInput & { origin: string; ip: string | null },
+  now: Date,
+): Promise<{ ok: true; commentId: string } | { ok: false; error: ContactCommentProblem }> {
+  if (!approval.mayAct) return { ok: false, error: 'closed' };
+  const commentId = crypto.randomUUID();
+  const pin = pinOf(input);
+  const written = sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${commentId})`;
+  const mail = approvalNewsMail(
+    { name: approval.cs.name, locale: approval.cs.locale },
+    {
+      kind: 'commented',
+      title: approval.piece.title,
+      version: approval.version.number,
+      client: approval.client.name,
+      contact: approval.contact.name,
+      message: input.body,
+      url: piecePageUrl(input.origin, approval.piece.id),
+    },
+  );
+  const [inserted] = await db.batch([
+    db
+      .insert(pieceComments)
+      .select(
+        db
+          .select({
+            id: constant(commentId, 'id'),
+            pieceId: constant(approval.piece.id, 'piece_id'),
+            versionId: constant(approval.version.id, 'version_id'),
+            authorUserId: constant(null, 'author_user_id'),
+            authorContactId: constant(approval.contact.id, 'author_contact_id'),
+            authorName: constant(approval.contact.name, 'author_name'),
+            target: constant(input.target, 'target'),
+            pinX: constant(pin.pinX, 'pin_x'),
+            pinY: constant(pin.pinY, 'pin_y'),
+            body: constant(input.body, 'body'),
+            internal: constant(0, 'internal'),
+            createdAt: constant(now.getTime(), 'created_at'),
+            updatedAt: constant(now.getTime(), 'updated_at'),
+          })
+          .from(sql`(select 1)`)
+          .where(contactMayAct(approval)),
+      )
+      .returning({ id: pieceComments.id }),
+    queueMailWhen(
+      db,
+      { idempotencyKey: `approval-comment:${commentId}`, to: approval.cs.email, ...mail },
+      now,
+      written,
+    ),
+    recordEventWhen(
+      db,
+      {
+        actorId: null,
+        action: 'approval_commented',
+        subjectType: 'piece',
+        subjectId: approval.piece.id,
+        ip: input.ip,
+        data: {
+          commentId,
+          contactId: approval.contact.id,
+          contactName: approval.contact.name,
+          version: approval.version.number,
+          target: input.target,
+        },
+      },
+      now,
+      written,
+    ),
+  ]);
+  return inserted.length > 0 ? { ok: true, commentId } : { ok: false, error: 'closed' };
+}
+
+/** Changes or removes one of the contact's own comments, until they decide. */
+export async function changeContactComment(
+  db: Database,
+  approval: OpenApproval,
+  change: { commentId: string; body: string | null; ip: string | null },
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: ContactCommentProblem }> {
+  const own = approval.comments.some(
+    (comment) => comment.id === change.commentId && comment.authorContactId === approval.contact.id,
+  );
+  if (!own) return { ok: false, error: 'not_found' };
+  if (!approval.mayAct) return { ok: false, error: 'closed' };
+  const target = and(
+    eq(pieceComments.id, change.commentId),
+    eq(pieceComments.authorContactId, approval.contact.id),
+    contactMayAct(approval),
+  );
+  const removing = change.body === null;
+  // The event is written only if the change was: the comment is gone, or carries this edit.
+  const changedNow = removing
+    ? sql`not exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${change.commentId})`
+    : sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${change.commentId} and ${pieceComments.updatedAt} = ${now.getTime()})`;
+  const [changed] = await db.batch([
+    removing
+      ? db.delete(pieceComments).where(target).returning({ id: pieceComments.id })
+      : db
+          .update(pieceComments)
+          .set({ body: change.body ?? '', updatedAt: now })
+          .where(target)
+          .returning({ id: pieceComments.id }),
+    recordEventWhen(
+      db,
+      {
+        actorId: null,
+        action: removing ? 'approval_comment_deleted' : 'approval_comment_edited',
+        subjectType: 'piece',
+        subjectId: approval.piece.id,
+        ip: change.ip,
+        data: {
+          commentId: change.commentId,
+          contactId: approval.contact.id,
+          version: approval.version.number,
+        },
+      },
+      now,
+      changedNow,
+    ),
+  ]);
+  return changed.length > 0 ? { ok: true } : { ok: false, error: 'closed' };
+}
+
+/**
+ * An agency member's comment on a version (the newest unless one is named). Each says
+ * whether it is internal: internal comments stay on the agency's side.
+ */
+export async function addAgencyComment(
+  db: Database,
+  input: CommentInput & {
+    pieceId: string;
+    versionNumber?: number;
+    internal: boolean;
+    actor: Actor;
+    user: Pick<SignedInUser, 'id' | 'roles'>;
+  },
+  now: Date,
+): Promise<{ ok: true; commentId: string } | { ok: false; error: 'not_found' | 'no_version' }> {
+  const context = await loadPieceContext(db, input.pieceId);
+  if (!context || !mayWorkOnPiece(input.user, context.piece))
+    return { ok: false, error: 'not_found' };
+  const number = input.versionNumber ?? context.piece.latestVersion;
+  if (number < 1) return { ok: false, error: 'no_version' };
+  const [version] = await db
+    .select({ id: pieceVersions.id })
+    .from(pieceVersions)
+    .where(and(eq(pieceVersions.pieceId, input.pieceId), eq(pieceVersions.number, number)));
+  if (!version) return { ok: false, error: 'not_found' };
+  const commentId = crypto.randomUUID();
+  await db.batch([
+    db.insert(pieceComments).values({
+      id: commentId,
+      pieceId: input.pieceId,
+      versionId: version.id,
+      authorUserId: input.actor.id,
+      authorName: input.actor.name,
+      target: input.target,
+      ...pinOf(input),
+      body: input.body,
+      internal: input.internal,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    recordEvent(
+      db,
+      {
+        actorId: input.actor.id,
+        action: 'approval_commented',
+        subjectType: 'piece',
+        subjectId: input.pieceId,
+        ip: input.actor.ip,
+        data: { commentId, version: number, target: input.target, internal: input.internal },
+      },
+      now,
+    ),
+  ]);
+  return { ok: true, commentId };
+}

@@ -1,0 +1,270 @@
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  approvalDecisions,
+  approvalLinks,
+  approvalRounds,
+  clientContacts,
+  clients,
+  events,
+  pieceComments,
+  pieces,
+  pieceVersions,
+  users,
+} from '../../../db/schema/index.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { recordEventWhen } from '../audit/record-event.ts';
+import { hashToken, looksLikeToken } from '../auth/tokens.ts';
+import { localeOf } from './approval-mail.ts';
+import { mayContactAct } from './approval-rules.ts';
+
+export type ApprovalLinkProblem = 'invalid' | 'revoked' | 'expired';
+
+/**
+ * Everything a client's link may show, read in one round trip. Internal comments are not
+ * selected here at all: nothing reached by a link can leak them.
+ */
+export async function openApprovalByToken(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<{ ok: true; approval: OpenApproval } | { ok: false; error: ApprovalLinkProblem }> {
+  if (!looksLikeToken(token)) return { ok: false, error: 'invalid' };
+  const linkId = hashToken(token);
+  const roundOfLink = sql`(select ${approvalLinks.roundId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
+  const contactOfLink = sql`(select ${approvalLinks.contactId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
+  const pieceOfLink = sql`(select ${approvalRounds.pieceId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`;
+  const [links, comments, decisions, sentToContact] = await db.batch([
+    db
+      .select({
+        expiresAt: aliased(approvalLinks.expiresAt, 'expires_at'),
+        revokedAt: aliased(approvalLinks.revokedAt, 'revoked_at'),
+        firstOpenedAt: aliased(approvalLinks.firstOpenedAt, 'first_opened_at'),
+        roundId: aliased(approvalRounds.id, 'round_id'),
+        roundStatus: aliased(approvalRounds.status, 'round_status'),
+        rule: aliased(approvalRounds.rule, 'rule'),
+        versionId: aliased(pieceVersions.id, 'version_id'),
+        versionNumber: aliased(pieceVersions.number, 'version_number'),
+        fileKey: aliased(pieceVersions.fileKey, 'file_key'),
+        fileName: aliased(pieceVersions.fileName, 'file_name'),
+        contentType: aliased(pieceVersions.contentType, 'content_type'),
+        size: aliased(pieceVersions.size, 'size'),
+        text: aliased(pieceVersions.text, 'text'),
+        pieceId: aliased(pieces.id, 'piece_id'),
+        pieceTitle: aliased(pieces.title, 'piece_title'),
+        pieceKind: aliased(pieces.kind, 'piece_kind'),
+        latestVersion: aliased(pieces.latestVersion, 'latest_version'),
+        clientId: aliased(clients.id, 'client_id'),
+        clientName: aliased(clients.name, 'client_name'),
+        contactId: aliased(clientContacts.id, 'contact_id'),
+        contactName: aliased(clientContacts.name, 'contact_name'),
+        contactLocale: aliased(clientContacts.locale, 'contact_locale'),
+        mayApprove: aliased(clientContacts.mayApprovePieces, 'may_approve'),
+        csName: aliased(users.name, 'cs_name'),
+        csEmail: aliased(users.email, 'cs_email'),
+        csLocale: aliased(users.locale, 'cs_locale'),
+      })
+      .from(approvalLinks)
+      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
+      .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
+      .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
+      .innerJoin(clients, eq(clients.id, pieces.clientId))
+      .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
+      .innerJoin(users, eq(users.id, clients.csUserId))
+      .where(eq(approvalLinks.id, linkId)),
+    // The version's comments the client may see: never the internal ones.
+    db
+      .select({
+        id: pieceComments.id,
+        authorName: pieceComments.authorName,
+        authorContactId: pieceComments.authorContactId,
+        fromAgency: sql<boolean>`${pieceComments.authorUserId} is not null`.mapWith(Boolean),
+        target: pieceComments.target,
+        pinX: pieceComments.pinX,
+        pinY: pieceComments.pinY,
+        body: pieceComments.body,
+        createdAt: pieceComments.createdAt,
+        updatedAt: pieceComments.updatedAt,
+      })
+      .from(pieceComments)
+      .where(
+        and(
+          sql`${pieceComments.versionId} = (select ${approvalRounds.versionId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`,
+          eq(pieceComments.internal, false),
+        ),
+      )
+      .orderBy(asc(pieceComments.createdAt)),
+    // Every decision on every round of the piece: this round's and what earlier ones decided.
+    db
+      .select({
+        roundId: approvalDecisions.roundId,
+        versionNumber: pieceVersions.number,
+        contactId: approvalDecisions.contactId,
+        contactName: approvalDecisions.contactName,
+        decision: approvalDecisions.decision,
+        message: approvalDecisions.message,
+        decidedAt: approvalDecisions.decidedAt,
+      })
+      .from(approvalDecisions)
+      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalDecisions.roundId))
+      .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
+      .where(sql`${approvalRounds.pieceId} = ${pieceOfLink}`)
+      .orderBy(desc(pieceVersions.number), asc(approvalDecisions.decidedAt)),
+    // When this contact was sent each version: where a newer version went, if to them.
+    db
+      .select({
+        versionNumber: pieceVersions.number,
+        sentAt: sql<number>`max(${approvalLinks.createdAt})`.mapWith(Number),
+      })
+      .from(approvalLinks)
+      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
+      .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
+      .where(
+        and(
+          sql`${approvalRounds.pieceId} = ${pieceOfLink}`,
+          sql`${approvalLinks.contactId} = ${contactOfLink}`,
+        ),
+      )
+      .groupBy(pieceVersions.number)
+      .orderBy(desc(pieceVersions.number)),
+  ]);
+  const link = links[0];
+  if (!link) return { ok: false, error: 'invalid' };
+  // A contact who may no longer approve, or a withdrawn round, has in effect a revoked link.
+  if (link.revokedAt || !link.mayApprove || link.roundStatus === 'revoked')
+    return { ok: false, error: 'revoked' };
+  if (link.expiresAt.getTime() <= now.getTime()) return { ok: false, error: 'expired' };
+  const ownDecision =
+    decisions.find((d) => d.roundId === link.roundId && d.contactId === link.contactId) ?? null;
+  const newer = sentToContact.find((sent) => sent.versionNumber > link.versionNumber) ?? null;
+  return {
+    ok: true,
+    approval: {
+      linkId,
+      firstOpenedAt: link.firstOpenedAt,
+      round: { id: link.roundId, status: link.roundStatus, rule: link.rule },
+      version: {
+        id: link.versionId,
+        number: link.versionNumber,
+        fileKey: link.fileKey,
+        fileName: link.fileName,
+        contentType: link.contentType,
+        size: link.size,
+        text: link.text,
+      },
+      piece: {
+        id: link.pieceId,
+        title: link.pieceTitle,
+        kind: link.pieceKind,
+        latestVersion: link.latestVersion,
+      },
+      client: { id: link.clientId, name: link.clientName },
+      contact: { id: link.contactId, name: link.contactName, locale: localeOf(link.contactLocale) },
+      cs: { name: link.csName, email: link.csEmail, locale: link.csLocale },
+      comments,
+      roundDecisions: decisions.filter((d) => d.roundId === link.roundId),
+      earlierDecisions: decisions.filter((d) => d.versionNumber < link.versionNumber),
+      ownDecision,
+      mayAct: mayContactAct(link.roundStatus, ownDecision !== null),
+      newerVersion:
+        link.latestVersion > link.versionNumber
+          ? { number: link.latestVersion, sentToYouAt: newer ? new Date(newer.sentAt) : null }
+          : null,
+    },
+  };
+}
+
+export type OpenApproval = {
+  linkId: string;
+  firstOpenedAt: Date | null;
+  round: {
+    id: string;
+    status: 'open' | 'approved' | 'changes_requested' | 'superseded' | 'revoked';
+    rule: 'all' | 'any';
+  };
+  version: {
+    id: string;
+    number: number;
+    fileKey: string;
+    fileName: string;
+    contentType: string;
+    size: number;
+    text: string;
+  };
+  piece: { id: string; title: string; kind: string; latestVersion: number };
+  client: { id: string; name: string };
+  contact: { id: string; name: string; locale: Locale };
+  cs: { name: string; email: string; locale: string };
+  comments: {
+    id: string;
+    authorName: string;
+    authorContactId: string | null;
+    fromAgency: boolean;
+    target: 'image' | 'text' | 'general';
+    pinX: number | null;
+    pinY: number | null;
+    body: string;
+    createdAt: Date;
+    updatedAt: Date;
+  }[];
+  roundDecisions: ApprovalDecisionView[];
+  earlierDecisions: ApprovalDecisionView[];
+  ownDecision: ApprovalDecisionView | null;
+  mayAct: boolean;
+  newerVersion: { number: number; sentToYouAt: Date | null } | null;
+};
+
+type ApprovalDecisionView = {
+  roundId: string;
+  versionNumber: number;
+  contactId: string;
+  contactName: string;
+  decision: 'approved' | 'changes_requested';
+  message: string | null;
+  decidedAt: Date;
+};
+
+/**
+ * Records that the contact saw the piece, the first time only (per contact and version):
+ * called when the browser loads the piece's file, never on the link itself, which mail
+ * scanners fetch.
+ */
+export async function recordFirstView(
+  db: Database,
+  approval: OpenApproval,
+  ip: string | null,
+  now: Date,
+) {
+  if (approval.firstOpenedAt) return;
+  const notSeenBefore = sql`not exists (select 1 from ${events} where ${events.action} = 'approval_viewed' and ${events.subjectType} = 'piece' and ${events.subjectId} = ${approval.piece.id} and json_extract(${events.data}, '$.contactId') = ${approval.contact.id} and json_extract(${events.data}, '$.version') = ${approval.version.number})`;
+  await db.batch([
+    recordEventWhen(
+      db,
+      {
+        actorId: null,
+        action: 'approval_viewed',
+        subjectType: 'piece',
+        subjectId: approval.piece.id,
+        ip,
+        data: {
+          contactId: approval.contact.id,
+          contactName: approval.contact.name,
+          version: approval.version.number,
+        },
+      },
+      now,
+      notSeenBefore,
+    ),
+    db
+      .update(approvalLinks)
+      .set({ firstOpenedAt: now })
+      .where(
+        and(
+          eq(approvalLinks.id, approval.linkId),
+          isNull(approvalLinks.firstOpenedAt),
+          gt(approvalLinks.expiresAt, now),
+        ),
+      ),
+  ]);
+}

@@ -1,0 +1,77 @@
+import type { CommentTarget, PieceStatus, RoundStatus } from '../../../db/schema/index.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+
+type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
+
+/** Who may see and work on a piece: admins all; CS their clients'; Design their projects'. */
+export function mayWorkOnPiece(
+  viewer: Viewer,
+  piece: { clientCsId: string; designerId: string | null },
+): boolean {
+  if (viewer.roles.includes('admin')) return true;
+  if (viewer.roles.includes('cs') && piece.clientCsId === viewer.id) return true;
+  return viewer.roles.includes('design') && piece.designerId === viewer.id;
+}
+
+/** Only CS talks to the client (policy), so only the client's CS or an admin sends links. */
+export function mayTalkToClient(viewer: Viewer, piece: { clientCsId: string }): boolean {
+  return viewer.roles.includes('admin') || piece.clientCsId === viewer.id;
+}
+
+/** Who may create projects and pieces for a client: its CS and admins. */
+export const mayPlanForClient = mayTalkToClient;
+
+/** Kinds of file a version may be: the images a browser shows, and PDF. */
+export const VERSION_FILE_KINDS = ['png', 'jpeg', 'webp', 'pdf'] as const;
+
+export type Decision = { contactId: string; decision: 'approved' | 'changes_requested' };
+
+/**
+ * Where a round stands: any request for changes ends it with changes; otherwise it is
+ * approved once one contact approves ("any") or every contact it was sent to has ("all").
+ */
+export function roundOutcome(
+  rule: 'all' | 'any',
+  recipients: readonly string[],
+  decisions: readonly Decision[],
+): 'open' | 'approved' | 'changes_requested' {
+  if (decisions.some((d) => d.decision === 'changes_requested')) return 'changes_requested';
+  const approvedBy = new Set(
+    decisions.filter((d) => d.decision === 'approved').map((d) => d.contactId),
+  );
+  if (rule === 'any') return approvedBy.size > 0 ? 'approved' : 'open';
+  return recipients.length > 0 && recipients.every((id) => approvedBy.has(id))
+    ? 'approved'
+    : 'open';
+}
+
+/** The piece's status once a round ends (or is withdrawn). */
+export function pieceStatusAfterRound(status: RoundStatus): PieceStatus {
+  if (status === 'approved') return 'approved';
+  if (status === 'changes_requested') return 'changes_requested';
+  if (status === 'open') return 'awaiting_approval';
+  return 'in_production';
+}
+
+/**
+ * What a change request counts as under the change turnaround: when every comment the
+ * client left on the round is about the text, it is a text change (the short turnaround);
+ * anything touching the image or the piece as a whole is a change to the post.
+ */
+export function changeKindOf(targets: readonly CommentTarget[]): 'post' | 'targetingOrText' {
+  return targets.length > 0 && targets.every((target) => target === 'text')
+    ? 'targetingOrText'
+    : 'post';
+}
+
+/** A contact may comment and decide while the round is open and they have not decided. */
+export function mayContactAct(roundStatus: RoundStatus, hasDecided: boolean): boolean {
+  return roundStatus === 'open' && !hasDecided;
+}
+
+/** A pin is a point inside the image, as fractions of its size; both or neither. */
+export function isValidPin(x: number | undefined, y: number | undefined): boolean {
+  if (x === undefined && y === undefined) return true;
+  if (x === undefined || y === undefined) return false;
+  return x >= 0 && x <= 1 && y >= 0 && y <= 1;
+}

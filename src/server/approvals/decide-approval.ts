@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import { constant } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import { approvalDecisions, changeRequests } from '../../../db/schema/index.ts';
+import { recordEventWhen } from '../audit/record-event.ts';
+import { changeDueAt } from '../deadlines/deadline-rules.ts';
+import { queueMailWhen } from '../mail/outbox.ts';
+import { contactMayAct } from './approval-comments.ts';
+import type { OpenApproval } from './approval-links.ts';
+import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
+import { settleRoundWrites } from './approval-rounds.ts';
+import { changeKindOf } from './approval-rules.ts';
+
+export type DecisionInput = {
+  decision: 'approved' | 'changes_requested';
+  message: string;
+  origin: string;
+  ip: string | null;
+};
+
+type DecisionProblem = 'decided' | 'closed' | 'message_required';
+
+/**
+ * A contact's decision on the version of their link: once. The decision, its audit event,
+ * CS's e-mail, the change request it opens and the round's outcome are one batch, each
+ * written only if this decision was: twenty clicks at once make one decision.
+ */
+export async function decideApproval(
+  db: Database,
+  approval: OpenApproval,
+  input: DecisionInput,
+  rules: Parameters<typeof changeDueAt>[2],
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: DecisionProblem }> {
+  if (approval.ownDecision) return { ok: false, error: 'decided' };
+  if (approval.round.status !== 'open') return { ok: false, error: 'closed' };
+  const message = input.message.trim();
+  if (input.decision === 'changes_requested' && !message)
+    return { ok: false, error: 'message_required' };
+  const decisionId = crypto.randomUUID();
+  const decided = sql`exists (select 1 from ${approvalDecisions} where ${approvalDecisions.id} = ${decisionId})`;
+  const changesAsked = input.decision === 'changes_requested';
+  const clientTargets = approval.comments.filter((c) => !c.fromAgency).map((c) => c.target);
+  const kind = changeKindOf(clientTargets);
+  const mail = approvalNewsMail(
+    { name: approval.cs.name, locale: approval.cs.locale },
+    {
+      kind: 'changes_requested',
+      title: approval.piece.title,
+      version: approval.version.number,
+      client: approval.client.name,
+      contact: approval.contact.name,
+      message,
+      url: piecePageUrl(input.origin, approval.piece.id),
+    },
+  );
+  const [inserted] = await db.batch([
+    db
+      .insert(approvalDecisions)
+      .select(
+        db
+          .select({
+            id: constant(decisionId, 'id'),
+            roundId: constant(approval.round.id, 'round_id'),
+            contactId: constant(approval.contact.id, 'contact_id'),
+            contactName: constant(approval.contact.name, 'contact_name'),
+            decision: constant(input.decision, 'decision'),
+            message: constant(message || null, 'message'),
+            decidedAt: constant(now.getTime(), 'decided_at'),
+          })
+          .from(sql`(select 1)`)
+          .where(contactMayAct(approval)),
+      )
+      .onConflictDoNothing()
+      .returning({ id: approvalDecisions.id }),
+    recordEventWhen(
+      db,
+      {
+        actorId: null,
+        action: 'approval_decided',
+        subjectType: 'piece',
+        subjectId: approval.piece.id,
+        ip: input.ip,
+        data: {
+          contactId: approval.contact.id,
+          contactName: approval.contact.name,
+          version: approval.version.number,
+          decision: input.decision,
+        },
+      },
+      now,
+      decided,
+    ),
+    ...(changesAsked
+      ? [
+          queueMailWhen(
+            db,
+            { idempotencyKey: `approval-changes:${decisionId}`, to: approval.cs.email, ...mail },
+            now,
+            decided,
+          ),
+          // The change is tracked against the policy's turnaround from this moment.
+          db.insert(changeRequests).select(
+            db
+              .select({
+                id: constant(crypto.randomUUID(), 'id'),
+                clientId: constant(approval.client.id, 'client_id'),
+                pieceId: constant(approval.piece.id, 'piece_id'),
+                kind: constant(kind, 'kind'),
+                summary: constant(message, 'summary'),
+                requestedAt: constant(now.getTime(), 'requested_at'),
+                dueAt: constant(changeDueAt(now, kind, rules).getTime(), 'due_at'),
+                doneAt: constant(null, 'done_at'),
+                doneBy: constant(null, 'done_by'),
+                recordedBy: constant(null, 'recorded_by'),
+              })
+              .from(sql`(select 1)`)
+              .where(decided),
+          ),
+        ]
+      : []),
+    ...settleRoundWrites(
+      db,
+      {
+        piece: {
+          id: approval.piece.id,
+          title: approval.piece.title,
+          clientName: approval.client.name,
+          csName: approval.cs.name,
+          csEmail: approval.cs.email,
+          csLocale: approval.cs.locale,
+        },
+        round: approval.round,
+        version: approval.version,
+      },
+      input.origin,
+      now,
+    ),
+  ]);
+  return inserted.length > 0 ? { ok: true } : { ok: false, error: 'decided' };
+}

@@ -1,0 +1,195 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { constant } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  approvalLinks,
+  approvalRounds,
+  changeRequests,
+  clientContacts,
+  pieces,
+  pieceVersions,
+} from '../../../db/schema/index.ts';
+import type { Policy } from '../../policy/index.ts';
+import { recordEventWhen } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import { createFileKey, type FileStore } from '../files/file-store.ts';
+import { detectFileType } from '../files/file-type.ts';
+import { cleanFileName } from '../onboarding/onboarding-files.ts';
+import type { Actor } from '../partners/people.ts';
+import { linkWrites, loadPieceContext } from './approval-rounds.ts';
+import { mayTalkToClient, mayWorkOnPiece, VERSION_FILE_KINDS } from './approval-rules.ts';
+
+type VersionProblem = 'not_found' | 'empty' | 'too_large' | 'wrong_type' | 'conflict';
+
+/**
+ * Adds the next version of a piece: its file (an image or a PDF, by its bytes, within the
+ * policy's size) and its text. The round of the version before is superseded; the piece's
+ * open change requests count as done. When CS asks, the new version goes at once to the
+ * contacts of the round before, with its rule — back to awaiting approval. If the database
+ * write fails, the stored file is removed again.
+ */
+export async function addVersion(
+  deps: { db: Database; files: FileStore },
+  rules: Pick<Policy, 'approvals' | 'links'> & { agency: Pick<Policy['agency'], 'timeZone'> },
+  input: {
+    pieceId: string;
+    fileName: string;
+    bytes: Uint8Array;
+    text: string;
+    sendToSameContacts: boolean;
+    actor: Actor;
+    user: Pick<SignedInUser, 'id' | 'roles'>;
+    origin: string;
+  },
+  now: Date,
+): Promise<{ ok: true; number: number; sent: number } | { ok: false; error: VersionProblem }> {
+  const { db } = deps;
+  const context = await loadPieceContext(db, input.pieceId);
+  if (!context || !mayWorkOnPiece(input.user, context.piece))
+    return { ok: false, error: 'not_found' };
+  if (input.bytes.byteLength === 0) return { ok: false, error: 'empty' };
+  if (input.bytes.byteLength > rules.approvals.maxUploadBytes)
+    return { ok: false, error: 'too_large' };
+  const type = detectFileType(input.bytes);
+  if (!type || !(VERSION_FILE_KINDS as readonly string[]).includes(type.kind))
+    return { ok: false, error: 'wrong_type' };
+
+  // Who saw the version before: the new one goes to them when CS asks.
+  const previous = context.round;
+  const recipients =
+    input.sendToSameContacts && previous && mayTalkToClient(input.user, context.piece)
+      ? await db
+          .selectDistinct({
+            id: clientContacts.id,
+            name: clientContacts.name,
+            email: clientContacts.email,
+            locale: clientContacts.locale,
+          })
+          .from(approvalLinks)
+          .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
+          .where(
+            and(
+              eq(approvalLinks.roundId, previous.id),
+              eq(clientContacts.mayApprovePieces, true),
+              // Contacts whose link CS revoked (or whose round was withdrawn) are not asked again.
+              isNull(approvalLinks.revokedAt),
+            ),
+          )
+      : [];
+
+  const stored = await deps.files.put(createFileKey('pieces', now), input.bytes, type.contentType);
+  const number = context.piece.latestVersion + 1;
+  const versionId = crypto.randomUUID();
+  const sending = recipients.length > 0;
+  const added = sql`exists (select 1 from ${pieceVersions} where ${pieceVersions.id} = ${versionId})`;
+  try {
+    const [inserted] = await db.batch([
+      // Numbered after the newest; a second upload racing for the same number adds nothing.
+      db
+        .insert(pieceVersions)
+        .select(
+          db
+            .select({
+              id: constant(versionId, 'id'),
+              pieceId: constant(context.piece.id, 'piece_id'),
+              number: constant(number, 'number'),
+              fileKey: constant(stored.key, 'file_key'),
+              fileName: constant(cleanFileName(input.fileName), 'file_name'),
+              contentType: constant(stored.contentType, 'content_type'),
+              size: constant(stored.size, 'size'),
+              sha256: constant(stored.sha256, 'sha256'),
+              text: constant(input.text, 'text'),
+              createdAt: constant(now.getTime(), 'created_at'),
+              createdBy: constant(input.actor.id, 'created_by'),
+            })
+            .from(pieces)
+            .where(
+              and(
+                eq(pieces.id, context.piece.id),
+                eq(pieces.latestVersion, context.piece.latestVersion),
+              ),
+            ),
+        )
+        .onConflictDoNothing()
+        .returning({ id: pieceVersions.id }),
+      db
+        .update(pieces)
+        .set({
+          latestVersion: number,
+          status: sending ? 'awaiting_approval' : 'in_production',
+          updatedAt: now,
+        })
+        .where(and(eq(pieces.id, context.piece.id), added)),
+      db
+        .update(approvalRounds)
+        .set({ status: 'superseded', closedAt: now })
+        .where(
+          and(
+            eq(approvalRounds.pieceId, context.piece.id),
+            eq(approvalRounds.status, 'open'),
+            added,
+          ),
+        ),
+      db
+        .update(changeRequests)
+        .set({ doneAt: now, doneBy: input.actor.id })
+        .where(
+          and(eq(changeRequests.pieceId, context.piece.id), isNull(changeRequests.doneAt), added),
+        ),
+      recordEventWhen(
+        db,
+        {
+          actorId: input.actor.id,
+          action: 'version_added',
+          subjectType: 'piece',
+          subjectId: context.piece.id,
+          ip: input.actor.ip,
+          data: { version: number, fileName: cleanFileName(input.fileName) },
+        },
+        now,
+        added,
+      ),
+      ...(sending && previous
+        ? [
+            db.insert(approvalRounds).select(
+              db
+                .select({
+                  id: constant(versionId, 'id'),
+                  pieceId: constant(context.piece.id, 'piece_id'),
+                  versionId: constant(versionId, 'version_id'),
+                  rule: constant(previous.rule, 'rule'),
+                  status: constant('open', 'status'),
+                  createdAt: constant(now.getTime(), 'created_at'),
+                  createdBy: constant(input.actor.id, 'created_by'),
+                  closedAt: constant(null, 'closed_at'),
+                })
+                .from(sql`(select 1)`)
+                .where(added),
+            ),
+            ...linkWrites(
+              db,
+              rules,
+              {
+                context: { piece: context.piece, version: { id: versionId, number } },
+                roundId: versionId,
+                contacts: recipients,
+                reason: 'sent',
+                actor: input.actor,
+                origin: input.origin,
+                guard: added,
+              },
+              now,
+            ),
+          ]
+        : []),
+    ]);
+    if (inserted.length === 0) {
+      await deps.files.delete(stored.key);
+      return { ok: false, error: 'conflict' };
+    }
+  } catch (error) {
+    await deps.files.delete(stored.key);
+    throw error;
+  }
+  return { ok: true, number, sent: recipients.length };
+}

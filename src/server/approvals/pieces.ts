@@ -1,0 +1,288 @@
+import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  approvalDecisions,
+  approvalLinks,
+  approvalRounds,
+  changeRequests,
+  clientContacts,
+  clients,
+  events,
+  type PieceKind,
+  pieceComments,
+  pieces,
+  pieceVersions,
+  projects,
+  userRoles,
+  users,
+} from '../../../db/schema/index.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import { getClientFor } from '../clients/clients.ts';
+import type { Actor } from '../partners/people.ts';
+import { mayPlanForClient, mayWorkOnPiece } from './approval-rules.ts';
+
+type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
+
+/** Active Design partners: who a project may be given to. */
+export function listDesigners(db: Database) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'design')))
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name));
+}
+
+/** Starts a project for a client (its CS or an admin), optionally given to a designer. */
+export async function createProject(
+  db: Database,
+  input: { clientId: string; name: string; designerId?: string; actor: Actor; user: Viewer },
+  now: Date,
+): Promise<{ ok: true; projectId: string } | { ok: false; error: 'not_found' | 'not_designer' }> {
+  const found = await getClientFor(db, input.user, input.clientId);
+  if (!found) return { ok: false, error: 'not_found' };
+  if (input.designerId) {
+    const designers = await listDesigners(db);
+    if (!designers.some((d) => d.id === input.designerId))
+      return { ok: false, error: 'not_designer' };
+  }
+  const projectId = crypto.randomUUID();
+  await db.batch([
+    db.insert(projects).values({
+      id: projectId,
+      clientId: input.clientId,
+      name: input.name,
+      designerId: input.designerId ?? null,
+      createdAt: now,
+      createdBy: input.actor.id,
+    }),
+    recordEvent(
+      db,
+      {
+        actorId: input.actor.id,
+        action: 'project_created',
+        subjectType: 'client',
+        subjectId: input.clientId,
+        ip: input.actor.ip,
+        data: { projectId, name: input.name },
+      },
+      now,
+    ),
+  ]);
+  return { ok: true, projectId };
+}
+
+/** Adds a piece to a project, in production until its first version is sent. */
+export async function createPiece(
+  db: Database,
+  input: {
+    projectId: string;
+    title: string;
+    kind: PieceKind;
+    dueOn?: string;
+    actor: Actor;
+    user: Viewer;
+  },
+  now: Date,
+): Promise<{ ok: true; pieceId: string } | { ok: false; error: 'not_found' }> {
+  const [project] = await db
+    .select({ clientId: projects.clientId, clientCsId: clients.csUserId })
+    .from(projects)
+    .innerJoin(clients, eq(clients.id, projects.clientId))
+    .where(eq(projects.id, input.projectId));
+  if (!project || !mayPlanForClient(input.user, project)) return { ok: false, error: 'not_found' };
+  const pieceId = crypto.randomUUID();
+  await db.batch([
+    db.insert(pieces).values({
+      id: pieceId,
+      projectId: input.projectId,
+      clientId: project.clientId,
+      title: input.title,
+      kind: input.kind,
+      dueOn: input.dueOn ?? null,
+      createdAt: now,
+      createdBy: input.actor.id,
+      updatedAt: now,
+    }),
+    recordEvent(
+      db,
+      {
+        actorId: input.actor.id,
+        action: 'piece_created',
+        subjectType: 'piece',
+        subjectId: pieceId,
+        ip: input.actor.ip,
+        data: { title: input.title, kind: input.kind },
+      },
+      now,
+    ),
+  ]);
+  return { ok: true, pieceId };
+}
+
+/** Which pieces a person sees: all for an admin, their clients' for CS, their projects' for Design. */
+function visibleTo(viewer: Viewer) {
+  if (viewer.roles.includes('admin')) return undefined;
+  return or(eq(clients.csUserId, viewer.id), eq(projects.designerId, viewer.id));
+}
+
+/**
+ * The board: the pieces a person sees (of one client, or all), with their project and
+ * client, and the projects they may add pieces to. One round trip.
+ */
+export async function listBoard(db: Database, viewer: Viewer, clientId?: string) {
+  const seen = visibleTo(viewer);
+  const ofClient = clientId ? eq(clients.id, clientId) : undefined;
+  const [rows, projectRows] = await db.batch([
+    db
+      .select({
+        id: pieces.id,
+        title: pieces.title,
+        kind: pieces.kind,
+        status: pieces.status,
+        dueOn: pieces.dueOn,
+        latestVersion: pieces.latestVersion,
+        updatedAt: pieces.updatedAt,
+        projectName: aliased(projects.name, 'project_name'),
+        clientId: aliased(clients.id, 'client_id'),
+        clientName: aliased(clients.name, 'client_name'),
+      })
+      .from(pieces)
+      .innerJoin(projects, eq(projects.id, pieces.projectId))
+      .innerJoin(clients, eq(clients.id, pieces.clientId))
+      .where(and(seen, ofClient))
+      .orderBy(asc(pieces.dueOn), asc(pieces.title)),
+    db
+      .select({
+        id: projects.id,
+        name: projects.name,
+        clientId: aliased(clients.id, 'client_id'),
+        clientName: aliased(clients.name, 'client_name'),
+        clientCsId: clients.csUserId,
+        designerName: aliased(users.name, 'designer_name'),
+      })
+      .from(projects)
+      .innerJoin(clients, eq(clients.id, projects.clientId))
+      .leftJoin(users, eq(users.id, projects.designerId))
+      .where(and(seen, ofClient))
+      .orderBy(asc(clients.name), asc(projects.name)),
+  ]);
+  return {
+    pieces: rows,
+    projects: projectRows.map((project) => ({
+      ...project,
+      mayAddPieces: mayPlanForClient(viewer, project),
+    })),
+  };
+}
+
+/** A piece with what its page shows: access facts first, so a caller can check them. */
+export async function getPieceFor(db: Database, viewer: Viewer, pieceId: string) {
+  const [found, versions, rounds, links, decisions, comments, changes, history] = await db.batch([
+    db
+      .select({
+        id: pieces.id,
+        title: pieces.title,
+        kind: pieces.kind,
+        status: pieces.status,
+        dueOn: pieces.dueOn,
+        latestVersion: pieces.latestVersion,
+        projectId: pieces.projectId,
+        projectName: aliased(projects.name, 'project_name'),
+        designerId: projects.designerId,
+        clientId: aliased(clients.id, 'client_id'),
+        clientName: aliased(clients.name, 'client_name'),
+        clientCsId: clients.csUserId,
+      })
+      .from(pieces)
+      .innerJoin(projects, eq(projects.id, pieces.projectId))
+      .innerJoin(clients, eq(clients.id, pieces.clientId))
+      .where(eq(pieces.id, pieceId)),
+    db
+      .select({
+        id: pieceVersions.id,
+        number: pieceVersions.number,
+        fileKey: pieceVersions.fileKey,
+        fileName: pieceVersions.fileName,
+        contentType: pieceVersions.contentType,
+        size: pieceVersions.size,
+        text: pieceVersions.text,
+        createdAt: pieceVersions.createdAt,
+      })
+      .from(pieceVersions)
+      .where(eq(pieceVersions.pieceId, pieceId))
+      .orderBy(desc(pieceVersions.number)),
+    db.select().from(approvalRounds).where(eq(approvalRounds.pieceId, pieceId)),
+    db
+      .select({
+        roundId: approvalLinks.roundId,
+        contactId: approvalLinks.contactId,
+        contactName: clientContacts.name,
+        createdAt: approvalLinks.createdAt,
+        expiresAt: approvalLinks.expiresAt,
+        revokedAt: approvalLinks.revokedAt,
+        firstOpenedAt: approvalLinks.firstOpenedAt,
+      })
+      .from(approvalLinks)
+      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
+      .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
+      .where(eq(approvalRounds.pieceId, pieceId))
+      .orderBy(asc(approvalLinks.createdAt)),
+    db
+      .select({
+        roundId: approvalDecisions.roundId,
+        contactId: approvalDecisions.contactId,
+        contactName: approvalDecisions.contactName,
+        decision: approvalDecisions.decision,
+        message: approvalDecisions.message,
+        decidedAt: approvalDecisions.decidedAt,
+      })
+      .from(approvalDecisions)
+      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalDecisions.roundId))
+      .where(eq(approvalRounds.pieceId, pieceId))
+      .orderBy(asc(approvalDecisions.decidedAt)),
+    db
+      .select()
+      .from(pieceComments)
+      .where(eq(pieceComments.pieceId, pieceId))
+      .orderBy(asc(pieceComments.createdAt)),
+    db
+      .select()
+      .from(changeRequests)
+      .where(eq(changeRequests.pieceId, pieceId))
+      .orderBy(desc(changeRequests.requestedAt)),
+    db
+      .select({
+        action: events.action,
+        occurredAt: events.occurredAt,
+        data: events.data,
+        actorName: users.name,
+      })
+      .from(events)
+      .leftJoin(users, eq(users.id, events.actorId))
+      .where(and(eq(events.subjectType, 'piece'), eq(events.subjectId, pieceId)))
+      .orderBy(desc(events.occurredAt), desc(events.id))
+      .limit(200),
+  ]);
+  const piece = found[0];
+  if (!piece || !mayWorkOnPiece(viewer, piece)) return null;
+  return { piece, versions, rounds, links, decisions, comments, changes, history };
+}
+
+export type PieceView = NonNullable<Awaited<ReturnType<typeof getPieceFor>>>;
+
+/** The client's contacts who may approve pieces: whom a round may be sent to. */
+export function listApprovers(db: Database, clientId: string) {
+  return db
+    .select({
+      id: clientContacts.id,
+      name: clientContacts.name,
+      email: clientContacts.email,
+      locale: clientContacts.locale,
+    })
+    .from(clientContacts)
+    .where(and(eq(clientContacts.clientId, clientId), eq(clientContacts.mayApprovePieces, true)))
+    .orderBy(asc(clientContacts.name));
+}
