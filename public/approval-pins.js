@@ -20,7 +20,7 @@
     if (marker && circle) {
       circle.setAttribute('cx', String(x * 100));
       circle.setAttribute('cy', String(y * 100));
-      marker.classList.add("placed");
+      marker.classList.add('placed');
     }
     form.elements.body.focus();
   });

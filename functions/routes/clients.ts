@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { policy } from '../../src/policy/index.ts';
 import { clientInput, contactInput } from '../../src/server/clients/client-input.ts';
 import { createClient, saveContact, updateClient } from '../../src/server/clients/clients.ts';
+import { removeContact } from '../../src/server/clients/remove-contact.ts';
+import { markChangeDone, recordChangeRequest } from '../../src/server/deadlines/change-requests.ts';
 import { recordStage } from '../../src/server/deadlines/client-pipeline.ts';
 import { PIPELINE_STAGES } from '../../src/server/deadlines/deadline-rules.ts';
 import { oneOrMany } from '../../src/server/forms/input-fields.ts';
@@ -18,7 +20,7 @@ import {
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse } from '../http/respond.ts';
+import { done, refuse, refuseAction } from '../http/respond.ts';
 
 const notFound = (c: Context<ApiEnv>) =>
   refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
@@ -27,6 +29,10 @@ const notCs = (c: Context<ApiEnv>) =>
 const clientPage = (id: string) => `/clients/${encodeURIComponent(id)}`;
 
 const stageInput = z.object({ stage: z.enum(PIPELINE_STAGES) });
+const changeInput = z.object({
+  kind: z.enum(['post', 'targetingOrText']),
+  summary: z.string().trim().min(1).max(2000),
+});
 
 const contactChoice = z.object({ contactIds: oneOrMany(z.string()) });
 
@@ -81,6 +87,54 @@ export const clientRoutes = new Hono<ApiEnv>()
       location: clientPage(clientId),
       body: { id: result.contactId },
       notice: 'clients.contactSaved',
+    });
+  })
+  .post('/:id/contacts/:contactId/delete', async (c) => {
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await removeContact(
+      db,
+      { clientId, contactId: c.req.param('contactId'), ...actingPerson(c) },
+      requestOrigin(c),
+      clock(),
+    );
+    if (!result.ok) return notFound(c);
+    return done(c, {
+      location: clientPage(clientId),
+      body: { removed: true },
+      notice: 'clients.contactRemoved',
+    });
+  })
+  .post('/:id/changes', async (c) => {
+    const input = await readInput(c, changeInput);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await recordChangeRequest(
+      db,
+      { clientId, ...input, ...actingPerson(c) },
+      policy,
+      clock(),
+    );
+    if (!result.ok) return notFound(c);
+    return done(c, {
+      location: `${clientPage(clientId)}#changes`,
+      body: { id: result.changeId },
+      notice: 'changes.recorded',
+    });
+  })
+  .post('/:id/changes/:changeId/done', async (c) => {
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await markChangeDone(
+      db,
+      { clientId, changeId: c.req.param('changeId'), ...actingPerson(c) },
+      clock(),
+    );
+    if (!result.ok) return refuseAction(c, result.error, clientPage(clientId));
+    return done(c, {
+      location: `${clientPage(clientId)}#changes`,
+      body: { done: true },
+      notice: 'changes.markedDone',
     });
   })
   .post('/:id/onboarding', async (c) => {

@@ -43,6 +43,31 @@ const ENDPOINTS: {
     request: (cookie) => ['/api/people/nobody/deactivate', postJson({}, { cookie })],
     allowed: ['admin'],
   },
+  {
+    name: 'POST /api/clients',
+    request: (cookie) => ['/api/clients', postJson({}, { cookie })],
+    allowed: ['cs', 'admin'],
+  },
+  {
+    name: 'GET /api/finance/payments.csv',
+    request: (cookie) => ['/api/finance/payments.csv', { headers: { Cookie: cookie } }],
+    allowed: ['finance', 'admin'],
+  },
+  {
+    name: 'POST /api/pieces',
+    request: (cookie) => ['/api/pieces', postJson({}, { cookie })],
+    allowed: ['cs', 'design', 'admin'],
+  },
+  {
+    name: 'POST /api/pieces/projects',
+    request: (cookie) => ['/api/pieces/projects', postJson({}, { cookie })],
+    allowed: ['cs', 'design', 'admin'],
+  },
+  {
+    name: 'POST /api/tasks',
+    request: (cookie) => ['/api/tasks', postJson({}, { cookie })],
+    allowed: 'all',
+  },
 ];
 
 const ROLES_TRIED: Role[] = ['cs', 'paid_traffic', 'organic_traffic', 'design', 'finance', 'admin'];

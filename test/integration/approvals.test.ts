@@ -71,14 +71,12 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
   beforeAll(async () => {
     app = await createTestApp(driver);
     await seedPeople(app);
-    await app.db
-      .insert(users)
-      .values({
-        id: 'other-cs',
-        email: 'outro.cs@ponte.example',
-        name: 'Outro CS',
-        createdAt: start,
-      });
+    await app.db.insert(users).values({
+      id: 'other-cs',
+      email: 'outro.cs@ponte.example',
+      name: 'Outro CS',
+      createdAt: start,
+    });
     await app.db.insert(userRoles).values({ userId: 'other-cs', role: 'cs' });
     cs = await signIn(app, 'cs@ponte.example');
     design = await signIn(app, 'design@ponte.example');

@@ -206,6 +206,8 @@ export const en = {
     },
   },
   clients: {
+    contactRemoved: 'Contact removed; their links no longer work.',
+    removeContact: 'Remove',
     title: 'Clients',
     none: 'No clients yet.',
     new: 'Register a client',
@@ -481,6 +483,7 @@ export const en = {
       launch: 'Launch',
       checkIn: 'Check-in conversation',
       renewal: 'Renewal contact',
+      change: 'Change asked for by the client',
     },
     record: 'Record stage',
     stage: 'Stage',
@@ -517,6 +520,7 @@ export const en = {
     rule: 'Rules: who may ask whom, and the minimum notice',
   },
   approvals: {
+    openPiece: 'Open the piece',
     boardTitle: 'Pieces for approval',
     client: 'Client',
     allClients: 'All clients',

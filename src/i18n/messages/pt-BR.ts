@@ -210,6 +210,8 @@ export const ptBR = {
     },
   },
   clients: {
+    contactRemoved: 'Contato removido; os links dele deixaram de funcionar.',
+    removeContact: 'Remover',
     title: 'Clientes',
     none: 'Nenhum cliente ainda.',
     new: 'Cadastrar cliente',
@@ -486,6 +488,7 @@ export const ptBR = {
       launch: 'Lançamento',
       checkIn: 'Conversa de acompanhamento',
       renewal: 'Contato de renovação',
+      change: 'Alteração pedida pelo cliente',
     },
     record: 'Registrar etapa',
     stage: 'Etapa',
@@ -522,6 +525,7 @@ export const ptBR = {
     rule: 'Regras: quem pode pedir a quem e a antecedência mínima',
   },
   approvals: {
+    openPiece: 'Abrir a peça',
     boardTitle: 'Peças para aprovação',
     client: 'Cliente',
     allClients: 'Todos os clientes',

@@ -212,6 +212,8 @@ export const ru = {
     },
   },
   clients: {
+    contactRemoved: 'Контакт удалён; его ссылки больше не работают.',
+    removeContact: 'Удалить',
     title: 'Клиенты',
     none: 'Клиентов пока нет.',
     new: 'Добавить клиента',
@@ -484,6 +486,7 @@ export const ru = {
       launch: 'Запуск',
       checkIn: 'Контрольный созвон',
       renewal: 'Контакт о продлении',
+      change: 'Правка по запросу клиента',
     },
     record: 'Отметить этап',
     stage: 'Этап',
@@ -519,6 +522,7 @@ export const ru = {
     rule: 'Правила: кто кого может просить и минимальный срок',
   },
   approvals: {
+    openPiece: 'Открыть материал',
     boardTitle: 'Материалы на согласование',
     client: 'Клиент',
     allClients: 'Все клиенты',

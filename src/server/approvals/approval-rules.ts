@@ -1,4 +1,4 @@
-import type { CommentTarget, PieceStatus, RoundStatus } from '../../../db/schema/index.ts';
+import type { CommentTarget, RoundStatus } from '../../../db/schema/index.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 
 type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
@@ -27,7 +27,8 @@ export const VERSION_FILE_KINDS = ['png', 'jpeg', 'webp', 'pdf'] as const;
 export type Decision = { contactId: string; decision: 'approved' | 'changes_requested' };
 
 /**
- * Where a round stands: any request for changes ends it with changes; otherwise it is
+ * Where a round stands (the SQL of `settleRoundWrites` applies the same rule inside the
+ * batch of a decision): any request for changes ends it with changes; otherwise it is
  * approved once one contact approves ("any") or every contact it was sent to has ("all").
  */
 export function roundOutcome(
@@ -43,14 +44,6 @@ export function roundOutcome(
   return recipients.length > 0 && recipients.every((id) => approvedBy.has(id))
     ? 'approved'
     : 'open';
-}
-
-/** The piece's status once a round ends (or is withdrawn). */
-export function pieceStatusAfterRound(status: RoundStatus): PieceStatus {
-  if (status === 'approved') return 'approved';
-  if (status === 'changes_requested') return 'changes_requested';
-  if (status === 'open') return 'awaiting_approval';
-  return 'in_production';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { clientMilestones, clients } from '../../../db/schema/index.ts';
+import { changeRequests, clientMilestones, clients } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
@@ -15,6 +15,10 @@ import {
 } from './deadline-rules.ts';
 
 type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
+
+// The outer client's id, spelled out: in a one-table query drizzle leaves columns
+// unqualified, and a bare "id" inside a subquery would mean the subquery's own table.
+const CLIENT_ID = sql.raw('"clients"."id"');
 
 const isStage = (kind: string): kind is PipelineStage =>
   (PIPELINE_STAGES as readonly string[]).includes(kind);
@@ -74,9 +78,9 @@ export async function recordStage(
 }
 
 /**
- * The CS dashboard: each of the viewer's clients with its next deadline, the overdue
- * first, then the nearest; clients with nothing due last. One query for any number of
- * clients.
+ * The CS dashboard: each of the viewer's clients with its next deadline (a pipeline stage or
+ * an open change request), the overdue first, then the nearest; clients with nothing due
+ * last. One query for any number of clients.
  */
 export async function listClientDeadlines(
   db: Database,
@@ -87,7 +91,11 @@ export async function listClientDeadlines(
   // so 200 clients are 200 rows, not one row per stage.
   const stages = sql<
     string | null
-  >`(select group_concat(${clientMilestones.kind} || '=' || ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${clients.id})`;
+  >`(select group_concat(m.kind || '=' || m.occurred_at) from ${clientMilestones} m where m.client_id = ${CLIENT_ID})`;
+  // The soonest open change request, due by the change turnaround.
+  const changeDue = sql<
+    number | null
+  >`(select min(cr.due_at) from ${changeRequests} cr where cr.client_id = ${CLIENT_ID} and cr.done_at is null)`;
   const query = db
     .select({
       id: clients.id,
@@ -96,6 +104,7 @@ export async function listClientDeadlines(
       serviceStartsOn: clients.serviceStartsOn,
       serviceEndsOn: clients.serviceEndsOn,
       stages,
+      changeDue,
     })
     .from(clients);
   const list = await (viewer.roles.includes('admin')
@@ -113,9 +122,12 @@ export async function listClientDeadlines(
         }),
     );
   return list
-    .map(({ stages: folded, ...client }) => ({
+    .map(({ stages: folded, changeDue: due, ...client }) => ({
       client,
-      next: nextDeadline(pipelineDeadlines(milestonesOf(folded), client.serviceEndsOn, rules)),
+      next: nextDeadline([
+        ...pipelineDeadlines(milestonesOf(folded), client.serviceEndsOn, rules),
+        ...(due === null ? [] : [{ kind: 'change' as const, dueAt: new Date(due), done: false }]),
+      ]),
     }))
     .sort(
       (a, b) =>

@@ -1,7 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import { clientMilestones, clients, outbox, userRoles, users } from '../../../db/schema/index.ts';
+import {
+  changeRequests,
+  clientMilestones,
+  clients,
+  outbox,
+  userRoles,
+  users,
+} from '../../../db/schema/index.ts';
 import { createTranslator, DEFAULT_LOCALE, formatDateTime, isLocale } from '../../i18n/index.ts';
 import { clockTimeInZone, isoDateInZone, type Policy } from '../../policy/index.ts';
 import { composeMail } from '../mail/compose-mail.ts';
@@ -22,9 +29,10 @@ const isStage = (kind: string): kind is PipelineStage =>
 /** How long before a deadline its reminder goes out (policy: the contact sooner than the rest). */
 export function reminderLeadMs(
   kind: Deadline['kind'],
-  rules: Pick<Policy, 'newClientDeadlines'>,
+  rules: Pick<Policy, 'newClientDeadlines' | 'changeTurnaround'>,
 ): number {
   const d = rules.newClientDeadlines;
+  if (kind === 'change') return rules.changeTurnaround.reminderBeforeMinutes * 60_000;
   return kind === 'contact'
     ? d.reminderBeforeContactMinutes * 60_000
     : d.reminderBeforeOtherHours * 3_600_000;
@@ -33,7 +41,7 @@ export function reminderLeadMs(
 /** Whether a deadline is in its reminder period, past due, or neither, at an instant. */
 export function noticeFor(
   deadline: Deadline,
-  rules: Pick<Policy, 'newClientDeadlines'>,
+  rules: Pick<Policy, 'newClientDeadlines' | 'changeTurnaround'>,
   now: Date,
 ): 'reminder' | 'escalation' | null {
   if (deadline.done) return null;
@@ -66,6 +74,10 @@ export async function sendDeadlineNotices(
   const stages = sql<
     string | null
   >`(select group_concat(${clientMilestones.kind} || '=' || ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${clients.id})`;
+  // Open change requests, folded like the stages: "id=dueAt,…".
+  const openChanges = sql<
+    string | null
+  >`(select group_concat(${changeRequests.id} || '=' || ${changeRequests.dueAt}) from ${changeRequests} where ${changeRequests.clientId} = ${clients.id} and ${changeRequests.doneAt} is null)`;
   const [rows, admins] = await db.batch([
     db
       .select({
@@ -73,6 +85,7 @@ export async function sendDeadlineNotices(
         clientName: aliased(clients.name, 'client_name'),
         serviceEndsOn: clients.serviceEndsOn,
         stages,
+        openChanges,
         csId: aliased(users.id, 'cs_id'),
         csName: aliased(users.name, 'cs_name'),
         csEmail: aliased(users.email, 'cs_email'),
@@ -99,9 +112,23 @@ export async function sendDeadlineNotices(
     }
     const cs: Person = { id: row.csId, name: row.csName, email: row.csEmail, locale: row.csLocale };
     const link = `${origin}/clients/${row.clientId}`;
-    for (const deadline of pipelineDeadlines(milestones, row.serviceEndsOn, rules)) {
+    // Each deadline with the key its messages are sent under: a change by its own id.
+    const keyed = [
+      ...pipelineDeadlines(milestones, row.serviceEndsOn, rules).map((deadline) => ({
+        deadline,
+        key: `${row.clientId}:${deadline.kind}:${deadline.dueAt.getTime()}`,
+      })),
+      ...(row.openChanges ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => {
+          const [id = '', at = '0'] = pair.split('=');
+          const deadline: Deadline = { kind: 'change', dueAt: new Date(Number(at)), done: false };
+          return { deadline, key: `${row.clientId}:change:${id}` };
+        }),
+    ];
+    for (const { deadline, key } of keyed) {
       if (deadline.done) continue;
-      const key = `${row.clientId}:${deadline.kind}:${deadline.dueAt.getTime()}`;
       const notice = noticeFor(deadline, rules, now);
       const facts = (person: Person) => ({
         deadline: translatorFor(person).t(`pipeline.deadlines.${deadline.kind}`),

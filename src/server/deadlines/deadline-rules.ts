@@ -29,9 +29,12 @@ export const PIPELINE_STAGES = [
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export type Milestones = Partial<Record<PipelineStage, Date>>;
 
-/** What must happen by when; `done` once the stage that fulfils it is recorded. */
+/**
+ * What must happen by when; `done` once the stage that fulfils it is recorded. A `change` is
+ * a change the client asked for, due by the change turnaround.
+ */
 export type Deadline = {
-  kind: 'contact' | 'strategy' | 'launch' | 'checkIn' | 'renewal';
+  kind: 'contact' | 'strategy' | 'launch' | 'checkIn' | 'renewal' | 'change';
   dueAt: Date;
   done: boolean;
 };

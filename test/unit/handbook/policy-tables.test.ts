@@ -19,7 +19,7 @@ const changed = parsePolicy({
     mayRequestFrom: { ...agencyPolicy.taskRouting.mayRequestFrom, design: ['cs', 'paid_traffic'] },
   },
   newClientDeadlines: { ...agencyPolicy.newClientDeadlines, launchWithinHours: 96 },
-  changeTurnaround: { postHours: 24, targetingOrTextHours: 2 },
+  changeTurnaround: { ...agencyPolicy.changeTurnaround, postHours: 24, targetingOrTextHours: 2 },
   costNorms: {
     ...agencyPolicy.costNorms,
     norms: agencyPolicy.costNorms.norms.map((n) =>
