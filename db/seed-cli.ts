@@ -6,6 +6,7 @@ import { createD1Database, createLibsqlDatabase } from './client.ts';
 import { openLocalBindings } from './local-bindings.ts';
 import { seedDemoAgency } from './seed.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
+import { seedDemoPieces } from './seed-pieces.ts';
 
 const now = new Date();
 if (process.env.DATABASE_URL) {
@@ -23,6 +24,7 @@ if (process.env.DATABASE_URL) {
     const db = createD1Database(local.DB);
     await seedDemoAgency(db, now);
     await seedDemoInvoices(db, createFileStore(local.FILES), now);
+    await seedDemoPieces(db, createFileStore(local.FILES), now);
   } finally {
     await local.dispose();
   }

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPng } from '../../db/demo-png.ts';
 import {
   approvalDecisions,
   approvalLinks,
@@ -26,8 +27,7 @@ import { DRIVERS } from '../support/test-databases.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-/** Enough of a PNG for the byte check: its eight-byte signature and a little more. */
-export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PNG = demoPng(60, 40, [200, 120, 40]);
 const INTERNAL = 'SEGREDO-INTERNO-da-agencia';
 
 function versionForm(bytes: Uint8Array, extra: Record<string, string> = {}): RequestInit {

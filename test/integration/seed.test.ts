@@ -1,8 +1,17 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clientContacts, clients, invoices, userRoles, users } from '../../db/schema/index.ts';
+import {
+  clientContacts,
+  clients,
+  invoices,
+  pieceVersions,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
 import { DEMO_PEOPLE, seedDemoAgency } from '../../db/seed.ts';
 import { seedDemoInvoices } from '../../db/seed-invoices.ts';
+import { seedDemoPieces } from '../../db/seed-pieces.ts';
+import { detectFileType } from '../../src/server/files/file-type.ts';
 import {
   DRIVERS,
   openTestDatabase,
@@ -63,6 +72,23 @@ describe.each(DRIVERS)('demo seed (%s)', (driver) => {
       }
       const [paid] = await database.db.select().from(users).where(eq(users.id, 'demo-paid'));
       expect(paid).toMatchObject({ taxId: '11144477735' });
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('adds a demo project with a piece ready to send, its image in the bucket, once', async () => {
+    const storage = await openTestFileStore();
+    try {
+      const now = new Date('2026-11-23T12:00:00Z');
+      await seedDemoAgency(database.db, now);
+      await seedDemoPieces(database.db, storage.files, now);
+      await seedDemoPieces(database.db, storage.files, now);
+      const versions = await database.db.select().from(pieceVersions);
+      expect(versions).toHaveLength(1);
+      const object = await storage.bucket.get(versions[0]?.fileKey ?? '');
+      const bytes = new Uint8Array((await object?.arrayBuffer()) ?? new ArrayBuffer(0));
+      expect(detectFileType(bytes)?.kind).toBe('png');
     } finally {
       await storage.close();
     }
