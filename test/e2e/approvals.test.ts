@@ -1,0 +1,150 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoPng } from '../../db/demo-png.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { expectAccessible, mailTo, signedInPage } from '../support/e2e.ts';
+
+const baseUrl = inject('baseUrl');
+const PIECE = '/pieces/demo-piece-launch';
+const LINK = /https?:\/\/\S+\/approval\/[a-z2-7]{32}/;
+const INTERNAL = 'NOTA-INTERNA-E2E só para a agência';
+
+describe('client approval of a piece in a real browser', () => {
+  let browser: Browser;
+  let cs: Page;
+  let link: string;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    cs = await signedInPage(browser, 'cs@ponte.example');
+  });
+  afterAll(() => browser?.close());
+
+  it('shows CS the board and the piece, and sends it to a contact with an internal note kept back', async () => {
+    await cs.goto(`${baseUrl}/pieces`);
+    await expectAccessible(cs);
+    await cs.getByRole('link', { name: /Post de lançamento/ }).click();
+    await cs.waitForURL(`${baseUrl}${PIECE}`);
+    await expectAccessible(cs);
+    await cs.getByLabel('Comentário', { exact: true }).fill(INTERNAL);
+    await cs.getByRole('button', { name: 'Comentar' }).click();
+    await expect(cs.getByText(INTERNAL).count()).resolves.toBe(1);
+    await cs.getByRole('checkbox', { name: /Rita Moraes/ }).check();
+    await cs.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await expect(cs.getByRole('status').textContent()).resolves.toContain('1 contato');
+    link = (await mailTo('rita@paoquente.example', LINK)).match;
+  });
+
+  it('changes nothing when a mail scanner fetches, heads or prefetches the link', async () => {
+    const scanner = await browser.newContext();
+    await scanner.request.head(link);
+    await scanner.request.get(link, { headers: { 'Sec-Purpose': 'prefetch' } });
+    const plain = await scanner.request.get(link);
+    expect(plain.headers()['referrer-policy']).toBe('no-referrer');
+    expect(plain.headers()['cache-control']).toContain('no-store');
+    expect(await plain.text()).not.toContain('NOTA-INTERNA-E2E');
+    await scanner.close();
+    await cs.reload();
+    await expect(cs.getByRole('cell', { name: 'Ainda não visto' }).count()).resolves.toBe(1);
+  });
+
+  it('lets the client comment on a point of the image and on the text, from a phone', async () => {
+    const phone = await (
+      await browser.newContext({ locale: 'pt-BR', viewport: { width: 390, height: 844 } })
+    ).newPage();
+    await phone.goto(link);
+    await expectAccessible(phone);
+    await expect(phone.getByText(/Este link é pessoal, Rita Moraes/).count()).resolves.toBe(1);
+    expect(await phone.content()).not.toContain('NOTA-INTERNA-E2E');
+    const image = phone.getByRole('img', { name: /Post de lançamento/ });
+    const box = await image.boundingBox();
+    expect(box && box.width <= 390).toBe(true);
+    await image.click({ position: { x: (box?.width ?? 100) / 4, y: (box?.height ?? 100) / 2 } });
+    await expect(phone.getByRole('radio', { name: 'A imagem' }).isChecked()).resolves.toBe(true);
+    await phone.locator('#comment-body').fill('O pão pode ficar mais dourado');
+    await phone.getByRole('button', { name: 'Comentar' }).click();
+    await expect(phone.getByText('ponto 1').count()).resolves.toBe(1);
+    await phone.getByRole('radio', { name: 'O texto' }).check();
+    await phone.locator('#comment-body').fill('Troque "quentinho" por "fresquinho"');
+    await phone.getByRole('button', { name: 'Comentar' }).click();
+    await expect(
+      phone.locator('.comment-body', { hasText: 'Troque "quentinho" por "fresquinho"' }).count(),
+    ).resolves.toBe(1);
+    await expectAccessible(phone);
+    await phone.context().close();
+    await cs.reload();
+    await expect(cs.getByRole('cell', { name: 'Ainda não visto' }).count()).resolves.toBe(0);
+  });
+
+  it('takes a request for changes once, shows it read-only, and e-mails CS', async () => {
+    const page = await browser.newPage({ locale: 'pt-BR', javaScriptEnabled: false });
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Pedir alterações' }).click();
+    await expect(page.locator('#changes-message-error').textContent()).resolves.toContain(
+      'o que deve mudar',
+    );
+    await page.getByLabel('O que deve mudar?').fill('Mais dourado e a legenda nova, por favor.');
+    await page.getByRole('button', { name: 'Pedir alterações' }).click();
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Obrigado');
+    // Read-only now (axe needs JavaScript, which this page has off: the same page is checked above).
+    await expect(page.getByRole('button', { name: 'Aprovar' }).count()).resolves.toBe(0);
+    // A second tab, or a replay, changes nothing and says so.
+    const token = link.split('/').pop();
+    const replay = await page.request.post(`${baseUrl}/api/approval/${token}/decision`, {
+      data: { decision: 'approved' },
+      headers: { Origin: baseUrl },
+    });
+    expect(replay.status()).toBe(409);
+    await page.close();
+    const mail = await mailTo('cs@ponte.example', /Mais dourado e a legenda nova/);
+    expect(mail.subject).toContain('Alterações pedidas');
+  });
+
+  it('sends a new version to the same contact; the old link says where it went; the client approves', async () => {
+    await cs.goto(`${baseUrl}${PIECE}`);
+    await expect(cs.getByText('Alterações pedidas').first().count()).resolves.toBe(1);
+    await cs.locator('#field-file').setInputFiles({
+      name: 'lancamento-v2.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(demoPng(1080, 1080, [200, 130, 40])),
+    });
+    await cs.getByRole('button', { name: 'Enviar versão' }).click();
+    await expect(cs.getByRole('status').textContent()).resolves.toContain(
+      'Versão 2 adicionada e enviada a 1 contato',
+    );
+    const old = await browser.newPage({ locale: 'pt-BR' });
+    await old.goto(link);
+    await expect(old.getByText(/Existe uma versão mais nova \(versão 2\)/).count()).resolves.toBe(
+      1,
+    );
+    await old.close();
+    const newLink = (await mailTo('rita@paoquente.example', LINK)).match;
+    expect(newLink).not.toBe(link);
+    const page = await browser.newPage({ locale: 'pt-BR' });
+    await page.goto(newLink);
+    await expect(page.getByText(/Versão 1: Rita Moraes — Pediu alterações/).count()).resolves.toBe(
+      1,
+    );
+    await page.getByRole('button', { name: 'Aprovar' }).click();
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+      'sua aprovação foi registrada',
+    );
+    await expectAccessible(page);
+    await page.close();
+    const approved = await mailTo('cs@ponte.example', /aprovou "Post de lançamento/);
+    expect(approved.subject).toContain('Aprovada');
+    await cs.reload();
+    await expect(cs.locator('main').textContent()).resolves.toContain(
+      'Rita Moraes aprovou a versão 2',
+    );
+    await expectAccessible(cs);
+  });
+
+  it('gives a forged link a clear page', async () => {
+    const page = await browser.newPage({ locale: 'pt-BR' });
+    const response = await page.goto(`${baseUrl}/approval/${'a'.repeat(32)}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Não encontramos');
+    await expectAccessible(page);
+    await page.close();
+  });
+});
