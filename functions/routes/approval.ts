@@ -34,9 +34,12 @@ const tokenHeaders = createMiddleware<ApiEnv>(async (c, next) => {
  * Opens the approval of the token in the path and answers in its contact's language;
  * a bad link gets 404 (unknown) or 410 (revoked, expired) with a clear message.
  */
-async function openByPath(c: Context<ApiEnv>): Promise<OpenApproval | Response> {
+async function openByPath(
+  c: Context<ApiEnv>,
+  options: { withContents?: boolean } = {},
+): Promise<OpenApproval | Response> {
   const { db, clock } = c.get('deps');
-  const opened = await openApprovalByToken(db, c.req.param('token') ?? '', clock());
+  const opened = await openApprovalByToken(db, c.req.param('token') ?? '', clock(), options);
   if (!opened.ok) {
     return refuse(c, {
       status: opened.error === 'invalid' ? 404 : 410,
@@ -59,7 +62,7 @@ const closed = (c: Context<ApiEnv>, reason: 'decided' | 'closed') =>
   });
 
 /** Why a contact can no longer comment: their own decision, or the round's end. */
-const reasonClosed = (approval: OpenApproval) => (approval.ownDecision ? 'decided' : 'closed');
+const reasonClosed = (approval: OpenApproval) => (approval.hasDecided ? 'decided' : 'closed');
 
 /** Prefetches and HEAD requests only look: they never count as the contact seeing the piece. */
 const isLookAhead = (c: Context<ApiEnv>) =>
@@ -76,7 +79,7 @@ const commentChange = z.object({ body: z.string().trim().min(1).max(4000) });
 export const approvalRoutes = new Hono<ApiEnv>()
   .use('/:token/*', tokenHeaders)
   .get('/:token/file', async (c) => {
-    const approval = await openByPath(c);
+    const approval = await openByPath(c, { withContents: false });
     if (approval instanceof Response) return approval;
     const { db, files, clock } = c.get('deps');
     const object = await files.get(approval.version.fileKey);
@@ -87,7 +90,7 @@ export const approvalRoutes = new Hono<ApiEnv>()
     return c.body(object.body, 200, fileHeaders(approval.version));
   })
   .post('/:token/comments', async (c) => {
-    const approval = await openByPath(c);
+    const approval = await openByPath(c, { withContents: false });
     if (approval instanceof Response) return approval;
     const input = await readInput(c, commentInput);
     const { db, clock } = c.get('deps');

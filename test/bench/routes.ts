@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { policy } from '../../src/policy/index.ts';
+import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import {
   listInvoicesForReview,
@@ -15,6 +16,10 @@ export type BenchContext = {
   benchEmail: (i: number) => string;
   // A contact's onboarding link token, for the client-link routes and pages.
   onboardingToken: string;
+  // A contact's approval link token (a piece with a dozen comments), likewise; and another
+  // contact's, whose comments the benchmark posts.
+  approvalToken: string;
+  commentingToken: string;
   // A signed-in partner per request, each ready to submit this month's invoice.
   partnerCookies: string[];
 };
@@ -86,6 +91,13 @@ export const BENCH_ROUTES: BenchRoute[] = [
     targets: { roundTrips: 3 },
   },
   {
+    name: 'client comment on a piece',
+    method: 'POST',
+    path: '/api/approval/{commentingToken}/comments',
+    body: (i) => ({ target: 'image', body: `Comentário ${i}`, pinX: 0.5, pinY: 0.5 }),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
     name: 'session validation',
     method: 'GET',
     path: '/api/auth/session',
@@ -94,9 +106,12 @@ export const BENCH_ROUTES: BenchRoute[] = [
   },
 ];
 
-/** The path of a route with the context's values filled in ({onboardingToken}). */
+/** The path of a route with the context's values filled in ({onboardingToken}, {approvalToken}). */
 export function routePath(route: BenchRoute, context: BenchContext): string {
-  return route.path.replace('{onboardingToken}', context.onboardingToken);
+  return route.path
+    .replace('{onboardingToken}', context.onboardingToken)
+    .replace('{approvalToken}', context.approvalToken)
+    .replace('{commentingToken}', context.commentingToken);
 }
 
 /** The request init for request number i of a route: JSON bodies from our own origin. */
@@ -162,5 +177,11 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     load: (db, context) =>
       openOnboardingByToken(db, context.onboardingToken, new Date(), { markOpened: true }),
     targets: { roundTrips: 2 },
+  },
+  {
+    name: 'approval page',
+    page: 'GET /approval/{token}',
+    load: (db, context) => openApprovalByToken(db, context.approvalToken, new Date()),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
   },
 ];

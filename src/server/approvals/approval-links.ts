@@ -29,106 +29,76 @@ export async function openApprovalByToken(
   db: Database,
   token: string,
   now: Date,
+  // Posting a comment or fetching the file needs the link, not the comments and decisions.
+  options: { withContents?: boolean } = {},
 ): Promise<{ ok: true; approval: OpenApproval } | { ok: false; error: ApprovalLinkProblem }> {
   if (!looksLikeToken(token)) return { ok: false, error: 'invalid' };
   const linkId = hashToken(token);
   const roundOfLink = sql`(select ${approvalLinks.roundId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
   const contactOfLink = sql`(select ${approvalLinks.contactId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
   const pieceOfLink = sql`(select ${approvalRounds.pieceId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`;
-  const [links, comments, decisions, sentToContact] = await db.batch([
-    db
-      .select({
-        expiresAt: aliased(approvalLinks.expiresAt, 'expires_at'),
-        revokedAt: aliased(approvalLinks.revokedAt, 'revoked_at'),
-        firstOpenedAt: aliased(approvalLinks.firstOpenedAt, 'first_opened_at'),
-        roundId: aliased(approvalRounds.id, 'round_id'),
-        roundStatus: aliased(approvalRounds.status, 'round_status'),
-        rule: aliased(approvalRounds.rule, 'rule'),
-        versionId: aliased(pieceVersions.id, 'version_id'),
-        versionNumber: aliased(pieceVersions.number, 'version_number'),
-        fileKey: aliased(pieceVersions.fileKey, 'file_key'),
-        fileName: aliased(pieceVersions.fileName, 'file_name'),
-        contentType: aliased(pieceVersions.contentType, 'content_type'),
-        size: aliased(pieceVersions.size, 'size'),
-        text: aliased(pieceVersions.text, 'text'),
-        pieceId: aliased(pieces.id, 'piece_id'),
-        pieceTitle: aliased(pieces.title, 'piece_title'),
-        pieceKind: aliased(pieces.kind, 'piece_kind'),
-        latestVersion: aliased(pieces.latestVersion, 'latest_version'),
-        clientId: aliased(clients.id, 'client_id'),
-        clientName: aliased(clients.name, 'client_name'),
-        contactId: aliased(clientContacts.id, 'contact_id'),
-        contactName: aliased(clientContacts.name, 'contact_name'),
-        contactLocale: aliased(clientContacts.locale, 'contact_locale'),
-        mayApprove: aliased(clientContacts.mayApprovePieces, 'may_approve'),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
-      })
-      .from(approvalLinks)
-      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
-      .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
-      .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
-      .innerJoin(clients, eq(clients.id, pieces.clientId))
-      .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
-      .innerJoin(users, eq(users.id, clients.csUserId))
-      .where(eq(approvalLinks.id, linkId)),
-    // The version's comments the client may see: never the internal ones.
-    db
-      .select({
-        id: pieceComments.id,
-        authorName: pieceComments.authorName,
-        authorContactId: pieceComments.authorContactId,
-        fromAgency: sql<boolean>`${pieceComments.authorUserId} is not null`.mapWith(Boolean),
-        target: pieceComments.target,
-        pinX: pieceComments.pinX,
-        pinY: pieceComments.pinY,
-        body: pieceComments.body,
-        createdAt: pieceComments.createdAt,
-        updatedAt: pieceComments.updatedAt,
-      })
-      .from(pieceComments)
-      .where(
-        and(
-          sql`${pieceComments.versionId} = (select ${approvalRounds.versionId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`,
-          eq(pieceComments.internal, false),
-        ),
-      )
-      .orderBy(asc(pieceComments.createdAt)),
-    // Every decision on every round of the piece: this round's and what earlier ones decided.
-    db
-      .select({
-        roundId: approvalDecisions.roundId,
-        versionNumber: pieceVersions.number,
-        contactId: approvalDecisions.contactId,
-        contactName: approvalDecisions.contactName,
-        decision: approvalDecisions.decision,
-        message: approvalDecisions.message,
-        decidedAt: approvalDecisions.decidedAt,
-      })
-      .from(approvalDecisions)
-      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalDecisions.roundId))
-      .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
-      .where(sql`${approvalRounds.pieceId} = ${pieceOfLink}`)
-      .orderBy(desc(pieceVersions.number), asc(approvalDecisions.decidedAt)),
-    // When this contact was sent each version: where a newer version went, if to them.
-    db
-      .select({
-        versionNumber: pieceVersions.number,
-        sentAt: sql<number>`max(${approvalLinks.createdAt})`.mapWith(Number),
-      })
-      .from(approvalLinks)
-      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
-      .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
-      .where(
-        and(
-          sql`${approvalRounds.pieceId} = ${pieceOfLink}`,
-          sql`${approvalLinks.contactId} = ${contactOfLink}`,
-        ),
-      )
-      .groupBy(pieceVersions.number)
-      .orderBy(desc(pieceVersions.number)),
-  ]);
+  const linkQuery = buildLinkQuery(db, linkId);
+  const [links, comments, decisions, sentToContact] =
+    options.withContents === false
+      ? [await linkQuery, [], [], []]
+      : await db.batch([
+          linkQuery,
+          // The version's comments the client may see: never the internal ones.
+          db
+            .select({
+              id: pieceComments.id,
+              authorName: pieceComments.authorName,
+              authorContactId: pieceComments.authorContactId,
+              fromAgency: sql<boolean>`${pieceComments.authorUserId} is not null`.mapWith(Boolean),
+              target: pieceComments.target,
+              pinX: pieceComments.pinX,
+              pinY: pieceComments.pinY,
+              body: pieceComments.body,
+              createdAt: pieceComments.createdAt,
+              updatedAt: pieceComments.updatedAt,
+            })
+            .from(pieceComments)
+            .where(
+              and(
+                sql`${pieceComments.versionId} = (select ${approvalRounds.versionId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`,
+                eq(pieceComments.internal, false),
+              ),
+            )
+            .orderBy(asc(pieceComments.createdAt)),
+          // Every decision on every round of the piece: this round's and what earlier ones decided.
+          db
+            .select({
+              roundId: approvalDecisions.roundId,
+              versionNumber: pieceVersions.number,
+              contactId: approvalDecisions.contactId,
+              contactName: approvalDecisions.contactName,
+              decision: approvalDecisions.decision,
+              message: approvalDecisions.message,
+              decidedAt: approvalDecisions.decidedAt,
+            })
+            .from(approvalDecisions)
+            .innerJoin(approvalRounds, eq(approvalRounds.id, approvalDecisions.roundId))
+            .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
+            .where(sql`${approvalRounds.pieceId} = ${pieceOfLink}`)
+            .orderBy(desc(pieceVersions.number), asc(approvalDecisions.decidedAt)),
+          // When this contact was sent each version: where a newer version went, if to them.
+          db
+            .select({
+              versionNumber: pieceVersions.number,
+              sentAt: sql<number>`max(${approvalLinks.createdAt})`.mapWith(Number),
+            })
+            .from(approvalLinks)
+            .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
+            .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
+            .where(
+              and(
+                sql`${approvalRounds.pieceId} = ${pieceOfLink}`,
+                sql`${approvalLinks.contactId} = ${contactOfLink}`,
+              ),
+            )
+            .groupBy(pieceVersions.number)
+            .orderBy(desc(pieceVersions.number)),
+        ]);
   const link = links[0];
   if (!link) return { ok: false, error: 'invalid' };
   // A contact who may no longer approve, or a withdrawn round, has in effect a revoked link.
@@ -166,7 +136,8 @@ export async function openApprovalByToken(
       roundDecisions: decisions.filter((d) => d.roundId === link.roundId),
       earlierDecisions: decisions.filter((d) => d.versionNumber < link.versionNumber),
       ownDecision,
-      mayAct: mayContactAct(link.roundStatus, ownDecision !== null),
+      hasDecided: link.hasDecided,
+      mayAct: mayContactAct(link.roundStatus, link.hasDecided),
       newerVersion:
         link.latestVersion > link.versionNumber
           ? { number: link.latestVersion, sentToYouAt: newer ? new Date(newer.sentAt) : null }
@@ -210,7 +181,9 @@ export type OpenApproval = {
   }[];
   roundDecisions: ApprovalDecisionView[];
   earlierDecisions: ApprovalDecisionView[];
+  // Loaded with the contents only; `hasDecided` is always known.
   ownDecision: ApprovalDecisionView | null;
+  hasDecided: boolean;
   mayAct: boolean;
   newerVersion: { number: number; sentToYouAt: Date | null } | null;
 };
@@ -267,4 +240,49 @@ export async function recordFirstView(
         ),
       ),
   ]);
+}
+
+/** The link with its round, version, piece, client, contact and CS: one row, by the link's hash. */
+export function buildLinkQuery(db: Database, linkId: string) {
+  return db
+    .select({
+      expiresAt: aliased(approvalLinks.expiresAt, 'expires_at'),
+      revokedAt: aliased(approvalLinks.revokedAt, 'revoked_at'),
+      firstOpenedAt: aliased(approvalLinks.firstOpenedAt, 'first_opened_at'),
+      roundId: aliased(approvalRounds.id, 'round_id'),
+      roundStatus: aliased(approvalRounds.status, 'round_status'),
+      rule: aliased(approvalRounds.rule, 'rule'),
+      versionId: aliased(pieceVersions.id, 'version_id'),
+      versionNumber: aliased(pieceVersions.number, 'version_number'),
+      fileKey: aliased(pieceVersions.fileKey, 'file_key'),
+      fileName: aliased(pieceVersions.fileName, 'file_name'),
+      contentType: aliased(pieceVersions.contentType, 'content_type'),
+      size: aliased(pieceVersions.size, 'size'),
+      text: aliased(pieceVersions.text, 'text'),
+      pieceId: aliased(pieces.id, 'piece_id'),
+      pieceTitle: aliased(pieces.title, 'piece_title'),
+      pieceKind: aliased(pieces.kind, 'piece_kind'),
+      latestVersion: aliased(pieces.latestVersion, 'latest_version'),
+      clientId: aliased(clients.id, 'client_id'),
+      clientName: aliased(clients.name, 'client_name'),
+      contactId: aliased(clientContacts.id, 'contact_id'),
+      contactName: aliased(clientContacts.name, 'contact_name'),
+      contactLocale: aliased(clientContacts.locale, 'contact_locale'),
+      mayApprove: aliased(clientContacts.mayApprovePieces, 'may_approve'),
+      csName: aliased(users.name, 'cs_name'),
+      csEmail: aliased(users.email, 'cs_email'),
+      csLocale: aliased(users.locale, 'cs_locale'),
+      hasDecided:
+        sql<boolean>`exists (select 1 from approval_decisions d where d.round_id = ${approvalLinks.roundId} and d.contact_id = ${approvalLinks.contactId})`.mapWith(
+          Boolean,
+        ),
+    })
+    .from(approvalLinks)
+    .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
+    .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
+    .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
+    .innerJoin(clients, eq(clients.id, pieces.clientId))
+    .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
+    .innerJoin(users, eq(users.id, clients.csUserId))
+    .where(eq(approvalLinks.id, linkId));
 }

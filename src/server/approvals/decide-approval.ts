@@ -32,7 +32,7 @@ export async function decideApproval(
   rules: Parameters<typeof changeDueAt>[2],
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: DecisionProblem }> {
-  if (approval.ownDecision) return { ok: false, error: 'decided' };
+  if (approval.hasDecided) return { ok: false, error: 'decided' };
   if (approval.round.status !== 'open') return { ok: false, error: 'closed' };
   const message = input.message.trim();
   if (input.decision === 'changes_requested' && !message)
