@@ -8,6 +8,7 @@ import {
   localizeIssues,
   type MessageKey,
 } from '../../src/i18n/index.ts';
+import { unavailablePart } from '../../src/server/faults/unavailable.ts';
 import type { ApiEnv } from './api-env.ts';
 import { refuse } from './respond.ts';
 
@@ -43,7 +44,10 @@ const HTTP_ERRORS: Partial<Record<number, [string, MessageKey]>> = {
   415: ['unsupported_media_type', 'errors.unsupportedMediaType'],
 };
 
-/** The single error handler: expected input errors become 4xx, anything else a 500 with a request id. */
+/**
+ * The single error handler: expected input errors become 4xx, a part that is down a 503,
+ * anything else a 500 with a request id.
+ */
 export function handleError(error: Error, c: Context<ApiEnv>) {
   if (error instanceof InputError) {
     return refuse(c, {
@@ -60,5 +64,12 @@ export function handleError(error: Error, c: Context<ApiEnv>) {
   // Logged with the request id so support can find it; the body never carries a stack.
   const requestId = c.get('requestId') ?? crypto.randomUUID();
   console.error(`[${requestId}]`, error);
+  // A part that is down for a moment: every write is one batch, so nothing was half-written
+  // and the same request can simply be sent again.
+  const part = unavailablePart(error);
+  if (part) {
+    c.header('Retry-After', '5');
+    return problem(c, 503, 'unavailable', `errors.unavailable.${part}`, { requestId, part });
+  }
   return problem(c, 500, 'internal', 'errors.internal', { requestId }, { requestId });
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoices } from '../../db/schema/index.ts';
 import { createApi } from '../../functions/app.ts';
+import { createFileStore } from '../../src/server/files/file-store.ts';
+import { bucketFailingPuts, databaseFailingAt } from '../support/faults.ts';
 import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
-import { createTestApp, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
+import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 function invoiceForm(cookie: string, text: string): RequestInit {
@@ -35,34 +37,24 @@ describe.each(DRIVERS)('invoice submission when a part fails (%s)', (driver) => 
   afterAll(() => app.close());
 
   it('leaves no invoice without its file when the file storage fails', async () => {
-    const failingFiles = {
-      ...app.files,
-      put: async () => Promise.reject(new Error('R2 unavailable')),
-    };
-    const api = createApi(() => ({ ...app.deps, files: failingFiles }));
+    const files = createFileStore(bucketFailingPuts(app.bucket));
+    const api = createApi(() => ({ ...app.deps, files }));
     const response = await api.request('/api/invoices', invoiceForm(cookie, 'storage down'), {});
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('Retry-After')).toBe('5');
+    expect((await readJson(response)).error.message).toMatch(/armazenamento de arquivos/);
     expect(await app.db.select().from(invoices)).toEqual([]);
   });
 
   it('leaves no file without its invoice when the database write fails', async () => {
-    let batches = 0;
     // The second batch of the submission is its write: that one fails.
-    const failingDb = new Proxy(app.db, {
-      get(target, property, receiver) {
-        if (property === 'batch') {
-          return (...args: Parameters<typeof target.batch>) => {
-            batches += 1;
-            if (batches === 2) return Promise.reject(new Error('database unavailable'));
-            return target.batch(...args);
-          };
-        }
-        return Reflect.get(target, property, receiver);
-      },
-    });
-    const api = createApi(() => ({ ...app.deps, db: failingDb }));
+    const api = createApi(() => ({ ...app.deps, db: databaseFailingAt(app.db, driver, 2) }));
     const response = await api.request('/api/invoices', invoiceForm(cookie, 'db down'), {});
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
+    expect((await readJson(response)).error).toMatchObject({
+      code: 'unavailable',
+      part: 'database',
+    });
     expect(await app.db.select().from(invoices)).toEqual([]);
     expect((await app.bucket.list({ prefix: 'invoices/' })).objects).toEqual([]);
   });

@@ -16,6 +16,10 @@ export const en = {
     language: 'Language',
   },
   errors: {
+    unavailable: {
+      database: 'The database did not answer. Nothing was saved; try again in a moment.',
+      files: 'File storage did not answer. Nothing was saved; try again in a moment.',
+    },
     badRequest: 'We could not read the request. Reload the page and try again.',
     validation: 'Please check the highlighted fields.',
     notFound: 'We could not find what you were looking for.',

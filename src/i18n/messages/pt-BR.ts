@@ -14,6 +14,11 @@ export const ptBR = {
     language: 'Idioma',
   },
   errors: {
+    unavailable: {
+      database: 'O banco de dados não respondeu. Nada foi salvo; tente de novo em instantes.',
+      files:
+        'O armazenamento de arquivos não respondeu. Nada foi salvo; tente de novo em instantes.',
+    },
     badRequest: 'Não conseguimos ler o pedido. Recarregue a página e tente de novo.',
     validation: 'Confira os campos destacados.',
     notFound: 'Não encontramos o que você procurou.',

@@ -1,3 +1,5 @@
+import { PartUnavailable } from '../faults/unavailable.ts';
+
 /** The part of an R2 bucket Ponte uses; Miniflare's R2 in tests has the same shape. */
 export type FileBucket = Pick<R2Bucket, 'put' | 'get' | 'head' | 'delete' | 'list'>;
 
@@ -21,6 +23,15 @@ export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The bucket's answer, or PartUnavailable('files') when the bucket failed: a 503, not a 500. */
+async function fromBucket<Result>(call: () => Promise<Result>): Promise<Result> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new PartUnavailable('files', { cause: error });
+  }
+}
+
 /** Small facade over the bucket: put, get, head, delete, with the content type kept as metadata. */
 export function createFileStore(bucket: FileBucket) {
   return {
@@ -31,20 +42,22 @@ export function createFileStore(bucket: FileBucket) {
     ): Promise<StoredFile> {
       const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
       const sha256 = await sha256OfBytes(bytes);
-      await bucket.put(key, bytes, { httpMetadata: { contentType }, sha256 });
+      await fromBucket(() => bucket.put(key, bytes, { httpMetadata: { contentType }, sha256 }));
       return { key, size: bytes.byteLength, contentType, sha256 };
     },
     get(key: string) {
-      return bucket.get(key);
+      return fromBucket(() => bucket.get(key));
     },
     head(key: string) {
-      return bucket.head(key);
+      return fromBucket(() => bucket.head(key));
     },
     delete(key: string) {
-      return bucket.delete(key);
+      return fromBucket(() => bucket.delete(key));
     },
     list(options: { prefix: string; cursor?: string }) {
-      return bucket.list({ prefix: options.prefix, cursor: options.cursor, limit: 1000 });
+      return fromBucket(() =>
+        bucket.list({ prefix: options.prefix, cursor: options.cursor, limit: 1000 }),
+      );
     },
   };
 }
