@@ -34,6 +34,7 @@ CREATE TABLE `approval_rounds` (
 	`created_at` integer NOT NULL,
 	`created_by` text,
 	`closed_at` integer,
+	`close_key` text,
 	FOREIGN KEY (`piece_id`) REFERENCES `pieces`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`version_id`) REFERENCES `piece_versions`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
@@ -51,6 +52,7 @@ CREATE TABLE `change_requests` (
 	`due_at` integer NOT NULL,
 	`done_at` integer,
 	`done_by` text,
+	`done_key` text,
 	`recorded_by` text,
 	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`piece_id`) REFERENCES `pieces`(`id`) ON UPDATE no action ON DELETE cascade,

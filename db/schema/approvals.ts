@@ -113,6 +113,9 @@ export const approvalRounds = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => users.id),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    // A key of the request that closed the round, so the writes that follow in its batch
+    // (the piece, the e-mail, the event) can tell that this request, and no other, closed it.
+    closeKey: text('close_key'),
   },
   (table) => [index('approval_rounds_piece_idx').on(table.pieceId)],
 );
@@ -215,6 +218,8 @@ export const changeRequests = sqliteTable(
     dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
     doneAt: integer('done_at', { mode: 'timestamp_ms' }),
     doneBy: text('done_by').references(() => users.id),
+    // The key of the request that marked it done (see approval_rounds.close_key).
+    doneKey: text('done_key'),
     recordedBy: text('recorded_by').references(() => users.id),
   },
   (table) => [

@@ -264,11 +264,12 @@ export async function revokeRound(
   if (!mayTalkToClient(input.user, context.piece)) return { ok: false, error: 'not_allowed' };
   const round = context.round;
   if (round?.status !== 'open') return { ok: false, error: 'not_open' };
-  const revoked = sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${round.id} and ${approvalRounds.status} = 'revoked' and ${approvalRounds.closedAt} = ${now.getTime()})`;
+  const closeKey = crypto.randomUUID();
+  const revoked = sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${round.id} and ${approvalRounds.status} = 'revoked' and ${approvalRounds.closeKey} = ${closeKey})`;
   const [updated] = await db.batch([
     db
       .update(approvalRounds)
-      .set({ status: 'revoked', closedAt: now })
+      .set({ status: 'revoked', closedAt: now, closeKey })
       .where(and(eq(approvalRounds.id, round.id), eq(approvalRounds.status, 'open')))
       .returning({ id: approvalRounds.id }),
     db
@@ -311,18 +312,16 @@ export async function revokeContactLinks(
   if (!mayTalkToClient(input.user, context.piece)) return { ok: false, error: 'not_allowed' };
   const { round, version } = context;
   if (round?.status !== 'open' || !version) return { ok: false, error: 'not_open' };
-  const [revoked] = await db.batch([
-    db
-      .update(approvalLinks)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(approvalLinks.roundId, round.id),
-          eq(approvalLinks.contactId, input.contactId),
-          isNull(approvalLinks.revokedAt),
-        ),
-      )
-      .returning({ id: approvalLinks.id }),
+  const ofContact = and(
+    eq(approvalLinks.roundId, round.id),
+    eq(approvalLinks.contactId, input.contactId),
+    isNull(approvalLinks.revokedAt),
+  );
+  // A contact with no live link changes nothing, and leaves nothing in the history.
+  const live = await db.select({ id: approvalLinks.id }).from(approvalLinks).where(ofContact);
+  if (live.length === 0) return { ok: false, error: 'not_found' };
+  await db.batch([
+    db.update(approvalLinks).set({ revokedAt: now }).where(ofContact),
     recordEvent(
       db,
       {
@@ -337,7 +336,7 @@ export async function revokeContactLinks(
     ),
     ...settleRoundWrites(db, { ...context, round, version }, input.origin, now),
   ]);
-  return revoked.length > 0 ? { ok: true } : { ok: false, error: 'not_found' };
+  return { ok: true };
 }
 
 /** Contacts still asked to decide on a round: an unrevoked link, and still allowed to approve. */
@@ -367,8 +366,9 @@ export function settleRoundWrites(
   now: Date,
 ) {
   const { piece, round, version } = context;
+  const closeKey = crypto.randomUUID();
   const closedNow = (status: 'approved' | 'changes_requested') =>
-    sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${round.id} and ${approvalRounds.status} = ${status} and ${approvalRounds.closedAt} = ${now.getTime()})`;
+    sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${round.id} and ${approvalRounds.status} = ${status} and ${approvalRounds.closeKey} = ${closeKey})`;
   const everyoneApproved = sql`exists (${recipientsOf(round.id)}) and not exists (select 1 from (${recipientsOf(round.id)}) r where not exists (select 1 from approval_decisions d where d.round_id = ${round.id} and d.contact_id = r.contact_id and d.decision = 'approved'))`;
   const mail = approvalNewsMail(
     { name: piece.csName, locale: piece.csLocale },
@@ -385,7 +385,7 @@ export function settleRoundWrites(
   return [
     db
       .update(approvalRounds)
-      .set({ status: 'changes_requested', closedAt: now })
+      .set({ status: 'changes_requested', closedAt: now, closeKey })
       .where(
         and(
           eq(approvalRounds.id, round.id),
@@ -395,7 +395,7 @@ export function settleRoundWrites(
       ),
     db
       .update(approvalRounds)
-      .set({ status: 'approved', closedAt: now })
+      .set({ status: 'approved', closedAt: now, closeKey })
       .where(
         and(
           eq(approvalRounds.id, round.id),

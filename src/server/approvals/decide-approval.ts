@@ -112,6 +112,7 @@ export async function decideApproval(
                 dueAt: constant(changeDueAt(now, kind, rules).getTime(), 'due_at'),
                 doneAt: constant(null, 'done_at'),
                 doneBy: constant(null, 'done_by'),
+                doneKey: constant(null, 'done_key'),
                 recordedBy: constant(null, 'recorded_by'),
               })
               .from(sql`(select 1)`)

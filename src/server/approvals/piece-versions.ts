@@ -162,6 +162,7 @@ export async function addVersion(
                   createdAt: constant(now.getTime(), 'created_at'),
                   createdBy: constant(input.actor.id, 'created_by'),
                   closedAt: constant(null, 'closed_at'),
+                  closeKey: constant(null, 'close_key'),
                 })
                 .from(sql`(select 1)`)
                 .where(added),

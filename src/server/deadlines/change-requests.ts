@@ -58,11 +58,12 @@ export async function markChangeDone(
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'wrong_status' }> {
   if (!(await getClientFor(db, input.user, input.clientId)))
     return { ok: false, error: 'not_found' };
-  const doneNow = sql`exists (select 1 from ${changeRequests} where ${changeRequests.id} = ${input.changeId} and ${changeRequests.doneAt} = ${now.getTime()})`;
+  const doneKey = crypto.randomUUID();
+  const doneNow = sql`exists (select 1 from ${changeRequests} where ${changeRequests.id} = ${input.changeId} and ${changeRequests.doneKey} = ${doneKey})`;
   const [updated, existing] = await db.batch([
     db
       .update(changeRequests)
-      .set({ doneAt: now, doneBy: input.actor.id })
+      .set({ doneAt: now, doneBy: input.actor.id, doneKey })
       .where(
         and(
           eq(changeRequests.id, input.changeId),
