@@ -2,12 +2,15 @@ import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { MessageKey, MessageParams } from '../../src/i18n/index.ts';
+import { policy } from '../../src/policy/index.ts';
 import {
   encodeFeedback,
   FEEDBACK_COOKIE,
   type FormFeedback,
 } from '../../src/server/forms/form-feedback.ts';
+import { countLinkFailure } from '../../src/server/rate-limits/link-failures.ts';
 import type { ApiEnv } from './api-env.ts';
+import { clientIp } from './client-info.ts';
 import { problem } from './errors.ts';
 import { returnPath, wantsHtml } from './read-input.ts';
 
@@ -111,4 +114,29 @@ export function refuseAction(
   return error === 'not_found'
     ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
     : refuse(c, { status: 409, code: 'wrong_status', messageKey: 'errors.wrongStatus', back });
+}
+
+/**
+ * The refusal of a client link that does not open: 404 when unknown, 410 when revoked or
+ * expired — or 429 once the visitor's address has failed too often (see countLinkFailure).
+ */
+export async function refuseLink(
+  c: Context<ApiEnv>,
+  problem: 'invalid' | 'revoked' | 'expired',
+  messages: 'onboarding' | 'approvals',
+) {
+  const { db, clock } = c.get('deps');
+  const verdict = await countLinkFailure(db, policy, clientIp(c), clock());
+  if (!verdict.allowed)
+    return refuse(c, {
+      status: 429,
+      code: 'rate_limited',
+      messageKey: 'errors.rateLimited',
+      params: { minutes: verdict.retryAfterMinutes },
+    });
+  return refuse(c, {
+    status: problem === 'invalid' ? 404 : 410,
+    code: `link_${problem}`,
+    messageKey: `${messages}.linkProblems.${problem}`,
+  });
 }

@@ -17,7 +17,7 @@ import { decideApproval } from '../../src/server/approvals/decide-approval.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse } from '../http/respond.ts';
+import { done, refuse, refuseLink } from '../http/respond.ts';
 import { commentInput, fileHeaders } from './pieces.ts';
 
 /** The client's page of a link, where every form returns. */
@@ -40,13 +40,7 @@ async function openByPath(
 ): Promise<OpenApproval | Response> {
   const { db, clock } = c.get('deps');
   const opened = await openApprovalByToken(db, c.req.param('token') ?? '', clock(), options);
-  if (!opened.ok) {
-    return refuse(c, {
-      status: opened.error === 'invalid' ? 404 : 410,
-      code: `link_${opened.error}`,
-      messageKey: `approvals.linkProblems.${opened.error}`,
-    });
-  }
+  if (!opened.ok) return refuseLink(c, opened.error, 'approvals');
   c.set('locale', opened.approval.contact.locale);
   c.set('t', createTranslator(opened.approval.contact.locale));
   return opened.approval;

@@ -16,7 +16,7 @@ import { submitOnboarding } from '../../src/server/onboarding/submit-onboarding.
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin } from '../http/client-info.ts';
 import { readInput, wantsHtml } from '../http/read-input.ts';
-import { done, redirectWithFeedback, refuse } from '../http/respond.ts';
+import { done, redirectWithFeedback, refuse, refuseLink } from '../http/respond.ts';
 
 const MB = 1024 * 1024;
 
@@ -30,13 +30,7 @@ async function openByPath(
 ): Promise<OpenOnboarding | Response> {
   const { db, clock } = c.get('deps');
   const opened = await openOnboardingByToken(db, c.req.param('token') ?? '', clock(), options);
-  if (!opened.ok) {
-    return refuse(c, {
-      status: opened.error === 'invalid' ? 404 : 410,
-      code: `link_${opened.error}`,
-      messageKey: `onboarding.linkProblems.${opened.error}`,
-    });
-  }
+  if (!opened.ok) return refuseLink(c, opened.error, 'onboarding');
   c.set('locale', opened.onboarding.contact.locale);
   c.set('t', createTranslator(opened.onboarding.contact.locale));
   return opened.onboarding;

@@ -319,5 +319,7 @@ export const agencyPolicy: PolicyInput = {
   rateLimits: {
     signInPerEmail: { max: 5, windowMinutes: 15 },
     signInPerIp: { max: 30, windowMinutes: 15 },
+    // Client links (onboarding, approvals) that did not open, per address.
+    clientLinkFailuresPerIp: { max: 30, windowMinutes: 15 },
   },
 };

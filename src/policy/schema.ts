@@ -136,6 +136,7 @@ export const policySchema = z
     rateLimits: z.object({
       signInPerEmail: rateLimit,
       signInPerIp: rateLimit,
+      clientLinkFailuresPerIp: rateLimit,
     }),
   })
   .superRefine((policy, ctx) => {

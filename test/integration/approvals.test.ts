@@ -415,6 +415,24 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect((await app.request('/api/approval/not-a-token/file')).status).toBe(404);
   });
 
+  it('slows down an address that keeps trying links that do not open, never a valid one', async () => {
+    const attempt = (token: string) =>
+      app.request(
+        `/api/approval/${token}/comments`,
+        postJson({ body: 'oi' }, { ip: '203.0.113.9' }),
+      );
+    const limit = policy.rateLimits.clientLinkFailuresPerIp.max;
+    for (let i = 0; i < limit; i++)
+      expect((await attempt(`${'c'.repeat(31)}${'a'}`)).status).toBe(404);
+    const limited = await attempt('d'.repeat(32));
+    expect(limited.status).toBe(429);
+    expect((await readJson(limited)).error.message).toMatch(/minutos/);
+    const valid = await app.request(`/api/approval/${rita}/file`, {
+      headers: { 'CF-Connecting-IP': '203.0.113.9' },
+    });
+    expect(valid.status).toBe(200);
+  });
+
   it('records every view, comment, decision, send and revoke in the piece history', async () => {
     const history = await app.db.select().from(events).where(eq(events.subjectId, pieceId));
     const actions = new Set(history.map((e) => e.action));

@@ -145,10 +145,13 @@ const bodies: fc.Arbitrary<{ type: string | null; body: BodyInit | null }> = fc.
   ),
 );
 
-/** Snapshot of every table but sessions (renewed by reads) and the migrations' own. */
+/**
+ * Snapshot of every table but sessions (renewed by reads), rate-limit counters (which count
+ * refusals by design: failed client links, sign-in attempts) and the migrations' own.
+ */
 async function databaseState(app: TestApp): Promise<Record<string, string>> {
   const tables = await app.db.all<{ name: string }>(
-    sql`select name from sqlite_master where type = 'table' and name not in ('sessions', 'sqlite_sequence', '__drizzle_migrations', 'd1_migrations', '_cf_KV', '_cf_METADATA') order by name`,
+    sql`select name from sqlite_master where type = 'table' and name not in ('sessions', 'rate_limits', 'sqlite_sequence', '__drizzle_migrations', 'd1_migrations', '_cf_KV', '_cf_METADATA') order by name`,
   );
   const contents: Record<string, string> = {};
   for (const { name } of tables)
