@@ -149,6 +149,32 @@ describe.each(DRIVERS)('e-mail outbox (%s)', (driver) => {
     expect(capture.delivered).toHaveLength(1);
   });
 
+  it('delivers every message exactly once after the provider was down, then slow, then limiting', async () => {
+    for (let i = 0; i < 6; i++) await queueMail(app.db, mail(`outage/${i}`), T0);
+    // Down: nothing listens where the provider should be.
+    const unreachable = createResendSender({
+      apiKey: 're_test',
+      from: 'Ponte <ponte@example.com>',
+      baseUrl: 'http://127.0.0.1:9',
+      timeoutMs: 200,
+    });
+    expect(
+      await dispatchOutbox({ db: app.db, sender: unreachable, clock: app.deps.clock }),
+    ).toEqual({ sent: 0, retrying: 6, dead: 0 });
+    // Back, but answering 429 and slowly for a while.
+    capture.answerNext({ status: 429, headers: { 'retry-after': '1' } });
+    capture.answerNext({ status: 429, headers: { 'retry-after': '1' } });
+    capture.answerNext({ status: 200, delayMs: 50 });
+    for (let minute = 1; minute <= 30; minute++) {
+      app.setNow(new Date(T0.getTime() + minute * 60 * 60_000));
+      await dispatch();
+    }
+    const keys = capture.delivered.map((r) => String(r.headers['idempotency-key']));
+    expect(keys.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `outage/${i}`).sort());
+    const rows = await app.db.select().from(outbox);
+    expect(rows.every((r) => r.status === 'sent')).toBe(true);
+  });
+
   it('never lets two dispatchers running at once send the same message', async () => {
     for (let i = 0; i < 10; i++) await queueMail(app.db, mail(`bulk/${i}`), T0);
     const reports = await Promise.all([dispatch(), dispatch(), dispatch()]);
