@@ -1,6 +1,7 @@
 // `npm run seed`: seeds the demo agency into Turso/libSQL when DATABASE_URL is set, otherwise
 // into the local D1 database that `astro dev` and `wrangler dev` use (.wrangler/state).
 import { createClient } from '@libsql/client';
+import { clockWithOffset } from '../functions/worker-dependencies.ts';
 import { createFileStore } from '../src/server/files/file-store.ts';
 import { createD1Database, createLibsqlDatabase } from './client.ts';
 import { openLocalBindings } from './local-bindings.ts';
@@ -8,7 +9,8 @@ import { seedDemoAgency } from './seed.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
 import { seedDemoPieces } from './seed-pieces.ts';
 
-const now = new Date();
+// The same clock as the Worker's (moved only by the end-to-end suite).
+const now = clockWithOffset(process.env.CLOCK_OFFSET_MS)();
 if (process.env.DATABASE_URL) {
   const client = createClient({
     url: process.env.DATABASE_URL,

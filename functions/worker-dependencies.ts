@@ -14,6 +14,9 @@ export type WorkerEnv = {
   RESEND_BASE_URL?: string;
   MAIL_FROM?: string;
   PUBLIC_ORIGIN?: string;
+  // Moves the Worker's clock by this many milliseconds. For the end-to-end suite only (it
+  // runs the agency's month inside an invoice window); never set in production.
+  CLOCK_OFFSET_MS?: string;
 };
 
 /** Turso when DATABASE_URL is set (production), otherwise the D1 binding (the embedded default). */
@@ -25,6 +28,12 @@ export function openDatabase(env: WorkerEnv): Database {
   }
   if (!env.DB) throw new Error('No database: set DATABASE_URL or bind DB in wrangler.toml');
   return createD1Database(env.DB);
+}
+
+/** The real clock, moved by an offset in milliseconds when one is given (tests). */
+export function clockWithOffset(offsetMs: string | undefined): () => Date {
+  const offset = Number(offsetMs ?? 0) || 0;
+  return () => new Date(Date.now() + offset);
 }
 
 /** Builds the request and job dependencies from the Worker's bindings. */
@@ -39,7 +48,7 @@ export function workerDependencies(env: WorkerEnv): Dependencies {
           baseUrl: env.RESEND_BASE_URL,
         })
       : null,
-    clock: () => new Date(),
+    clock: clockWithOffset(env.CLOCK_OFFSET_MS),
     publicOrigin: env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
   };
 }

@@ -5,9 +5,9 @@ import { expectAccessible, signedInPage } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
 
-/** A date (YYYY-MM-DD) some days from now; far enough for any lead time. */
+/** A date (YYYY-MM-DD) some days from the Worker's now; far enough for any lead time. */
 const daysFromNow = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  new Date(Date.now() + inject('clockOffsetMs') + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('deadlines and task requests in a real browser', () => {
   let browser: Browser;

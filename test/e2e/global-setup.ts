@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { invoiceWindowAt, policy } from '../../src/policy/index.ts';
 import {
   buildSite,
   prepareLocalState,
@@ -13,7 +14,19 @@ declare module 'vitest' {
     baseUrl: string;
     // The local stand-in for Resend that the built Worker sends its e-mails to.
     mailUrl: string;
+    // How far the Worker's clock runs ahead of the real one (to sit inside an invoice window).
+    clockOffsetMs: number;
   }
+}
+
+/**
+ * How far to move the Worker's clock so the suite runs inside an invoice window (the
+ * journey submits an invoice): nothing when one is open, else to two hours after the next
+ * one opens — early on a business day, agency time.
+ */
+function offsetIntoInvoiceWindow(now: Date): number {
+  const { open, window } = invoiceWindowAt(now, policy);
+  return open ? 0 : window.opensAt.getTime() + 2 * 3_600_000 - now.getTime();
 }
 
 /**
@@ -22,14 +35,17 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   if (!process.env.PONTE_E2E_SKIP_BUILD) buildSite();
-  const state = prepareLocalState();
+  const clockOffsetMs = offsetIntoInvoiceWindow(new Date());
+  const state = prepareLocalState({ clockOffsetMs });
   const mail = await startMailCaptureServer();
   const worker = await startBuiltWorker(state, {
     RESEND_API_KEY: 're_e2e',
     RESEND_BASE_URL: mail.url,
+    CLOCK_OFFSET_MS: String(clockOffsetMs),
   });
   project.provide('baseUrl', worker.baseUrl);
   project.provide('mailUrl', mail.url);
+  project.provide('clockOffsetMs', clockOffsetMs);
 
   return () => {
     if (process.env.PONTE_E2E_WORKER_LOG)

@@ -9,16 +9,29 @@ import { join } from 'node:path';
 const { PONTE_COMPONENT_TESTS: _componentTests, ...inherited } = process.env;
 export const BUILD_ENV = { ...inherited, CI: 'true', NODE_ENV: 'production' };
 
-const run = (command: string, args: string[], quiet: boolean) =>
-  execFileSync(command, args, { stdio: quiet ? 'ignore' : 'inherit', env: BUILD_ENV });
+const run = (
+  command: string,
+  args: string[],
+  quiet: boolean,
+  extraEnv: Record<string, string> = {},
+) =>
+  execFileSync(command, args, {
+    stdio: quiet ? 'ignore' : 'inherit',
+    env: { ...BUILD_ENV, ...extraEnv },
+  });
 
 /** Builds the site and its Worker, the way CI and a deploy do. */
 export function buildSite(options: { quiet?: boolean } = {}) {
   run('npx', ['astro', 'build'], options.quiet ?? false);
 }
 
-/** A fresh local state directory with the real migrations applied and the demo seed in it. */
-export function prepareLocalState(options: { quiet?: boolean } = {}): string {
+/**
+ * A fresh local state directory with the real migrations applied and the demo seed in it
+ * (seeded at the Worker's clock, when the suite moves it).
+ */
+export function prepareLocalState(
+  options: { quiet?: boolean; clockOffsetMs?: number } = {},
+): string {
   const state = mkdtempSync(join(tmpdir(), 'ponte-worker-state-'));
   const quiet = options.quiet ?? false;
   run(
@@ -26,7 +39,9 @@ export function prepareLocalState(options: { quiet?: boolean } = {}): string {
     ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state],
     quiet,
   );
-  run('node', ['db/seed-cli.ts', state], quiet);
+  run('node', ['db/seed-cli.ts', state], quiet, {
+    CLOCK_OFFSET_MS: String(options.clockOffsetMs ?? 0),
+  });
   return state;
 }
 
