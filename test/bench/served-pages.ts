@@ -3,77 +3,20 @@
 // and whether its forms work without JavaScript (they post to the API and come back).
 
 import { gzipSync } from 'node:zlib';
-import { desc, eq } from 'drizzle-orm';
-import { createD1Database } from '../../db/client.ts';
-import { openLocalBindings } from '../../db/local-bindings.ts';
-import { outbox } from '../../db/schema/index.ts';
-import { policy } from '../../src/policy/index.ts';
-import { sendForApproval } from '../../src/server/approvals/approval-rounds.ts';
-import { sendOnboarding } from '../../src/server/onboarding/onboarding-links.ts';
 import { prepareLocalState, removeLocalState, startBuiltWorker } from '../support/built-worker.ts';
+import { prepareDemoVisitors } from '../support/demo-links.ts';
 
 export const SERVED_PAGE_TARGETS: Record<string, number> = { 'approval page': 30 };
-
-const CS = { id: 'demo-cs', name: 'Carla Campos', ip: null };
-
-/** Sends the demo links a client would get, straight into the local state, and returns their tokens. */
-async function sendDemoLinks(state: string) {
-  const local = await openLocalBindings(state);
-  try {
-    const db = createD1Database(local.DB);
-    const now = new Date();
-    const user = { id: CS.id, roles: ['cs' as const] };
-    const origin = 'http://localhost';
-    await sendForApproval(
-      db,
-      policy,
-      {
-        pieceId: 'demo-piece-launch',
-        contactIds: ['demo-contact-bakery-owner'],
-        actor: CS,
-        user,
-        origin,
-      },
-      now,
-    );
-    await sendOnboarding(
-      db,
-      policy,
-      {
-        clientId: 'demo-client-clinic',
-        contactIds: ['demo-contact-clinic-director'],
-        actor: CS,
-        user,
-        origin,
-      },
-      now,
-    );
-    const tokenIn = async (to: string, pattern: RegExp) => {
-      const [mail] = await db
-        .select({ text: outbox.text })
-        .from(outbox)
-        .where(eq(outbox.toAddress, to))
-        .orderBy(desc(outbox.createdAt));
-      return pattern.exec(mail?.text ?? '')?.[1] ?? '';
-    };
-    return {
-      approval: await tokenIn('rita@paoquente.example', /\/approval\/([a-z2-7]{32})/),
-      onboarding: await tokenIn('marina@sorrisoleve.example', /\/onboarding\/([a-z2-7]{32})/),
-    };
-  } finally {
-    await local.dispose();
-  }
-}
 
 /** Serves the built site over a fresh demo state and weighs the pages a client and a partner open first. */
 export async function weighServedPages() {
   const state = prepareLocalState({ quiet: true });
-  const tokens = await sendDemoLinks(state);
+  const visitors = await prepareDemoVisitors(state);
   const worker = await startBuiltWorker(state);
   try {
     const pages = [
-      { name: 'approval page', path: `/approval/${tokens.approval}` },
-      { name: 'questionnaire page', path: `/onboarding/${tokens.onboarding}` },
+      { name: 'approval page', path: `/approval/${visitors.approvalToken}` },
+      { name: 'questionnaire page', path: `/onboarding/${visitors.onboardingToken}` },
       { name: 'sign-in page', path: '/sign-in' },
     ];
     const weighed = [];

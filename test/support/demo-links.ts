@@ -1,0 +1,68 @@
+import { desc, eq } from 'drizzle-orm';
+import { createD1Database } from '../../db/client.ts';
+import { openLocalBindings } from '../../db/local-bindings.ts';
+import { outbox, sessions } from '../../db/schema/index.ts';
+import { policy } from '../../src/policy/index.ts';
+import { sendForApproval } from '../../src/server/approvals/approval-rounds.ts';
+import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.ts';
+import { issueSessionToken } from '../../src/server/auth/sessions.ts';
+import { sendOnboarding } from '../../src/server/onboarding/onboarding-links.ts';
+
+const CS = { id: 'demo-cs', name: 'Carla Campos', ip: null };
+
+/**
+ * Straight into a local state (before the Worker serves it): the links a client would get
+ * by e-mail — an approval link for the demo piece, an onboarding link for the clinic — and a
+ * signed-in session of a demo partner, for the scripts that measure the built Worker.
+ */
+export async function prepareDemoVisitors(state: string, now = new Date()) {
+  const local = await openLocalBindings(state);
+  try {
+    const db = createD1Database(local.DB);
+    const user = { id: CS.id, roles: ['cs' as const] };
+    const origin = 'http://localhost';
+    await sendForApproval(
+      db,
+      policy,
+      {
+        pieceId: 'demo-piece-launch',
+        contactIds: ['demo-contact-bakery-owner'],
+        actor: CS,
+        user,
+        origin,
+      },
+      now,
+    );
+    await sendOnboarding(
+      db,
+      policy,
+      {
+        clientId: 'demo-client-clinic',
+        contactIds: ['demo-contact-clinic-director'],
+        actor: CS,
+        user,
+        origin,
+      },
+      now,
+    );
+    const tokenIn = async (to: string, pattern: RegExp) => {
+      const [mail] = await db
+        .select({ text: outbox.text })
+        .from(outbox)
+        .where(eq(outbox.toAddress, to))
+        .orderBy(desc(outbox.createdAt));
+      return pattern.exec(mail?.text ?? '')?.[1] ?? '';
+    };
+    const session = issueSessionToken();
+    await db
+      .insert(sessions)
+      .values({ id: session.id, userId: 'demo-paid', createdAt: now, lastVerifiedAt: now });
+    return {
+      approvalToken: await tokenIn('rita@paoquente.example', /\/approval\/([a-z2-7]{32})/),
+      onboardingToken: await tokenIn('marina@sorrisoleve.example', /\/onboarding\/([a-z2-7]{32})/),
+      partnerCookie: `${SESSION_COOKIE}=${session.token}`,
+    };
+  } finally {
+    await local.dispose();
+  }
+}
