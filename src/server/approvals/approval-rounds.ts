@@ -252,18 +252,33 @@ export async function sendForApproval(
   return { ok: true, sent: chosen.length };
 }
 
+type OpenRoundProblem = 'not_found' | 'not_allowed' | 'not_open';
+
+/**
+ * The piece's open round, for CS acting on it (withdrawing it, revoking a contact): the
+ * piece must be the person's to see, theirs to send, and its newest version's round open.
+ */
+async function openRoundForCs(db: Database, pieceId: string, user: Viewer) {
+  const context = await loadPieceContext(db, pieceId);
+  if (!context || !mayWorkOnPiece(user, context.piece))
+    return { ok: false as const, error: 'not_found' as OpenRoundProblem };
+  if (!mayTalkToClient(user, context.piece))
+    return { ok: false as const, error: 'not_allowed' as OpenRoundProblem };
+  const { round, version } = context;
+  if (round?.status !== 'open' || !version)
+    return { ok: false as const, error: 'not_open' as OpenRoundProblem };
+  return { ok: true as const, context, round, version };
+}
+
 /** Withdraws the open round of a piece: every link ends at once, the piece is back in production. */
 export async function revokeRound(
   db: Database,
   input: { pieceId: string; actor: Actor; user: Viewer },
   now: Date,
-): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_allowed' | 'not_open' }> {
-  const context = await loadPieceContext(db, input.pieceId);
-  if (!context || !mayWorkOnPiece(input.user, context.piece))
-    return { ok: false, error: 'not_found' };
-  if (!mayTalkToClient(input.user, context.piece)) return { ok: false, error: 'not_allowed' };
-  const round = context.round;
-  if (round?.status !== 'open') return { ok: false, error: 'not_open' };
+): Promise<{ ok: true } | { ok: false; error: OpenRoundProblem }> {
+  const open = await openRoundForCs(db, input.pieceId, input.user);
+  if (!open.ok) return open;
+  const { context, round, version } = open;
   const closeKey = crypto.randomUUID();
   const revoked = sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${round.id} and ${approvalRounds.status} = 'revoked' and ${approvalRounds.closeKey} = ${closeKey})`;
   const [updated] = await db.batch([
@@ -288,7 +303,7 @@ export async function revokeRound(
         subjectType: 'piece',
         subjectId: context.piece.id,
         ip: input.actor.ip,
-        data: { version: context.version?.number },
+        data: { version: version.number },
       },
       now,
       revoked,
@@ -305,13 +320,10 @@ export async function revokeContactLinks(
   db: Database,
   input: { pieceId: string; contactId: string; actor: Actor; user: Viewer; origin: string },
   now: Date,
-): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_allowed' | 'not_open' }> {
-  const context = await loadPieceContext(db, input.pieceId);
-  if (!context || !mayWorkOnPiece(input.user, context.piece))
-    return { ok: false, error: 'not_found' };
-  if (!mayTalkToClient(input.user, context.piece)) return { ok: false, error: 'not_allowed' };
-  const { round, version } = context;
-  if (round?.status !== 'open' || !version) return { ok: false, error: 'not_open' };
+): Promise<{ ok: true } | { ok: false; error: OpenRoundProblem }> {
+  const open = await openRoundForCs(db, input.pieceId, input.user);
+  if (!open.ok) return open;
+  const { context, round, version } = open;
   const ofContact = and(
     eq(approvalLinks.roundId, round.id),
     eq(approvalLinks.contactId, input.contactId),
