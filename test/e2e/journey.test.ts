@@ -35,6 +35,7 @@ describe('the agency’s month, end to end', () => {
 
   it('admin invites a Design partner, who joins and reads their role’s page', async () => {
     await admin.goto(`${baseUrl}/admin/people/invite`);
+    await expectAccessible(admin);
     await admin.getByLabel('Nome').fill('Júlia Jornada');
     await admin.getByLabel('E-mail').fill(PARTNER);
     await admin.getByLabel('Design').check();
@@ -56,6 +57,7 @@ describe('the agency’s month, end to end', () => {
 
   it('the partner fills the profile and submits the month’s invoice in the window', async () => {
     await partner.goto(`${baseUrl}/partner/profile`);
+    await expectAccessible(partner);
     await partner.getByLabel('CPF ou CNPJ').fill('153.509.460-56');
     await partner.getByLabel('Chave PIX').fill(PARTNER);
     await partner.getByRole('button', { name: 'Salvar perfil' }).click();
@@ -79,6 +81,7 @@ describe('the agency’s month, end to end', () => {
 
   it('finance raises a divergence, the partner corrects, finance approves and pays', async () => {
     await finance.goto(`${baseUrl}/review/invoices`);
+    await expectAccessible(finance);
     await finance.getByRole('link', { name: 'NF 77' }).click();
     await expectAccessible(finance);
     await finance.getByLabel('Mensagem da divergência').fill('O valor combinado é 2.400,00.');
@@ -110,6 +113,7 @@ describe('the agency’s month, end to end', () => {
 
   it('CS registers a client and a contact, and records the payment', async () => {
     await cs.goto(`${baseUrl}/clients/new`);
+    await expectAccessible(cs);
     await cs.getByLabel('Nome do cliente').fill(CLIENT);
     await cs.getByRole('button', { name: 'Salvar cliente' }).click();
     await cs.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
@@ -161,6 +165,7 @@ describe('the agency’s month, end to end', () => {
 
   it('CS sends a piece; the client asks for changes; a new version is approved', async () => {
     await cs.goto(`${baseUrl}/pieces`);
+    await expectAccessible(cs);
     await cs.getByLabel('Cliente').last().selectOption({ label: CLIENT });
     await cs.getByLabel('Nome do projeto').fill('Lançamento');
     await cs.getByRole('button', { name: 'Adicionar projeto' }).click();
@@ -184,6 +189,7 @@ describe('the agency’s month, end to end', () => {
     const first = (await mailTo(CONTACT, /https?:\/\/\S+\/approval\/[a-z2-7]{32}/)).match;
     const client = await (await browser.newContext({ locale: 'pt-BR' })).newPage();
     await client.goto(first);
+    await expectAccessible(client);
     await client.getByLabel('O que deve mudar?').fill('Mais claro, por favor.');
     await client.getByRole('button', { name: 'Pedir alterações' }).click();
     await expect(client.getByRole('status').first().textContent()).resolves.toContain('Obrigado');
