@@ -16,6 +16,7 @@ export const en = {
     language: 'Language',
   },
   errors: {
+    unavailableTitle: 'Ponte is catching its breath',
     unavailable: {
       database: 'The database did not answer. Nothing was saved; try again in a moment.',
       files: 'File storage did not answer. Nothing was saved; try again in a moment.',

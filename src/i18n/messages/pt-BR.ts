@@ -14,6 +14,7 @@ export const ptBR = {
     language: 'Idioma',
   },
   errors: {
+    unavailableTitle: 'A Ponte está recuperando o fôlego',
     unavailable: {
       database: 'O banco de dados não respondeu. Nada foi salvo; tente de novo em instantes.',
       files:

@@ -1,0 +1,75 @@
+import type { Dependencies } from '../../../functions/dependencies.ts';
+import { createTranslator, type Locale } from '../../i18n/index.ts';
+import { policy } from '../../policy/index.ts';
+import { accessFor, decideAccess } from '../auth/access-rules.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from '../auth/session-cookie.ts';
+import { type ValidSession, validateSessionToken } from '../auth/sessions.ts';
+import { type UnavailablePart, unavailablePart } from '../faults/unavailable.ts';
+import { requestLocale } from '../i18n/request-locale.ts';
+import { escapeHtml } from '../mail/compose-mail.ts';
+
+/** The part of Astro's middleware context the guard uses (kept structural: no Astro import). */
+export type PageContext = {
+  url: URL;
+  request: Request;
+  cookies: {
+    get(name: string): { value: string } | undefined;
+    set(name: string, value: string, options: ReturnType<typeof sessionCookieOptions>): void;
+  };
+  locals: { deps: Dependencies; session: ValidSession | null; locale: Locale };
+  redirect(path: string, status: 301 | 302 | 303 | 307 | 308): Response;
+};
+
+type Next = (rewrite?: string) => Promise<Response>;
+
+/**
+ * For on-demand pages: the request's dependencies, the session, and the access table (the
+ * same one the API applies). A part that is down gives a clear 503 page in the visitor's
+ * language instead of an error page: nothing was saved, and the page can be reloaded.
+ */
+export async function guardPage(context: PageContext, next: Next, deps: Dependencies) {
+  let locale = requestLocale(context.request);
+  try {
+    const access = accessFor(context.url.pathname);
+    const token = access === 'public' ? undefined : context.cookies.get(SESSION_COOKIE)?.value;
+    const session = token
+      ? await validateSessionToken(deps.db, token, policy.sessions, deps.clock())
+      : null;
+    // A signed-in person sees Ponte in the language of their profile.
+    locale = session?.user.locale ?? locale;
+    context.locals.deps = deps;
+    context.locals.session = session;
+    context.locals.locale = locale;
+    const decision = decideAccess(access, session?.user.roles ?? null);
+    if (decision === 'sign_in') return context.redirect('/sign-in', 303);
+    if (token && session?.renewed) {
+      context.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+    }
+    const response = decision === 'forbidden' ? await next('/forbidden') : await next();
+    // These pages are personal or reached by a token: never cached, never leaked by Referer.
+    response.headers.set('Cache-Control', 'no-store');
+    response.headers.set('Referrer-Policy', 'no-referrer');
+    return response;
+  } catch (error) {
+    const part = unavailablePart(error);
+    if (!part) throw error;
+    console.error('page unavailable', error);
+    return unavailablePage(part, locale);
+  }
+}
+
+/** A small page that says which part did not answer, that nothing was saved, and to retry. */
+export function unavailablePage(part: UnavailablePart, locale: Locale): Response {
+  const t = createTranslator(locale);
+  const title = t('errors.unavailableTitle');
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t(`errors.unavailable.${part}`))}</p></main></body></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': '5',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    },
+  });
+}
