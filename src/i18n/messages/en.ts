@@ -630,9 +630,9 @@ export const en = {
     events: {
       piece_created: '{who} added the piece',
       version_added: '{who} uploaded version {version}',
-      approval_sent: 'Version {version} sent to {who}',
-      approval_reminded: '{who} was reminded about version {version}',
-      approval_revoked: '{who} revoked a contact’s link to version {version}',
+      approval_sent: '{who} sent version {version} to {contact}',
+      approval_reminded: '{contact} was reminded about version {version}',
+      approval_revoked: '{who} revoked {contact}’s link to version {version}',
       approval_round_revoked: '{who} withdrew version {version} from the client',
       approval_viewed: '{who} saw version {version}',
       approval_commented: '{who} commented on version {version}',

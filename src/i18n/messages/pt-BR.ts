@@ -638,9 +638,9 @@ export const ptBR = {
     events: {
       piece_created: '{who} adicionou a peça',
       version_added: '{who} enviou a versão {version}',
-      approval_sent: 'Versão {version} enviada a {who}',
-      approval_reminded: '{who} foi lembrado(a) da versão {version}',
-      approval_revoked: '{who} revogou o link de um contato para a versão {version}',
+      approval_sent: '{who} enviou a versão {version} a {contact}',
+      approval_reminded: '{contact} foi lembrado(a) da versão {version}',
+      approval_revoked: '{who} revogou o link de {contact} para a versão {version}',
       approval_round_revoked: '{who} retirou a versão {version} do cliente',
       approval_viewed: '{who} viu a versão {version}',
       approval_commented: '{who} comentou a versão {version}',

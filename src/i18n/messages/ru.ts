@@ -634,9 +634,9 @@ export const ru = {
     events: {
       piece_created: '{who}: материал добавлен',
       version_added: '{who}: загружена версия {version}',
-      approval_sent: 'Версия {version} отправлена: {who}',
-      approval_reminded: 'Напоминание о версии {version}: {who}',
-      approval_revoked: '{who}: отозвана ссылка контакта на версию {version}',
+      approval_sent: '{who}: версия {version} отправлена, получатель — {contact}',
+      approval_reminded: 'Напоминание о версии {version}: {contact}',
+      approval_revoked: '{who}: отозвана ссылка {contact} на версию {version}',
       approval_round_revoked: '{who}: версия {version} отозвана у клиента',
       approval_viewed: '{who}: версия {version} просмотрена',
       approval_commented: '{who}: комментарий к версии {version}',
