@@ -56,6 +56,8 @@ export async function seedDemoPieces(db: Database, files: FileStore, now: Date):
         contentType: stored.contentType,
         size: stored.size,
         sha256: stored.sha256,
+        width: 1080,
+        height: 1080,
         text: 'Chegou o pão de fermentação natural! Todo dia às 7h, quentinho. 🍞',
         createdAt: now,
         createdBy: 'demo-design',

@@ -91,6 +91,8 @@ CREATE TABLE `piece_versions` (
 	`content_type` text NOT NULL,
 	`size` integer NOT NULL,
 	`sha256` text NOT NULL,
+	`width` integer,
+	`height` integer,
 	`text` text DEFAULT '' NOT NULL,
 	`created_at` integer NOT NULL,
 	`created_by` text,

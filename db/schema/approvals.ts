@@ -76,6 +76,9 @@ export const pieceVersions = sqliteTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
+    // An image's size in pixels, read from its header (null for a PDF): pages reserve its space.
+    width: integer('width'),
+    height: integer('height'),
     // The caption or copy that goes with the piece.
     text: text('text').notNull().default(''),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

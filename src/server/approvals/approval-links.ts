@@ -121,6 +121,8 @@ export async function openApprovalByToken(
         fileName: link.fileName,
         contentType: link.contentType,
         size: link.size,
+        width: link.width,
+        height: link.height,
         text: link.text,
       },
       piece: {
@@ -161,6 +163,8 @@ export type OpenApproval = {
     fileName: string;
     contentType: string;
     size: number;
+    width: number | null;
+    height: number | null;
     text: string;
   };
   piece: { id: string; title: string; kind: string; latestVersion: number };
@@ -258,6 +262,8 @@ export function buildLinkQuery(db: Database, linkId: string) {
       fileName: aliased(pieceVersions.fileName, 'file_name'),
       contentType: aliased(pieceVersions.contentType, 'content_type'),
       size: aliased(pieceVersions.size, 'size'),
+      width: aliased(pieceVersions.width, 'width'),
+      height: aliased(pieceVersions.height, 'height'),
       text: aliased(pieceVersions.text, 'text'),
       pieceId: aliased(pieces.id, 'piece_id'),
       pieceTitle: aliased(pieces.title, 'piece_title'),

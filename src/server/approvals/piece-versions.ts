@@ -13,7 +13,7 @@ import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { createFileKey, type FileStore } from '../files/file-store.ts';
-import { detectFileType } from '../files/file-type.ts';
+import { detectFileType, imageDimensions } from '../files/file-type.ts';
 import { cleanFileName } from '../onboarding/onboarding-files.ts';
 import type { Actor } from '../partners/people.ts';
 import { linkWrites, loadPieceContext } from './approval-rounds.ts';
@@ -79,6 +79,7 @@ export async function addVersion(
 
   const stored = await deps.files.put(createFileKey('pieces', now), input.bytes, type.contentType);
   const number = context.piece.latestVersion + 1;
+  const dimensions = imageDimensions(input.bytes);
   const versionId = crypto.randomUUID();
   const sending = recipients.length > 0;
   const added = sql`exists (select 1 from ${pieceVersions} where ${pieceVersions.id} = ${versionId})`;
@@ -98,6 +99,8 @@ export async function addVersion(
               contentType: constant(stored.contentType, 'content_type'),
               size: constant(stored.size, 'size'),
               sha256: constant(stored.sha256, 'sha256'),
+              width: constant(dimensions?.width ?? null, 'width'),
+              height: constant(dimensions?.height ?? null, 'height'),
               text: constant(input.text, 'text'),
               createdAt: constant(now.getTime(), 'created_at'),
               createdBy: constant(input.actor.id, 'created_by'),

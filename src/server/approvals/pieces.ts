@@ -208,6 +208,8 @@ export async function getPieceFor(db: Database, viewer: Viewer, pieceId: string)
         fileName: pieceVersions.fileName,
         contentType: pieceVersions.contentType,
         size: pieceVersions.size,
+        width: pieceVersions.width,
+        height: pieceVersions.height,
         text: pieceVersions.text,
         createdAt: pieceVersions.createdAt,
       })

@@ -50,3 +50,52 @@ export function detectFileType(bytes: Uint8Array): FileType | null {
   if (isPlainText(bytes)) return { kind: 'text', contentType: 'text/plain; charset=utf-8' };
   return null;
 }
+
+/** Reads a big-endian or little-endian unsigned integer of `size` bytes at `offset`. */
+function readUint(bytes: Uint8Array, offset: number, size: 2 | 3 | 4, littleEndian = false) {
+  let value = 0;
+  for (let i = 0; i < size; i++) {
+    const byte = bytes[littleEndian ? offset + i : offset + size - 1 - i] ?? 0;
+    value += byte * 256 ** i;
+  }
+  return value;
+}
+
+/**
+ * An image's width and height in pixels, read from its header (PNG, JPEG, WebP), so pages
+ * can reserve its space before it loads; null when the header says nothing usable.
+ */
+export function imageDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+  const type = detectFileType(bytes);
+  let size: { width: number; height: number } | null = null;
+  if (type?.kind === 'png')
+    size = { width: readUint(bytes, 16, 4), height: readUint(bytes, 20, 4) };
+  if (type?.kind === 'webp') {
+    const chunk = String.fromCharCode(...bytes.subarray(12, 16));
+    if (chunk === 'VP8X')
+      size = { width: readUint(bytes, 24, 3, true) + 1, height: readUint(bytes, 27, 3, true) + 1 };
+    if (chunk === 'VP8 ')
+      size = {
+        width: readUint(bytes, 26, 2, true) & 0x3fff,
+        height: readUint(bytes, 28, 2, true) & 0x3fff,
+      };
+    if (chunk === 'VP8L') {
+      const bits = readUint(bytes, 21, 4, true);
+      size = { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+    }
+  }
+  if (type?.kind === 'jpeg') {
+    // Walk the segments to the first start-of-frame marker (SOF0–SOF15 but DHT, JPG, DAC).
+    let offset = 2;
+    while (offset + 9 < bytes.length) {
+      if (bytes[offset] !== 0xff) return null;
+      const marker = bytes[offset + 1] ?? 0;
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+        size = { height: readUint(bytes, offset + 5, 2), width: readUint(bytes, offset + 7, 2) };
+        break;
+      }
+      offset += 2 + readUint(bytes, offset + 2, 2);
+    }
+  }
+  return size && size.width > 0 && size.height > 0 ? size : null;
+}
