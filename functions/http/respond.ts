@@ -104,17 +104,27 @@ export function done(
 
 /**
  * The refusal of an action on an object: 404 when it is not there (or not the person's),
- * 409 when it has moved on since the page was shown (a second click, a second tab).
+ * 409 when it has moved on since the page was shown (a second click, a second tab), saying
+ * what moved on.
  */
 export function refuseAction(
   c: Context<ApiEnv>,
   error: 'not_found' | 'wrong_status',
+  subject: MovedOnSubject,
   back: string,
 ) {
   return error === 'not_found'
     ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
-    : refuse(c, { status: 409, code: 'wrong_status', messageKey: 'errors.wrongStatus', back });
+    : refuse(c, {
+        status: 409,
+        code: 'wrong_status',
+        messageKey: `errors.movedOn.${subject}`,
+        back,
+      });
 }
+
+/** The kinds of object an action can find moved on, each told in its own words. */
+export type MovedOnSubject = 'invoice' | 'task' | 'change' | 'round';
 
 /**
  * The refusal of a client link that does not open: 404 when unknown, 410 when revoked or

@@ -130,7 +130,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       { clientId, changeId: c.req.param('changeId'), ...actingPerson(c) },
       clock(),
     );
-    if (!result.ok) return refuseAction(c, result.error, clientPage(clientId));
+    if (!result.ok) return refuseAction(c, result.error, 'change', clientPage(clientId));
     return done(c, {
       location: `${clientPage(clientId)}#changes`,
       body: { done: true },

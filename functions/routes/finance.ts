@@ -42,7 +42,7 @@ async function review(
     clock(),
   );
   if (!result.ok) {
-    return refuseAction(c, result.error, invoicePage(invoiceId));
+    return refuseAction(c, result.error, 'invoice', invoicePage(invoiceId));
   }
   return done(c, { location: invoicePage(invoiceId), body: { status: result.status }, notice });
 }

@@ -22,7 +22,7 @@ import {
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse } from '../http/respond.ts';
+import { done, refuse, refuseAction } from '../http/respond.ts';
 
 const MB = 1024 * 1024;
 
@@ -229,7 +229,7 @@ export const pieceRoutes = new Hono<ApiEnv>()
       return done(c, { location: back, body: { revoked: true }, notice: 'approvals.revoked' });
     if (result.error === 'not_found') return notFound(c);
     if (result.error === 'not_allowed') return onlyCs(c, back);
-    return refuse(c, { status: 409, code: 'wrong_status', messageKey: 'errors.wrongStatus', back });
+    return refuseAction(c, 'wrong_status', 'round', back);
   })
   .post('/:id/links/:contactId/revoke', async (c) => {
     const { db, clock } = c.get('deps');
@@ -249,7 +249,7 @@ export const pieceRoutes = new Hono<ApiEnv>()
       return done(c, { location: back, body: { revoked: true }, notice: 'approvals.revoked' });
     if (result.error === 'not_found') return notFound(c);
     if (result.error === 'not_allowed') return onlyCs(c, back);
-    return refuse(c, { status: 409, code: 'wrong_status', messageKey: 'errors.wrongStatus', back });
+    return refuseAction(c, 'wrong_status', 'round', back);
   })
   .post('/:id/comments', async (c) => {
     const { version, ...input } = await readInput(c, agencyCommentInput);

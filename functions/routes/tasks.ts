@@ -107,7 +107,7 @@ export const taskRoutes = new Hono<ApiEnv>()
       clock(),
     );
     if (!result.ok) {
-      return refuseAction(c, result.error, TASKS_PAGE);
+      return refuseAction(c, result.error, 'task', TASKS_PAGE);
     }
     return done(c, { location: TASKS_PAGE, body: { ok: true }, notice: 'tasks.updated' });
   });

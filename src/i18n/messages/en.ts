@@ -44,7 +44,12 @@ export const en = {
       'You already submitted the invoice for this competence month. If the review finds a divergence, you will be able to correct it.',
     duplicateFile:
       'This PDF was already used for another of your invoices. Check that you chose the right file.',
-    wrongStatus: 'This invoice changed status. Reload the page.',
+    movedOn: {
+      invoice: 'This invoice changed status since the page was opened. Reload the page.',
+      task: 'This task request changed status since the page was opened. Reload the page.',
+      change: 'This change request was already completed. Reload the page.',
+      round: 'This approval round was already closed or replaced. Reload the page.',
+    },
     taskRouting: 'Under the agency policy, {from} opens tasks only for: {allowed}. See {link}.',
     taskLeadTime: 'Tasks need at least {days} notice: choose a date from {earliest}. See {link}.',
     noAssignee: 'The person chosen is not active or does not hold that role.',

@@ -42,7 +42,12 @@ export const ptBR = {
       'Você já enviou a fatura deste mês de competência. Se a revisão apontar divergência, você poderá corrigi-la.',
     duplicateFile:
       'Este PDF já foi usado em outra fatura sua. Confira se escolheu o arquivo certo.',
-    wrongStatus: 'Esta fatura mudou de situação. Recarregue a página.',
+    movedOn: {
+      invoice: 'Esta fatura mudou de situação desde que a página foi aberta. Recarregue a página.',
+      task: 'Esta solicitação de tarefa mudou de situação desde que a página foi aberta. Recarregue a página.',
+      change: 'Este pedido de alteração já foi concluído. Recarregue a página.',
+      round: 'Esta rodada de aprovação já foi encerrada ou substituída. Recarregue a página.',
+    },
     taskRouting:
       'Pela política da agência, {from} abre tarefas apenas para: {allowed}. Veja {link}.',
     taskLeadTime:
