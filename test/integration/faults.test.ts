@@ -1,11 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoPng } from '../../db/demo-png.ts';
 import { onboardingFiles, pieceVersions } from '../../db/schema/index.ts';
 import { seedDemoPieces } from '../../db/seed-pieces.ts';
 import { createApi } from '../../functions/app.ts';
 import { createFileStore } from '../../src/server/files/file-store.ts';
 import { ORPHAN_GRACE_MS, sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
-import { bucketFailingPuts, databaseDown, databaseFailingAt } from '../support/faults.ts';
+import {
+  bucketFailingPuts,
+  databaseDown,
+  databaseFailingAt,
+  databaseWithWrongQueryAt,
+} from '../support/faults.ts';
 import { latestMailMatch, postJson, seedPeople, signIn } from '../support/sign-in.ts';
 import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -37,6 +42,26 @@ describe.each(DRIVERS)(
       const body = await readJson(response);
       expect(body.error.message).toMatch(/banco de dados não respondeu/);
       expect(body.error.requestId).toBeTruthy();
+    });
+
+    it('answers a wrong query of ours (a bug) with a 500 and a request id, logged with its cause, not a 503', async () => {
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      // Batches: the piece's context, then the version's write (the session is one query).
+      const api = createApi(() => ({ ...app.deps, db: databaseWithWrongQueryAt(app.db, 2) }));
+      const response = await api.request(
+        '/api/pieces/demo-piece-launch/versions',
+        versionForm(cs),
+        {},
+      );
+      expect(response.status).toBe(500);
+      expect(response.headers.get('Retry-After')).toBeNull();
+      const body = await readJson(response);
+      expect(body.error.code).toBe('internal');
+      expect(body.error.message).toContain(body.error.requestId);
+      const [[prefix, cause]] = logged.mock.calls;
+      expect(prefix).toBe(`[${body.error.requestId}]`);
+      expect(String((cause as Error).cause ?? cause)).toMatch(/no such column/);
+      logged.mockRestore();
     });
 
     it('leaves no version without its file when storage fails mid-upload', async () => {

@@ -1,4 +1,5 @@
 import { LibsqlError } from '@libsql/client';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { FileBucket } from '../../src/server/files/file-store.ts';
 import type { Driver } from './test-databases.ts';
@@ -19,6 +20,26 @@ export function databaseFailingAt(db: Database, driver: Driver, failing: number)
         return (...args: Parameters<typeof target.batch>) => {
           batches += 1;
           if (batches === failing) return Promise.reject(outageOf(driver));
+          return target.batch(...args);
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/**
+ * The database, except that batch number `failing` (1-based) sends a wrong query to the real
+ * driver instead (an unknown column): a bug of ours, with the driver's own error.
+ */
+export function databaseWithWrongQueryAt(db: Database, failing: number): Database {
+  let batches = 0;
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property === 'batch') {
+        return (...args: Parameters<typeof target.batch>) => {
+          batches += 1;
+          if (batches === failing) return target.run(sql`SELECT no_such_column FROM users`);
           return target.batch(...args);
         };
       }

@@ -1,3 +1,5 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+
 /** The parts of Ponte that can be down for a moment while the rest works. */
 export type UnavailablePart = 'database' | 'files';
 
@@ -22,24 +24,35 @@ function chainOf(error: unknown): Error[] {
   return chain;
 }
 
-// What the drivers say when the database itself failed (libSQL/Turso, D1), as opposed to
-// a query of ours being wrong.
-const DATABASE_FAILURE =
-  /LibsqlError|DrizzleQueryError|\bD1_|SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY)|Network connection lost|HRANA|fetch failed|ECONNREFUSED/i;
+// libSQL/Turso codes that mean the database could not be reached or could not answer now.
+// A query of ours being wrong (SQLITE_ERROR: no such column, a syntax error, a constraint)
+// is never among them: that is a bug, a 500, however the driver's error class is named.
+const OUTAGE_CODES =
+  /^(SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOMEM|PROTOCOL)\w*|SERVER_ERROR|HRANA_(WEBSOCKET|CLOSED)_ERROR)$/;
+
+// What D1, the Workers runtime and fetch say when the database did not answer (D1's errors
+// carry no code, only a message; Cloudflare documents these as the ones to retry).
+const OUTAGE_MESSAGES =
+  /Network connection lost|D1 DB is overloaded|Too many requests queued|storage caused object to be reset|reset because its code was updated|D1_ERROR: internal error|fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|\bSQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOMEM)\b/i;
+
+/** Whether one error, on its own, says the database could not be reached or answer now. */
+function saysDatabaseIsDown(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.length > 0) return OUTAGE_CODES.test(code);
+  // drizzle's wrapper quotes the query and its parameters, which may hold anything a person
+  // typed: only the driver's own error, further down the chain, speaks for the database.
+  if (error instanceof DrizzleQueryError) return false;
+  return OUTAGE_MESSAGES.test(error.message);
+}
 
 /**
- * Which part an error says is down, or null when it is not an outage (a bug, which stays a
- * 500). A broken constraint is never an outage: it means a check of ours let bad data by.
+ * Which part an error says is down, or null when it is not an outage: a bug (an unknown
+ * column, a syntax error, a broken constraint) stays a 500 with a request id.
  */
 export function unavailablePart(error: unknown): UnavailablePart | null {
-  const chain = chainOf(error);
-  const described = chain.map(
-    (e) => `${e.name} ${e.message} ${String((e as { code?: unknown }).code ?? '')}`,
-  );
-  if (described.some((text) => /constraint/i.test(text))) return null;
-  for (const [index, e] of chain.entries()) {
+  for (const e of chainOf(error)) {
     if (e instanceof PartUnavailable) return e.part;
-    if (DATABASE_FAILURE.test(described[index] ?? '')) return 'database';
+    if (saysDatabaseIsDown(e)) return 'database';
   }
   return null;
 }
