@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { formatDate } from '../../src/i18n/index.ts';
+import { policy } from '../../src/policy/index.ts';
 import { fieldMessage, isRealDate } from '../../src/server/forms/input-fields.ts';
 import { exportPaymentsCsv } from '../../src/server/invoices/invoice-csv.ts';
 import { type ReviewAction, reviewInvoice } from '../../src/server/invoices/review-invoices.ts';
@@ -32,6 +34,7 @@ async function review(
   const invoiceId = c.req.param('id') ?? '';
   const result = await reviewInvoice(
     db,
+    policy,
     {
       invoiceId,
       action,
@@ -42,6 +45,32 @@ async function review(
     clock(),
   );
   if (!result.ok) {
+    if (result.error === 'own_invoice')
+      return refuse(c, {
+        status: 403,
+        code: 'own_invoice',
+        messageKey: 'finance.ownInvoice',
+        back: invoicePage(invoiceId),
+      });
+    if (result.error === 'paid_on_before_approval' || result.error === 'paid_on_in_future')
+      return refuse(c, {
+        status: 400,
+        code: 'validation',
+        field: 'paidOn',
+        ...(result.error === 'paid_on_in_future'
+          ? { messageKey: 'finance.paidOnInFuture' }
+          : {
+              messageKey: 'finance.paidOnBeforeApproval',
+              params: {
+                date: formatDate(
+                  new Date(`${result.approvedOn}T12:00:00Z`),
+                  c.get('locale'),
+                  'UTC',
+                ),
+              },
+            }),
+        back: invoicePage(invoiceId),
+      });
     return refuseAction(c, result.error, 'invoice', invoicePage(invoiceId));
   }
   return done(c, { location: invoicePage(invoiceId), body: { status: result.status }, notice });

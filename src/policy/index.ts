@@ -20,6 +20,7 @@ export {
   isWindowOpen,
   listInvoiceWindows,
 } from './invoice-calendar.ts';
+export { mayDecideOnInvoice, type PaidOnProblem, paidOnProblem } from './invoice-review.ts';
 export { pickText } from './localized-text.ts';
 export { parsePolicy } from './parse-policy.ts';
 export {

@@ -465,6 +465,9 @@ export const en = {
     approved: 'Invoice approved.',
     divergent: 'Divergence recorded and partner told.',
     paid: 'Payment recorded.',
+    ownInvoice: 'This invoice is yours: someone else in finance must review and pay it.',
+    paidOnBeforeApproval: 'The payment date cannot be before the approval ({date}).',
+    paidOnInFuture: 'The payment date cannot be in the future.',
     csvHeaders: {
       partner: 'Partner',
       taxId: 'CPF/CNPJ',

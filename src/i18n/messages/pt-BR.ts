@@ -471,6 +471,9 @@ export const ptBR = {
     approved: 'Fatura aprovada.',
     divergent: 'Divergência registrada e parceiro avisado.',
     paid: 'Pagamento registrado.',
+    ownInvoice: 'Esta fatura é sua: outra pessoa do financeiro precisa revisá-la e pagá-la.',
+    paidOnBeforeApproval: 'A data do pagamento não pode ser anterior à aprovação ({date}).',
+    paidOnInFuture: 'A data do pagamento não pode estar no futuro.',
     csvHeaders: {
       partner: 'Parceiro',
       taxId: 'CPF/CNPJ',

@@ -2,6 +2,13 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import { events, invoices, users } from '../../../db/schema/index.ts';
+import {
+  isoDateInZone,
+  mayDecideOnInvoice,
+  type PaidOnProblem,
+  type Policy,
+  paidOnProblem,
+} from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
@@ -126,23 +133,57 @@ const TRANSITIONS: Record<ReviewAction['kind'], { from: InvoiceStatus[]; to: Inv
   paid: { from: ['approved'], to: 'paid' },
 };
 
+/** When an approved invoice was approved: its newest approval in the history, else its last change. */
+export function approvedAtOf(found: {
+  invoice: Pick<Invoice, 'updatedAt'>;
+  history: { action: string; occurredAt: Date }[];
+}): Date {
+  // The history is newest first; an approved invoice changes no more until its next decision.
+  return (
+    found.history.find((event) => event.action === 'invoice_approved')?.occurredAt ??
+    found.invoice.updatedAt
+  );
+}
+
+export type ReviewProblem =
+  | 'not_found'
+  | 'wrong_status'
+  | 'own_invoice'
+  | `paid_on_${PaidOnProblem}`;
+
 /**
- * Finance's decision on an invoice. The status moves only from where the action allows
+ * Finance's decision on an invoice. Nobody decides on their own invoice; a payment date lies
+ * between the approval day and today. The status moves only from where the action allows
  * (a second click, or two reviewers at once, change nothing more); the partner is e-mailed
  * and the decision recorded in the same batch, only if the status moved.
  */
 export async function reviewInvoice(
   db: Database,
+  rules: { agency: Pick<Policy['agency'], 'timeZone'> },
   review: { invoiceId: string; action: ReviewAction; actor: Actor; viewer: Viewer; origin: string },
   now: Date,
 ): Promise<
-  { ok: true; status: InvoiceStatus } | { ok: false; error: 'not_found' | 'wrong_status' }
+  | { ok: true; status: InvoiceStatus }
+  // approvedOn: the approval day, the earliest payment date, for the refusal's message.
+  | { ok: false; error: ReviewProblem; approvedOn?: string }
 > {
   const found = await getInvoiceFor(db, review.viewer, review.invoiceId);
   if (!found || !mayReviewInvoices(review.viewer)) return { ok: false, error: 'not_found' };
+  if (!mayDecideOnInvoice(review.viewer.id, found.invoice))
+    return { ok: false, error: 'own_invoice' };
   const { action } = review;
   const { from, to } = TRANSITIONS[action.kind];
   if (!from.includes(found.invoice.status)) return { ok: false, error: 'wrong_status' };
+  if (action.kind === 'paid') {
+    const approvedAt = approvedAtOf(found);
+    const problem = paidOnProblem(rules, action.paidOn, approvedAt, now);
+    if (problem)
+      return {
+        ok: false,
+        error: `paid_on_${problem}`,
+        approvedOn: isoDateInZone(approvedAt, rules.agency.timeZone),
+      };
+  }
   const changes = {
     status: to,
     updatedAt: now,
