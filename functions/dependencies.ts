@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { FileStore } from '../src/server/files/file-store.ts';
+import type { ChatSender } from '../src/server/mail/chat-sender.ts';
 import type { MailSender } from '../src/server/mail/mail-sender.ts';
 
 /**
@@ -13,6 +14,10 @@ export type Dependencies = {
   // null in development: messages stay in the outbox, readable in the mail viewer.
   mailSender: MailSender | null;
   clock: () => Date;
+  // Posts to chat webhooks; absent, fetch to the policy's allowed hosts (tests route them locally).
+  chatSender?: ChatSender;
   // Where Ponte is reached, for links in e-mails sent by jobs (requests use their own origin).
   publicOrigin: string;
+  // Signs the form-feedback cookie (FORM_SECRET); absent, each instance uses a random key.
+  formSecret?: string;
 };

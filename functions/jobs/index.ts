@@ -26,7 +26,12 @@ export const jobs: Record<string, Job> = {
   /** Sends the e-mail outbox; without a provider (development) it leaves the messages queued. */
   'dispatch-outbox': async (deps) => {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };
-    return dispatchOutbox({ db: deps.db, sender: deps.mailSender, clock: deps.clock });
+    return dispatchOutbox({
+      db: deps.db,
+      sender: deps.mailSender,
+      chat: deps.chatSender,
+      clock: deps.clock,
+    });
   },
   /** Deletes stored files no invoice, onboarding answer or piece version points at (after a grace period). */
   'sweep-orphan-files': hourly((deps) => sweepOrphanFiles(deps, deps.clock())),

@@ -160,6 +160,10 @@ export const agencyPolicy: PolicyInput = {
     minimumLeadTimeDays: 2,
     announceInClientGroup: true,
   },
+  chatWebhooks: {
+    // Slack's incoming webhooks; an agency adds the host of its own chat here.
+    allowedHosts: ['hooks.slack.com'],
+  },
   clientCommunication: [
     {
       id: 'cs-only-voice',

@@ -33,4 +33,5 @@ export {
   STAFF_ROLES,
 } from './schema.ts';
 export { mayRequestTask } from './task-routing.ts';
+export { checkWebhookUrl, isPublicHostName, type WebhookUrlProblem } from './webhook-url.ts';
 export { addMonths, clockTimeInZone, isoDateInZone, zonedTimeToInstant } from './zoned-time.ts';

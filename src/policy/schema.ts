@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
+import { isPublicHostName } from './webhook-url.ts';
 
 /** Text the agency writes in each handbook language (Russian optional: UI only). */
 export const localizedText = z.object({
@@ -67,6 +68,14 @@ export const policySchema = z
       mayRequestFrom: z.record(partnerRole, z.array(partnerRole)),
       minimumLeadTimeDays: positive,
       announceInClientGroup: z.boolean(),
+    }),
+    // Where task announcements may be posted: exact host names on the public DNS.
+    chatWebhooks: z.object({
+      allowedHosts: z
+        .array(
+          z.string().refine(isPublicHostName, 'expected a public host name, e.g. hooks.slack.com'),
+        )
+        .min(1),
     }),
     clientCommunication: z.array(z.object({ id: z.string().min(1), text: localizedText })).min(1),
     businessHours: z.object({

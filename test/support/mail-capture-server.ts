@@ -43,7 +43,8 @@ export async function startMailCaptureServer() {
     requests.push(captured);
     const answer = script.shift();
     if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-    if (answer && answer.status >= 400) {
+    // Redirects too: a webhook that answers 3xx must not be followed.
+    if (answer && answer.status >= 300) {
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(
         JSON.stringify({ statusCode: answer.status, name: 'scripted_error', message: 'scripted' }),

@@ -1,5 +1,7 @@
 import { createApi } from '../../functions/app.ts';
 import type { Dependencies } from '../../functions/dependencies.ts';
+import { policy } from '../../src/policy/index.ts';
+import { createChatSender } from '../../src/server/mail/chat-sender.ts';
 import { createResendSender } from '../../src/server/mail/mail-sender.ts';
 import type { MailCaptureServer } from './mail-capture-server.ts';
 import { type Driver, openTestDatabase, openTestFileStore } from './test-databases.ts';
@@ -9,6 +11,24 @@ export const TEST_ORIGIN = 'http://localhost';
 
 /** Headers a browser sends with a same-origin form post or fetch. */
 export const SAME_ORIGIN = { Origin: TEST_ORIGIN, 'Sec-Fetch-Site': 'same-origin' } as const;
+
+/**
+ * The real chat sender, with the policy's allowed hosts (hooks.slack.com), whose requests to
+ * those hosts reach the capture server instead, as a local DNS entry would: the address is
+ * checked exactly as in production.
+ */
+export function capturedChatSender(
+  capture: MailCaptureServer,
+  allowedHosts: readonly string[] = policy.chatWebhooks.allowedHosts,
+) {
+  return createChatSender({
+    allowedHosts,
+    fetch: (input, init) => {
+      const url = new URL(String(input));
+      return fetch(`${capture.url}${url.pathname}${url.search}`, init);
+    },
+  });
+}
 
 /**
  * The real API over a real database (with the real migrations), Miniflare's R2, and, when
@@ -30,6 +50,7 @@ export async function createTestApp(driver: Driver, options: { mail?: MailCaptur
       : null,
     clock: () => new Date(now),
     publicOrigin: TEST_ORIGIN,
+    chatSender: options.mail ? capturedChatSender(options.mail) : undefined,
   };
   const api = createApi(() => deps);
   return {

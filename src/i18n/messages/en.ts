@@ -73,6 +73,8 @@ export const en = {
     emailTaken: 'Someone with this e-mail already exists.',
     invalidPhone: 'Enter the number with its country code, like +55 11 98765-4321.',
     invalidUrl: 'Enter a full address, starting with https://.',
+    webhookNotAllowed:
+      'Enter the incoming webhook’s https address, on a host the agency allows ({hosts}), without a port or password.',
     fileRequired: 'Upload at least one file.',
     endBeforeStart: 'The service cannot end before it starts.',
     fileTooLarge: 'The file is over {mb} MB. Upload a smaller file.',

@@ -73,6 +73,8 @@ export const ptBR = {
     emailTaken: 'Já existe uma pessoa com este e-mail.',
     invalidPhone: 'Informe o número com o código do país, como +55 11 98765-4321.',
     invalidUrl: 'Informe um endereço completo, começando com https://.',
+    webhookNotAllowed:
+      'Informe o endereço https do webhook de entrada, num endereço permitido pela agência ({hosts}), sem porta nem senha.',
     fileRequired: 'Envie pelo menos um arquivo.',
     endBeforeStart: 'O fim do serviço não pode ser antes do início.',
     fileTooLarge: 'O arquivo passa de {mb} MB. Envie um arquivo menor.',

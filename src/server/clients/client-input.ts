@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../i18n/locales.ts';
+import { checkWebhookUrl, policy } from '../../policy/index.ts';
 import {
   checkbox,
   fieldMessage,
@@ -25,11 +26,16 @@ export const clientInput = z
     serviceStartsOn: optional(10, isRealDate, 'fields.invalidDate'),
     serviceEndsOn: optional(10, isRealDate, 'fields.invalidDate'),
     groupChatUrl: optional(500, isWebAddress, 'fields.invalidUrl'),
-    // Only https: the webhook receives task descriptions.
-    chatWebhookUrl: optional(
-      500,
-      (value) => value.startsWith('https://') && isWebAddress(value),
-      'fields.invalidUrl',
+    // Only the policy's hosts over https: the webhook receives task descriptions, and Ponte
+    // must not be made to post inside the agency's own network.
+    chatWebhookUrl: optional(500).refine(
+      (value) => value === null || checkWebhookUrl(value, policy.chatWebhooks) === null,
+      {
+        params: {
+          messageKey: 'fields.webhookNotAllowed',
+          messageParams: { hosts: policy.chatWebhooks.allowedHosts.join(', ') },
+        },
+      },
     ),
   })
   .refine((c) => !c.serviceStartsOn || !c.serviceEndsOn || c.serviceEndsOn >= c.serviceStartsOn, {

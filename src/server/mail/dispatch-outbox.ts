@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { outbox } from '../../../db/schema/index.ts';
+import { policy } from '../../policy/index.ts';
 import { type ChatSender, createChatSender } from './chat-sender.ts';
 import type { MailSender } from './mail-sender.ts';
 import { claimDueMail } from './outbox.ts';
@@ -19,8 +20,8 @@ export async function dispatchOutbox(deps: {
   const { db, sender, clock } = deps;
   const report: DispatchReport = { sent: 0, retrying: 0, dead: 0 };
   const claimed = await claimDueMail(db, clock(), deps.limit ?? 25);
+  const chat = deps.chat ?? createChatSender(policy.chatWebhooks);
   for (const message of claimed) {
-    const chat = deps.chat ?? createChatSender();
     const result =
       message.channel === 'chat'
         ? await chat.send({

@@ -7,6 +7,7 @@ import type { PartnerRole, Policy } from '../../policy/index.ts';
 import { pickText } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
+import { escapeChatText } from '../mail/chat-sender.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 import { queueChatMessage, queueMail } from '../mail/outbox.ts';
 import type { Actor } from '../partners/people.ts';
@@ -124,11 +125,12 @@ export async function openTaskRequest(
   // The policy wants every task announced in the client's group: through its webhook, if set.
   if (client.chatWebhookUrl && rules.taskRouting.announceInClientGroup) {
     const t = createTranslator(DEFAULT_LOCALE);
+    // Everything but Ponte's own link is escaped: no pings, no disguised links.
     const text = t('mail.tasks.chat', {
-      requester: request.requester.name,
-      role: pickText(rules.roles[request.assigneeRole].label, DEFAULT_LOCALE),
-      what: request.what,
-      due: request.dueOn,
+      requester: escapeChatText(request.requester.name),
+      role: escapeChatText(pickText(rules.roles[request.assigneeRole].label, DEFAULT_LOCALE)),
+      what: escapeChatText(request.what),
+      due: escapeChatText(request.dueOn),
       link: `${request.origin}${TASKS_PAGE}`,
     });
     writes.push(
