@@ -16,7 +16,7 @@ export type Dependencies = {
   clock: () => Date;
   // Posts to chat webhooks; absent, fetch to the policy's allowed hosts (tests route them locally).
   chatSender?: ChatSender;
-  // Where Ponte is reached, for links in e-mails sent by jobs (requests use their own origin).
+  // Where Ponte is reached (PUBLIC_ORIGIN): every link in an e-mail starts here, never at a Host header.
   publicOrigin: string;
   // Signs the form-feedback cookie (FORM_SECRET); absent, each instance uses a random key.
   formSecret?: string;

@@ -6,9 +6,12 @@ export function clientIp(c: Context<ApiEnv>): string | null {
   return c.req.header('CF-Connecting-IP') ?? null;
 }
 
-/** The origin links in e-mails point to: the one this request came in on. */
+/**
+ * The origin links in e-mails point to: the configured public origin (PUBLIC_ORIGIN), never
+ * the request's own, whose Host header anyone can set to send a victim a link elsewhere.
+ */
 export function requestOrigin(c: Context<ApiEnv>): string {
-  return new URL(c.req.url).origin;
+  return c.get('deps').publicOrigin;
 }
 
 /** The signed-in person; only called on paths the access guard keeps for signed-in people. */

@@ -63,6 +63,32 @@ describe.each(DRIVERS)('sign-in by e-mailed link (%s)', (driver) => {
     expect((await readJson(again)).error.code).toBe('link_used');
   });
 
+  it('mails a link on the public origin, whatever Host the request names', async () => {
+    at(minutes(1));
+    const configured = app.deps.publicOrigin;
+    app.deps.publicOrigin = 'https://ponte.agencia.example';
+    try {
+      // A forged Host (and a matching Origin, as a script sending it directly would claim).
+      const asked = await app.request('http://evil.example/api/auth/sign-in', {
+        ...postJson({ email: 'financeiro@ponte.example' }),
+        headers: {
+          'Content-Type': 'application/json',
+          Host: 'evil.example',
+          Origin: 'http://evil.example',
+        },
+      });
+      expect(asked.status).toBe(200);
+      const [mail] = await app.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toAddress, 'financeiro@ponte.example'));
+      expect(mail?.text).toMatch(/https:\/\/ponte\.agencia\.example\/sign-in\/confirm\?token=/);
+      expect(`${mail?.text}${mail?.html}`).not.toContain('evil.example');
+    } finally {
+      app.deps.publicOrigin = configured;
+    }
+  });
+
   it('refuses a link at the exact minute it expires, but not a millisecond before', async () => {
     at(0);
     await app.request('/api/auth/sign-in', postJson({ email: 'design@ponte.example' }));

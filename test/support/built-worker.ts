@@ -93,7 +93,10 @@ export async function startBuiltWorker(state: string, vars: Record<string, strin
       '--persist-to',
       state,
       '--show-interactive-dev-session=false',
-      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+      // Links in e-mails come from PUBLIC_ORIGIN only: it must be where this Worker answers.
+      ...Object.entries({ PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, ...vars }).flatMap(
+        ([name, value]) => ['--var', `${name}:${value}`],
+      ),
     ],
     { env: BUILD_ENV, detached: true },
   );
