@@ -1,7 +1,14 @@
 import { DEFAULT_LOCALE } from '../src/i18n/locales.ts';
 import type { Role } from '../src/policy/schema.ts';
 import type { Database } from './client.ts';
-import { clientContacts, clients, userRoles, users } from './schema/index.ts';
+import {
+  clientContacts,
+  clients,
+  clientTeamMembers,
+  type TeamRole,
+  userRoles,
+  users,
+} from './schema/index.ts';
 
 type DemoPerson = { id: string; name: string; email: string; roles: Role[] };
 
@@ -30,12 +37,21 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { id: 'demo-design', name: 'Davi Duarte', email: 'design@ponte.example', roles: ['design'] },
 ];
 
-/** Two demo clients of the CS partner, each with a decision maker and a marketing contact. */
+/**
+ * Two demo clients of the CS partner, each with a decision maker, a marketing contact and a
+ * team: the bakery has every role, the clinic no organic traffic (so its partner sees only
+ * the bakery).
+ */
 export const DEMO_CLIENTS = [
   {
     id: 'demo-client-bakery',
     name: 'Padaria Pão Quente',
     segment: 'Alimentação',
+    team: [
+      { userId: 'demo-paid', role: 'paid_traffic' },
+      { userId: 'demo-organic', role: 'organic_traffic' },
+      { userId: 'demo-design', role: 'design' },
+    ] satisfies { userId: string; role: TeamRole }[],
     contacts: [
       {
         id: 'demo-contact-bakery-owner',
@@ -59,6 +75,10 @@ export const DEMO_CLIENTS = [
     id: 'demo-client-clinic',
     name: 'Clínica Sorriso Leve',
     segment: 'Saúde',
+    team: [
+      { userId: 'demo-paid', role: 'paid_traffic' },
+      { userId: 'demo-design', role: 'design' },
+    ] satisfies { userId: string; role: TeamRole }[],
     contacts: [
       {
         id: 'demo-contact-clinic-director',
@@ -121,6 +141,12 @@ export async function seedDemoAgency(db: Database, now: Date): Promise<void> {
           mayApprovePieces: true,
           createdAt: now,
         })
+        .onConflictDoNothing(),
+    ),
+    ...client.team.map((member) =>
+      db
+        .insert(clientTeamMembers)
+        .values({ ...member, clientId: client.id, addedAt: now, addedBy: 'demo-cs' })
         .onConflictDoNothing(),
     ),
   ]);

@@ -1,9 +1,20 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { TEAM_ROLES } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { clientInput, contactInput } from '../../src/server/clients/client-input.ts';
-import { createClient, saveContact, updateClient } from '../../src/server/clients/clients.ts';
+import {
+  addTeamMember,
+  getClientView,
+  removeTeamMember,
+} from '../../src/server/clients/client-teams.ts';
+import {
+  createClient,
+  listClientNames,
+  saveContact,
+  updateClient,
+} from '../../src/server/clients/clients.ts';
 import { removeContact } from '../../src/server/clients/remove-contact.ts';
 import { markChangeDone, recordChangeRequest } from '../../src/server/deadlines/change-requests.ts';
 import { recordStage } from '../../src/server/deadlines/client-pipeline.ts';
@@ -36,10 +47,34 @@ const changeInput = z.object({
 
 const contactChoice = z.object({ contactIds: oneOrMany(z.string()) });
 
-/** CS (their own clients) and admins (all): clients, contacts, onboarding. See ACCESS_RULES. */
+const teamInput = z.object({ userId: z.string().min(1).max(64), role: z.enum(TEAM_ROLES) });
+/**
+ * Clients, contacts, teams, onboarding. CS (their own clients) and admins (all) keep them;
+ * partners on a client's team read it; anyone else gets 404. See ACCESS_RULES.
+ */
 export const clientRoutes = new Hono<ApiEnv>()
   .post('/', async (c) => {
+  .get('/', async (c) => {
+    const { db } = c.get('deps');
+    return c.json({ clients: await listClientNames(db, signedIn(c).user) });
+  })
+  .get('/:id', async (c) => {
+    const { db } = c.get('deps');
+    const view = await getClientView(db, signedIn(c).user, c.req.param('id'));
+    if (!view) return notFound(c);
+    const { id, name, segment, serviceStartsOn, serviceEndsOn, groupChatUrl } = view.client;
+    return c.json({
+      client: { id, name, segment, serviceStartsOn, serviceEndsOn, groupChatUrl },
+      cs: { id: view.client.csUserId, name: view.csName },
+      team: view.team,
+      mayManage: view.mayManage,
+    });
+  })
     const input = await readInput(c, clientInput);
+    // Only CS registers clients (for themselves) and admins; team partners only read them.
+    const { roles } = signedIn(c).user;
+    if (!roles.includes('cs') && !roles.includes('admin'))
+      return refuse(c, { status: 403, code: 'forbidden', messageKey: 'errors.forbidden' });
     const { db, clock } = c.get('deps');
     const result = await createClient(db, { input, ...actingPerson(c) }, clock());
     if (!result.ok) return notCs(c);
@@ -106,6 +141,38 @@ export const clientRoutes = new Hono<ApiEnv>()
     });
   })
   .post('/:id/changes', async (c) => {
+  .post('/:id/team', async (c) => {
+    const input = await readInput(c, teamInput);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await addTeamMember(db, { clientId, ...input, ...actingPerson(c) }, clock());
+    if (!result.ok)
+      return result.error === 'not_found'
+        ? notFound(c)
+        : refuse(c, {
+            status: 400,
+            code: 'not_in_role',
+            messageKey: 'fields.notInRole',
+            field: 'userId',
+          });
+    return done(c, {
+      location: `${clientPage(clientId)}#team`,
+      body: { added: result.added },
+      notice: result.added ? 'teams.added' : 'teams.alreadyOn',
+    });
+  })
+  .post('/:id/team/remove', async (c) => {
+    const input = await readInput(c, teamInput);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await removeTeamMember(db, { clientId, ...input, ...actingPerson(c) }, clock());
+    if (!result.ok) return notFound(c);
+    return done(c, {
+      location: `${clientPage(clientId)}#team`,
+      body: { removed: true },
+      notice: 'teams.removed',
+    });
+  })
     const input = await readInput(c, changeInput);
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');

@@ -85,6 +85,14 @@ export const taskRoutes = new Hono<ApiEnv>()
           field: 'dueOn',
           back,
         });
+      case 'not_on_team':
+        return refuse(c, {
+          status: 400,
+          code: 'not_on_team',
+          messageKey: 'errors.notOnTeam',
+          field: input.assigneeId ? 'assigneeId' : 'assigneeRole',
+          back,
+        });
       case 'no_assignee':
         return refuse(c, {
           status: 400,

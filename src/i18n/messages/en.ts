@@ -53,6 +53,8 @@ export const en = {
     taskRouting: 'Under the agency policy, {from} opens tasks only for: {allowed}. See {link}.',
     taskLeadTime: 'Tasks need at least {days} notice: choose a date from {earliest}. See {link}.',
     noAssignee: 'The person chosen is not active or does not hold that role.',
+    notOnTeam:
+      'Only people on this client’s team can be asked: the CS in charge adds them on the client page.',
   },
   fields: {
     required: 'This field is required.',
@@ -83,6 +85,7 @@ export const en = {
     fileEmpty: 'The file is empty.',
     consentRequired: 'To submit, confirm that you read and agree with the privacy notice.',
     notCs: 'Choose a person with the CS role.',
+    notInRole: 'Choose a partner who holds that role.',
     noContacts: 'Choose at least one contact who may answer questionnaires.',
     invalidAmount: 'Enter a positive amount with at most two decimals, like 1,234.56.',
     issueDateInFuture: 'The issue date cannot be in the future.',
@@ -274,6 +277,20 @@ export const en = {
     print: 'Print',
     files: 'Uploaded files',
     noAnswer: 'No answer',
+  },
+  teams: {
+    title: 'Team',
+    help: 'Who works on this client. Partners see only the clients whose team they are on, and task requests about a client go only to its team.',
+    csInCharge: 'CS in charge: {name}',
+    none: 'Nobody on the team yet.',
+    role: 'Role',
+    person: 'Partner',
+    add: 'Add to the team',
+    remove: 'Remove from the team',
+    added: 'Added to the team.',
+    alreadyOn: 'Already on the team.',
+    removed: 'Removed from the team.',
+    readOnly: 'Only the CS in charge or an admin changes this client.',
   },
   onboarding: {
     progress: 'Progress: {done} of {total} sections',

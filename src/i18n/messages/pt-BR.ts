@@ -53,6 +53,8 @@ export const ptBR = {
     taskLeadTime:
       'As tarefas precisam de pelo menos {days} de antecedência: escolha uma data a partir de {earliest}. Veja {link}.',
     noAssignee: 'A pessoa escolhida não está ativa ou não tem esse papel.',
+    notOnTeam:
+      'Só quem está na equipe deste cliente pode receber o pedido: o CS responsável adiciona pessoas na página do cliente.',
   },
   fields: {
     required: 'Preencha este campo.',
@@ -83,6 +85,7 @@ export const ptBR = {
     fileEmpty: 'O arquivo está vazio.',
     consentRequired: 'Para enviar, confirme que leu e concorda com o aviso de privacidade.',
     notCs: 'Escolha uma pessoa com o papel de CS.',
+    notInRole: 'Escolha um parceiro que tenha esse papel.',
     noContacts: 'Escolha ao menos um contato que possa responder questionários.',
     invalidAmount: 'Informe um valor positivo com no máximo duas casas decimais, como 1.234,56.',
     issueDateInFuture: 'A data de emissão não pode ser no futuro.',
@@ -279,6 +282,20 @@ export const ptBR = {
     print: 'Imprimir',
     files: 'Arquivos enviados',
     noAnswer: 'Sem resposta',
+  },
+  teams: {
+    title: 'Equipe',
+    help: 'Quem trabalha neste cliente. Parceiros veem só os clientes de cuja equipe fazem parte, e pedidos sobre um cliente vão só para a equipe dele.',
+    csInCharge: 'CS responsável: {name}',
+    none: 'Ninguém na equipe ainda.',
+    role: 'Papel',
+    person: 'Parceiro',
+    add: 'Adicionar à equipe',
+    remove: 'Tirar da equipe',
+    added: 'Adicionado à equipe.',
+    alreadyOn: 'Já está na equipe.',
+    removed: 'Retirado da equipe.',
+    readOnly: 'Só o CS responsável ou um administrador altera este cliente.',
   },
   onboarding: {
     progress: 'Progresso: {done} de {total} seções',

@@ -14,6 +14,7 @@ import type { Policy } from '../../policy/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { generateSecretToken, hashToken } from '../auth/tokens.ts';
+import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import type { Actor } from '../partners/people.ts';
 import {
@@ -46,6 +47,7 @@ export async function loadPieceContext(db: Database, pieceId: string) {
         clientId: aliased(clients.id, 'client_id'),
         clientName: aliased(clients.name, 'client_name'),
         clientCsId: clients.csUserId,
+        designTeam: designTeamOf(OUTER_CLIENT_ID),
         csName: aliased(users.name, 'cs_name'),
         csEmail: aliased(users.email, 'cs_email'),
         csLocale: aliased(users.locale, 'cs_locale'),

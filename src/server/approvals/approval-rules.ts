@@ -3,14 +3,18 @@ import type { SignedInUser } from '../auth/sessions.ts';
 
 type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
-/** Who may see and work on a piece: admins all; CS their clients'; Design their projects'. */
+/**
+ * Who may see and work on a piece: admins all; CS their clients'; Design the projects given
+ * to them, and every project of a client whose team they are on as Design (`designTeam`).
+ */
 export function mayWorkOnPiece(
   viewer: Viewer,
-  piece: { clientCsId: string; designerId: string | null },
+  piece: { clientCsId: string; designerId: string | null; designTeam: readonly string[] },
 ): boolean {
   if (viewer.roles.includes('admin')) return true;
   if (viewer.roles.includes('cs') && piece.clientCsId === viewer.id) return true;
-  return viewer.roles.includes('design') && piece.designerId === viewer.id;
+  if (!viewer.roles.includes('design')) return false;
+  return piece.designerId === viewer.id || piece.designTeam.includes(viewer.id);
 }
 
 /** Only CS talks to the client (policy), so only the client's CS or an admin sends links. */

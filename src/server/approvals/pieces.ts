@@ -20,6 +20,7 @@ import {
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { getClientFor } from '../clients/clients.ts';
+import { designTeamOf, OUTER_CLIENT_ID, onTeam } from '../clients/team-membership.ts';
 import type { Actor } from '../partners/people.ts';
 import { mayPlanForClient, mayWorkOnPiece } from './approval-rules.ts';
 
@@ -122,10 +123,17 @@ export async function createPiece(
   return { ok: true, pieceId };
 }
 
-/** Which pieces a person sees: all for an admin, their clients' for CS, their projects' for Design. */
+/**
+ * Which pieces a person sees: all for an admin, their clients' for CS; for Design the projects
+ * given to them and those of the clients whose team they are on as Design.
+ */
 function visibleTo(viewer: Viewer) {
   if (viewer.roles.includes('admin')) return undefined;
-  return or(eq(clients.csUserId, viewer.id), eq(projects.designerId, viewer.id));
+  return or(
+    eq(clients.csUserId, viewer.id),
+    eq(projects.designerId, viewer.id),
+    onTeam(viewer.id, OUTER_CLIENT_ID, 'design'),
+  );
 }
 
 /**
@@ -195,6 +203,7 @@ export async function getPieceFor(db: Database, viewer: Viewer, pieceId: string)
         clientId: aliased(clients.id, 'client_id'),
         clientName: aliased(clients.name, 'client_name'),
         clientCsId: clients.csUserId,
+        designTeam: designTeamOf(OUTER_CLIENT_ID),
       })
       .from(pieces)
       .innerJoin(projects, eq(projects.id, pieces.projectId))

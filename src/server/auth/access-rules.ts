@@ -24,8 +24,10 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/api/auth', access: 'signed_in' },
   { prefix: '/partner', access: 'signed_in' },
   { prefix: '/api/profile', access: 'signed_in' },
-  { prefix: '/clients', access: ['cs', 'admin'] },
-  { prefix: '/api/clients', access: ['cs', 'admin'] },
+  // Partners on a client's team read it (checked per client); only CS and admins register one.
+  { prefix: '/clients', access: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'] },
+  { prefix: '/clients/new', access: ['cs', 'admin'] },
+  { prefix: '/api/clients', access: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'] },
   // A person's own invoices (checked per invoice); finance and admins review all of them.
   { prefix: '/api/invoices', access: 'signed_in' },
   // Not /finance: that is the handbook's section on invoices.

@@ -5,6 +5,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import type { Actor } from '../partners/people.ts';
 import type { ClientInput, ContactInput } from './client-input.ts';
+import { seenClients } from './team-membership.ts';
 
 export type Client = typeof clients.$inferSelect;
 export type Contact = typeof clientContacts.$inferSelect;
@@ -23,9 +24,13 @@ export async function listClientsFor(db: Database, user: Pick<SignedInUser, 'id'
   return user.roles.includes('admin') ? query : query.where(eq(clients.csUserId, user.id));
 }
 
-/** Every client's id and name: any partner may open a task request about any client. */
-export function listClientNames(db: Database) {
-  return db.select({ id: clients.id, name: clients.name }).from(clients).orderBy(asc(clients.name));
+/** The id and name of each client a person sees (in charge, on its team, or admin): whom they may ask about. */
+export function listClientNames(db: Database, user: Pick<SignedInUser, 'id' | 'roles'>) {
+  return db
+    .select({ id: clients.id, name: clients.name })
+    .from(clients)
+    .where(seenClients(user))
+    .orderBy(asc(clients.name));
 }
 
 /** One client with its contacts, or null when it does not exist or is not the person's. */

@@ -5,6 +5,7 @@ import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { getClientFor } from '../clients/clients.ts';
+import { seenClients } from '../clients/team-membership.ts';
 import type { Actor } from '../partners/people.ts';
 import {
   type Milestones,
@@ -78,9 +79,9 @@ export async function recordStage(
 }
 
 /**
- * The CS dashboard: each of the viewer's clients with its next deadline (a pipeline stage or
- * an open change request), the overdue first, then the nearest; clients with nothing due
- * last. One query for any number of clients.
+ * The client list: each client the viewer sees (in charge, on its team, or admin) with its
+ * next deadline (a pipeline stage or an open change request), the overdue first, then the
+ * nearest; clients with nothing due last. One query for any number of clients.
  */
 export async function listClientDeadlines(
   db: Database,
@@ -107,10 +108,7 @@ export async function listClientDeadlines(
       changeDue,
     })
     .from(clients);
-  const list = await (viewer.roles.includes('admin')
-    ? query
-    : query.where(eq(clients.csUserId, viewer.id))
-  ).orderBy(asc(clients.name));
+  const list = await query.where(seenClients(viewer)).orderBy(asc(clients.name));
   const milestonesOf = (folded: string | null) =>
     toMilestones(
       (folded ?? '')

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import { clients, taskRequests, userRoles, users } from '../../../db/schema/index.ts';
@@ -7,6 +7,9 @@ import type { PartnerRole, Policy } from '../../policy/index.ts';
 import { pickText } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
+import { loadClientTeam } from '../clients/client-teams.ts';
+import { onTeam, seenClients } from '../clients/team-membership.ts';
+import { mayBeAsked, maySeeClient, type TeamFacts } from '../clients/team-rules.ts';
 import { escapeChatText } from '../mail/chat-sender.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 import { queueChatMessage, queueMail } from '../mail/outbox.ts';
@@ -47,13 +50,14 @@ function taskMail(
 
 export type OpenTaskResult =
   | { ok: true; taskId: string }
-  | { ok: false; error: 'not_found' | 'no_assignee' }
+  | { ok: false; error: 'not_found' | 'no_assignee' | 'not_on_team' }
   | ({ ok: false } & TaskRuleProblem);
 
 /**
  * Opens a request for work. The routing matrix and the minimum lead time of the policy
- * decide whether it may be opened; the assignee (a person, or for CS the client's CS) is
- * e-mailed in the same batch.
+ * decide whether it may be opened; only about a client the requester sees, and only to
+ * people on its team. The assignee (a person, or for CS the client's CS) is e-mailed in the
+ * same batch.
  */
 export async function openTaskRequest(
   db: Database,
@@ -79,9 +83,12 @@ export async function openTaskRequest(
     now,
   );
   if (problem) return { ok: false, ...problem };
-  const [client] = await db.select().from(clients).where(eq(clients.id, request.clientId));
-  if (!client) return { ok: false, error: 'not_found' };
+  const found = await loadClientTeam(db, request.clientId);
+  if (!found || !maySeeClient(request.requester, found)) return { ok: false, error: 'not_found' };
+  const { client } = found;
   const assigneeId = request.assigneeId ?? (request.assigneeRole === 'cs' ? client.csUserId : null);
+  if (!mayBeAsked(found, request.assigneeRole, assigneeId))
+    return { ok: false, error: 'not_on_team' };
   let assignee: Person | undefined;
   if (assigneeId) {
     [assignee] = await db
@@ -171,9 +178,14 @@ const TRANSITIONS: Record<
   return: { from: ['open', 'accepted'], to: 'returned' },
 };
 
-/** True when a person may act on a request: its named assignee, or anyone in the role when none is named. */
-function mayAct(task: TaskRequest, user: Pick<SignedInUser, 'id' | 'roles'>): boolean {
-  return task.assigneeId ? task.assigneeId === user.id : user.roles.includes(task.assigneeRole);
+/**
+ * True when a person may act on a request: its named assignee, or when none is named anyone
+ * on the client's team in the role; either only while they still see the client.
+ */
+function mayAct(task: TaskRequest, user: Pick<SignedInUser, 'id' | 'roles'>, facts: TeamFacts) {
+  if (!maySeeClient(user, facts)) return false;
+  if (task.assigneeId) return task.assigneeId === user.id;
+  return user.roles.includes(task.assigneeRole) && mayBeAsked(facts, task.assigneeRole, user.id);
 }
 
 /** The assignee accepts, completes, or returns a request (with a comment); the requester is e-mailed. */
@@ -199,7 +211,9 @@ export async function actOnTaskRequest(
     .innerJoin(clients, eq(clients.id, taskRequests.clientId))
     .innerJoin(users, eq(users.id, taskRequests.requesterId))
     .where(eq(taskRequests.id, act.taskId));
-  if (!found || !mayAct(found.task, act.user)) return { ok: false, error: 'not_found' };
+  const facts = found ? await loadClientTeam(db, found.task.clientId) : null;
+  if (!found || !facts || !mayAct(found.task, act.user, facts))
+    return { ok: false, error: 'not_found' };
   const { from, to } = TRANSITIONS[act.action];
   if (!from.includes(found.task.status)) return { ok: false, error: 'wrong_status' };
   const mail = taskMail(
@@ -245,31 +259,28 @@ export async function actOnTaskRequest(
   return updated.length > 0 ? { ok: true } : { ok: false, error: 'wrong_status' };
 }
 
-/** The requests a person sees: to them (or their role), from them, and, for CS, all of their clients'. */
+const TASK_CLIENT = sql.raw('"task_requests"."client_id"');
+const TASK_ROLE = sql.raw('"task_requests"."assignee_role"');
+
+/**
+ * The requests a person sees, only on clients they see: to them (or, open, to their role on
+ * the client's team), from them, and, for CS, all of their clients'. With whether they may act.
+ */
 export function listTasksFor(db: Database, user: Pick<SignedInUser, 'id' | 'roles'>) {
-  const partnerRoles = user.roles.filter(
-    (role): role is PartnerRole => role !== 'finance' && role !== 'admin',
-  );
+  // Unnamed requests go to the people on the client's team in the role asked.
+  const onTeamInRole = onTeam(user.id, TASK_CLIENT, TASK_ROLE);
   const visible = or(
     eq(taskRequests.requesterId, user.id),
     eq(taskRequests.assigneeId, user.id),
-    ...(partnerRoles.length
-      ? [and(inArray(taskRequests.assigneeRole, partnerRoles), eq(taskRequests.status, 'open'))]
-      : []),
-    ...(user.roles.includes('cs')
-      ? [
-          inArray(
-            taskRequests.clientId,
-            db.select({ id: clients.id }).from(clients).where(eq(clients.csUserId, user.id)),
-          ),
-        ]
-      : []),
+    and(eq(taskRequests.status, 'open'), onTeamInRole),
+    ...(user.roles.includes('cs') ? [eq(clients.csUserId, user.id)] : []),
   );
+  const mayAct = sql<boolean>`case when ${taskRequests.assigneeId} is null then ${onTeamInRole} else ${taskRequests.assigneeId} = ${user.id} end`;
   return db
-    .select({ task: taskRequests, clientName: clients.name })
+    .select({ task: taskRequests, clientName: clients.name, mayAct: mayAct.mapWith(Boolean) })
     .from(taskRequests)
     .innerJoin(clients, eq(clients.id, taskRequests.clientId))
-    .where(user.roles.includes('admin') ? undefined : visible)
+    .where(user.roles.includes('admin') ? undefined : and(seenClients(user), visible))
     .orderBy(desc(taskRequests.createdAt));
 }
 

@@ -8,7 +8,7 @@ import {
   roundOutcome,
 } from '../../../src/server/approvals/approval-rules.ts';
 
-const piece = { clientCsId: 'cs-1', designerId: 'designer-1' };
+const piece = { clientCsId: 'cs-1', designerId: 'designer-1', designTeam: ['designer-3'] };
 
 describe('who works on a piece', () => {
   it('lets admins, the client’s CS and the project’s designer in, and no one else', () => {
@@ -19,6 +19,13 @@ describe('who works on a piece', () => {
     expect(mayWorkOnPiece({ id: 'designer-2', roles: ['design'] }, piece)).toBe(false);
     // The designer's id under another role does not count.
     expect(mayWorkOnPiece({ id: 'designer-1', roles: ['paid_traffic'] }, piece)).toBe(false);
+  });
+
+  it('lets a designer on the client’s team in (as Design) on any of its projects', () => {
+    expect(mayWorkOnPiece({ id: 'designer-3', roles: ['design'] }, piece)).toBe(true);
+    expect(mayWorkOnPiece({ id: 'designer-3', roles: ['organic_traffic'] }, piece)).toBe(false);
+    const unassigned = { ...piece, designerId: null, designTeam: [] };
+    expect(mayWorkOnPiece({ id: 'designer-1', roles: ['design'] }, unassigned)).toBe(false);
   });
 
   it('keeps talking to the client to its CS and admins (the designer may not send)', () => {

@@ -14,6 +14,11 @@ describe('accessFor', () => {
     ['/partner/profile', 'signed_in'],
     ['/admin/people', ['admin']],
     ['/api/people/123/roles', ['admin']],
+    // Team partners read clients (each checked per client); only CS and admins register one.
+    ['/clients', ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin']],
+    ['/clients/abc/onboarding', ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin']],
+    ['/api/clients/abc/team', ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin']],
+    ['/clients/new', ['cs', 'admin']],
   ])('%s is %j', (path, access) => {
     expect(accessFor(path)).toEqual(access);
   });

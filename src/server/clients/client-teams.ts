@@ -1,0 +1,147 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import {
+  clients,
+  clientTeamMembers,
+  TEAM_ROLES,
+  type TeamRole,
+  userRoles,
+  users,
+} from '../../../db/schema/index.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor } from '../partners/people.ts';
+import { getClientFor, mayManageClient } from './clients.ts';
+import { maySeeClient } from './team-rules.ts';
+
+type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
+type TeamChange = { clientId: string; userId: string; role: TeamRole; actor: Actor; user: Viewer };
+
+/** A client's team: its active members who still hold their role, by role and name. */
+function teamOf(db: Database, clientId: string) {
+  return db
+    .select({ userId: clientTeamMembers.userId, name: users.name, role: clientTeamMembers.role })
+    .from(clientTeamMembers)
+    .innerJoin(users, eq(users.id, clientTeamMembers.userId))
+    .innerJoin(
+      userRoles,
+      and(
+        eq(userRoles.userId, clientTeamMembers.userId),
+        eq(userRoles.role, clientTeamMembers.role),
+      ),
+    )
+    .where(and(eq(clientTeamMembers.clientId, clientId), eq(users.active, true)))
+    .orderBy(asc(clientTeamMembers.role), asc(users.name));
+}
+
+/** A client with its team and the name of its CS in charge, whoever asks; null when none. One round trip. */
+export async function loadClientTeam(db: Database, clientId: string) {
+  const [found, team, cs] = await db.batch([
+    db.select().from(clients).where(eq(clients.id, clientId)),
+    teamOf(db, clientId),
+    db
+      .select({ name: users.name })
+      .from(clients)
+      .innerJoin(users, eq(users.id, clients.csUserId))
+      .where(eq(clients.id, clientId)),
+  ]);
+  const client = found[0];
+  return client ? { client, team, csName: cs[0]?.name ?? '' } : null;
+}
+
+/** Active people holding a team role: whom the CS may add, per role. */
+export function listTeamCandidates(db: Database) {
+  return db
+    .select({ id: users.id, name: users.name, role: userRoles.role })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.active, true), inArray(userRoles.role, [...TEAM_ROLES])))
+    .orderBy(asc(userRoles.role), asc(users.name));
+}
+
+/**
+ * A client as the person sees it (its CS in charge, an admin, or someone on its team), with
+ * its team, whether they may keep it, and whom they could add; null for anyone else.
+ */
+export async function getClientView(db: Database, viewer: Viewer, clientId: string) {
+  const loaded = await loadClientTeam(db, clientId);
+  if (!loaded || !maySeeClient(viewer, loaded)) return null;
+  const mayManage = mayManageClient(viewer, loaded.client);
+  return { ...loaded, mayManage, candidates: mayManage ? await listTeamCandidates(db) : [] };
+}
+
+export type ClientView = NonNullable<Awaited<ReturnType<typeof getClientView>>>;
+
+/** Puts a partner on a client's team in a role they hold (the client's CS or an admin); once. */
+export async function addTeamMember(
+  db: Database,
+  add: TeamChange,
+  now: Date,
+): Promise<{ ok: true; added: boolean } | { ok: false; error: 'not_found' | 'not_in_role' }> {
+  if (!(await getClientFor(db, add.user, add.clientId))) return { ok: false, error: 'not_found' };
+  const [[person], [existing]] = await db.batch([
+    db
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, add.role)))
+      .where(and(eq(users.id, add.userId), eq(users.active, true))),
+    db.select({ userId: clientTeamMembers.userId }).from(clientTeamMembers).where(memberIs(add)),
+  ]);
+  if (!person) return { ok: false, error: 'not_in_role' };
+  if (existing) return { ok: true, added: false };
+  await db.batch([
+    db
+      .insert(clientTeamMembers)
+      .values({
+        clientId: add.clientId,
+        userId: add.userId,
+        role: add.role,
+        addedAt: now,
+        addedBy: add.actor.id,
+      })
+      .onConflictDoNothing(),
+    recordEvent(db, teamEvent('team_member_added', add), now),
+  ]);
+  return { ok: true, added: true };
+}
+
+/** Takes a partner off a client's team in one role (the client's CS or an admin). */
+export async function removeTeamMember(
+  db: Database,
+  remove: TeamChange,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: 'not_found' }> {
+  if (!(await getClientFor(db, remove.user, remove.clientId)))
+    return { ok: false, error: 'not_found' };
+  const [existing] = await db
+    .select({ userId: clientTeamMembers.userId })
+    .from(clientTeamMembers)
+    .where(memberIs(remove));
+  if (!existing) return { ok: false, error: 'not_found' };
+  await db.batch([
+    db.delete(clientTeamMembers).where(memberIs(remove)),
+    recordEvent(db, teamEvent('team_member_removed', remove), now),
+  ]);
+  return { ok: true };
+}
+
+/** The one team row a change is about. */
+function memberIs(change: TeamChange) {
+  return and(
+    eq(clientTeamMembers.clientId, change.clientId),
+    eq(clientTeamMembers.userId, change.userId),
+    eq(clientTeamMembers.role, change.role),
+  );
+}
+
+/** The audit entry of a team change, on the client. */
+function teamEvent(action: string, change: TeamChange) {
+  return {
+    actorId: change.actor.id,
+    action,
+    subjectType: 'client',
+    subjectId: change.clientId,
+    ip: change.actor.ip,
+    data: { userId: change.userId, role: change.role },
+  };
+}

@@ -1,0 +1,27 @@
+import type { TeamRole } from '../../../db/schema/index.ts';
+import type { PartnerRole } from '../../policy/index.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+
+/** What the rules need of a client: its CS in charge and its team (members still in their role). */
+export type TeamFacts = {
+  client: { csUserId: string };
+  team: readonly { userId: string; role: TeamRole }[];
+};
+
+/** Whether a person sees a client: admins all; its CS in charge; anyone on its team. */
+export function maySeeClient(viewer: Pick<SignedInUser, 'id' | 'roles'>, facts: TeamFacts) {
+  if (viewer.roles.includes('admin') || facts.client.csUserId === viewer.id) return true;
+  return facts.team.some((member) => member.userId === viewer.id);
+}
+
+/**
+ * Whether a task for a client may go to a role, or to a person in it (`assigneeId`). A named
+ * person must work on the client in that role (for CS: be its CS in charge); a request to
+ * the whole role needs someone on the team in it, or nobody would ever see it.
+ */
+export function mayBeAsked(facts: TeamFacts, role: PartnerRole, assigneeId: string | null) {
+  if (role === 'cs') return assigneeId === null || assigneeId === facts.client.csUserId;
+  return facts.team.some(
+    (member) => member.role === role && (assigneeId === null || member.userId === assigneeId),
+  );
+}
