@@ -19,6 +19,7 @@ import { removeContact } from '../../src/server/clients/remove-contact.ts';
 import { markChangeDone, recordChangeRequest } from '../../src/server/deadlines/change-requests.ts';
 import { recordStage } from '../../src/server/deadlines/client-pipeline.ts';
 import { PIPELINE_STAGES } from '../../src/server/deadlines/deadline-rules.ts';
+import { cleanFileName, contentDisposition } from '../../src/server/files/file-names.ts';
 import { oneOrMany } from '../../src/server/forms/input-fields.ts';
 import {
   revokeOnboardingLinks,
@@ -274,7 +275,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     if (!markdown) return notFound(c);
     return c.body(markdown.text, 200, {
       'Content-Type': 'text/markdown; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${markdown.fileName}"`,
+      'Content-Disposition': contentDisposition('attachment', markdown.fileName),
     });
   })
   .get('/:id/onboarding/files/:fileId', async (c) => {
@@ -290,7 +291,10 @@ export const clientRoutes = new Hono<ApiEnv>()
     // Always a download, never rendered in our origin: uploads are the client's, not ours.
     return c.body(object.body, 200, {
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Content-Disposition': contentDisposition(
+        'attachment',
+        cleanFileName(file.name, file.contentType),
+      ),
       'Content-Length': String(file.size),
     });
   });

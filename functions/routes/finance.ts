@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { formatDate } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
+import { contentDisposition } from '../../src/server/files/file-names.ts';
 import { fieldMessage, isRealDate } from '../../src/server/forms/input-fields.ts';
 import { exportPaymentsCsv } from '../../src/server/invoices/invoice-csv.ts';
 import { type ReviewAction, reviewInvoice } from '../../src/server/invoices/review-invoices.ts';
@@ -103,6 +104,6 @@ export const financeRoutes = new Hono<ApiEnv>()
     const csv = await exportPaymentsCsv(c.get('deps').db, month.data, headers);
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="pagamentos-${month.data}.csv"`,
+      'Content-Disposition': contentDisposition('attachment', `pagamentos-${month.data}.csv`),
     });
   });

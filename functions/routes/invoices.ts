@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { formatDate } from '../../src/i18n/index.ts';
 import { invoiceWindowAt, policy } from '../../src/policy/index.ts';
+import { cleanFileName, contentDisposition } from '../../src/server/files/file-names.ts';
 import { invoiceInput } from '../../src/server/invoices/invoice-input.ts';
 import { getInvoiceFor } from '../../src/server/invoices/review-invoices.ts';
 import { PARTNER_INVOICES_PAGE, submitInvoice } from '../../src/server/invoices/submit-invoice.ts';
@@ -107,7 +108,7 @@ export const invoiceRoutes = new Hono<ApiEnv>()
     );
     return c.body(ics, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `attachment; filename="ponte-faturas-${window.month}.ics"`,
+      'Content-Disposition': contentDisposition('attachment', `ponte-faturas-${window.month}.ics`),
     });
   })
   .get('/:id/pdf', async (c) => {
@@ -116,11 +117,15 @@ export const invoiceRoutes = new Hono<ApiEnv>()
     const object = found ? await files.get(found.invoice.fileKey) : null;
     if (!found || !object)
       return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
-    // Inline to read it in the browser, or as a download; never sniffed, name made safe on upload.
+    // Inline to read it in the browser, or as a download; never sniffed, its name cleaned again
+    // (names stored before the cleaning rules were what they are now).
     const disposition = c.req.query('download') === '1' ? 'attachment' : 'inline';
     return c.body(object.body, 200, {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(found.invoice.fileName)}`,
+      'Content-Disposition': contentDisposition(
+        disposition,
+        cleanFileName(found.invoice.fileName, 'application/pdf', 'fatura'),
+      ),
       'Content-Length': String(found.invoice.fileSize),
     });
   });

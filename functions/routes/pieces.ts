@@ -12,6 +12,7 @@ import {
 import { isValidPin } from '../../src/server/approvals/approval-rules.ts';
 import { addVersion } from '../../src/server/approvals/piece-versions.ts';
 import { createPiece, createProject, getPieceFor } from '../../src/server/approvals/pieces.ts';
+import { cleanFileName, contentDisposition } from '../../src/server/files/file-names.ts';
 import {
   checkbox,
   fieldMessage,
@@ -287,12 +288,15 @@ export const pieceRoutes = new Hono<ApiEnv>()
 
 /**
  * How a piece's file is served: its own type, inline (a PDF may be framed by our own pages),
- * never sniffed, with the name made safe on upload.
+ * never sniffed, under its cleaned name.
  */
 export function fileHeaders(version: { contentType: string; fileName: string; size: number }) {
   return {
     'Content-Type': version.contentType,
-    'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(version.fileName)}`,
+    'Content-Disposition': contentDisposition(
+      'inline',
+      cleanFileName(version.fileName, version.contentType),
+    ),
     'Content-Length': String(version.size),
   };
 }

@@ -30,9 +30,13 @@ const HOUR = 3_600_000;
 const PNG = demoPng(60, 40, [200, 120, 40]);
 const INTERNAL = 'SEGREDO-INTERNO-da-agencia';
 
-function versionForm(bytes: Uint8Array, extra: Record<string, string> = {}): RequestInit {
+function versionForm(
+  bytes: Uint8Array,
+  extra: Record<string, string> = {},
+  fileName = 'peca.png',
+): RequestInit {
   const form = new FormData();
-  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], 'peca.png', { type: 'image/png' }));
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type: 'image/png' }));
   form.set('text', 'Pão quentinho toda manhã! #padaria');
   for (const [name, value] of Object.entries(extra)) form.set(name, value);
   return { method: 'POST', headers: SAME_ORIGIN, body: form };
@@ -120,7 +124,8 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect(
       (
         await app.request(`/api/pieces/${pieceId}/versions`, {
-          ...versionForm(PNG),
+          // A name that shows as "relatoriotab.png" and saves as .bat: cleaned on upload.
+          ...versionForm(PNG, {}, 'relatorio\u202Efdp.bat'),
           headers: { ...SAME_ORIGIN, cookie: design },
         })
       ).status,
@@ -178,6 +183,18 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     const links = await app.db.select().from(approvalLinks);
     // Only the hash is kept.
     expect(JSON.stringify(links)).not.toContain(rita);
+  });
+
+  it('stores and serves a PNG named relatorio<U+202E>fdp.bat as relatoriofdp.png (RFC 8187)', async () => {
+    const expected = `inline; filename="relatoriofdp.png"; filename*=UTF-8''relatoriofdp.png`;
+    const agency = await app.request(`/api/pieces/${pieceId}/versions/1/file`, {
+      headers: { Cookie: cs },
+    });
+    expect(agency.headers.get('Content-Disposition')).toBe(expected);
+    const client = await app.request(`/api/approval/${rita}/file`, { method: 'HEAD' });
+    expect(client.headers.get('Content-Disposition')).toBe(expected);
+    const added = await app.db.select().from(events).where(eq(events.action, 'version_added'));
+    expect(added[0]?.data).toMatchObject({ fileName: 'relatoriofdp.png' });
   });
 
   it('changes nothing when a link scanner fetches, heads or prefetches the piece', async () => {

@@ -11,13 +11,14 @@ function invoiceForm(
   fields: Record<string, string>,
   file: Uint8Array | null,
   cookie: string,
+  fileName = 'fatura.pdf',
 ): RequestInit {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   if (file)
     form.set(
       'file',
-      new File([file as Uint8Array<ArrayBuffer>], 'fatura.pdf', { type: 'application/pdf' }),
+      new File([file as Uint8Array<ArrayBuffer>], fileName, { type: 'application/pdf' }),
     );
   return { method: 'POST', headers: { ...SAME_ORIGIN, Cookie: cookie }, body: form };
 }
@@ -170,8 +171,8 @@ describe.each(DRIVERS)('partner invoices (%s)', (driver) => {
     expect(own.status).toBe(200);
     expect(own.headers.get('Content-Type')).toBe('application/pdf');
     expect(own.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(own.headers.get('Content-Disposition')).toMatch(
-      /^inline; filename\*=UTF-8''fatura\.pdf$/,
+    expect(own.headers.get('Content-Disposition')).toBe(
+      `inline; filename="fatura.pdf"; filename*=UTF-8''fatura.pdf`,
     );
     expect((await get(finance, '?download=1')).headers.get('Content-Disposition')).toMatch(
       /^attachment/,
@@ -230,13 +231,17 @@ describe.each(DRIVERS)('segregation of duties and payment dates (%s)', (driver) 
         (email) => signIn(app, email),
       ),
     )) as [string, string, string];
-    for (const [cookie, taxId] of [
-      [finance, '529.982.247-25'],
-      [organic, '111.444.777-35'],
+    for (const [cookie, taxId, fileName] of [
+      [finance, '529.982.247-25', 'fatura.pdf'],
+      // Plain text would be refused: an invoice is a PDF by its bytes, whatever its name says.
+      [organic, '111.444.777-35', 'relatorio\u202Efdp.bat'],
     ] as const) {
       const profile = { name: 'Parceiro', locale: 'pt-BR', taxId, pixKey: '+5511987654321' };
       expect((await app.request('/api/profile', postJson(profile, { cookie }))).status).toBe(200);
-      const sent = await app.request('/api/invoices', invoiceForm(valid, pdf(taxId), cookie));
+      const sent = await app.request(
+        '/api/invoices',
+        invoiceForm(valid, pdf(taxId), cookie, fileName),
+      );
       expect(sent.status).toBe(200);
     }
   });
@@ -281,6 +286,23 @@ describe.each(DRIVERS)('segregation of duties and payment dates (%s)', (driver) 
       (e) => e.action,
     );
     expect(actions).toEqual(['invoice_submitted', 'invoice_approved']);
+  });
+
+  it('stores and serves a PDF named relatorio<U+202E>fdp.bat as relatoriofdp.pdf (RFC 8187)', async () => {
+    const id = await invoiceOf('trafego.organico@ponte.example');
+    const [row] = await app.db.select().from(invoices).where(eq(invoices.id, id));
+    expect(row?.fileName).toBe('relatoriofdp.pdf');
+    for (const [query, disposition] of [
+      ['', 'inline'],
+      ['?download=1', 'attachment'],
+    ] as const) {
+      const served = await app.request(`/api/invoices/${id}/pdf${query}`, {
+        headers: { Cookie: organic },
+      });
+      expect(served.headers.get('Content-Disposition')).toBe(
+        `${disposition}; filename="relatoriofdp.pdf"; filename*=UTF-8''relatoriofdp.pdf`,
+      );
+    }
   });
 
   it('accepts a payment date from the approval day to today, in the agency’s time zone', async () => {

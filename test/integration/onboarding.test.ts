@@ -238,6 +238,28 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
   });
 
+  it('stores and serves a text file named relatorio<U+202E>fdp.bat as relatoriofdp.txt (RFC 8187)', async () => {
+    const text = new TextEncoder().encode('Relatório de vendas\n');
+    const uploaded = await app.request(
+      `/api/onboarding/${token}/files`,
+      uploadForm('research', text, 'relatorio\u202Efdp.bat'),
+    );
+    expect(uploaded.status).toBe(200);
+    const { id } = await readJson(uploaded);
+    const [row] = await app.db.select().from(onboardingFiles).where(eq(onboardingFiles.id, id));
+    expect(row?.name).toBe('relatoriofdp.txt');
+    const download = await app.request(`/api/clients/${client}/onboarding/files/${id}`, {
+      headers: { Cookie: cs },
+    });
+    expect(download.headers.get('Content-Disposition')).toBe(
+      `attachment; filename="relatoriofdp.txt"; filename*=UTF-8''relatoriofdp.txt`,
+    );
+    expect(download.headers.get('Content-Type')).toBe('text/plain; charset=utf-8');
+    await download.arrayBuffer();
+    const removed = await app.request(`/api/onboarding/${token}/files/${id}/delete`, postJson({}));
+    expect(removed.status).toBe(200);
+  });
+
   it('asks for consent, then submits once: read-only, milestone, one e-mail to CS', async () => {
     const submit = (body: unknown) =>
       app.request(`/api/onboarding/${token}/submit`, postJson(body));

@@ -12,9 +12,9 @@ import {
 import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
+import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore } from '../files/file-store.ts';
 import { detectFileType, imageDimensions } from '../files/file-type.ts';
-import { cleanFileName } from '../onboarding/onboarding-files.ts';
 import type { Actor } from '../partners/people.ts';
 import { linkWrites, loadPieceContext } from './approval-rounds.ts';
 import { mayTalkToClient, mayWorkOnPiece, VERSION_FILE_KINDS } from './approval-rules.ts';
@@ -81,6 +81,7 @@ export async function addVersion(
   const number = context.piece.latestVersion + 1;
   const dimensions = imageDimensions(input.bytes);
   const versionId = crypto.randomUUID();
+  const fileName = cleanFileName(input.fileName, type.contentType);
   const sending = recipients.length > 0;
   const added = sql`exists (select 1 from ${pieceVersions} where ${pieceVersions.id} = ${versionId})`;
   try {
@@ -95,7 +96,7 @@ export async function addVersion(
               pieceId: constant(context.piece.id, 'piece_id'),
               number: constant(number, 'number'),
               fileKey: constant(stored.key, 'file_key'),
-              fileName: constant(cleanFileName(input.fileName), 'file_name'),
+              fileName: constant(fileName, 'file_name'),
               contentType: constant(stored.contentType, 'content_type'),
               size: constant(stored.size, 'size'),
               sha256: constant(stored.sha256, 'sha256'),
@@ -147,7 +148,7 @@ export async function addVersion(
           subjectType: 'piece',
           subjectId: context.piece.id,
           ip: input.actor.ip,
-          data: { version: number, fileName: cleanFileName(input.fileName) },
+          data: { version: number, fileName },
         },
         now,
         added,

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.ts';
 import { invoices, users } from '../../../db/schema/index.ts';
 import { invoiceWindowAt, isoDateInZone, type Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
+import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore, sha256OfBytes } from '../files/file-store.ts';
 import { detectFileType } from '../files/file-type.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
@@ -103,7 +104,7 @@ export async function submitInvoice(
     currency: rules.agency.currency,
     note: input.note,
     fileKey: stored.key,
-    fileName: cleanPdfName(input.file.name),
+    fileName: cleanFileName(input.file.name, 'application/pdf', 'fatura'),
     fileSize: stored.size,
     fileSha256: sha256,
     submittedMonth: window.month,
@@ -189,13 +190,4 @@ export async function submitInvoice(
     throw error;
   }
   return { ok: true, invoiceId, corrected: Boolean(current) };
-}
-
-/** A file name safe to show and to send back in a header: no path, no quotes, ends in .pdf. */
-export function cleanPdfName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[^\p{L}\p{N} ._()-]/gu, '')
-    .trim()
-    .slice(0, 120);
-  return /\.pdf$/i.test(base) ? base : `${base || 'fatura'}.pdf`;
 }

@@ -3,24 +3,13 @@ import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import { onboardingFiles, onboardings } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
+import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore } from '../files/file-store.ts';
 import { detectFileType } from '../files/file-type.ts';
 import { findQuestion } from './answer-rules.ts';
 import type { OpenOnboarding } from './onboarding-links.ts';
 
 type UploadProblem = 'submitted' | 'unknown_question' | 'too_large' | 'wrong_type' | 'empty';
-
-/** A file name safe to show and to offer as a download name: no path, no control characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // Control characters and quotes would break the Content-Disposition header.
-  const cleaned = [...base]
-    .filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f && char !== '"')
-    .join('')
-    .trim()
-    .slice(0, 200);
-  return cleaned || 'arquivo';
-}
 
 /**
  * Stores a file a client uploaded for a question: checked by size and by its bytes (never
@@ -60,7 +49,7 @@ export async function uploadOnboardingFile(
               onboardingId: onboardings.id,
               questionId: constant(upload.questionId, 'question_id'),
               fileKey: constant(stored.key, 'file_key'),
-              name: constant(cleanFileName(upload.name), 'name'),
+              name: constant(cleanFileName(upload.name, stored.contentType), 'name'),
               contentType: constant(stored.contentType, 'content_type'),
               size: constant(stored.size, 'size'),
               sha256: constant(stored.sha256, 'sha256'),
