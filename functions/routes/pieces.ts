@@ -78,8 +78,10 @@ export const commentInput = z
     ...fieldMessage('fields.invalidFormat'),
   });
 
+// Visible to the client only when the request says so: a missing field (a JSON body without
+// it, a form whose box is unticked) gives an internal comment.
 const agencyCommentInput = commentInput.and(
-  z.object({ internal: checkbox, version: z.coerce.number().int().min(1).optional() }),
+  z.object({ visibleToClient: checkbox, version: z.coerce.number().int().min(1).optional() }),
 );
 
 /** Projects, pieces, versions and approval rounds: CS, Design and admins (see ACCESS_RULES). */

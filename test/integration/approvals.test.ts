@@ -215,18 +215,60 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect(views).toHaveLength(1);
   });
 
+  it('makes an agency comment internal unless it is explicitly made visible (JSON and form)', async () => {
+    const post = (init: RequestInit) =>
+      app.request(`/api/pieces/${pieceId}/comments`, {
+        ...init,
+        headers: { ...SAME_ORIGIN, ...init.headers, Cookie: cs },
+      });
+    const json = (body: unknown) =>
+      post({
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const form = (fields: Record<string, string>) =>
+      post({ method: 'POST', headers: { Accept: 'text/html' }, body: new URLSearchParams(fields) });
+    const written = [
+      // No field at all; the field of old ("internal": false) is not a way to publish either.
+      [await json({ body: 'JSON sem campo' }), true],
+      [await json({ body: 'JSON antigo', internal: false }), true],
+      [await json({ body: 'JSON falso', visibleToClient: false }), true],
+      [await form({ body: 'Formulário sem a marca', returnTo: `/pieces/${pieceId}` }), true],
+      [await json({ body: 'JSON visível', visibleToClient: true }), false],
+      [await form({ body: 'Formulário marcado', visibleToClient: 'on' }), false],
+    ] as const;
+    for (const [response] of written) expect([200, 303]).toContain(response.status);
+    const rows = await app.db
+      .select({ body: pieceComments.body, internal: pieceComments.internal })
+      .from(pieceComments)
+      .where(eq(pieceComments.pieceId, pieceId));
+    const internalOf = (body: string) => rows.find((row) => row.body === body)?.internal;
+    expect(
+      [
+        'JSON sem campo',
+        'JSON antigo',
+        'JSON falso',
+        'Formulário sem a marca',
+        'JSON visível',
+        'Formulário marcado',
+      ].map(internalOf),
+    ).toEqual(written.map(([, internal]) => internal));
+    await app.db.delete(pieceComments).where(eq(pieceComments.pieceId, pieceId));
+  });
+
   it('keeps internal comments out of every response a client link can obtain', async () => {
     const internal = await app.request(
       `/api/pieces/${pieceId}/comments`,
-      postJson(
-        { target: 'image', body: INTERNAL, internal: true, pinX: 0.5, pinY: 0.5 },
-        { cookie: design },
-      ),
+      postJson({ target: 'image', body: INTERNAL, pinX: 0.5, pinY: 0.5 }, { cookie: design }),
     );
     expect(internal.status).toBe(200);
     const shared = await app.request(
       `/api/pieces/${pieceId}/comments`,
-      postJson({ target: 'general', body: 'Feito com carinho', internal: false }, { cookie: cs }),
+      postJson(
+        { target: 'general', body: 'Feito com carinho', visibleToClient: true },
+        { cookie: cs },
+      ),
     );
     expect(shared.status).toBe(200);
     const opened = await openApprovalByToken(app.db, rita, app.deps.clock());

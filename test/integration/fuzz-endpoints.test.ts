@@ -37,7 +37,7 @@ const FIELDS = [
   'body',
   'pinX',
   'pinY',
-  'internal',
+  'visibleToClient',
   'decision',
   'message',
   'number',

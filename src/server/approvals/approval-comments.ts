@@ -163,15 +163,16 @@ export async function changeContactComment(
 }
 
 /**
- * An agency member's comment on a version (the newest unless one is named). Each says
- * whether it is internal: internal comments stay on the agency's side.
+ * An agency member's comment on a version (the newest unless one is named). It is internal,
+ * kept on the agency's side, unless it is explicitly made visible to the client.
  */
 export async function addAgencyComment(
   db: Database,
   input: CommentInput & {
     pieceId: string;
     versionNumber?: number;
-    internal: boolean;
+    // Fail closed: a comment is the agency's own unless it is explicitly shown to the client.
+    visibleToClient?: boolean;
     actor: Actor;
     user: Pick<SignedInUser, 'id' | 'roles'>;
   },
@@ -188,6 +189,7 @@ export async function addAgencyComment(
     .where(and(eq(pieceVersions.pieceId, input.pieceId), eq(pieceVersions.number, number)));
   if (!version) return { ok: false, error: 'not_found' };
   const commentId = crypto.randomUUID();
+  const internal = input.visibleToClient !== true;
   await db.batch([
     db.insert(pieceComments).values({
       id: commentId,
@@ -198,7 +200,7 @@ export async function addAgencyComment(
       target: input.target,
       ...pinOf(input),
       body: input.body,
-      internal: input.internal,
+      internal,
       createdAt: now,
       updatedAt: now,
     }),
@@ -210,7 +212,7 @@ export async function addAgencyComment(
         subjectType: 'piece',
         subjectId: input.pieceId,
         ip: input.actor.ip,
-        data: { commentId, version: number, target: input.target, internal: input.internal },
+        data: { commentId, version: number, target: input.target, internal },
       },
       now,
     ),
