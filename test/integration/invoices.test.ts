@@ -231,16 +231,16 @@ describe.each(DRIVERS)('segregation of duties and payment dates (%s)', (driver) 
         (email) => signIn(app, email),
       ),
     )) as [string, string, string];
-    for (const [cookie, taxId, fileName] of [
-      [finance, '529.982.247-25', 'fatura.pdf'],
+    for (const [cookie, taxId, fileName, number] of [
+      [finance, '529.982.247-25', 'fatura.pdf', 'NF 123'],
       // Plain text would be refused: an invoice is a PDF by its bytes, whatever its name says.
-      [organic, '111.444.777-35', 'relatorio\u202Efdp.bat'],
+      [organic, '111.444.777-35', 'relatorio\u202Efdp.bat', 'NF 9;=2+3;x'],
     ] as const) {
       const profile = { name: 'Parceiro', locale: 'pt-BR', taxId, pixKey: '+5511987654321' };
       expect((await app.request('/api/profile', postJson(profile, { cookie }))).status).toBe(200);
       const sent = await app.request(
         '/api/invoices',
-        invoiceForm(valid, pdf(taxId), cookie, fileName),
+        invoiceForm({ ...valid, number }, pdf(taxId), cookie, fileName),
       );
       expect(sent.status).toBe(200);
     }
@@ -327,5 +327,18 @@ describe.each(DRIVERS)('segregation of duties and payment dates (%s)', (driver) 
     expect((await act(other, 'paid', { paidOn: '2026-03-04' }, finance)).status).toBe(200);
     const paid = await app.db.select().from(invoices).where(eq(invoices.status, 'paid'));
     expect(paid.map((i) => i.paidOn).sort()).toEqual(['2026-03-02', '2026-03-04']);
+  });
+
+  it('exports an invoice number that holds ; and a formula as one quoted cell', async () => {
+    const response = await app.request('/api/finance/payments.csv?month=2026-03', {
+      headers: { Cookie: admin },
+    });
+    const rows = (await response.text()).split('\r\n');
+    expect(rows).toContain(
+      'Parceiro,11144477735,+5511987654321,"NF 9;=2+3;x",1234.56,BRL,2026-03-04',
+    );
+    expect(response.headers.get('Content-Disposition')).toBe(
+      `attachment; filename="pagamentos-2026-03.csv"; filename*=UTF-8''pagamentos-2026-03.csv`,
+    );
   });
 });

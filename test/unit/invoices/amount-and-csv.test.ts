@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmountToMinor } from '../../../src/server/invoices/amount.ts';
-import { csvField } from '../../../src/server/invoices/invoice-csv.ts';
+import { csvField, toCsv } from '../../../src/server/invoices/invoice-csv.ts';
 
 describe('amounts as people type them', () => {
   it.each([
@@ -18,14 +18,38 @@ describe('amounts as people type them', () => {
   });
 });
 
-describe('CSV fields', () => {
-  it('quotes separators, quotes and line breaks, and disarms formulas but not phone numbers', () => {
-    expect(csvField('Silva, Ana')).toBe('"Silva, Ana"');
-    expect(csvField('NF "7"')).toBe('"NF ""7"""');
-    expect(csvField('linha\nnova')).toBe('"linha\nnova"');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('+5511987654321')).toBe('+5511987654321');
-    expect(csvField('-cmd')).toBe("'-cmd");
-    expect(csvField(null)).toBe('');
+describe('CSV cells: quoted when they hold a separator, formulas disarmed', () => {
+  it.each([
+    ['Silva, Ana', '"Silva, Ana"'],
+    ['NF 9;=2+3;x', '"NF 9;=2+3;x"'], // pt-BR Excel splits on ; and would run =2+3
+    ['tab\there', '"tab\there"'],
+    ['linha\nnova', '"linha\nnova"'],
+    ['volta\rcarro', '"volta\rcarro"'],
+    ['NF "7"', '"NF ""7"""'],
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['=1+1', "'=1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['+cmd', "'+cmd"],
+    ['-cmd', "'-cmd"],
+    ['\t=1+1', `"'\t=1+1"`],
+    ['\r=1+1', `"'\r=1+1"`],
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['+5511987654321', '+5511987654321'], // a phone PIX key is a number, not a formula
+    ['-12.50', '-12.50'],
+    ['NF 123', 'NF 123'],
+    ['1200.00', '1200.00'],
+    ['', ''],
+    [null, ''],
+  ])('%j → %s', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('writes rows with CRLF line ends, each cell on its own', () => {
+    expect(
+      toCsv([
+        ['Parceiro', 'NF 9;=2+3;x'],
+        ['=1', null],
+      ]),
+    ).toBe(`Parceiro,"NF 9;=2+3;x"\r\n'=1,\r\n`);
   });
 });
