@@ -14,6 +14,8 @@ export type WorkerEnv = {
   RESEND_BASE_URL?: string;
   MAIL_FROM?: string;
   PUBLIC_ORIGIN?: string;
+  // Signs the form-feedback cookie; at least 32 characters. Required in production (see .dev.vars.example).
+  FORM_SECRET?: string;
   // Moves the Worker's clock by this many milliseconds. For the end-to-end suite only (it
   // runs the agency's month inside an invoice window); never set in production.
   CLOCK_OFFSET_MS?: string;
@@ -50,5 +52,6 @@ export function workerDependencies(env: WorkerEnv): Dependencies {
       : null,
     clock: clockWithOffset(env.CLOCK_OFFSET_MS),
     publicOrigin: env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
+    formSecret: env.FORM_SECRET,
   };
 }

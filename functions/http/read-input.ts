@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { safeReturnPath } from '../../src/server/forms/return-path.ts';
 import type { ApiEnv } from './api-env.ts';
 import { InputError } from './errors.ts';
 
@@ -35,11 +36,11 @@ export async function readInput<Schema extends z.ZodType>(
   return parsed.data;
 }
 
-/** A path on this site to send a form back to; never another origin (no "//host"). */
-export const returnPath = z
-  .string()
-  .regex(/^\/(?![/\\])/)
-  .max(512);
+/**
+ * A form's `returnTo`: the path of ours it names (see safeReturnPath), or null for anything
+ * else, so the page's default applies instead of a refusal.
+ */
+export const returnPath = z.unknown().transform(safeReturnPath);
 
 /** True when the client asked for an HTML page back (a plain form post), not JSON. */
 export function wantsHtml(c: Context<ApiEnv>): boolean {

@@ -7,20 +7,22 @@ import {
   encodeFeedback,
   FEEDBACK_COOKIE,
   type FormFeedback,
+  feedbackCookieOptions,
+  feedbackKey,
 } from '../../src/server/forms/form-feedback.ts';
+import { safeReturnPath } from '../../src/server/forms/return-path.ts';
 import { countLinkFailure } from '../../src/server/rate-limits/link-failures.ts';
 import type { ApiEnv } from './api-env.ts';
 import { clientIp } from './client-info.ts';
 import { problem } from './errors.ts';
-import { returnPath, wantsHtml } from './read-input.ts';
+import { wantsHtml } from './read-input.ts';
 
 // Fields never sent back to the browser in a refused form.
 const NOT_ECHOED = new Set(['token', 'returnTo', 'formId']);
 
 /** The page a plain form post returns to: its own `returnTo` field when it is a path of ours. */
 function formReturnPath(c: Context<ApiEnv>): string | null {
-  const parsed = returnPath.safeParse(c.get('form')?.returnTo);
-  return parsed.success ? parsed.data : null;
+  return safeReturnPath(c.get('form')?.returnTo);
 }
 
 /** The text values of the posted form, so the page can show them again. */
@@ -36,11 +38,9 @@ function typedValues(c: Context<ApiEnv>): FormFeedback['values'] {
 
 /** A 303 to a page of ours, leaving feedback for it in a short-lived cookie. */
 export function redirectWithFeedback(c: Context<ApiEnv>, location: string, feedback: FormFeedback) {
-  setCookie(c, FEEDBACK_COOKIE, encodeFeedback(feedback), {
-    path: '/',
-    httpOnly: true,
-    secure: true,
-    sameSite: 'Lax',
+  const key = feedbackKey(c.get('deps').formSecret);
+  setCookie(c, FEEDBACK_COOKIE, encodeFeedback(feedback, key), {
+    ...feedbackCookieOptions,
     maxAge: 60,
   });
   return c.redirect(location, 303);

@@ -91,6 +91,9 @@ const oddText = fc.oneof(
     '<script>alert(1)</script>',
     '=HYPERLINK("http://x")',
     '%E0%A4%A',
+    '\t',
+    '\r\n',
+    '/\t/evil.example',
     '2026-02-30',
     '-1',
     '1e309',
@@ -109,6 +112,36 @@ const anyValue = fc.oneof(
   fc.dictionary(fc.constantFrom(...FIELDS), oddText, { maxKeys: 3 }),
 );
 const fields = fc.dictionary(fc.constantFrom(...FIELDS), anyValue, { maxKeys: 8 });
+
+const controlChars = fc
+  .array(fc.integer({ min: 0, max: 0x1f }), { minLength: 1, maxLength: 3 })
+  .map((codes) => String.fromCharCode(...codes));
+
+/**
+ * A `returnTo` with tabs, CR/LF and other control characters where a browser would drop them
+ * (turning "/\t/evil.example" into "//evil.example") or a header cannot carry them.
+ */
+const hostileReturnTo = fc.oneof(
+  fc.constantFrom(
+    '/\t/evil.example',
+    '\t//evil.example',
+    '/\r\n/evil.example',
+    '/sign-in\r\nSet-Cookie: planted=1',
+    '//evil.example',
+    '/\\evil.example',
+    'https://evil.example/',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('', '/', '/sign-in', '/clients/demo-client-clinic'),
+      controlChars,
+      fc.constantFrom('', '/evil.example', 'evil.example', '?x=1'),
+    )
+    .map(([before, control, after]) => `${before}${control}${after}`),
+);
+
+// The Location of a redirect: a path of ours, with nothing a browser would drop or reinterpret.
+const OUR_PATH = /^\/(?![/\\])[^\s\\]*$/;
 
 /** A request body with its content type: well-formed or not. */
 const bodies: fc.Arbitrary<{ type: string | null; body: BodyInit | null }> = fc.oneof(
@@ -284,7 +317,7 @@ describe('every endpoint under random and malformed input (libsql)', () => {
                 : credential === 'forged'
                   ? `__Host-ponte_session=${'a'.repeat(32)}`
                   : credential === 'garbage'
-                    ? '__Host-ponte_session=%%%; ponte_feedback=%7B'
+                    ? '__Host-ponte_session=%%%; __Host-ponte_feedback=%7B'
                     : '';
             let path = endpoint.path;
             if (token === 'forged') path = path.replace(/[a-z2-7]{32}/, 'b'.repeat(32));
@@ -322,6 +355,46 @@ describe('every endpoint under random and malformed input (libsql)', () => {
           },
         ),
         { numRuns: RUNS_PER_ENDPOINT },
+      );
+    }
+  }, 600_000);
+
+  it('sends a plain form only to a path of ours, whatever its returnTo holds, and never answers 5xx', async () => {
+    const posts = endpoints.filter((endpoint) => endpoint.method === 'POST');
+    for (const endpoint of posts) {
+      await fc.assert(
+        fc.asyncProperty(
+          hostileReturnTo,
+          fc.array(fc.tuple(fc.constantFrom(...FIELDS), oddText), { maxLength: 4 }),
+          fc.boolean(),
+          async (returnTo, pairs, multipart) => {
+            cases += 1;
+            const headers: Record<string, string> = {
+              Accept: 'text/html',
+              Origin: TEST_ORIGIN,
+              'Sec-Fetch-Site': 'same-origin',
+            };
+            const cookie = cookies.get(endpoint.who);
+            if (cookie) headers.Cookie = cookie;
+            let body: BodyInit;
+            if (multipart) {
+              const form = new FormData();
+              for (const [name, value] of pairs) form.append(name, value);
+              form.append('returnTo', returnTo);
+              body = form;
+            } else {
+              headers['Content-Type'] = 'application/x-www-form-urlencoded';
+              body = new URLSearchParams([...pairs, ['returnTo', returnTo]]).toString();
+            }
+            const response = await app.request(endpoint.path, { method: 'POST', headers, body });
+            const where = `POST ${endpoint.path} returnTo=${JSON.stringify(returnTo)}`;
+            expect(response.status, where).toBeLessThan(500);
+            const location = response.headers.get('Location');
+            if (location !== null) expect(location, where).toMatch(OUR_PATH);
+            await response.arrayBuffer();
+          },
+        ),
+        { numRuns: Math.ceil(RUNS_PER_ENDPOINT / 4) },
       );
     }
   }, 600_000);
