@@ -49,6 +49,17 @@ const ENDPOINTS: {
     allowed: ['cs', 'admin'],
   },
   {
+    name: 'GET /api/clients',
+    request: (cookie) => ['/api/clients', { headers: { Cookie: cookie } }],
+    allowed: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
+  },
+  {
+    // Team partners reach the handler, which answers 404 for a client not theirs.
+    name: 'POST /api/clients/:id/team',
+    request: (cookie) => ['/api/clients/demo-client-bakery/team', postJson({}, { cookie })],
+    allowed: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
+  },
+  {
     name: 'GET /api/finance/payments.csv',
     request: (cookie) => ['/api/finance/payments.csv', { headers: { Cookie: cookie } }],
     allowed: ['finance', 'admin'],

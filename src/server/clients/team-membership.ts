@@ -20,13 +20,13 @@ export function onTeam(userId: string, clientId: SQL, role?: SQL | string): SQL 
 
 /**
  * SQL: the ids of the people on the client's team as Design (still holding the role), as a
- * list once read. They work on all of the client's projects.
+ * list once read (never null: drizzle skips decoding nulls). They work on all its projects.
  */
 export function designTeamOf(clientId: SQL) {
   return sql<
     string[]
-  >`(select group_concat(m.user_id) from ${clientTeamMembers} m inner join ${userRoles} r on r.user_id = m.user_id and r.role = m.role where m.client_id = ${clientId} and m.role = 'design')`
-    .mapWith((ids: string | null) => (ids ? String(ids).split(',') : []))
+  >`(select coalesce(group_concat(m.user_id), '') from ${clientTeamMembers} m inner join ${userRoles} r on r.user_id = m.user_id and r.role = m.role where m.client_id = ${clientId} and m.role = 'design')`
+    .mapWith((ids: string) => (ids ? String(ids).split(',') : []))
     .as('design_team');
 }
 
