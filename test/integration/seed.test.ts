@@ -1,8 +1,9 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   clientContacts,
   clients,
+  clientTeamMembers,
   invoices,
   pieceVersions,
   userRoles,
@@ -28,27 +29,48 @@ describe.each(DRIVERS)('demo seed (%s)', (driver) => {
 
   const totals = async () => {
     const { db } = database;
-    const [people, roles, accounts, contacts] = await Promise.all(
-      [users, userRoles, clients, clientContacts].map(
+    const [people, roles, accounts, contacts, team] = await Promise.all(
+      [users, userRoles, clients, clientContacts, clientTeamMembers].map(
         async (table) => (await db.select({ n: count() }).from(table))[0]?.n,
       ),
     );
-    return { people, roles, accounts, contacts };
+    return { people, roles, accounts, contacts, team };
   };
 
   it('creates an admin, a finance user, one partner per role and two clients with contacts', async () => {
     await seedDemoAgency(database.db, new Date('2026-03-02T12:00:00Z'));
-    expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4 });
+    expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4, team: 5 });
     const roles = (await database.db.select().from(userRoles)).map((row) => row.role).sort();
     expect(roles).toEqual(['admin', 'cs', 'design', 'finance', 'organic_traffic', 'paid_traffic']);
     expect(DEMO_PEOPLE.map((person) => person.email)).toContain('admin@ponte.example');
+  });
+
+  it('gives each client a team, each member in a role they hold', async () => {
+    await seedDemoAgency(database.db, new Date('2026-03-02T12:00:00Z'));
+    const members = await database.db
+      .select({ clientId: clientTeamMembers.clientId, role: clientTeamMembers.role })
+      .from(clientTeamMembers)
+      .innerJoin(
+        userRoles,
+        and(
+          eq(userRoles.userId, clientTeamMembers.userId),
+          eq(userRoles.role, clientTeamMembers.role),
+        ),
+      );
+    const rolesOf = (clientId: string) =>
+      members
+        .filter((m) => m.clientId === clientId)
+        .map((m) => m.role)
+        .sort();
+    expect(rolesOf('demo-client-bakery')).toEqual(['design', 'organic_traffic', 'paid_traffic']);
+    expect(rolesOf('demo-client-clinic')).toEqual(['design', 'paid_traffic']);
   });
 
   it('is idempotent: seeding again changes nothing', async () => {
     await seedDemoAgency(database.db, new Date('2026-03-02T12:00:00Z'));
     const before = await database.db.select().from(users);
     await seedDemoAgency(database.db, new Date('2026-04-02T12:00:00Z'));
-    expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4 });
+    expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4, team: 5 });
     expect(await database.db.select().from(users)).toEqual(before);
   });
 
