@@ -301,6 +301,36 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
     expect(text).toContain('- pesquisa.pdf');
   });
 
+  it('exports what a client typed as literal text: no HTML, no links, no headings of its own', async () => {
+    const clinic = await onboardingToken(app, 'marina@sorrisoleve.example');
+    const saved = await answer(
+      {
+        answers: {
+          businessModel: '<script>alert(1)</script>\n# Aprovado pela diretoria\nTexto\n===',
+          customers: '[clique](javascript:alert(1)) <img src=x onerror=alert(1)>\n> citação',
+          plannedBudget: '<javascript:alert(1)>\n1. R$ 5.000\n    código',
+        },
+      },
+      clinic,
+    );
+    expect(saved.status).toBe(200);
+    const response = await app.request('/api/clients/demo-client-clinic/onboarding.md', {
+      headers: { Cookie: cs },
+    });
+    const text = await response.text();
+    expect(text).not.toMatch(/<script|<img|<javascript|\]\(javascript:/);
+    expect(text).toContain(
+      '&lt;script&gt;alert\\(1\\)&lt;/script&gt;\n\\# Aprovado pela diretoria',
+    );
+    // Only the questionnaire's own headings: its title, its sections and its questions.
+    const questions = CURRENT_ONBOARDING.sections.flatMap((section) => section.questions);
+    const headings = text.split('\n').filter((line) => /^ {0,3}#/.test(line));
+    expect(headings).toHaveLength(1 + CURRENT_ONBOARDING.sections.length + questions.length);
+    expect(text.split('\n').filter((line) => /^ {0,3}(=+|-{3,}|>|\d+\.| {4})/.test(line))).toEqual(
+      [],
+    );
+  });
+
   it('gives a revoked link 410 at once, an expired one 410 at its exact expiry, and a forged one 404', async () => {
     const clinicToken = await onboardingToken(app, 'marina@sorrisoleve.example');
     app.setNow(new Date(start.getTime() + policy.links.onboardingDays * DAY - 1));

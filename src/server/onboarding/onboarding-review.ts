@@ -14,6 +14,7 @@ import { onboardingQuestionnaire } from '../../questionnaires/index.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { type Answers, completedSections } from './answer-rules.ts';
+import { markdownText } from './markdown-text.ts';
 import { listOnboardingLinks } from './onboarding-links.ts';
 import { QUESTIONNAIRE_RECEIVED } from './submit-onboarding.ts';
 
@@ -93,7 +94,11 @@ export function answerText(
   return value;
 }
 
-/** The submitted (or partial) questionnaire as Markdown, for CS to keep or share. */
+/**
+ * The submitted (or partial) questionnaire as Markdown, for CS to keep or share. What the
+ * client typed (answers, file names) and the client's name are made literal: only the
+ * headings and lists of the questionnaire itself are Markdown.
+ */
 export async function exportOnboardingMarkdown(
   db: Database,
   viewer: Viewer,
@@ -104,7 +109,10 @@ export async function exportOnboardingMarkdown(
   if (!found?.onboarding) return null;
   const { client, onboarding } = found;
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
-  const lines = [`# ${pickText(onboarding.questionnaire.title, locale)} — ${client.name}`, ''];
+  const lines = [
+    `# ${pickText(onboarding.questionnaire.title, locale)} — ${markdownText(client.name)}`,
+    '',
+  ];
   for (const section of onboarding.questionnaire.sections) {
     lines.push(`## ${pickText(section.title, locale)}`, '');
     for (const question of section.questions) {
@@ -113,14 +121,14 @@ export async function exportOnboardingMarkdown(
         const files = onboarding.files.filter((file) => file.questionId === question.id);
         lines.push(
           ...(files.length
-            ? files.map((file) => `- ${file.name}`)
+            ? files.map((file) => `- ${markdownText(file.name)}`)
             : [`_${t('clients.noAnswer')}_`]),
           '',
         );
       } else {
-        const text = answerText(question, onboarding.answers[question.id], locale);
+        const text = markdownText(answerText(question, onboarding.answers[question.id], locale));
         lines.push(
-          text
+          text.trim()
             ? text
                 .split('\n')
                 .map((line) =>
