@@ -11,7 +11,11 @@ import {
   feedbackKey,
 } from '../../src/server/forms/form-feedback.ts';
 import { safeReturnPath } from '../../src/server/forms/return-path.ts';
-import { countLinkFailure } from '../../src/server/rate-limits/link-failures.ts';
+import { messagePage } from '../../src/server/pages/message-page.ts';
+import {
+  describeLinkRefusal,
+  refuseClientLink,
+} from '../../src/server/rate-limits/link-failures.ts';
 import type { ApiEnv } from './api-env.ts';
 import { clientIp } from './client-info.ts';
 import { problem } from './errors.ts';
@@ -128,25 +132,25 @@ export type MovedOnSubject = 'invoice' | 'task' | 'change' | 'round';
 
 /**
  * The refusal of a client link that does not open: 404 when unknown, 410 when revoked or
- * expired — or 429 once the visitor's address has failed too often (see countLinkFailure).
+ * expired — or 429 once the visitor's address has failed too often (see refuseClientLink).
+ * A plain form posted from a page whose link stopped working while it was open gets a page
+ * that says why; JSON callers get JSON.
  */
 export async function refuseLink(
   c: Context<ApiEnv>,
-  problem: 'invalid' | 'revoked' | 'expired',
+  failure: 'invalid' | 'revoked' | 'expired',
   messages: 'onboarding' | 'approvals',
 ) {
   const { db, clock } = c.get('deps');
-  const verdict = await countLinkFailure(db, policy, clientIp(c), clock());
-  if (!verdict.allowed)
-    return refuse(c, {
-      status: 429,
-      code: 'rate_limited',
-      messageKey: 'errors.rateLimited',
-      params: { minutes: verdict.retryAfterMinutes },
+  const refusal = await refuseClientLink(db, policy, clientIp(c), failure, clock());
+  const answer = describeLinkRefusal(refusal, messages);
+  const t = c.get('t');
+  if (wantsHtml(c))
+    return messagePage({
+      status: answer.status,
+      locale: c.get('locale'),
+      title: t(answer.titleKey),
+      message: t(answer.messageKey, answer.params),
     });
-  return refuse(c, {
-    status: problem === 'invalid' ? 404 : 410,
-    code: `link_${problem}`,
-    messageKey: `${messages}.linkProblems.${problem}`,
-  });
+  return problem(c, answer.status, answer.code, answer.messageKey, {}, answer.params);
 }

@@ -58,11 +58,6 @@ const closed = (c: Context<ApiEnv>, reason: 'decided' | 'closed') =>
 /** Why a contact can no longer comment: their own decision, or the round's end. */
 const reasonClosed = (approval: OpenApproval) => (approval.hasDecided ? 'decided' : 'closed');
 
-/** Prefetches and HEAD requests only look: they never count as the contact seeing the piece. */
-const isLookAhead = (c: Context<ApiEnv>) =>
-  c.req.method === 'HEAD' ||
-  /prefetch|prerender/i.test(c.req.header('Sec-Purpose') ?? c.req.header('Purpose') ?? '');
-
 const decisionInput = z.object({
   decision: z.enum(['approved', 'changes_requested']),
   message: z.string().max(4000).default(''),
@@ -75,13 +70,21 @@ export const approvalRoutes = new Hono<ApiEnv>()
   .get('/:token/file', async (c) => {
     const approval = await openByPath(c, { withContents: false });
     if (approval instanceof Response) return approval;
-    const { db, files, clock } = c.get('deps');
-    const object = await files.get(approval.version.fileKey);
+    // Loading the file records nothing: a scanner or a preview may fetch it too.
+    const object = await c.get('deps').files.get(approval.version.fileKey);
     if (!object)
       return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
-    if (!isLookAhead(c)) await recordFirstView(db, approval, clientIp(c), clock());
     c.set('embeddable', true);
     return c.body(object.body, 200, fileHeaders(approval.version));
+  })
+  .post('/:token/viewed', async (c) => {
+    // Sent by the page's script once it is shown; without JavaScript, the first comment or
+    // decision records the view instead. A GET never does: mail scanners fetch links.
+    const approval = await openByPath(c, { withContents: false });
+    if (approval instanceof Response) return approval;
+    const { db, clock } = c.get('deps');
+    await recordFirstView(db, approval, clientIp(c), clock());
+    return c.body(null, 204);
   })
   .post('/:token/comments', async (c) => {
     const approval = await openByPath(c, { withContents: false });

@@ -9,6 +9,7 @@ import {
   uploadOnboardingFile,
 } from '../../src/server/onboarding/onboarding-files.ts';
 import {
+  markOnboardingOpened,
   type OpenOnboarding,
   openOnboardingByToken,
 } from '../../src/server/onboarding/onboarding-links.ts';
@@ -55,6 +56,14 @@ const submission = z.object({
 
 /** The client side of onboarding: reached by a personal link, no account (see ACCESS_RULES). */
 export const onboardingRoutes = new Hono<ApiEnv>()
+  .post('/:token/opened', async (c) => {
+    // Sent by the page's script once it is shown: a person, not a mail scanner's GET.
+    const onboarding = await openByPath(c, { withContents: false });
+    if (onboarding instanceof Response) return onboarding;
+    const { db, clock } = c.get('deps');
+    await markOnboardingOpened(db, onboarding.linkId, clock());
+    return c.body(null, 204);
+  })
   .post('/:token/answers', async (c) => {
     // Autosave checks each answer on its own: the answers so far are not needed.
     const onboarding = await openByPath(c, { withContents: false });

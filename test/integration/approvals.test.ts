@@ -15,6 +15,12 @@ import {
 import { policy } from '../../src/policy/index.ts';
 import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
 import { sendApprovalReminders } from '../../src/server/approvals/approval-reminders.ts';
+import { hashToken } from '../../src/server/auth/tokens.ts';
+import {
+  describeLinkRefusal,
+  refuseClientLink,
+  visitorIp,
+} from '../../src/server/rate-limits/link-failures.ts';
 import { latestMailMatch, postJson, seedPeople, signIn } from '../support/sign-in.ts';
 import {
   createTestApp,
@@ -63,6 +69,7 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
   let pieceId: string;
   let rita: string;
   let joao: string;
+  let ritaBanner: string;
   const start = new Date('2026-03-02T13:00:00.000Z');
   const approvalToken = async (to: string) => {
     const token = await latestMailMatch(app, to, /\/approval\/([a-z2-7]{32})/);
@@ -197,7 +204,7 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect(added[0]?.data).toMatchObject({ fileName: 'relatoriofdp.png' });
   });
 
-  it('changes nothing when a link scanner fetches, heads or prefetches the piece', async () => {
+  it('changes nothing when a link scanner fetches, heads, prefetches or GETs the piece', async () => {
     const before = await snapshot(app);
     const head = await app.request(`/api/approval/${rita}/file`, { method: 'HEAD' });
     expect(head.status).toBe(200);
@@ -208,11 +215,23 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect(prefetch.headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(prefetch.headers.get('Cache-Control')).toBe('no-store');
     expect(await snapshot(app)).toBe(before);
-    // A plain GET, as the page's <img> makes it, records the first view once.
-    await app.request(`/api/approval/${rita}/file`);
-    await app.request(`/api/approval/${rita}/file`);
+    // A plain GET, as the page's <img> — or a scanner that renders the page — makes it.
+    expect((await app.request(`/api/approval/${rita}/file`)).status).toBe(200);
+    expect(await snapshot(app)).toBe(before);
+  });
+
+  it('records the first view from what the contact does: the POST their page sends once shown', async () => {
+    const shown = () =>
+      app.request(`/api/approval/${rita}/viewed`, { method: 'POST', headers: SAME_ORIGIN });
+    expect((await shown()).status).toBe(204);
+    expect((await shown()).status).toBe(204);
     const views = await app.db.select().from(events).where(eq(events.action, 'approval_viewed'));
     expect(views).toHaveLength(1);
+    const [link] = await app.db
+      .select()
+      .from(approvalLinks)
+      .where(eq(approvalLinks.id, hashToken(rita)));
+    expect(link?.firstOpenedAt?.getTime()).toBe(app.deps.clock().getTime());
   });
 
   it('makes an agency comment internal unless it is explicitly made visible (JSON and form)', async () => {
@@ -404,6 +423,17 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect((await openApprovalByToken(app.db, fresh, new Date(remindAt))).ok).toBe(true);
   });
 
+  it('records the view of a contact without JavaScript at their first decision', async () => {
+    // João decided on version 2 above without his page ever saying it was shown.
+    const [link] = await app.db
+      .select()
+      .from(approvalLinks)
+      .where(eq(approvalLinks.id, hashToken(joao)));
+    expect(link?.firstOpenedAt).not.toBeNull();
+    const views = await app.db.select().from(events).where(eq(events.action, 'approval_viewed'));
+    expect(views.filter((e) => JSON.stringify(e.data).includes('João'))).toHaveLength(1);
+  });
+
   it('approves when every contact has (rule "all"), e-mailing CS once', async () => {
     const [before] = await app.db.select().from(pieces).where(eq(pieces.id, pieceId));
     expect(before?.status).toBe('awaiting_approval');
@@ -448,7 +478,7 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
         { cookie: cs },
       ),
     );
-    const ritaBanner = await approvalToken('rita@paoquente.example');
+    ritaBanner = await approvalToken('rita@paoquente.example');
     const joaoBanner = await approvalToken('joao@paoquente.example');
     const revoked = await app.request(
       `/api/pieces/${second.id}/links/demo-contact-bakery-owner/revoke`,
@@ -472,6 +502,61 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect((await asClient(joaoBanner, '/comments', { body: 'x' })).status).toBe(410);
     expect((await asClient('b'.repeat(32), '/comments', { body: 'x' })).status).toBe(404);
     expect((await app.request('/api/approval/not-a-token/file')).status).toBe(404);
+  });
+
+  it('answers a form posted to a link revoked while its page was open with a page, JSON with JSON', async () => {
+    const form = await app.request(`/api/approval/${ritaBanner}/decision`, {
+      method: 'POST',
+      headers: {
+        ...SAME_ORIGIN,
+        Accept: 'text/html,application/xhtml+xml',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Accept-Language': 'en',
+        'CF-Connecting-IP': '192.0.2.19',
+      },
+      body: new URLSearchParams({ decision: 'approved' }),
+    });
+    expect(form.status).toBe(410);
+    expect(form.headers.get('Content-Type')).toMatch(/^text\/html/);
+    expect(form.headers.get('Referrer-Policy')).toBe('no-referrer');
+    const page = await form.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('This link was withdrawn by the agency');
+    const json = await app.request(
+      `/api/approval/${ritaBanner}/decision`,
+      postJson({ decision: 'approved' }, { ip: '192.0.2.19' }),
+    );
+    expect(json.status).toBe(410);
+    expect((await readJson(json)).error.code).toBe('link_revoked');
+  });
+
+  it('counts forged tokens on the link pages against the same limit as the API', async () => {
+    const ip = '198.51.100.7';
+    // What /approval/<token> does with a token that does not open (see the page).
+    const page = async (token: string) => {
+      const opened = await openApprovalByToken(app.db, token, app.deps.clock());
+      const request = new Request(`http://localhost/approval/${token}`, {
+        headers: { 'CF-Connecting-IP': ip },
+      });
+      return opened.ok
+        ? null
+        : refuseClientLink(app.db, policy, visitorIp(request), opened.error, app.deps.clock());
+    };
+    const limit = policy.rateLimits.clientLinkFailuresPerIp.max;
+    for (let i = 0; i < limit - 1; i++)
+      expect(await page(`${'e'.repeat(31)}${'a'}`)).toEqual({ problem: 'invalid' });
+    // The API's failure from the same address is the last one allowed…
+    const api = () =>
+      app.request(`/api/approval/${'f'.repeat(32)}/comments`, postJson({ body: 'oi' }, { ip }));
+    expect((await api()).status).toBe(404);
+    // …then both the page and the API ask the address to wait.
+    const refusal = await page('g'.repeat(32));
+    expect(refusal).toMatchObject({ problem: 'rate_limited' });
+    const shown = refusal && describeLinkRefusal(refusal, 'approvals');
+    expect(shown).toMatchObject({ status: 429, messageKey: 'errors.rateLimited' });
+    expect((await api()).status).toBe(429);
+    // A valid link is never counted or slowed.
+    expect(await page(rita)).toBeNull();
   });
 
   it('slows down an address that keeps trying links that do not open, never a valid one', async () => {

@@ -267,6 +267,7 @@ describe('every endpoint under random and malformed input (libsql)', () => {
       { method: 'POST', path: `${o}/files`, who: 'nobody' },
       { method: 'POST', path: `${o}/files/nope/delete`, who: 'nobody' },
       { method: 'POST', path: `${o}/submit`, who: 'nobody' },
+      { method: 'POST', path: `${o}/opened`, who: 'nobody' },
       { method: 'POST', path: '/api/invoices', who: 'partner' },
       { method: 'GET', path: '/api/invoices/window.ics', who: 'partner' },
       { method: 'GET', path: '/api/invoices/demo-invoice-paid/pdf', who: 'partner' },
@@ -296,6 +297,7 @@ describe('every endpoint under random and malformed input (libsql)', () => {
       { method: 'POST', path: `${a}/comments/nope`, who: 'nobody' },
       { method: 'POST', path: `${a}/comments/nope/delete`, who: 'nobody' },
       { method: 'POST', path: `${a}/decision`, who: 'nobody' },
+      { method: 'POST', path: `${a}/viewed`, who: 'nobody' },
     ];
   });
   afterAll(async () => {

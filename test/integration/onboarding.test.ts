@@ -4,12 +4,15 @@ import {
   clientMilestones,
   onboardingAnswers,
   onboardingFiles,
+  onboardingLinks,
   outbox,
   userRoles,
   users,
 } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { CURRENT_ONBOARDING, type Question } from '../../src/questionnaires/index.ts';
+import { hashToken } from '../../src/server/auth/tokens.ts';
+import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
 import { latestMailMatch, postJson, seedPeople, signIn } from '../support/sign-in.ts';
 import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -132,6 +135,30 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
     token = await onboardingToken(app, 'rita@paoquente.example');
     expect(token).toMatch(/^[a-z2-7]{32}$/);
     expect(await onboardingToken(app, 'joao@paoquente.example')).not.toBe(token);
+  });
+
+  it('leaves a link not opened when it is only fetched; the page’s POST once shown, or a first save, marks it', async () => {
+    const openedAt = async (t: string) =>
+      (
+        await app.db
+          .select()
+          .from(onboardingLinks)
+          .where(eq(onboardingLinks.id, hashToken(t)))
+      )[0]?.firstOpenedAt ?? null;
+    // What the page loads on a GET — a mail scanner's fetch included.
+    expect((await openOnboardingByToken(app.db, token, app.deps.clock())).ok).toBe(true);
+    expect(await openedAt(token)).toBeNull();
+    const shown = await app.request(`/api/onboarding/${token}/opened`, {
+      method: 'POST',
+      headers: SAME_ORIGIN,
+    });
+    expect(shown.status).toBe(204);
+    expect((await openedAt(token))?.getTime()).toBe(app.deps.clock().getTime());
+    // Without JavaScript, the first save is the first sign of the contact.
+    const joao = await onboardingToken(app, 'joao@paoquente.example');
+    expect(await openedAt(joao)).toBeNull();
+    expect((await answer({ answers: { story: 'Começamos em 2010.' } }, joao)).status).toBe(200);
+    expect(await openedAt(joao)).not.toBeNull();
   });
 
   it('autosaves answers, keeping what is typed even when it is not acceptable yet', async () => {
@@ -346,5 +373,28 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
     );
     expect((await answer({ answers: { story: 'x' } }, clinicToken)).status).toBe(410);
     expect((await answer({ answers: { story: 'x' } }, 'a'.repeat(32))).status).toBe(404);
+  });
+
+  it('answers a form posted to a link revoked while its page was open with a page, JSON with JSON', async () => {
+    const clinicToken = await onboardingToken(app, 'marina@sorrisoleve.example');
+    const form = await app.request(`/api/onboarding/${clinicToken}/sections/about`, {
+      method: 'POST',
+      headers: {
+        ...SAME_ORIGIN,
+        Accept: 'text/html,application/xhtml+xml',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'CF-Connecting-IP': '192.0.2.29',
+      },
+      body: new URLSearchParams({ story: 'x', action: 'next' }),
+    });
+    expect(form.status).toBe(410);
+    expect(form.headers.get('Content-Type')).toMatch(/^text\/html/);
+    expect(form.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(await form.text()).toContain(
+      'Este link foi desativado. Peça um novo link ao seu atendimento.',
+    );
+    const json = await answer({ answers: { story: 'x' } }, clinicToken);
+    expect(json.status).toBe(410);
+    expect((await readJson(json)).error.code).toBe('link_revoked');
   });
 });

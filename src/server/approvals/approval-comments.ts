@@ -12,7 +12,7 @@ import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import type { Actor } from '../partners/people.ts';
-import type { OpenApproval } from './approval-links.ts';
+import { firstViewWrites, type OpenApproval } from './approval-links.ts';
 import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
 import { loadPieceContext } from './approval-rounds.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
@@ -107,6 +107,8 @@ export async function addContactComment(
       now,
       written,
     ),
+    // Without JavaScript the page could not say it was shown: the first comment does.
+    ...firstViewWrites(db, approval, input.ip, now),
   ]);
   return inserted.length > 0 ? { ok: true, commentId } : { ok: false, error: 'closed' };
 }

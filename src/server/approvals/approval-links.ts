@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -203,19 +204,19 @@ type ApprovalDecisionView = {
 };
 
 /**
- * Records that the contact saw the piece, the first time only (per contact and version):
- * called when the browser loads the piece's file, never on the link itself, which mail
- * scanners fetch.
+ * The writes that record the contact's first view of the piece (per contact and version),
+ * none once it is recorded. Only for what a person does — the POST their page sends once
+ * shown, or their first comment or decision — never a GET, which mail scanners make.
  */
-export async function recordFirstView(
+export function firstViewWrites(
   db: Database,
   approval: OpenApproval,
   ip: string | null,
   now: Date,
-) {
-  if (approval.firstOpenedAt) return;
+): BatchItem<'sqlite'>[] {
+  if (approval.firstOpenedAt) return [];
   const notSeenBefore = sql`not exists (select 1 from ${events} where ${events.action} = 'approval_viewed' and ${events.subjectType} = 'piece' and ${events.subjectId} = ${approval.piece.id} and json_extract(${events.data}, '$.contactId') = ${approval.contact.id} and json_extract(${events.data}, '$.version') = ${approval.version.number})`;
-  await db.batch([
+  return [
     recordEventWhen(
       db,
       {
@@ -243,7 +244,18 @@ export async function recordFirstView(
           gt(approvalLinks.expiresAt, now),
         ),
       ),
-  ]);
+  ];
+}
+
+/** Records the contact's first view on its own (the page's POST once shown); see firstViewWrites. */
+export async function recordFirstView(
+  db: Database,
+  approval: OpenApproval,
+  ip: string | null,
+  now: Date,
+) {
+  const [first, ...rest] = firstViewWrites(db, approval, ip, now);
+  if (first) await db.batch([first, ...rest]);
 }
 
 /** The link with its round, version, piece, client, contact and CS: one row, by the link's hash. */

@@ -6,7 +6,7 @@ import { recordEventWhen } from '../audit/record-event.ts';
 import { changeDueAt } from '../deadlines/deadline-rules.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { contactMayAct } from './approval-comments.ts';
-import type { OpenApproval } from './approval-links.ts';
+import { firstViewWrites, type OpenApproval } from './approval-links.ts';
 import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
 import { settleRoundWrites } from './approval-rounds.ts';
 import { changeKindOf } from './approval-rules.ts';
@@ -137,6 +137,8 @@ export async function decideApproval(
       input.origin,
       now,
     ),
+    // Without JavaScript the page could not say it was shown: the first decision does.
+    ...firstViewWrites(db, approval, input.ip, now),
   ]);
   return inserted.length > 0 ? { ok: true } : { ok: false, error: 'decided' };
 }

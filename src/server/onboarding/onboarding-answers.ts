@@ -9,7 +9,7 @@ import {
 } from '../../../db/schema/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { type AnswerValue, checkAnswer, checkSection, normalizeAnswer } from './answer-rules.ts';
-import type { OpenOnboarding } from './onboarding-links.ts';
+import { markOnboardingOpened, type OpenOnboarding } from './onboarding-links.ts';
 
 /** How many files each question has, for the rules that count them. */
 export function countFiles(onboarding: Pick<OpenOnboarding, 'files'>): Record<string, number> {
@@ -103,7 +103,7 @@ export async function saveAnswers(
         .onConflictDoNothing(),
     );
   }
-  const [first, ...rest] = writes;
-  if (first) await db.batch([first, ...rest]);
+  // A save is the contact at work: the link counts as opened, if the page's script did not say so.
+  await db.batch([markOnboardingOpened(db, onboarding.linkId, now), ...writes]);
   return { ok: true, saved: [...values.keys()], problems };
 }

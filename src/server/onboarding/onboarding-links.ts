@@ -178,24 +178,20 @@ export type OpenOnboarding = {
 
 /**
  * Opens an onboarding by the token of a link, in one batch: the link with its contact,
- * client and CS; the answers, saved sections and files; and the link's "opened" times.
- * The answers are only returned when the link is valid.
+ * client and CS; the answers, saved sections and files. Reads only. The answers are only
+ * returned when the link is valid.
  */
 export async function openOnboardingByToken(
   db: Database,
   token: string,
   now: Date,
-  // Pages mark the link opened; autosave needs only the link, not the answers so far.
-  options: { markOpened?: boolean; withContents?: boolean } = {},
+  // Autosave needs only the link, not the answers so far. Opening never marks the link
+  // opened: a mail scanner's fetch is not the contact (see markOnboardingOpened).
+  options: { withContents?: boolean } = {},
 ): Promise<{ ok: true; onboarding: OpenOnboarding } | { ok: false; error: LinkProblem }> {
   if (!looksLikeToken(token)) return { ok: false, error: 'invalid' };
   const linkId = hashToken(token);
   const onboardingOfLink = sql`(select ${onboardingLinks.onboardingId} from ${onboardingLinks} where ${onboardingLinks.id} = ${linkId})`;
-  const valid = and(
-    eq(onboardingLinks.id, linkId),
-    isNull(onboardingLinks.revokedAt),
-    gt(onboardingLinks.expiresAt, now),
-  );
   const linkQuery = db
     .select({
       expiresAt: aliased(onboardingLinks.expiresAt, 'expires_at'),
@@ -245,17 +241,6 @@ export async function openOnboardingByToken(
             .from(onboardingFiles)
             .where(sql`${onboardingFiles.onboardingId} = ${onboardingOfLink}`)
             .orderBy(onboardingFiles.uploadedAt),
-          ...(options.markOpened
-            ? [
-                db
-                  .update(onboardingLinks)
-                  .set({
-                    firstOpenedAt: sql`coalesce(${onboardingLinks.firstOpenedAt}, ${now.getTime()})`,
-                    lastOpenedAt: now,
-                  })
-                  .where(valid),
-              ]
-            : []),
         ]);
   const link = links[0];
   if (!link) return { ok: false, error: 'invalid' };
@@ -290,6 +275,27 @@ export async function openOnboardingByToken(
       files: fileRows,
     },
   };
+}
+
+/**
+ * Marks a link opened (first and last time), only from something the contact did: the POST
+ * their page sends once it is shown, or a save. A GET never does, so a mail scanner fetching
+ * the link does not show on the CS page as the contact having opened it.
+ */
+export function markOnboardingOpened(db: Database, linkId: string, now: Date) {
+  return db
+    .update(onboardingLinks)
+    .set({
+      firstOpenedAt: sql`coalesce(${onboardingLinks.firstOpenedAt}, ${now.getTime()})`,
+      lastOpenedAt: now,
+    })
+    .where(
+      and(
+        eq(onboardingLinks.id, linkId),
+        isNull(onboardingLinks.revokedAt),
+        gt(onboardingLinks.expiresAt, now),
+      ),
+    );
 }
 
 /** The links of a client's contacts, for the CS page: sent, opened, revoked, expired. */

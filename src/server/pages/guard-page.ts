@@ -6,7 +6,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../auth/session-cookie.ts'
 import { type ValidSession, validateSessionToken } from '../auth/sessions.ts';
 import { type UnavailablePart, unavailablePart } from '../faults/unavailable.ts';
 import { requestLocale } from '../i18n/request-locale.ts';
-import { escapeHtml } from '../mail/compose-mail.ts';
+import { messagePage } from './message-page.ts';
 
 /** The part of Astro's middleware context the guard uses (kept structural: no Astro import). */
 export type PageContext = {
@@ -61,15 +61,11 @@ export async function guardPage(context: PageContext, next: Next, deps: Dependen
 /** A small page that says which part did not answer, that nothing was saved, and to retry. */
 export function unavailablePage(part: UnavailablePart, locale: Locale): Response {
   const t = createTranslator(locale);
-  const title = t('errors.unavailableTitle');
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t(`errors.unavailable.${part}`))}</p></main></body></html>`;
-  return new Response(html, {
+  return messagePage({
     status: 503,
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Retry-After': '5',
-      'Cache-Control': 'no-store',
-      'Referrer-Policy': 'no-referrer',
-    },
+    locale,
+    title: t('errors.unavailableTitle'),
+    message: t(`errors.unavailable.${part}`),
+    headers: { 'Retry-After': '5' },
   });
 }

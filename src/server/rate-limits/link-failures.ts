@@ -1,4 +1,5 @@
 import type { Database } from '../../../db/client.ts';
+import type { MessageKey, MessageParams } from '../../i18n/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { countHit, judgeHit, type RateVerdict } from './rate-limits.ts';
 
@@ -16,4 +17,60 @@ export async function countLinkFailure(
   const limit = rules.rateLimits.clientLinkFailuresPerIp;
   const [counter] = await countHit(db, `client-link:ip:${ip ?? 'unknown'}`, limit, now);
   return counter ? judgeHit(counter, limit, now) : { allowed: true };
+}
+
+/** How a client link that did not open is answered: its own problem, or a wait once the address failed too often. */
+export type LinkRefusal =
+  | { problem: 'invalid' | 'revoked' | 'expired' }
+  | { problem: 'rate_limited'; retryAfterMinutes: number };
+
+/**
+ * Counts a link that did not open and says how to answer it. The API and the link pages
+ * (`/approval/…`, `/onboarding/…`) both call it, so forged tokens meet one limit per address.
+ */
+export async function refuseClientLink(
+  db: Database,
+  rules: Pick<Policy, 'rateLimits'>,
+  ip: string | null,
+  problem: 'invalid' | 'revoked' | 'expired',
+  now: Date,
+): Promise<LinkRefusal> {
+  const verdict = await countLinkFailure(db, rules, ip, now);
+  return verdict.allowed
+    ? { problem }
+    : { problem: 'rate_limited', retryAfterMinutes: verdict.retryAfterMinutes };
+}
+
+/** The one mapping of a refused link to its status, code and localized title and message, for JSON and pages alike. */
+export function describeLinkRefusal(
+  refusal: LinkRefusal,
+  kind: 'onboarding' | 'approvals',
+): {
+  status: 404 | 410 | 429;
+  code: string;
+  titleKey: MessageKey;
+  messageKey: MessageKey;
+  params: MessageParams;
+} {
+  const titleKey: MessageKey = `${kind}.linkProblemTitle`;
+  if (refusal.problem === 'rate_limited')
+    return {
+      status: 429,
+      code: 'rate_limited',
+      titleKey,
+      messageKey: 'errors.rateLimited',
+      params: { minutes: refusal.retryAfterMinutes },
+    };
+  return {
+    status: refusal.problem === 'invalid' ? 404 : 410,
+    code: `link_${refusal.problem}`,
+    titleKey,
+    messageKey: `${kind}.linkProblems.${refusal.problem}`,
+    params: {},
+  };
+}
+
+/** The visitor's address as Cloudflare reports it (`CF-Connecting-IP`), for pages; null outside Cloudflare. */
+export function visitorIp(request: Request): string | null {
+  return request.headers.get('CF-Connecting-IP');
 }
