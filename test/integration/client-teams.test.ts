@@ -65,7 +65,7 @@ describe.each(DRIVERS)('client teams (%s)', (driver) => {
   it('gives a partner not on the team 404 on the client’s page data, its API and a task on it, and a list without it', async () => {
     expect(await getClientView(app.db, organic, CLINIC)).toBeNull();
     expect((await listClientNames(app.db, organic)).map((c) => c.id)).toEqual([BAKERY]);
-    const rows = await listClientDeadlines(app.db, organic, policy.newClientDeadlines);
+    const rows = await listClientDeadlines(app.db, organic, policy);
     expect(rows.map((r) => r.client.id)).toEqual([BAKERY]);
     expect((await get(`/api/clients/${CLINIC}`, 'organic')).status).toBe(404);
     expect((await readJson(await get('/api/clients', 'organic'))).clients).toEqual([
