@@ -181,6 +181,22 @@ describe.each(DRIVERS)('partner invoices (%s)', (driver) => {
     expect((await get(cs)).status).toBe(404);
   });
 
+  it('serves the window as an .ics whose lines fit in 75 octets, in Russian too (RFC 5545)', async () => {
+    const response = await app.request('/api/invoices/window.ics', {
+      headers: { Cookie: paid, 'Accept-Language': 'ru' },
+    });
+    expect(response.status).toBe(200);
+    const ics = await response.text();
+    const lines = ics.split('\r\n');
+    for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(ics.replace(/\r\n /g, '')).toContain(
+      'DESCRIPTION:Подайте в Ponte счёт за работу 2026-02.',
+    );
+    expect(response.headers.get('Content-Disposition')).toBe(
+      `attachment; filename="ponte-faturas-2026-03.ics"; filename*=UTF-8''ponte-faturas-2026-03.ics`,
+    );
+  });
+
   it('exports the month’s payments as CSV with escaping and UTF-8', async () => {
     const response = await app.request('/api/finance/payments.csv?month=2026-03', {
       headers: { Cookie: finance },

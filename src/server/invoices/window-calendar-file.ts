@@ -5,7 +5,32 @@ const stamp = (date: Date) =>
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+const escapeText = (text: string) =>
+  text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n?|\n/g, '\\n');
+
+const encoder = new TextEncoder();
+
+/**
+ * A content line folded as RFC 5545 (3.1) asks: at most 75 octets of UTF-8 per line, each
+ * continuation starting with a space (which counts), never inside a multi-byte character.
+ */
+export function foldIcsLine(line: string): string {
+  const lines: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    if (octets + size > 75) {
+      lines.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += char;
+    octets += size;
+  }
+  lines.push(current);
+  return lines.join('\r\n');
+}
 
 /** An iCalendar file (RFC 5545) with the invoice window, so a partner can add it to a calendar. */
 export function invoiceWindowIcs(
@@ -13,7 +38,7 @@ export function invoiceWindowIcs(
   texts: { summary: string; description: string },
   now: Date,
 ): string {
-  return [
+  const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Ponte//Invoice window//PT',
@@ -27,6 +52,6 @@ export function invoiceWindowIcs(
     `DESCRIPTION:${escapeText(texts.description)}`,
     'END:VEVENT',
     'END:VCALENDAR',
-    '',
-  ].join('\r\n');
+  ];
+  return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;
 }
