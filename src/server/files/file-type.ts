@@ -89,12 +89,21 @@ export function imageDimensions(bytes: Uint8Array): { width: number; height: num
     let offset = 2;
     while (offset + 9 < bytes.length) {
       if (bytes[offset] !== 0xff) return null;
+      // Any marker may be preceded by 0xFF fill bytes (ITU T.81, B.1.1.2).
+      if (bytes[offset + 1] === 0xff) {
+        offset += 1;
+        continue;
+      }
       const marker = bytes[offset + 1] ?? 0;
       if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
         size = { height: readUint(bytes, offset + 5, 2), width: readUint(bytes, offset + 7, 2) };
         break;
       }
-      offset += 2 + readUint(bytes, offset + 2, 2);
+      // The scan, or the end, before any frame: there is no size to read.
+      if (marker === 0xda || marker === 0xd9) return null;
+      // Markers that stand alone carry no length: TEM, RST0–RST7, SOI.
+      const standalone = marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8);
+      offset += standalone ? 2 : 2 + readUint(bytes, offset + 2, 2);
     }
   }
   return size && size.width > 0 && size.height > 0 ? size : null;
