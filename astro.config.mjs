@@ -1,10 +1,14 @@
 // @ts-check
 
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import cloudflare from '@astrojs/cloudflare';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { staticAssetHeadersRule } from './functions/http/security-headers.ts';
+import {
+  handbookCsp,
+  inlineScriptHashes,
+  staticAssetHeadersRule,
+} from './functions/http/security-headers.ts';
 
 /** The development mail viewer exists only under `astro dev`: production builds never contain it. */
 function devMailViewer() {
@@ -25,14 +29,26 @@ function devMailViewer() {
   };
 }
 
-/** Static pages skip the Worker, so their security headers go to _headers, from the same module. */
+/**
+ * Static pages skip the Worker, so their security headers go to _headers, from the same
+ * module, with the hashes of the inline scripts the prerendered pages actually contain.
+ */
 function staticSecurityHeaders() {
   return {
     name: 'ponte:static-security-headers',
     hooks: {
       /** @param {{ dir: URL }} options */
       'astro:build:done': ({ dir }) => {
-        appendFileSync(new URL('_headers', dir), `\n${staticAssetHeadersRule()}`);
+        const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+          file.endsWith('.html'),
+        );
+        const hashes = pages.flatMap((file) =>
+          inlineScriptHashes(readFileSync(new URL(file, dir), 'utf8')),
+        );
+        appendFileSync(
+          new URL('_headers', dir),
+          `\n${staticAssetHeadersRule(handbookCsp(hashes))}`,
+        );
       },
     },
   };

@@ -1,22 +1,53 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase64 } from '@oslojs/encoding';
+
 /** HSTS of one year with subdomains (ASVS 3.4.1 asks for at least a year). */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
+/** The directives every HTML page shares; only the script sources differ. */
+function pageCsp(scriptSources: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSources.join(' ')}`,
+    // Styles keep 'unsafe-inline': Astro inlines small stylesheets as <style> elements and the
+    // 503 page has a style attribute. A style cannot run code; scripts are what CSP stops here.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 /**
- * CSP for HTML pages. Starlight inlines its theme and search bootstrap scripts, and Pagefind
- * instantiates WebAssembly; everything else is same-origin only.
+ * CSP for on-demand pages (partner area, sign-in, client links): scripts only as files from
+ * our origin, so markup that got into a page can never run as a script.
  */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const PAGE_CSP = pageCsp(["'self'"]);
+
+/**
+ * CSP for the prerendered handbook: Starlight's own inline scripts (theme, sidebar, search
+ * bootstrap) allowed by their hashes, no other inline script, and Pagefind's WebAssembly.
+ */
+export function handbookCsp(inlineScriptHashes: Iterable<string>): string {
+  const hashes = [...new Set(inlineScriptHashes)].sort().map((hash) => `'${hash}'`);
+  return pageCsp(["'self'", "'wasm-unsafe-eval'", ...hashes]);
+}
+
+/** The CSP hash ("sha256-…") of each inline script of an HTML page: what handbookCsp allows. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  // A script element's text is raw up to the first "</script": what the browser hashes.
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script/gi)) {
+    if (/\ssrc\s*=/i.test(match[1] ?? '')) continue;
+    const text = new TextEncoder().encode(match[2] ?? '');
+    hashes.push(`sha256-${encodeBase64(sha256(text))}`);
+  }
+  return hashes;
+}
 
 /** CSP for API answers: they are data, never documents to render. */
 export const API_CSP =
@@ -52,16 +83,23 @@ export function applySecurityHeaders(headers: Headers, csp: string): void {
 
 /**
  * The same headers as a `_headers` rule for the static assets, which Cloudflare serves
- * without running the Worker (the prerendered handbook).
+ * without running the Worker (the prerendered handbook), with the handbook's CSP.
  */
-export function staticAssetHeadersRule(): string {
-  const lines = [...securityHeaderEntries(PAGE_CSP), ['Referrer-Policy', DEFAULT_REFERRER_POLICY]];
+export function staticAssetHeadersRule(csp: string): string {
+  const lines = [...securityHeaderEntries(csp), ['Referrer-Policy', DEFAULT_REFERRER_POLICY]];
   return `/*\n${lines.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
 }
 
-/** Returns a copy of a response with the security headers (Astro and asset responses are immutable). */
-export function withSecurityHeaders(response: Response, csp: string): Response {
+/**
+ * Returns a copy of a response with the security headers (Astro and asset responses are
+ * immutable). A CSP the response already has is kept: a prerendered file served through
+ * the Worker (the handbook's 404 page) carries the handbook's, from `_headers`.
+ */
+export function withSecurityHeaders(response: Response, defaultCsp: string): Response {
   const secured = new Response(response.body, response);
-  applySecurityHeaders(secured.headers, csp);
+  applySecurityHeaders(
+    secured.headers,
+    response.headers.get('Content-Security-Policy') ?? defaultCsp,
+  );
   return secured;
 }

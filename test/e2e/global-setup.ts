@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { invoiceWindowAt, policy } from '../../src/policy/index.ts';
@@ -42,6 +43,8 @@ export default async function setup(project: TestProject) {
     RESEND_API_KEY: 're_e2e',
     RESEND_BASE_URL: mail.url,
     CLOCK_OFFSET_MS: String(clockOffsetMs),
+    // Signs the form-feedback cookie, as in production (without it each instance has its own key).
+    FORM_SECRET: randomBytes(32).toString('base64url'),
   });
   project.provide('baseUrl', worker.baseUrl);
   project.provide('mailUrl', mail.url);

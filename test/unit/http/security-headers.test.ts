@@ -1,9 +1,19 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   API_CSP,
+  handbookCsp,
+  inlineScriptHashes,
   PAGE_CSP,
+  staticAssetHeadersRule,
   withSecurityHeaders,
 } from '../../../functions/http/security-headers.ts';
+
+const directive = (csp: string, name: string) =>
+  csp
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name} `));
 
 describe('security headers', () => {
   it('keep HSTS at one year or more, with subdomains', () => {
@@ -41,5 +51,38 @@ describe('security headers', () => {
     expect(secured.headers.get('Content-Type')).toBe('text/html');
     expect(secured.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(await secured.text()).toBe('body');
+  });
+
+  it('let on-demand pages run scripts only as files of ours: no inline script, no eval', () => {
+    expect(directive(PAGE_CSP, 'script-src')).toBe("script-src 'self'");
+    expect(directive(PAGE_CSP, 'default-src')).toBe("default-src 'self'");
+  });
+
+  it('let the handbook run its own inline scripts by hash, and no other inline script', () => {
+    const csp = handbookCsp(['sha256-b', 'sha256-a', 'sha256-b']);
+    expect(directive(csp, 'script-src')).toBe(
+      "script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'",
+    );
+    expect(directive(csp, 'script-src')).not.toContain('unsafe-inline');
+    expect(staticAssetHeadersRule(csp)).toContain(`Content-Security-Policy: ${csp}`);
+  });
+
+  it('hash exactly the text of each inline script, as the browser does, and skip scripts from files', () => {
+    const theme = "\n\twindow.theme = 'escuro'; // “aspas”\n";
+    const html = `<head><script>${theme}</script><script type="module">import "/a.js";</script><script src="/x.js"></script><script defer src="/y.js"> </script></head>`;
+    const sha = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+    expect(inlineScriptHashes(html)).toEqual([sha(theme), sha('import "/a.js";')]);
+    expect(inlineScriptHashes('<p>no scripts</p>')).toEqual([]);
+  });
+
+  it("keep a response's own CSP (a prerendered page's, from _headers) and add the other headers", () => {
+    const handbook = handbookCsp(['sha256-a']);
+    const page = new Response('x', { headers: { 'Content-Security-Policy': handbook } });
+    const secured = withSecurityHeaders(page, PAGE_CSP);
+    expect(secured.headers.get('Content-Security-Policy')).toBe(handbook);
+    expect(secured.headers.get('Strict-Transport-Security')).toContain('max-age=31536000');
+    expect(
+      withSecurityHeaders(new Response('x'), PAGE_CSP).headers.get('Content-Security-Policy'),
+    ).toBe(PAGE_CSP);
   });
 });
