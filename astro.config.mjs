@@ -66,6 +66,9 @@ export default defineConfig({
   site: 'https://ponte.example',
   // Link prefetching is a script on every page; the handbook goes without it.
   prefetch: false,
+  // The development toolbar needs an inline script, which the pages' CSP refuses (as it
+  // would in production): development runs under the same CSP.
+  devToolbar: { enabled: false },
   // Component tests (vitest.handbook.config.ts) render in plain Node, without the Workers runtime.
   adapter: process.env.PONTE_COMPONENT_TESTS
     ? undefined
