@@ -47,14 +47,13 @@ const changeInput = z.object({
 });
 
 const contactChoice = z.object({ contactIds: oneOrMany(z.string()) });
-
 const teamInput = z.object({ userId: z.string().min(1).max(64), role: z.enum(TEAM_ROLES) });
+
 /**
  * Clients, contacts, teams, onboarding. CS (their own clients) and admins (all) keep them;
  * partners on a client's team read it; anyone else gets 404. See ACCESS_RULES.
  */
 export const clientRoutes = new Hono<ApiEnv>()
-  .post('/', async (c) => {
   .get('/', async (c) => {
     const { db } = c.get('deps');
     return c.json({ clients: await listClientNames(db, signedIn(c).user) });
@@ -71,11 +70,12 @@ export const clientRoutes = new Hono<ApiEnv>()
       mayManage: view.mayManage,
     });
   })
-    const input = await readInput(c, clientInput);
+  .post('/', async (c) => {
     // Only CS registers clients (for themselves) and admins; team partners only read them.
     const { roles } = signedIn(c).user;
     if (!roles.includes('cs') && !roles.includes('admin'))
       return refuse(c, { status: 403, code: 'forbidden', messageKey: 'errors.forbidden' });
+    const input = await readInput(c, clientInput);
     const { db, clock } = c.get('deps');
     const result = await createClient(db, { input, ...actingPerson(c) }, clock());
     if (!result.ok) return notCs(c);
@@ -141,7 +141,6 @@ export const clientRoutes = new Hono<ApiEnv>()
       notice: 'clients.contactRemoved',
     });
   })
-  .post('/:id/changes', async (c) => {
   .post('/:id/team', async (c) => {
     const input = await readInput(c, teamInput);
     const { db, clock } = c.get('deps');
@@ -174,6 +173,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       notice: 'teams.removed',
     });
   })
+  .post('/:id/changes', async (c) => {
     const input = await readInput(c, changeInput);
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
