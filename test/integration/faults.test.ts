@@ -58,7 +58,7 @@ describe.each(DRIVERS)(
       const body = await readJson(response);
       expect(body.error.code).toBe('internal');
       expect(body.error.message).toContain(body.error.requestId);
-      const [[prefix, cause]] = logged.mock.calls;
+      const [prefix, cause] = logged.mock.calls[0] ?? [];
       expect(prefix).toBe(`[${body.error.requestId}]`);
       expect(String((cause as Error).cause ?? cause)).toMatch(/no such column/);
       logged.mockRestore();
