@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events } from '../../db/schema/index.ts';
+import { clients, events } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { getPieceFor, listBoard } from '../../src/server/approvals/pieces.ts';
 import { getClientView } from '../../src/server/clients/client-teams.ts';
@@ -251,6 +251,40 @@ describe.each(DRIVERS)('client teams (%s)', (driver) => {
       expect((await listBoard(app.db, design)).pieces.map((p) => p.id)).not.toContain(unassigned);
     } finally {
       await joinTeam(app, CLINIC, 'demo-design', 'design');
+    }
+  });
+
+  it('takes a CS’s clients away with the CS role, as it does a team member’s', async () => {
+    await addPerson(app, {
+      id: 'former-cs',
+      email: 'ex.cs@ponte.example',
+      roles: ['cs', 'paid_traffic'],
+    });
+    await app.db.update(clients).set({ csUserId: 'former-cs' }).where(eq(clients.id, CLINIC));
+    cookie.set('formerCs', await signIn(app, 'ex.cs@ponte.example'));
+    try {
+      expect((await get(`/api/clients/${CLINIC}`, 'formerCs')).status).toBe(200);
+      const dropped = await post(
+        '/api/people/former-cs/roles',
+        { roles: ['paid_traffic'] },
+        'admin',
+      );
+      expect(dropped.status).toBe(200);
+      expect((await get(`/api/clients/${CLINIC}`, 'formerCs')).status).toBe(404);
+      expect((await get(`/api/clients/${CLINIC}/onboarding.md`, 'formerCs')).status).toBe(404);
+      const teamChange = await post(
+        `/api/clients/${CLINIC}/team`,
+        { userId: 'other-paid', role: 'paid_traffic' },
+        'formerCs',
+      );
+      expect(teamChange.status).toBe(404);
+      expect(JSON.stringify(await readJson(await get('/api/clients', 'formerCs')))).not.toContain(
+        CLINIC,
+      );
+      const former = { id: 'former-cs', roles: ['paid_traffic' as const] };
+      expect(await listClientNames(app.db, former)).toEqual([]);
+    } finally {
+      await app.db.update(clients).set({ csUserId: 'demo-cs' }).where(eq(clients.id, CLINIC));
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { CommentTarget, RoundStatus } from '../../../db/schema/index.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
+import { isCsInCharge } from '../clients/team-rules.ts';
 
 type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
@@ -12,14 +13,14 @@ export function mayWorkOnPiece(
   piece: { clientCsId: string; designerId: string | null; designTeam: readonly string[] },
 ): boolean {
   if (viewer.roles.includes('admin')) return true;
-  if (viewer.roles.includes('cs') && piece.clientCsId === viewer.id) return true;
+  if (isCsInCharge(viewer, { csUserId: piece.clientCsId })) return true;
   if (!viewer.roles.includes('design')) return false;
   return piece.designerId === viewer.id || piece.designTeam.includes(viewer.id);
 }
 
 /** Only CS talks to the client (policy), so only the client's CS or an admin sends links. */
 export function mayTalkToClient(viewer: Viewer, piece: { clientCsId: string }): boolean {
-  return viewer.roles.includes('admin') || piece.clientCsId === viewer.id;
+  return viewer.roles.includes('admin') || isCsInCharge(viewer, { csUserId: piece.clientCsId });
 }
 
 /** Who may create projects and pieces for a client: its CS and admins. */

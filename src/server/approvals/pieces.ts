@@ -130,7 +130,7 @@ export async function createPiece(
 function visibleTo(viewer: Viewer) {
   if (viewer.roles.includes('admin')) return undefined;
   return or(
-    eq(clients.csUserId, viewer.id),
+    viewer.roles.includes('cs') ? eq(clients.csUserId, viewer.id) : undefined,
     eq(projects.designerId, viewer.id),
     onTeam(viewer.id, OUTER_CLIENT_ID, 'design'),
   );

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { clientContacts, clients, userRoles, users } from '../../../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -6,6 +6,7 @@ import type { SignedInUser } from '../auth/sessions.ts';
 import type { Actor } from '../partners/people.ts';
 import type { ClientInput, ContactInput } from './client-input.ts';
 import { seenClients } from './team-membership.ts';
+import { isCsInCharge } from './team-rules.ts';
 
 export type Client = typeof clients.$inferSelect;
 export type Contact = typeof clientContacts.$inferSelect;
@@ -15,13 +16,14 @@ export function mayManageClient(
   user: Pick<SignedInUser, 'id' | 'roles'>,
   client: Pick<Client, 'csUserId'>,
 ) {
-  return user.roles.includes('admin') || client.csUserId === user.id;
+  return user.roles.includes('admin') || isCsInCharge(user, client);
 }
 
 /** The clients a person may manage, by name. */
 export async function listClientsFor(db: Database, user: Pick<SignedInUser, 'id' | 'roles'>) {
   const query = db.select().from(clients).orderBy(asc(clients.name));
-  return user.roles.includes('admin') ? query : query.where(eq(clients.csUserId, user.id));
+  if (user.roles.includes('admin')) return query;
+  return query.where(user.roles.includes('cs') ? eq(clients.csUserId, user.id) : sql`0`);
 }
 
 /** The id and name of each client a person sees (in charge, on its team, or admin): whom they may ask about. */

@@ -36,5 +36,6 @@ export function designTeamOf(clientId: SQL) {
  */
 export function seenClients(viewer: Viewer): SQL | undefined {
   if (viewer.roles.includes('admin')) return undefined;
-  return or(eq(clients.csUserId, viewer.id), onTeam(viewer.id, OUTER_CLIENT_ID));
+  const inCharge = viewer.roles.includes('cs') ? eq(clients.csUserId, viewer.id) : undefined;
+  return or(inCharge, onTeam(viewer.id, OUTER_CLIENT_ID));
 }

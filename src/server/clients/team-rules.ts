@@ -8,9 +8,20 @@ export type TeamFacts = {
   team: readonly { userId: string; role: TeamRole }[];
 };
 
+/**
+ * Whether a person is a client's CS in charge: named on the client and still holding the CS
+ * role (taking the role away takes the clients with it, as it does for team members).
+ */
+export function isCsInCharge(
+  viewer: Pick<SignedInUser, 'id' | 'roles'>,
+  client: { csUserId: string },
+): boolean {
+  return viewer.roles.includes('cs') && client.csUserId === viewer.id;
+}
+
 /** Whether a person sees a client: admins all; its CS in charge; anyone on its team. */
 export function maySeeClient(viewer: Pick<SignedInUser, 'id' | 'roles'>, facts: TeamFacts) {
-  if (viewer.roles.includes('admin') || facts.client.csUserId === viewer.id) return true;
+  if (viewer.roles.includes('admin') || isCsInCharge(viewer, facts.client)) return true;
   return facts.team.some((member) => member.userId === viewer.id);
 }
 
