@@ -84,6 +84,10 @@ export const onboardingRoutes = new Hono<ApiEnv>()
     const { action, ...raw } = await readInput(c, sectionPost);
     const { db, clock } = c.get('deps');
     const sectionId = c.req.param('section');
+    const sections = onboarding.questionnaire.sections.map((s) => s.id);
+    // The section names the page a plain form returns to: only the questionnaire's own.
+    if (!sections.includes(sectionId))
+      return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
     const result = await saveAnswers(
       db,
       onboarding,
@@ -96,7 +100,6 @@ export const onboardingRoutes = new Hono<ApiEnv>()
         : refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
     const t = c.get('t');
     const token = c.req.param('token');
-    const sections = onboarding.questionnaire.sections.map((s) => s.id);
     const index = sections.indexOf(sectionId);
     const problems = Object.fromEntries(
       Object.entries(result.problems).map(([id, key]) => [id, t(key)]),

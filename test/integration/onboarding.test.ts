@@ -211,6 +211,23 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
     expect((await readJson(response)).problems).toEqual({ plannedBudget: 'Preencha este campo.' });
   });
 
+  it('refuses a section the questionnaire does not have (CR/LF in its name included): 404, nothing saved, never a 5xx', async () => {
+    const before = await app.db.select().from(onboardingAnswers);
+    for (const section of ['a%0Db', 'a%0D%0ALocation:%20https:%2F%2Fevil.example', 'nope']) {
+      const response = await app.request(`/api/onboarding/${token}/sections/${section}`, {
+        method: 'POST',
+        headers: {
+          ...SAME_ORIGIN,
+          Accept: 'text/html',
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ action: 'save', story: 'mudado' }).toString(),
+      });
+      expect(response.status, section).toBe(404);
+    }
+    expect(await app.db.select().from(onboardingAnswers)).toEqual(before);
+  });
+
   it('stores a real PDF, and refuses an oversize file or one that is not what it claims', async () => {
     expect(
       (
