@@ -24,11 +24,12 @@ function chainOf(error: unknown): Error[] {
   return chain;
 }
 
-// libSQL/Turso codes that mean the database could not be reached or could not answer now.
+// libSQL/Turso codes, and Node's network codes (libSQL over HTTP from Node), that mean the
+// database could not be reached or could not answer now.
 // A query of ours being wrong (SQLITE_ERROR: no such column, a syntax error, a constraint)
 // is never among them: that is a bug, a 500, however the driver's error class is named.
 const OUTAGE_CODES =
-  /^(SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOMEM|PROTOCOL)\w*|SERVER_ERROR|HRANA_(WEBSOCKET|CLOSED)_ERROR)$/;
+  /^(SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOMEM|PROTOCOL)\w*|SERVER_ERROR|HRANA_(WEBSOCKET|CLOSED)_ERROR|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|UND_ERR_(CONNECT_TIMEOUT|HEADERS_TIMEOUT|BODY_TIMEOUT|SOCKET|CLOSED))$/;
 
 // What D1, the Workers runtime and fetch say when the database did not answer (D1's errors
 // carry no code, only a message; Cloudflare documents these as the ones to retry).

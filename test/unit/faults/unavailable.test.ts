@@ -17,6 +17,15 @@ describe('only a part that could not answer is an outage (503); a bug is a 500',
     ['D1 overloaded', new Error('D1 DB is overloaded. Requests queued for too long.')],
     ['D1 reset', new Error('D1_ERROR: Durable Object reset because its code was updated.')],
     ['fetch to Turso failed', new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') })],
+    [
+      'Turso refused the connection (Node)',
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), {
+          code: 'ECONNREFUSED',
+        }),
+      }),
+    ],
+    ['socket reset (Node)', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
   ])('%s is the database being down, wrapped by drizzle or not', (_name, error) => {
     expect(unavailablePart(error)).toBe('database');
     expect(unavailablePart(wrapped(error))).toBe('database');
