@@ -178,6 +178,24 @@ describe.each(DRIVERS)('client teams (%s)', (driver) => {
     ]);
   });
 
+  it('adds and removes a member once, with one event each, however many clicks arrive at once', async () => {
+    const member = { userId: 'other-paid', role: 'paid_traffic' };
+    const five = (path: string) =>
+      Promise.all(Array.from({ length: 5 }, () => post(path, member, 'cs')));
+    const added = await five(`/api/clients/${CLINIC}/team`);
+    expect(added.every((r) => r.status === 200)).toBe(true);
+    const removed = await five(`/api/clients/${CLINIC}/team/remove`);
+    expect(removed.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    const trail = await app.db
+      .select({ action: events.action, data: events.data })
+      .from(events)
+      .where(and(eq(events.subjectType, 'client'), eq(events.subjectId, CLINIC)));
+    expect(trail.filter((e) => JSON.stringify(e.data) === JSON.stringify(member))).toEqual([
+      { action: 'team_member_added', data: member },
+      { action: 'team_member_removed', data: member },
+    ]);
+  });
+
   it('keeps the team through plain form posts, back on the client page with a notice', async () => {
     const form = (body: Record<string, string>) => ({
       method: 'POST',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, notExists } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import {
   clients,
@@ -8,7 +8,7 @@ import {
   userRoles,
   users,
 } from '../../../db/schema/index.ts';
-import { recordEvent } from '../audit/record-event.ts';
+import { recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import type { Actor } from '../partners/people.ts';
 import { getClientFor, mayManageClient } from './clients.ts';
@@ -89,7 +89,15 @@ export async function addTeamMember(
   ]);
   if (!person) return { ok: false, error: 'not_in_role' };
   if (existing) return { ok: true, added: false };
+  // The event first, written only if the row is not there yet as the batch runs: two clicks
+  // at once add one member and record one event.
   await db.batch([
+    recordEventWhen(
+      db,
+      teamEvent('team_member_added', add),
+      now,
+      notExists(db.select().from(clientTeamMembers).where(memberIs(add))),
+    ),
     db
       .insert(clientTeamMembers)
       .values({
@@ -100,7 +108,6 @@ export async function addTeamMember(
         addedBy: add.actor.id,
       })
       .onConflictDoNothing(),
-    recordEvent(db, teamEvent('team_member_added', add), now),
   ]);
   return { ok: true, added: true };
 }
@@ -118,9 +125,15 @@ export async function removeTeamMember(
     .from(clientTeamMembers)
     .where(memberIs(remove));
   if (!existing) return { ok: false, error: 'not_found' };
+  // Likewise: the event only while the row is still there, so two removals record one.
   await db.batch([
+    recordEventWhen(
+      db,
+      teamEvent('team_member_removed', remove),
+      now,
+      exists(db.select().from(clientTeamMembers).where(memberIs(remove))),
+    ),
     db.delete(clientTeamMembers).where(memberIs(remove)),
-    recordEvent(db, teamEvent('team_member_removed', remove), now),
   ]);
   return { ok: true };
 }
