@@ -151,6 +151,8 @@ export async function refuseLink(
       locale: c.get('locale'),
       title: t(answer.titleKey),
       message: t(answer.messageKey, answer.params),
+      headers: answer.headers,
     });
+  for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
   return problem(c, answer.status, answer.code, answer.messageKey, {}, answer.params);
 }

@@ -30,6 +30,7 @@ export const authRoutes = new Hono<ApiEnv>()
       clock(),
     );
     if (!result.ok) {
+      c.header('Retry-After', String(result.retryAfterMinutes * 60));
       return refuse(c, {
         status: 429,
         code: 'rate_limited',

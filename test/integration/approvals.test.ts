@@ -554,6 +554,7 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect(refusal).toMatchObject({ problem: 'rate_limited' });
     const shown = refusal && describeLinkRefusal(refusal, 'approvals');
     expect(shown).toMatchObject({ status: 429, messageKey: 'errors.rateLimited' });
+    expect(Number(shown?.headers['Retry-After'])).toBeGreaterThan(0);
     expect((await api()).status).toBe(429);
     // A valid link is never counted or slowed.
     expect(await page(rita)).toBeNull();
@@ -570,6 +571,7 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
       expect((await attempt(`${'c'.repeat(31)}${'a'}`)).status).toBe(404);
     const limited = await attempt('d'.repeat(32));
     expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect((await readJson(limited)).error.message).toMatch(/minutos/);
     const valid = await app.request(`/api/approval/${rita}/file`, {
       headers: { 'CF-Connecting-IP': '203.0.113.9' },

@@ -98,6 +98,7 @@ describe.each(DRIVERS)('sessions, sign-out and rate limits (%s)', (driver) => {
     for (let i = 0; i < max; i++) expect((await ask(i)).status).toBe(200);
     const refused = await ask(max);
     expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect((await readJson(refused)).error.message).toMatch(/Muitas tentativas/);
     expect(
       await app.db.select().from(rateLimits).where(eq(rateLimits.key, 'sign-in:ip:198.18.0.7')),

@@ -51,6 +51,8 @@ export function describeLinkRefusal(
   titleKey: MessageKey;
   messageKey: MessageKey;
   params: MessageParams;
+  // Retry-After (RFC 9110) on a 429, so a client or a script knows when to come back.
+  headers: Record<string, string>;
 } {
   const titleKey: MessageKey = `${kind}.linkProblemTitle`;
   if (refusal.problem === 'rate_limited')
@@ -60,6 +62,7 @@ export function describeLinkRefusal(
       titleKey,
       messageKey: 'errors.rateLimited',
       params: { minutes: refusal.retryAfterMinutes },
+      headers: { 'Retry-After': String(refusal.retryAfterMinutes * 60) },
     };
   return {
     status: refusal.problem === 'invalid' ? 404 : 410,
@@ -67,6 +70,7 @@ export function describeLinkRefusal(
     titleKey,
     messageKey: `${kind}.linkProblems.${refusal.problem}`,
     params: {},
+    headers: {},
   };
 }
 
