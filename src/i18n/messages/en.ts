@@ -17,6 +17,7 @@ export const en = {
   },
   errors: {
     unavailableTitle: 'Ponte is catching its breath',
+    internalTitle: 'Something went wrong on our side',
     unavailable: {
       database: 'The database did not answer. Nothing was saved; try again in a moment.',
       files: 'File storage did not answer. Nothing was saved; try again in a moment.',

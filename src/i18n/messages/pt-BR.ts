@@ -15,6 +15,7 @@ export const ptBR = {
   },
   errors: {
     unavailableTitle: 'A Ponte está recuperando o fôlego',
+    internalTitle: 'Algo deu errado do nosso lado',
     unavailable: {
       database: 'O banco de dados não respondeu. Nada foi salvo; tente de novo em instantes.',
       files:

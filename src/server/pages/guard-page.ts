@@ -52,10 +52,26 @@ export async function guardPage(context: PageContext, next: Next, deps: Dependen
     return response;
   } catch (error) {
     const part = unavailablePart(error);
-    if (!part) throw error;
+    if (!part) return internalErrorPage(error, locale);
     console.error('page unavailable', error);
     return unavailablePage(part, locale);
   }
+}
+
+/**
+ * A bug on a page: a 500 in the visitor's language with a request id, the same id logged
+ * with the cause, so support can find it (never the stack on the page).
+ */
+export function internalErrorPage(error: unknown, locale: Locale): Response {
+  const requestId = crypto.randomUUID();
+  console.error(`[${requestId}]`, error);
+  const t = createTranslator(locale);
+  return messagePage({
+    status: 500,
+    locale,
+    title: t('errors.internalTitle'),
+    message: t('errors.internal', { requestId }),
+  });
 }
 
 /** A small page that says which part did not answer, that nothing was saved, and to retry. */

@@ -1,5 +1,5 @@
 import { LibsqlError } from '@libsql/client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Dependencies } from '../../../functions/dependencies.ts';
 import { PartUnavailable } from '../../../src/server/faults/unavailable.ts';
 import { guardPage, type PageContext } from '../../../src/server/pages/guard-page.ts';
@@ -52,10 +52,21 @@ describe('a page when a part is down', () => {
     expect(await response.text()).toContain('armazenamento de arquivos');
   });
 
-  it('lets any other failure through to the error page (a bug is not an outage)', async () => {
+  it('answers any other failure with a 500 page and a request id, logged with its cause (a bug is not an outage)', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const working = { ...databaseDown, db: undefined } as unknown as Dependencies;
-    await expect(
-      guardPage(pageRequest('/approval/x'), () => Promise.reject(new TypeError('bug')), working),
-    ).rejects.toThrow('bug');
+    const response = await guardPage(
+      pageRequest('/approval/x'),
+      () => Promise.reject(new TypeError('bug')),
+      working,
+    );
+    expect(response.status).toBe(500);
+    expect(response.headers.get('Retry-After')).toBeNull();
+    const page = await response.text();
+    const requestId = page.match(/[0-9a-f]{8}-[0-9a-f-]{27}/)?.[0];
+    expect(page).toContain('Algo deu errado do nosso lado');
+    expect(page).not.toContain('TypeError');
+    expect(logged).toHaveBeenCalledWith(`[${requestId}]`, expect.any(TypeError));
+    logged.mockRestore();
   });
 });
