@@ -159,6 +159,21 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
     expect(await openedAt(joao)).toBeNull();
     expect((await answer({ answers: { story: 'Começamos em 2010.' } }, joao)).status).toBe(200);
     expect(await openedAt(joao)).not.toBeNull();
+    // …or the first upload, when that is what the contact does first (on a link sent again).
+    await app.request(
+      `/api/clients/${client}/onboarding`,
+      postJson({ contactIds: ['demo-contact-bakery-marketing'] }, { cookie: cs }),
+    );
+    const again = await onboardingToken(app, 'joao@paoquente.example');
+    expect(again).not.toBe(joao);
+    expect(await openedAt(again)).toBeNull();
+    const upload = await app.request(
+      `/api/onboarding/${again}/files`,
+      uploadForm('research', PDF, 'primeiro.pdf'),
+    );
+    expect(upload.status).toBe(200);
+    expect(await openedAt(again)).not.toBeNull();
+    await app.db.delete(onboardingFiles);
   });
 
   it('autosaves answers, keeping what is typed even when it is not acceptable yet', async () => {

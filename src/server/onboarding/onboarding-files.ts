@@ -7,7 +7,7 @@ import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore } from '../files/file-store.ts';
 import { detectFileType } from '../files/file-type.ts';
 import { findQuestion } from './answer-rules.ts';
-import type { OpenOnboarding } from './onboarding-links.ts';
+import { markOnboardingOpened, type OpenOnboarding } from './onboarding-links.ts';
 
 type UploadProblem = 'submitted' | 'unknown_question' | 'too_large' | 'wrong_type' | 'empty';
 
@@ -62,6 +62,8 @@ export async function uploadOnboardingFile(
             ),
         )
         .returning({ id: onboardingFiles.id }),
+      // An upload is the contact acting too: without JavaScript it may be their first sign.
+      markOnboardingOpened(deps.db, onboarding.linkId, now),
     ]);
     if (inserted.length === 0) {
       await deps.files.delete(stored.key);

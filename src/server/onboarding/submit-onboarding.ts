@@ -8,7 +8,7 @@ import { composeMail } from '../mail/compose-mail.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { checkSection } from './answer-rules.ts';
 import { countFiles } from './onboarding-answers.ts';
-import type { OpenOnboarding } from './onboarding-links.ts';
+import { markOnboardingOpened, type OpenOnboarding } from './onboarding-links.ts';
 
 /** The pipeline milestone a submitted questionnaire records; the strategy and launch deadlines run from it. */
 export const QUESTIONNAIRE_RECEIVED = 'questionnaire_received';
@@ -103,6 +103,7 @@ export async function submitOnboarding(
       },
       now,
     ),
+    markOnboardingOpened(db, onboarding.linkId, now),
   ]);
   return updated.length > 0 ? { ok: true } : { ok: false, error: 'submitted' };
 }
