@@ -38,6 +38,22 @@ export function clockWithOffset(offsetMs: string | undefined): () => Date {
   return () => new Date(Date.now() + offset);
 }
 
+// Where `astro dev` answers: the default for a machine with nothing configured.
+const LOCAL_ORIGIN = 'http://localhost:4321';
+
+/**
+ * The origin every e-mailed link starts with, from PUBLIC_ORIGIN: reduced to scheme, host and
+ * port (a trailing slash or path would make `//sign-in` links), and refused loudly when it is
+ * not an http(s) address, rather than mailing broken links.
+ */
+export function publicOriginOf(configured: string | undefined): string {
+  if (configured === undefined || configured.trim() === '') return LOCAL_ORIGIN;
+  const url = URL.parse(configured.trim());
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new Error('PUBLIC_ORIGIN must be an http(s) address, like https://ponte.agencia.com.br');
+  return url.origin;
+}
+
 /** Builds the request and job dependencies from the Worker's bindings. */
 export function workerDependencies(env: WorkerEnv): Dependencies {
   return {
@@ -51,7 +67,7 @@ export function workerDependencies(env: WorkerEnv): Dependencies {
         })
       : null,
     clock: clockWithOffset(env.CLOCK_OFFSET_MS),
-    publicOrigin: env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
+    publicOrigin: publicOriginOf(env.PUBLIC_ORIGIN),
     formSecret: env.FORM_SECRET,
   };
 }
