@@ -86,9 +86,20 @@ export function applySecurityHeaders(headers: Headers, csp: string): void {
  * without running the Worker (the prerendered handbook), with the handbook's CSP.
  */
 export function staticAssetHeadersRule(csp: string): string {
-  const lines = [...securityHeaderEntries(csp), ['Referrer-Policy', DEFAULT_REFERRER_POLICY]];
-  return `/*\n${lines.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
+  const entries = [...securityHeaderEntries(csp), ['Referrer-Policy', DEFAULT_REFERRER_POLICY]];
+  const lines = entries.map(([name, value]) => `  ${name}: ${value}`);
+  // Cloudflare reads at most 2,000 characters a line of _headers: a longer CSP (many inline
+  // scripts' hashes) must fail the build, not be cut short in production.
+  const tooLong = lines.find((line) => line.length > HEADERS_LINE_LIMIT);
+  if (tooLong)
+    throw new Error(
+      `_headers line of ${tooLong.length} characters (limit ${HEADERS_LINE_LIMIT}): ${tooLong.slice(0, 60)}…`,
+    );
+  return `/*\n${lines.join('\n')}\n`;
 }
+
+/** Cloudflare's limit on one line of a `_headers` file. */
+export const HEADERS_LINE_LIMIT = 2000;
 
 /**
  * Returns a copy of a response with the security headers (Astro and asset responses are

@@ -67,6 +67,13 @@ describe('security headers', () => {
     expect(staticAssetHeadersRule(csp)).toContain(`Content-Security-Policy: ${csp}`);
   });
 
+  it('fail the build rather than write a _headers line Cloudflare would cut short', () => {
+    const hashes = (n: number) =>
+      Array.from({ length: n }, (_, i) => `sha256-${'A'.repeat(42)}${i}=`);
+    expect(() => staticAssetHeadersRule(handbookCsp(hashes(20)))).not.toThrow();
+    expect(() => staticAssetHeadersRule(handbookCsp(hashes(60)))).toThrow(/limit 2000/);
+  });
+
   it('hash exactly the text of each inline script, as the browser does, and skip scripts from files', () => {
     const theme = "\n\twindow.theme = 'escuro'; // “aspas”\n";
     const html = `<head><script>${theme}</script><script type="module">import "/a.js";</script><script src="/x.js"></script><script defer src="/y.js"> </script></head>`;
