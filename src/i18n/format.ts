@@ -42,3 +42,36 @@ export function formatMoney(minorUnits: number, currency: string, locale: Locale
 export function formatNumber(value: number, locale: Locale): string {
   return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
+
+/**
+ * The instant at noon UTC of a calendar day (YYYY-MM-DD): the same day in every time zone from
+ * UTC−11 to UTC+11, so a stored date never shows, or counts, as the day before.
+ */
+export function toNoonUtc(isoDate: string): Date {
+  return new Date(`${isoDate}T12:00:00Z`);
+}
+
+/** A calendar day kept as YYYY-MM-DD (a due date, a payment date), as the locale writes it. */
+export function formatCalendarDate(isoDate: string, locale: Locale): string {
+  return formatDate(toNoonUtc(isoDate), locale, 'UTC');
+}
+
+/** A month kept as YYYY-MM (a competence month), in words: "março de 2026", "March 2026". */
+export function formatMonth(yearMonth: string, locale: Locale): string {
+  return cached(
+    `mo|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  ).format(toNoonUtc(`${yearMonth}-15`));
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The plural form a count takes in a locale ("one", "few", "many", "other"…), per CLDR. */
+export function pluralCategory(count: number, locale: Locale): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}

@@ -1,10 +1,20 @@
 // The i18n module: catalogs, locale resolution, translation and formatting. Pure: no framework.
-export { formatDate, formatDateTime, formatMoney, formatNumber } from './format.ts';
+export {
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  pluralCategory,
+  toNoonUtc,
+} from './format.ts';
 export {
   DEFAULT_LOCALE,
   isLocale,
   LOCALES,
   type Locale,
+  localeOf,
   matchLocale,
   resolveLocale,
 } from './locales.ts';

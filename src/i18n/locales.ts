@@ -8,6 +8,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A stored language (a person's or a contact's) when Ponte speaks it, otherwise pt-BR. */
+export function localeOf(value: unknown): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 /** Maps a language tag (any case, any region) to a supported locale, or null. */
 export function matchLocale(tag: string): Locale | null {
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0];

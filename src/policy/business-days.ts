@@ -1,3 +1,4 @@
+import { toNoonUtc } from '../i18n/format.ts';
 import { addDaysToIsoDate, isHoliday } from './holidays.ts';
 import type { Policy } from './schema.ts';
 
@@ -5,7 +6,7 @@ type HolidayCalendar = Policy['holidays'];
 
 /** True for a weekday (Monday to Friday) that is not a holiday of the agency's calendar. */
 export function isBusinessDay(isoDate: string, calendar: HolidayCalendar): boolean {
-  const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+  const weekday = toNoonUtc(isoDate).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !isHoliday(isoDate, calendar);
 }
 

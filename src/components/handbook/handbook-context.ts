@@ -1,4 +1,4 @@
-import { createTranslator, type Translator } from '../../i18n/index.ts';
+import { createTranslator, type Locale, pluralCategory, translate } from '../../i18n/index.ts';
 import { policy as agencyPolicy, type Policy } from '../../policy/index.ts';
 
 /** The languages the handbook is written in. */
@@ -17,8 +17,10 @@ export function handbookContext(props: HandbookProps, url: URL) {
 export type TimeUnit = 'days' | 'hours' | 'minutes';
 
 /** A number of days, hours or minutes in words ("2 dias", "1 hour"). */
-export function formatAmount(n: number, unit: TimeUnit, t: Translator): string {
-  return t(`handbook.units.${unit}.${n === 1 ? 'one' : 'other'}`, { n });
+export function formatAmount(n: number, unit: TimeUnit, locale: Locale): string {
+  // The catalogs carry "one" and "other"; a language's other forms (Russian "few") read as "other".
+  const form = pluralCategory(n, locale) === 'one' ? 'one' : 'other';
+  return translate(locale, `handbook.units.${unit}.${form}`, { n });
 }
 
 /** The value at a dotted path of the policy ("newClientDeadlines.launchWithinHours"). */

@@ -1,10 +1,4 @@
-import {
-  createTranslator,
-  DEFAULT_LOCALE,
-  formatDate,
-  formatMoney,
-  isLocale,
-} from '../../i18n/index.ts';
+import { createTranslator, formatCalendarDate, formatMoney, localeOf } from '../../i18n/index.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 
 /** What happened to an invoice, as the partner is told by e-mail. */
@@ -19,9 +13,6 @@ type InvoiceFacts = {
   divergenceMessage?: string | null;
 };
 
-const day = (iso: string, locale: string) =>
-  formatDate(new Date(`${iso}T12:00:00Z`), isLocale(locale) ? locale : DEFAULT_LOCALE, 'UTC');
-
 /** The e-mail that tells a partner about their invoice, in their language. */
 export function composeInvoiceMail(
   news: InvoiceNews,
@@ -29,13 +20,13 @@ export function composeInvoiceMail(
   invoice: InvoiceFacts,
   url: string,
 ) {
-  const lang = isLocale(partner.locale) ? partner.locale : DEFAULT_LOCALE;
+  const lang = localeOf(partner.locale);
   const t = createTranslator(lang);
   const facts = {
     number: invoice.number,
     month: invoice.competenceMonth,
     amount: formatMoney(invoice.amountMinor, invoice.currency, lang),
-    date: day(invoice.paymentDate, lang),
+    date: formatCalendarDate(invoice.paymentDate, lang),
   };
   return composeMail({
     lang,

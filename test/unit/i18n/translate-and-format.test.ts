@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   createTranslator,
+  formatCalendarDate,
   formatDate,
   formatDateTime,
   formatMoney,
+  formatMonth,
   formatNumber,
+  localeOf,
   localizeIssues,
+  pluralCategory,
+  toNoonUtc,
   translate,
 } from '../../../src/i18n/index.ts';
 
@@ -44,6 +49,39 @@ describe('formatters (agency time zone passed in)', () => {
   it('formats numbers with the locale separators', () => {
     expect(formatNumber(1234567.5, 'pt-BR')).toBe('1.234.567,5');
     expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5');
+  });
+});
+
+describe('calendar days and months (kept as text, no time zone)', () => {
+  it('shows a stored day as that day, whatever the zone of the machine or the agency', () => {
+    expect(formatCalendarDate('2026-03-01', 'pt-BR')).toBe('01/03/2026');
+    expect(formatCalendarDate('2026-03-01', 'en')).toBe('3/1/26');
+    expect(formatCalendarDate('2026-12-31', 'ru')).toBe('31.12.2026');
+    // Noon UTC is still the same day from UTC−11 to UTC+11.
+    for (const zone of ['Pacific/Pago_Pago', 'America/Sao_Paulo', 'Asia/Tokyo', 'Pacific/Noumea'])
+      expect(formatDate(toNoonUtc('2026-03-01'), 'pt-BR', zone)).toBe('01/03/2026');
+  });
+
+  it('names a competence month in words', () => {
+    expect(formatMonth('2026-03', 'pt-BR')).toBe('março de 2026');
+    expect(formatMonth('2026-03', 'en')).toBe('March 2026');
+    expect(formatMonth('2025-12', 'ru')).toBe('декабрь 2025 г.');
+  });
+
+  it('gives the plural form of each language, not just "1 or not"', () => {
+    expect(pluralCategory(1, 'en')).toBe('one');
+    expect(pluralCategory(2, 'en')).toBe('other');
+    expect(pluralCategory(2, 'ru')).toBe('few');
+    expect(pluralCategory(5, 'ru')).toBe('many');
+    expect(pluralCategory(21, 'ru')).toBe('one');
+    expect(pluralCategory(1, 'pt-BR')).toBe('one');
+    expect(pluralCategory(3, 'pt-BR')).toBe('other');
+  });
+
+  it('falls back to pt-BR for a stored language Ponte does not speak', () => {
+    expect(localeOf('ru')).toBe('ru');
+    expect(localeOf('fr')).toBe('pt-BR');
+    expect(localeOf(null)).toBe('pt-BR');
   });
 });
 
