@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Dependencies } from './dependencies.ts';
+import type { Dependencies } from '../src/server/dependencies.ts';
 import { accessGuard } from './http/access-guard.ts';
 import type { ApiEnv } from './http/api-env.ts';
 import { handleError, problem } from './http/errors.ts';

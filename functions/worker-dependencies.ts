@@ -1,8 +1,8 @@
 import { createClient } from '@libsql/client';
 import { createD1Database, createLibsqlDatabase, type Database } from '../db/client.ts';
+import type { Dependencies } from '../src/server/dependencies.ts';
 import { createFileStore, type FileBucket } from '../src/server/files/file-store.ts';
 import { createResendSender } from '../src/server/mail/mail-sender.ts';
-import type { Dependencies } from './dependencies.ts';
 
 /** The bindings and variables the Worker reads (see wrangler.toml and .dev.vars.example). */
 export type WorkerEnv = {

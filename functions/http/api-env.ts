@@ -1,6 +1,6 @@
 import type { Locale, Translator } from '../../src/i18n/index.ts';
 import type { ValidSession } from '../../src/server/auth/sessions.ts';
-import type { Dependencies } from '../dependencies.ts';
+import type { Dependencies } from '../../src/server/dependencies.ts';
 
 /** The Hono environment of the API: per-request variables set by the request-context middleware. */
 export type ApiEnv = {

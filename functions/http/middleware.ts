@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { createTranslator } from '../../src/i18n/index.ts';
+import type { Dependencies } from '../../src/server/dependencies.ts';
 import { requestLocale } from '../../src/server/i18n/request-locale.ts';
-import type { Dependencies } from '../dependencies.ts';
 import type { ApiEnv } from './api-env.ts';
 import { problem } from './errors.ts';
 import { isSameOriginRequest } from './same-origin.ts';

@@ -1,9 +1,9 @@
 import { policy } from '../../src/policy/index.ts';
 import { sendApprovalReminders } from '../../src/server/approvals/approval-reminders.ts';
 import { sendDeadlineNotices } from '../../src/server/deadlines/deadline-notices.ts';
+import type { Dependencies } from '../../src/server/dependencies.ts';
 import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
-import type { Dependencies } from '../dependencies.ts';
 
 /** A scheduled job: a plain function of the dependencies, run by the cron handler or `npm run jobs`. */
 export type Job = ((deps: Dependencies) => Promise<Record<string, number | string>>) & {

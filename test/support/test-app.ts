@@ -1,6 +1,6 @@
 import { createApi } from '../../functions/app.ts';
-import type { Dependencies } from '../../functions/dependencies.ts';
 import { policy } from '../../src/policy/index.ts';
+import type { Dependencies } from '../../src/server/dependencies.ts';
 import { createChatSender } from '../../src/server/mail/chat-sender.ts';
 import { createResendSender } from '../../src/server/mail/mail-sender.ts';
 import type { MailCaptureServer } from './mail-capture-server.ts';

@@ -1,9 +1,9 @@
-import type { Dependencies } from '../../../functions/dependencies.ts';
 import { createTranslator, type Locale } from '../../i18n/index.ts';
 import { policy } from '../../policy/index.ts';
 import { accessFor, decideAccess } from '../auth/access-rules.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/session-cookie.ts';
 import { type ValidSession, validateSessionToken } from '../auth/sessions.ts';
+import type { Dependencies } from '../dependencies.ts';
 import { type UnavailablePart, unavailablePart } from '../faults/unavailable.ts';
 import { requestLocale } from '../i18n/request-locale.ts';
 import { messagePage } from './message-page.ts';

@@ -1,6 +1,6 @@
 import { LibsqlError } from '@libsql/client';
 import { describe, expect, it, vi } from 'vitest';
-import type { Dependencies } from '../../../functions/dependencies.ts';
+import type { Dependencies } from '../../../src/server/dependencies.ts';
 import { PartUnavailable } from '../../../src/server/faults/unavailable.ts';
 import { guardPage, type PageContext } from '../../../src/server/pages/guard-page.ts';
 

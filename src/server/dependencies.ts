@@ -1,7 +1,7 @@
-import type { Database } from '../db/client.ts';
-import type { FileStore } from '../src/server/files/file-store.ts';
-import type { ChatSender } from '../src/server/mail/chat-sender.ts';
-import type { MailSender } from '../src/server/mail/mail-sender.ts';
+import type { Database } from '../../db/client.ts';
+import type { FileStore } from './files/file-store.ts';
+import type { ChatSender } from './mail/chat-sender.ts';
+import type { MailSender } from './mail/mail-sender.ts';
 
 /**
  * Everything a request or a job needs from the outside world, passed in rather than
