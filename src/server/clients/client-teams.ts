@@ -9,12 +9,10 @@ import {
   users,
 } from '../../../db/schema/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
-import type { Actor } from '../partners/people.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor, mayManageClient } from './clients.ts';
 import { maySeeClient } from './team-rules.ts';
 
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 type TeamChange = { clientId: string; userId: string; role: TeamRole; actor: Actor; user: Viewer };
 
 /** A client's team: its active members who still hold their role, by role and name. */

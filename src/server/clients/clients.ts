@@ -2,8 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { clientContacts, clients, userRoles, users } from '../../../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
-import type { Actor } from '../partners/people.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { ClientInput, ContactInput } from './client-input.ts';
 import { seenClients } from './team-membership.ts';
 import { isCsInCharge } from './team-rules.ts';
@@ -12,22 +11,19 @@ export type Client = typeof clients.$inferSelect;
 export type Contact = typeof clientContacts.$inferSelect;
 
 /** Admins see every client; a CS partner sees the clients they are in charge of. */
-export function mayManageClient(
-  user: Pick<SignedInUser, 'id' | 'roles'>,
-  client: Pick<Client, 'csUserId'>,
-) {
+export function mayManageClient(user: Viewer, client: Pick<Client, 'csUserId'>) {
   return user.roles.includes('admin') || isCsInCharge(user, client);
 }
 
 /** The clients a person may manage, by name. */
-export async function listClientsFor(db: Database, user: Pick<SignedInUser, 'id' | 'roles'>) {
+export async function listClientsFor(db: Database, user: Viewer) {
   const query = db.select().from(clients).orderBy(asc(clients.name));
   if (user.roles.includes('admin')) return query;
   return query.where(user.roles.includes('cs') ? eq(clients.csUserId, user.id) : sql`0`);
 }
 
 /** The id and name of each client a person sees (in charge, on its team, or admin): whom they may ask about. */
-export function listClientNames(db: Database, user: Pick<SignedInUser, 'id' | 'roles'>) {
+export function listClientNames(db: Database, user: Viewer) {
   return db
     .select({ id: clients.id, name: clients.name })
     .from(clients)
@@ -38,7 +34,7 @@ export function listClientNames(db: Database, user: Pick<SignedInUser, 'id' | 'r
 /** One client with its contacts, or null when it does not exist or is not the person's. */
 export async function getClientFor(
   db: Database,
-  user: Pick<SignedInUser, 'id' | 'roles'>,
+  user: Viewer,
   clientId: string,
 ): Promise<{ client: Client; contacts: Contact[] } | null> {
   const [found, contacts] = await db.batch([
@@ -74,7 +70,7 @@ async function isCsPartner(db: Database, userId: string) {
 /** Registers a client. A CS partner may only register clients for themselves. */
 export async function createClient(
   db: Database,
-  create: { input: ClientInput; actor: Actor; user: Pick<SignedInUser, 'id' | 'roles'> },
+  create: { input: ClientInput; actor: Actor; user: Viewer },
   now: Date,
 ): Promise<{ ok: true; clientId: string } | { ok: false; error: ClientProblem }> {
   const input = create.user.roles.includes('admin')
@@ -106,7 +102,7 @@ export async function updateClient(
     clientId: string;
     input: ClientInput;
     actor: Actor;
-    user: Pick<SignedInUser, 'id' | 'roles'>;
+    user: Viewer;
   },
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: ClientProblem }> {
@@ -141,7 +137,7 @@ export async function saveContact(
     contactId?: string;
     input: ContactInput;
     actor: Actor;
-    user: Pick<SignedInUser, 'id' | 'roles'>;
+    user: Viewer;
   },
   now: Date,
 ): Promise<{ ok: true; contactId: string } | { ok: false; error: 'not_found' }> {

@@ -6,10 +6,10 @@ import {
   clientContacts,
   onboardingLinks,
 } from '../../../db/schema/index.ts';
-import { loadPieceContext, settleRoundWrites } from '../approvals/approval-rounds.ts';
+import { loadPieceContext } from '../approvals/piece-context.ts';
+import { settleRoundWrites } from '../approvals/round-settlement.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
-import type { Actor } from '../partners/people.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from './clients.ts';
 
 /**
@@ -23,7 +23,7 @@ export async function removeContact(
     clientId: string;
     contactId: string;
     actor: Actor;
-    user: Pick<SignedInUser, 'id' | 'roles'>;
+    user: Viewer;
   },
   origin: string,
   now: Date,

@@ -1,8 +1,6 @@
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { clients, clientTeamMembers, userRoles } from '../../../db/schema/index.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
-
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
+import type { Viewer } from '../auth/viewer.ts';
 
 // The outer client's id, spelled out: in a one-table query drizzle leaves columns
 // unqualified, and a bare "id" inside a subquery could mean the subquery's own table.

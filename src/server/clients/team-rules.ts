@@ -1,6 +1,6 @@
 import type { TeamRole } from '../../../db/schema/index.ts';
 import type { PartnerRole } from '../../policy/index.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Viewer } from '../auth/viewer.ts';
 
 /** What the rules need of a client: its CS in charge and its team (members still in their role). */
 export type TeamFacts = {
@@ -12,15 +12,12 @@ export type TeamFacts = {
  * Whether a person is a client's CS in charge: named on the client and still holding the CS
  * role (taking the role away takes the clients with it, as it does for team members).
  */
-export function isCsInCharge(
-  viewer: Pick<SignedInUser, 'id' | 'roles'>,
-  client: { csUserId: string },
-): boolean {
+export function isCsInCharge(viewer: Viewer, client: { csUserId: string }): boolean {
   return viewer.roles.includes('cs') && client.csUserId === viewer.id;
 }
 
 /** Whether a person sees a client: admins all; its CS in charge; anyone on its team. */
-export function maySeeClient(viewer: Pick<SignedInUser, 'id' | 'roles'>, facts: TeamFacts) {
+export function maySeeClient(viewer: Viewer, facts: TeamFacts) {
   if (viewer.roles.includes('admin') || isCsInCharge(viewer, facts.client)) return true;
   return facts.team.some((member) => member.userId === viewer.id);
 }

@@ -2,12 +2,10 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { changeRequests } from '../../../db/schema/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
-import type { Actor } from '../partners/people.ts';
 import { changeDueAt } from './deadline-rules.ts';
 
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 export type ChangeKind = 'post' | 'targetingOrText';
 
 /**

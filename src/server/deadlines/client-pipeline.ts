@@ -3,10 +3,9 @@ import type { Database } from '../../../db/client.ts';
 import { changeRequests, clientMilestones, clients } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { seenClients } from '../clients/team-membership.ts';
-import type { Actor } from '../partners/people.ts';
 import {
   type Milestones,
   nextDeadline,
@@ -14,8 +13,6 @@ import {
   type PipelineStage,
   pipelineDeadlines,
 } from './deadline-rules.ts';
-
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
 // The outer client's id, spelled out: in a one-table query drizzle leaves columns
 // unqualified, and a bare "id" inside a subquery would mean the subquery's own table.

@@ -11,16 +11,14 @@ import {
 } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
-import type { Actor } from '../partners/people.ts';
 import { composeInvoiceMail } from './invoice-mail.ts';
 import { PARTNER_INVOICES_PAGE } from './submit-invoice.ts';
 
 export const INVOICE_STATUSES = ['submitted', 'divergent', 'approved', 'paid'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type Invoice = typeof invoices.$inferSelect;
-
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
 /** Finance and admins see every invoice; anyone else only their own. */
 export function mayReviewInvoices(viewer: Pick<SignedInUser, 'roles'>): boolean {

@@ -5,11 +5,12 @@ import type { Policy, Role } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { composeInvitationMail } from '../auth/auth-mail.ts';
 import { createSignInLink, signInLinkUrl } from '../auth/sign-in-links.ts';
+import type { Actor } from '../auth/viewer.ts';
 import { queueMail } from '../mail/outbox.ts';
 import type { InvitationInput } from './person-input.ts';
 
-/** Who is acting, and from where: every change below is recorded with it. */
-export type Actor = { id: string; name: string; ip: string | null };
+// Until src/server/approvals and src/server/onboarding import it from auth/viewer.ts.
+export type { Actor };
 
 type PersonProblem = 'not_found' | 'own_access';
 

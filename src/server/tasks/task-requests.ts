@@ -7,13 +7,13 @@ import type { PartnerRole, Policy } from '../../policy/index.ts';
 import { pickText } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { loadClientTeam } from '../clients/client-teams.ts';
 import { onTeam, seenClients } from '../clients/team-membership.ts';
 import { mayBeAsked, maySeeClient, type TeamFacts } from '../clients/team-rules.ts';
 import { escapeChatText } from '../mail/chat-sender.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 import { queueChatMessage, queueMail } from '../mail/outbox.ts';
-import type { Actor } from '../partners/people.ts';
 import { checkTaskRequest, requestingRole, type TaskRuleProblem } from './task-rules.ts';
 
 type TaskPolicy = Pick<Policy, 'taskRouting' | 'roles'> & {
@@ -182,7 +182,7 @@ const TRANSITIONS: Record<
  * True when a person may act on a request: its named assignee, or when none is named anyone
  * on the client's team in the role; either only while they still see the client.
  */
-function mayAct(task: TaskRequest, user: Pick<SignedInUser, 'id' | 'roles'>, facts: TeamFacts) {
+function mayAct(task: TaskRequest, user: Viewer, facts: TeamFacts) {
   if (!maySeeClient(user, facts)) return false;
   if (task.assigneeId) return task.assigneeId === user.id;
   return user.roles.includes(task.assigneeRole) && mayBeAsked(facts, task.assigneeRole, user.id);
@@ -266,7 +266,7 @@ const TASK_ROLE = sql.raw('"task_requests"."assignee_role"');
  * The requests a person sees, only on clients they see: to them (or, open, to their role on
  * the client's team), from them, and, for CS, all of their clients'. With whether they may act.
  */
-export function listTasksFor(db: Database, user: Pick<SignedInUser, 'id' | 'roles'>) {
+export function listTasksFor(db: Database, user: Viewer) {
   // Unnamed requests go to the people on the client's team in the role asked.
   const onTeamInRole = onTeam(user.id, TASK_CLIENT, TASK_ROLE);
   const visible = or(
