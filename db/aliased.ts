@@ -8,8 +8,3 @@ import { type AnyColumn, sql } from 'drizzle-orm';
 export function aliased<Column extends AnyColumn>(column: Column, alias: string) {
   return sql<Column['_']['data']>`${column}`.mapWith(column).as(alias);
 }
-
-/** A constant selected under a column's name, for INSERT … SELECT rows built from values. */
-export function constant(value: string | number | null, alias: string) {
-  return sql`${value}`.as(alias);
-}

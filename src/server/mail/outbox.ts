@@ -1,8 +1,23 @@
 import { and, asc, eq, lte, or, type SQL, sql } from 'drizzle-orm';
-import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
 import { outbox } from '../../../db/schema/index.ts';
 import type { OutgoingMail } from './mail-sender.ts';
+
+/** The row a new e-mail is stored as: pending, due at once. */
+const mailRow = (mail: OutgoingMail, now: Date) => ({
+  id: crypto.randomUUID(),
+  idempotencyKey: mail.idempotencyKey,
+  channel: 'email' as const,
+  toAddress: mail.to,
+  subject: mail.subject,
+  html: mail.html,
+  text: mail.text,
+  status: 'pending' as const,
+  attempts: 0,
+  nextAttemptAt: now,
+  createdAt: now,
+});
 
 /**
  * The insert that puts a message in the outbox. It is returned, not run, so the caller
@@ -12,18 +27,7 @@ export function queueMail(db: Database, mail: OutgoingMail, now: Date) {
   return (
     db
       .insert(outbox)
-      .values({
-        id: crypto.randomUUID(),
-        idempotencyKey: mail.idempotencyKey,
-        toAddress: mail.to,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-      })
+      .values(mailRow(mail, now))
       // The same event queued twice (double click, retried request) stays one message.
       .onConflictDoNothing({ target: outbox.idempotencyKey })
   );
@@ -34,31 +38,9 @@ export function queueMail(db: Database, mail: OutgoingMail, now: Date) {
  * runs: the e-mail of a change that may lose a race is queued only if the change won.
  */
 export function queueMailWhen(db: Database, mail: OutgoingMail, now: Date, guard: SQL) {
-  return db
-    .insert(outbox)
-    .select(
-      db
-        .select({
-          id: constant(crypto.randomUUID(), 'id'),
-          idempotencyKey: constant(mail.idempotencyKey, 'idempotency_key'),
-          channel: constant('email', 'channel'),
-          toAddress: constant(mail.to, 'to_address'),
-          subject: constant(mail.subject, 'subject'),
-          html: constant(mail.html, 'html'),
-          text: constant(mail.text, 'text'),
-          status: constant('pending', 'status'),
-          attempts: constant(0, 'attempts'),
-          nextAttemptAt: constant(now.getTime(), 'next_attempt_at'),
-          claimedUntil: constant(null, 'claimed_until'),
-          lastError: constant(null, 'last_error'),
-          providerId: constant(null, 'provider_id'),
-          createdAt: constant(now.getTime(), 'created_at'),
-          sentAt: constant(null, 'sent_at'),
-        })
-        .from(sql`(select 1)`)
-        .where(guard),
-    )
-    .onConflictDoNothing({ target: outbox.idempotencyKey });
+  return insertWhen(db, outbox, mailRow(mail, now), guard).onConflictDoNothing({
+    target: outbox.idempotencyKey,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { excluded, insertWhen } from '../../../db/insert-when.ts';
 import {
   onboardingAnswers,
   onboardingSectionSaves,
@@ -60,47 +60,41 @@ export async function saveAnswers(
       );
   // Each write is an INSERT … SELECT from the onboarding while it is open: a save racing a
   // submit changes nothing once the questionnaire is read-only.
+  const stillOpen = and(
+    eq(onboardings.id, onboarding.onboardingId),
+    eq(onboardings.status, 'open'),
+  );
   const writes: BatchItem<'sqlite'>[] = [...values].map(([questionId, value]) =>
-    db
-      .insert(onboardingAnswers)
-      .select(
-        db
-          .select({
-            onboardingId: onboardings.id,
-            questionId: constant(questionId, 'question_id'),
-            value: constant(JSON.stringify(value), 'value'),
-            updatedAt: constant(now.getTime(), 'updated_at'),
-            updatedByContactId: constant(onboarding.contact.id, 'updated_by_contact_id'),
-          })
-          .from(onboardings)
-          .where(and(eq(onboardings.id, onboarding.onboardingId), eq(onboardings.status, 'open'))),
-      )
-      .onConflictDoUpdate({
-        target: [onboardingAnswers.onboardingId, onboardingAnswers.questionId],
-        set: {
-          value: sql`excluded.value`,
-          updatedAt: sql`excluded.updated_at`,
-          updatedByContactId: sql`excluded.updated_by_contact_id`,
-        },
-      }),
+    insertWhen(
+      db,
+      onboardingAnswers,
+      {
+        onboardingId: onboardings.id,
+        questionId,
+        value,
+        updatedAt: now,
+        updatedByContactId: onboarding.contact.id,
+      },
+      stillOpen,
+      onboardings,
+    ).onConflictDoUpdate({
+      target: [onboardingAnswers.onboardingId, onboardingAnswers.questionId],
+      set: {
+        value: excluded(onboardingAnswers.value),
+        updatedAt: excluded(onboardingAnswers.updatedAt),
+        updatedByContactId: excluded(onboardingAnswers.updatedByContactId),
+      },
+    }),
   );
   if (section && Object.keys(problems).length === 0) {
     writes.push(
-      db
-        .insert(onboardingSectionSaves)
-        .select(
-          db
-            .select({
-              onboardingId: onboardings.id,
-              sectionId: constant(section.id, 'section_id'),
-              savedAt: constant(now.getTime(), 'saved_at'),
-            })
-            .from(onboardings)
-            .where(
-              and(eq(onboardings.id, onboarding.onboardingId), eq(onboardings.status, 'open')),
-            ),
-        )
-        .onConflictDoNothing(),
+      insertWhen(
+        db,
+        onboardingSectionSaves,
+        { onboardingId: onboardings.id, sectionId: section.id, savedAt: now },
+        stillOpen,
+        onboardings,
+      ).onConflictDoNothing(),
     );
   }
   // A save is the contact at work: the link counts as opened, if the page's script did not say so.

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
 import { onboardingFiles, onboardings } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { cleanFileName } from '../files/file-names.ts';
@@ -40,28 +40,24 @@ export async function uploadOnboardingFile(
   const fileId = crypto.randomUUID();
   try {
     const [inserted] = await deps.db.batch([
-      deps.db
-        .insert(onboardingFiles)
-        .select(
-          deps.db
-            .select({
-              id: constant(fileId, 'id'),
-              onboardingId: onboardings.id,
-              questionId: constant(upload.questionId, 'question_id'),
-              fileKey: constant(stored.key, 'file_key'),
-              name: constant(cleanFileName(upload.name, stored.contentType), 'name'),
-              contentType: constant(stored.contentType, 'content_type'),
-              size: constant(stored.size, 'size'),
-              sha256: constant(stored.sha256, 'sha256'),
-              uploadedAt: constant(now.getTime(), 'uploaded_at'),
-              uploadedByContactId: constant(onboarding.contact.id, 'uploaded_by_contact_id'),
-            })
-            .from(onboardings)
-            .where(
-              and(eq(onboardings.id, onboarding.onboardingId), eq(onboardings.status, 'open')),
-            ),
-        )
-        .returning({ id: onboardingFiles.id }),
+      insertWhen(
+        deps.db,
+        onboardingFiles,
+        {
+          id: fileId,
+          onboardingId: onboardings.id,
+          questionId: upload.questionId,
+          fileKey: stored.key,
+          name: cleanFileName(upload.name, stored.contentType),
+          contentType: stored.contentType,
+          size: stored.size,
+          sha256: stored.sha256,
+          uploadedAt: now,
+          uploadedByContactId: onboarding.contact.id,
+        },
+        and(eq(onboardings.id, onboarding.onboardingId), eq(onboardings.status, 'open')),
+        onboardings,
+      ).returning({ id: onboardingFiles.id }),
       // An upload is the contact acting too: without JavaScript it may be their first sign.
       markOnboardingOpened(deps.db, onboarding.linkId, now),
     ]);
