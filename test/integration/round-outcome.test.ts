@@ -10,8 +10,7 @@ import {
   pieceVersions,
   projects,
 } from '../../db/schema/index.ts';
-import { settleRoundWrites } from '../../src/server/approvals/approval-rounds.ts';
-import { roundOutcome } from '../../src/server/approvals/approval-rules.ts';
+import { roundOutcome, settleRoundWrites } from '../../src/server/approvals/round-settlement.ts';
 import { seedPeople } from '../support/sign-in.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

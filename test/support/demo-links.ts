@@ -6,7 +6,7 @@ import { policy } from '../../src/policy/index.ts';
 import { sendForApproval } from '../../src/server/approvals/approval-rounds.ts';
 import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.ts';
 import { issueSessionToken } from '../../src/server/auth/sessions.ts';
-import { sendOnboarding } from '../../src/server/onboarding/onboarding-links.ts';
+import { sendOnboarding } from '../../src/server/onboarding/send-onboarding.ts';
 
 const CS = { id: 'demo-cs', name: 'Carla Campos', ip: null };
 

@@ -1,21 +1,17 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { constant } from '../../../db/aliased.ts';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import {
-  approvalDecisions,
-  approvalRounds,
-  type CommentTarget,
-  pieceComments,
-  pieceVersions,
-} from '../../../db/schema/index.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
+import { type CommentTarget, pieceComments, pieceVersions } from '../../../db/schema/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import type { Actor } from '../partners/people.ts';
-import { firstViewWrites, type OpenApproval } from './approval-links.ts';
+import type { OpenApproval } from './approval-links.ts';
 import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
-import { loadPieceContext } from './approval-rounds.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
+import { contactMayActSql } from './contact-may-act.ts';
+import { firstViewWrites } from './first-view.ts';
+import { loadPieceContext } from './piece-context.ts';
 
 export type CommentInput = { target: CommentTarget; body: string; pinX?: number; pinY?: number };
 
@@ -24,11 +20,6 @@ const pinOf = (input: CommentInput) =>
   input.target === 'image' && input.pinX !== undefined && input.pinY !== undefined
     ? { pinX: input.pinX, pinY: input.pinY }
     : { pinX: null, pinY: null };
-
-/** The contact may still act on the round: it is open and they have not decided. */
-export function contactMayAct(approval: Pick<OpenApproval, 'round' | 'contact'>): SQL {
-  return sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${approval.round.id} and ${approvalRounds.status} = 'open') and not exists (select 1 from ${approvalDecisions} where ${approvalDecisions.roundId} = ${approval.round.id} and ${approvalDecisions.contactId} = ${approval.contact.id})`;
-}
 
 type ContactCommentProblem = 'closed' | 'not_found';
 
@@ -44,7 +35,6 @@ export async function addContactComment(
 ): Promise<{ ok: true; commentId: string } | { ok: false; error: ContactCommentProblem }> {
   if (!approval.mayAct) return { ok: false, error: 'closed' };
   const commentId = crypto.randomUUID();
-  const pin = pinOf(input);
   const written = sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${commentId})`;
   const mail = approvalNewsMail(
     { name: approval.cs.name, locale: approval.cs.locale },
@@ -59,29 +49,25 @@ export async function addContactComment(
     },
   );
   const [inserted] = await db.batch([
-    db
-      .insert(pieceComments)
-      .select(
-        db
-          .select({
-            id: constant(commentId, 'id'),
-            pieceId: constant(approval.piece.id, 'piece_id'),
-            versionId: constant(approval.version.id, 'version_id'),
-            authorUserId: constant(null, 'author_user_id'),
-            authorContactId: constant(approval.contact.id, 'author_contact_id'),
-            authorName: constant(approval.contact.name, 'author_name'),
-            target: constant(input.target, 'target'),
-            pinX: constant(pin.pinX, 'pin_x'),
-            pinY: constant(pin.pinY, 'pin_y'),
-            body: constant(input.body, 'body'),
-            internal: constant(0, 'internal'),
-            createdAt: constant(now.getTime(), 'created_at'),
-            updatedAt: constant(now.getTime(), 'updated_at'),
-          })
-          .from(sql`(select 1)`)
-          .where(contactMayAct(approval)),
-      )
-      .returning({ id: pieceComments.id }),
+    insertWhen(
+      db,
+      pieceComments,
+      {
+        id: commentId,
+        pieceId: approval.piece.id,
+        versionId: approval.version.id,
+        authorUserId: null,
+        authorContactId: approval.contact.id,
+        authorName: approval.contact.name,
+        target: input.target,
+        ...pinOf(input),
+        body: input.body,
+        internal: false,
+        createdAt: now,
+        updatedAt: now,
+      },
+      contactMayActSql(approval),
+    ).returning({ id: pieceComments.id }),
     queueMailWhen(
       db,
       { idempotencyKey: `approval-comment:${commentId}`, to: approval.cs.email, ...mail },
@@ -128,7 +114,7 @@ export async function changeContactComment(
   const target = and(
     eq(pieceComments.id, change.commentId),
     eq(pieceComments.authorContactId, approval.contact.id),
-    contactMayAct(approval),
+    contactMayActSql(approval),
   );
   const removing = change.body === null;
   // The event is written only if the change was: the comment is gone, or carries this edit.

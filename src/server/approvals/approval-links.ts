@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -8,17 +7,15 @@ import {
   approvalRounds,
   clientContacts,
   clients,
-  events,
   pieceComments,
   pieces,
   pieceVersions,
   users,
 } from '../../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { recordEventWhen } from '../audit/record-event.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
 import { localeOf } from './approval-mail.ts';
-import { mayContactAct } from './approval-rules.ts';
+import { contactDecided, contactMayAct } from './contact-may-act.ts';
 
 export type ApprovalLinkProblem = 'invalid' | 'revoked' | 'expired';
 
@@ -140,7 +137,7 @@ export async function openApprovalByToken(
       earlierDecisions: decisions.filter((d) => d.versionNumber < link.versionNumber),
       ownDecision,
       hasDecided: link.hasDecided,
-      mayAct: mayContactAct(link.roundStatus, link.hasDecided),
+      mayAct: contactMayAct(link.roundStatus, link.hasDecided),
       newerVersion:
         link.latestVersion > link.versionNumber
           ? { number: link.latestVersion, sentToYouAt: newer ? new Date(newer.sentAt) : null }
@@ -203,61 +200,6 @@ type ApprovalDecisionView = {
   decidedAt: Date;
 };
 
-/**
- * The writes that record the contact's first view of the piece (per contact and version),
- * none once it is recorded. Only for what a person does — the POST their page sends once
- * shown, or their first comment or decision — never a GET, which mail scanners make.
- */
-export function firstViewWrites(
-  db: Database,
-  approval: OpenApproval,
-  ip: string | null,
-  now: Date,
-): BatchItem<'sqlite'>[] {
-  if (approval.firstOpenedAt) return [];
-  const notSeenBefore = sql`not exists (select 1 from ${events} where ${events.action} = 'approval_viewed' and ${events.subjectType} = 'piece' and ${events.subjectId} = ${approval.piece.id} and json_extract(${events.data}, '$.contactId') = ${approval.contact.id} and json_extract(${events.data}, '$.version') = ${approval.version.number})`;
-  return [
-    recordEventWhen(
-      db,
-      {
-        actorId: null,
-        action: 'approval_viewed',
-        subjectType: 'piece',
-        subjectId: approval.piece.id,
-        ip,
-        data: {
-          contactId: approval.contact.id,
-          contactName: approval.contact.name,
-          version: approval.version.number,
-        },
-      },
-      now,
-      notSeenBefore,
-    ),
-    db
-      .update(approvalLinks)
-      .set({ firstOpenedAt: now })
-      .where(
-        and(
-          eq(approvalLinks.id, approval.linkId),
-          isNull(approvalLinks.firstOpenedAt),
-          gt(approvalLinks.expiresAt, now),
-        ),
-      ),
-  ];
-}
-
-/** Records the contact's first view on its own (the page's POST once shown); see firstViewWrites. */
-export async function recordFirstView(
-  db: Database,
-  approval: OpenApproval,
-  ip: string | null,
-  now: Date,
-) {
-  const [first, ...rest] = firstViewWrites(db, approval, ip, now);
-  if (first) await db.batch([first, ...rest]);
-}
-
 /** The link with its round, version, piece, client, contact and CS: one row, by the link's hash. */
 export function buildLinkQuery(db: Database, linkId: string) {
   return db
@@ -290,10 +232,7 @@ export function buildLinkQuery(db: Database, linkId: string) {
       csName: aliased(users.name, 'cs_name'),
       csEmail: aliased(users.email, 'cs_email'),
       csLocale: aliased(users.locale, 'cs_locale'),
-      hasDecided:
-        sql<boolean>`exists (select 1 from approval_decisions d where d.round_id = ${approvalLinks.roundId} and d.contact_id = ${approvalLinks.contactId})`.mapWith(
-          Boolean,
-        ),
+      hasDecided: contactDecided(approvalLinks.roundId, approvalLinks.contactId).mapWith(Boolean),
     })
     .from(approvalLinks)
     .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))

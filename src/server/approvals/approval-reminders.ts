@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, not, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -10,8 +10,8 @@ import {
   pieceVersions,
   users,
 } from '../../../db/schema/index.ts';
-import type { Policy } from '../../policy/index.ts';
-import { linkWrites } from './approval-rounds.ts';
+import { contactDecided } from './contact-may-act.ts';
+import { type LinkPolicy, linkGrantWrites } from './link-grants.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
  */
 export async function sendApprovalReminders(
   db: Database,
-  rules: Pick<Policy, 'links'> & { agency: Pick<Policy['agency'], 'timeZone'> },
+  rules: LinkPolicy,
   now: Date,
   origin: string,
 ) {
@@ -59,13 +59,13 @@ export async function sendApprovalReminders(
         isNull(approvalLinks.revokedAt),
         gt(approvalLinks.expiresAt, now),
         eq(clientContacts.mayApprovePieces, true),
-        sql`not exists (select 1 from approval_decisions d where d.round_id = ${approvalRounds.id} and d.contact_id = ${approvalLinks.contactId})`,
+        not(contactDecided(approvalRounds.id, approvalLinks.contactId)),
       ),
     )
     .groupBy(approvalRounds.id, approvalLinks.contactId)
     .having(sql`${lastSent} <= ${dueBefore}`);
   const writes = due.flatMap((row) =>
-    linkWrites(
+    linkGrantWrites(
       db,
       rules,
       {

@@ -1,185 +1,19 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { aliased, constant } from '../../../db/aliased.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import {
-  approvalLinks,
-  approvalRounds,
-  clients,
-  pieces,
-  pieceVersions,
-  projects,
-  users,
-} from '../../../db/schema/index.ts';
+import { approvalLinks, approvalRounds, pieces } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
-import { generateSecretToken, hashToken } from '../auth/tokens.ts';
-import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
-import { queueMailWhen } from '../mail/outbox.ts';
 import type { Actor } from '../partners/people.ts';
-import {
-  approvalNewsMail,
-  approvalRequestMail,
-  approvalUrl,
-  piecePageUrl,
-} from './approval-mail.ts';
 import { mayTalkToClient, mayWorkOnPiece } from './approval-rules.ts';
+import { type LinkPolicy, linkGrantWrites } from './link-grants.ts';
+import { loadPieceContext } from './piece-context.ts';
 import { listApprovers } from './pieces.ts';
+import { settleRoundWrites } from './round-settlement.ts';
+
+// The commands CS gives a round: send it (again), withdraw it, or end one contact's links.
 
 type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
-type LinkPolicy = Pick<Policy, 'links'> & { agency: Pick<Policy['agency'], 'timeZone'> };
-
-const DAY_MS = 86_400_000;
-
-/**
- * A piece with its newest version and that version's round, its client and CS: what
- * sending, revoking and deciding need, in one round trip.
- */
-export async function loadPieceContext(db: Database, pieceId: string) {
-  const [found, versions, rounds] = await db.batch([
-    db
-      .select({
-        id: pieces.id,
-        title: pieces.title,
-        status: pieces.status,
-        latestVersion: pieces.latestVersion,
-        designerId: projects.designerId,
-        clientId: aliased(clients.id, 'client_id'),
-        clientName: aliased(clients.name, 'client_name'),
-        clientCsId: clients.csUserId,
-        designTeam: designTeamOf(OUTER_CLIENT_ID),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
-      })
-      .from(pieces)
-      .innerJoin(projects, eq(projects.id, pieces.projectId))
-      .innerJoin(clients, eq(clients.id, pieces.clientId))
-      .innerJoin(users, eq(users.id, clients.csUserId))
-      .where(eq(pieces.id, pieceId)),
-    db
-      .select({ id: pieceVersions.id, number: pieceVersions.number })
-      .from(pieceVersions)
-      .where(
-        and(
-          eq(pieceVersions.pieceId, pieceId),
-          sql`${pieceVersions.number} = (select ${pieces.latestVersion} from ${pieces} where ${pieces.id} = ${pieceId})`,
-        ),
-      ),
-    db
-      .select({ id: approvalRounds.id, status: approvalRounds.status, rule: approvalRounds.rule })
-      .from(approvalRounds)
-      .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
-      .where(
-        and(
-          eq(approvalRounds.pieceId, pieceId),
-          sql`${pieceVersions.number} = (select ${pieces.latestVersion} from ${pieces} where ${pieces.id} = ${pieceId})`,
-        ),
-      ),
-  ]);
-  const piece = found[0];
-  if (!piece) return null;
-  return { piece, version: versions[0] ?? null, round: rounds[0] ?? null };
-}
-
-export type PieceContext = NonNullable<Awaited<ReturnType<typeof loadPieceContext>>>;
-
-/**
- * The writes that give contacts a fresh personal link to a round, each with its e-mail and
- * audit event: for a first send, a re-send (earlier links of the contact end), or a reminder
- * (earlier links stay valid; the new one expires with them). With a guard, nothing is
- * written unless it holds as the batch runs (the version being sent was really added).
- */
-export function linkWrites(
-  db: Database,
-  rules: LinkPolicy,
-  grant: {
-    context: {
-      piece: Pick<PieceContext['piece'], 'id' | 'title' | 'clientName' | 'csName'>;
-      version: { id: string; number: number };
-    };
-    roundId: string;
-    contacts: { id: string; name: string; email: string; locale: string }[];
-    reason: 'sent' | 'resent' | 'reminder';
-    expiresAt?: Date;
-    actor: Actor | null;
-    origin: string;
-    guard?: SQL;
-  },
-  now: Date,
-) {
-  const { piece, version } = grant.context;
-  const guard = grant.guard ?? sql`1`;
-  const expiresAt = grant.expiresAt ?? new Date(now.getTime() + rules.links.approvalDays * DAY_MS);
-  return grant.contacts.flatMap((contact) => {
-    const token = generateSecretToken();
-    const linkId = hashToken(token);
-    const mail = approvalRequestMail(
-      contact,
-      {
-        title: piece.title,
-        version: version.number,
-        client: piece.clientName,
-        cs: piece.csName,
-        url: approvalUrl(grant.origin, token),
-        expiresAt,
-        timeZone: rules.agency.timeZone,
-      },
-      grant.reason === 'reminder' ? 'reminder' : 'request',
-    );
-    return [
-      ...(grant.reason === 'reminder'
-        ? []
-        : [
-            db
-              .update(approvalLinks)
-              .set({ revokedAt: now })
-              .where(
-                and(
-                  eq(approvalLinks.roundId, grant.roundId),
-                  eq(approvalLinks.contactId, contact.id),
-                  isNull(approvalLinks.revokedAt),
-                  guard,
-                ),
-              ),
-          ]),
-      db.insert(approvalLinks).select(
-        db
-          .select({
-            id: constant(linkId, 'id'),
-            roundId: constant(grant.roundId, 'round_id'),
-            contactId: constant(contact.id, 'contact_id'),
-            reason: constant(grant.reason, 'reason'),
-            createdAt: constant(now.getTime(), 'created_at'),
-            expiresAt: constant(expiresAt.getTime(), 'expires_at'),
-            revokedAt: constant(null, 'revoked_at'),
-            firstOpenedAt: constant(null, 'first_opened_at'),
-          })
-          .from(sql`(select 1)`)
-          .where(guard),
-      ),
-      queueMailWhen(
-        db,
-        { idempotencyKey: `approval-link:${linkId}`, to: contact.email, ...mail },
-        now,
-        guard,
-      ),
-      recordEventWhen(
-        db,
-        {
-          actorId: grant.actor?.id ?? null,
-          action: grant.reason === 'reminder' ? 'approval_reminded' : 'approval_sent',
-          subjectType: 'piece',
-          subjectId: piece.id,
-          ip: grant.actor?.ip ?? null,
-          data: { contactId: contact.id, contactName: contact.name, version: version.number },
-        },
-        now,
-        guard,
-      ),
-    ];
-  });
-}
 
 type SendProblem = 'not_found' | 'not_allowed' | 'no_version' | 'decided' | 'no_contacts';
 
@@ -235,7 +69,7 @@ export async function sendForApproval(
       .update(pieces)
       .set({ status: 'awaiting_approval', updatedAt: now })
       .where(eq(pieces.id, context.piece.id)),
-    ...linkWrites(
+    ...linkGrantWrites(
       db,
       rules,
       {
@@ -351,102 +185,4 @@ export async function revokeContactLinks(
     ...settleRoundWrites(db, { ...context, round, version }, input.origin, now),
   ]);
   return { ok: true };
-}
-
-/** Contacts still asked to decide on a round: an unrevoked link, and still allowed to approve. */
-const recipientsOf = (roundId: string) =>
-  sql`select ${approvalLinks.contactId} as contact_id from ${approvalLinks} join client_contacts cc on cc.id = ${approvalLinks.contactId} where ${approvalLinks.roundId} = ${roundId} and ${approvalLinks.revokedAt} is null and cc.may_approve_pieces = 1`;
-
-const hasDecision = (roundId: string, decision: 'approved' | 'changes_requested') =>
-  sql`exists (select 1 from approval_decisions d where d.round_id = ${roundId} and d.decision = ${decision})`;
-
-/**
- * The writes that close a round whose decisions settle it — the same rule as
- * `roundOutcome`, in SQL so it holds inside the batch that records a decision: changes
- * win at once; "any" is approved by one approval, "all" by every recipient's. The piece
- * follows, and CS hears of an approval; each only if this batch closed the round.
- */
-export function settleRoundWrites(
-  db: Database,
-  context: {
-    piece: Pick<
-      PieceContext['piece'],
-      'id' | 'title' | 'clientName' | 'csName' | 'csEmail' | 'csLocale'
-    >;
-    round: { id: string };
-    version: { id: string; number: number };
-  },
-  origin: string,
-  now: Date,
-) {
-  const { piece, round, version } = context;
-  const closeKey = crypto.randomUUID();
-  const closedNow = (status: 'approved' | 'changes_requested') =>
-    sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${round.id} and ${approvalRounds.status} = ${status} and ${approvalRounds.closeKey} = ${closeKey})`;
-  const everyoneApproved = sql`exists (${recipientsOf(round.id)}) and not exists (select 1 from (${recipientsOf(round.id)}) r where not exists (select 1 from approval_decisions d where d.round_id = ${round.id} and d.contact_id = r.contact_id and d.decision = 'approved'))`;
-  const mail = approvalNewsMail(
-    { name: piece.csName, locale: piece.csLocale },
-    {
-      kind: 'approved',
-      title: piece.title,
-      version: version.number,
-      client: piece.clientName,
-      contact: '',
-      message: '',
-      url: piecePageUrl(origin, piece.id),
-    },
-  );
-  return [
-    db
-      .update(approvalRounds)
-      .set({ status: 'changes_requested', closedAt: now, closeKey })
-      .where(
-        and(
-          eq(approvalRounds.id, round.id),
-          eq(approvalRounds.status, 'open'),
-          hasDecision(round.id, 'changes_requested'),
-        ),
-      ),
-    db
-      .update(approvalRounds)
-      .set({ status: 'approved', closedAt: now, closeKey })
-      .where(
-        and(
-          eq(approvalRounds.id, round.id),
-          eq(approvalRounds.status, 'open'),
-          sql`(${approvalRounds.rule} = 'any' and ${hasDecision(round.id, 'approved')}) or (${approvalRounds.rule} = 'all' and ${everyoneApproved})`,
-        ),
-      ),
-    db
-      .update(pieces)
-      .set({
-        status: sql`(select ${approvalRounds.status} from ${approvalRounds} where ${approvalRounds.id} = ${round.id})`,
-        updatedAt: now,
-      })
-      .where(
-        and(
-          eq(pieces.id, piece.id),
-          sql`(${closedNow('approved')} or ${closedNow('changes_requested')})`,
-        ),
-      ),
-    queueMailWhen(
-      db,
-      { idempotencyKey: `approval-approved:${round.id}`, to: piece.csEmail, ...mail },
-      now,
-      closedNow('approved'),
-    ),
-    recordEventWhen(
-      db,
-      {
-        actorId: null,
-        action: 'approval_round_approved',
-        subjectType: 'piece',
-        subjectId: piece.id,
-        ip: null,
-        data: { version: version.number },
-      },
-      now,
-      closedNow('approved'),
-    ),
-  ];
 }

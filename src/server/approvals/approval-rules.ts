@@ -1,4 +1,4 @@
-import type { CommentTarget, RoundStatus } from '../../../db/schema/index.ts';
+import type { CommentTarget } from '../../../db/schema/index.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { isCsInCharge } from '../clients/team-rules.ts';
 
@@ -29,28 +29,6 @@ export const mayPlanForClient = mayTalkToClient;
 /** Kinds of file a version may be: the images a browser shows, and PDF. */
 export const VERSION_FILE_KINDS = ['png', 'jpeg', 'webp', 'pdf'] as const;
 
-export type Decision = { contactId: string; decision: 'approved' | 'changes_requested' };
-
-/**
- * Where a round stands (the SQL of `settleRoundWrites` applies the same rule inside the
- * batch of a decision): any request for changes ends it with changes; otherwise it is
- * approved once one contact approves ("any") or every contact it was sent to has ("all").
- */
-export function roundOutcome(
-  rule: 'all' | 'any',
-  recipients: readonly string[],
-  decisions: readonly Decision[],
-): 'open' | 'approved' | 'changes_requested' {
-  if (decisions.some((d) => d.decision === 'changes_requested')) return 'changes_requested';
-  const approvedBy = new Set(
-    decisions.filter((d) => d.decision === 'approved').map((d) => d.contactId),
-  );
-  if (rule === 'any') return approvedBy.size > 0 ? 'approved' : 'open';
-  return recipients.length > 0 && recipients.every((id) => approvedBy.has(id))
-    ? 'approved'
-    : 'open';
-}
-
 /**
  * What a change request counts as under the change turnaround: when every comment the
  * client left on the round is about the text, it is a text change (the short turnaround);
@@ -60,11 +38,6 @@ export function changeKindOf(targets: readonly CommentTarget[]): 'post' | 'targe
   return targets.length > 0 && targets.every((target) => target === 'text')
     ? 'targetingOrText'
     : 'post';
-}
-
-/** A contact may comment and decide while the round is open and they have not decided. */
-export function mayContactAct(roundStatus: RoundStatus, hasDecided: boolean): boolean {
-  return roundStatus === 'open' && !hasDecided;
 }
 
 /** A pin is a point inside the image, as fractions of its size; both or neither. */

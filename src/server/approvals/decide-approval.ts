@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
 import { approvalDecisions, changeRequests } from '../../../db/schema/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import { changeDueAt } from '../deadlines/deadline-rules.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
-import { contactMayAct } from './approval-comments.ts';
-import { firstViewWrites, type OpenApproval } from './approval-links.ts';
+import type { OpenApproval } from './approval-links.ts';
 import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
-import { settleRoundWrites } from './approval-rounds.ts';
 import { changeKindOf } from './approval-rules.ts';
+import { contactMayActSql } from './contact-may-act.ts';
+import { firstViewWrites } from './first-view.ts';
+import { settleRoundWrites } from './round-settlement.ts';
 
 export type DecisionInput = {
   decision: 'approved' | 'changes_requested';
@@ -55,22 +56,20 @@ export async function decideApproval(
     },
   );
   const [inserted] = await db.batch([
-    db
-      .insert(approvalDecisions)
-      .select(
-        db
-          .select({
-            id: constant(decisionId, 'id'),
-            roundId: constant(approval.round.id, 'round_id'),
-            contactId: constant(approval.contact.id, 'contact_id'),
-            contactName: constant(approval.contact.name, 'contact_name'),
-            decision: constant(input.decision, 'decision'),
-            message: constant(message || null, 'message'),
-            decidedAt: constant(now.getTime(), 'decided_at'),
-          })
-          .from(sql`(select 1)`)
-          .where(contactMayAct(approval)),
-      )
+    insertWhen(
+      db,
+      approvalDecisions,
+      {
+        id: decisionId,
+        roundId: approval.round.id,
+        contactId: approval.contact.id,
+        contactName: approval.contact.name,
+        decision: input.decision,
+        message: message || null,
+        decidedAt: now,
+      },
+      contactMayActSql(approval),
+    )
       .onConflictDoNothing()
       .returning({ id: approvalDecisions.id }),
     recordEventWhen(
@@ -100,23 +99,19 @@ export async function decideApproval(
             decided,
           ),
           // The change is tracked against the policy's turnaround from this moment.
-          db.insert(changeRequests).select(
-            db
-              .select({
-                id: constant(crypto.randomUUID(), 'id'),
-                clientId: constant(approval.client.id, 'client_id'),
-                pieceId: constant(approval.piece.id, 'piece_id'),
-                kind: constant(kind, 'kind'),
-                summary: constant(message, 'summary'),
-                requestedAt: constant(now.getTime(), 'requested_at'),
-                dueAt: constant(changeDueAt(now, kind, rules).getTime(), 'due_at'),
-                doneAt: constant(null, 'done_at'),
-                doneBy: constant(null, 'done_by'),
-                doneKey: constant(null, 'done_key'),
-                recordedBy: constant(null, 'recorded_by'),
-              })
-              .from(sql`(select 1)`)
-              .where(decided),
+          insertWhen(
+            db,
+            changeRequests,
+            {
+              id: crypto.randomUUID(),
+              clientId: approval.client.id,
+              pieceId: approval.piece.id,
+              kind,
+              summary: message,
+              requestedAt: now,
+              dueAt: changeDueAt(now, kind, rules),
+            },
+            decided,
           ),
         ]
       : []),

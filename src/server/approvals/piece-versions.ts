@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { constant } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
 import {
   approvalLinks,
   approvalRounds,
@@ -16,8 +16,9 @@ import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore } from '../files/file-store.ts';
 import { detectFileType, imageDimensions } from '../files/file-type.ts';
 import type { Actor } from '../partners/people.ts';
-import { linkWrites, loadPieceContext } from './approval-rounds.ts';
 import { mayTalkToClient, mayWorkOnPiece, VERSION_FILE_KINDS } from './approval-rules.ts';
+import { linkGrantWrites } from './link-grants.ts';
+import { loadPieceContext } from './piece-context.ts';
 
 type VersionProblem = 'not_found' | 'empty' | 'too_large' | 'wrong_type' | 'conflict';
 
@@ -87,33 +88,27 @@ export async function addVersion(
   try {
     const [inserted] = await db.batch([
       // Numbered after the newest; a second upload racing for the same number adds nothing.
-      db
-        .insert(pieceVersions)
-        .select(
-          db
-            .select({
-              id: constant(versionId, 'id'),
-              pieceId: constant(context.piece.id, 'piece_id'),
-              number: constant(number, 'number'),
-              fileKey: constant(stored.key, 'file_key'),
-              fileName: constant(fileName, 'file_name'),
-              contentType: constant(stored.contentType, 'content_type'),
-              size: constant(stored.size, 'size'),
-              sha256: constant(stored.sha256, 'sha256'),
-              width: constant(dimensions?.width ?? null, 'width'),
-              height: constant(dimensions?.height ?? null, 'height'),
-              text: constant(input.text, 'text'),
-              createdAt: constant(now.getTime(), 'created_at'),
-              createdBy: constant(input.actor.id, 'created_by'),
-            })
-            .from(pieces)
-            .where(
-              and(
-                eq(pieces.id, context.piece.id),
-                eq(pieces.latestVersion, context.piece.latestVersion),
-              ),
-            ),
-        )
+      insertWhen(
+        db,
+        pieceVersions,
+        {
+          id: versionId,
+          pieceId: context.piece.id,
+          number,
+          fileKey: stored.key,
+          fileName,
+          contentType: stored.contentType,
+          size: stored.size,
+          sha256: stored.sha256,
+          width: dimensions?.width ?? null,
+          height: dimensions?.height ?? null,
+          text: input.text,
+          createdAt: now,
+          createdBy: input.actor.id,
+        },
+        and(eq(pieces.id, context.piece.id), eq(pieces.latestVersion, context.piece.latestVersion)),
+        pieces,
+      )
         .onConflictDoNothing()
         .returning({ id: pieceVersions.id }),
       db
@@ -155,23 +150,21 @@ export async function addVersion(
       ),
       ...(sending && previous
         ? [
-            db.insert(approvalRounds).select(
-              db
-                .select({
-                  id: constant(versionId, 'id'),
-                  pieceId: constant(context.piece.id, 'piece_id'),
-                  versionId: constant(versionId, 'version_id'),
-                  rule: constant(previous.rule, 'rule'),
-                  status: constant('open', 'status'),
-                  createdAt: constant(now.getTime(), 'created_at'),
-                  createdBy: constant(input.actor.id, 'created_by'),
-                  closedAt: constant(null, 'closed_at'),
-                  closeKey: constant(null, 'close_key'),
-                })
-                .from(sql`(select 1)`)
-                .where(added),
+            insertWhen(
+              db,
+              approvalRounds,
+              {
+                id: versionId,
+                pieceId: context.piece.id,
+                versionId,
+                rule: previous.rule,
+                status: 'open',
+                createdAt: now,
+                createdBy: input.actor.id,
+              },
+              added,
             ),
-            ...linkWrites(
+            ...linkGrantWrites(
               db,
               rules,
               {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   changeKindOf,
   isValidPin,
-  mayContactAct,
   mayTalkToClient,
   mayWorkOnPiece,
-  roundOutcome,
 } from '../../../src/server/approvals/approval-rules.ts';
+import { contactMayAct } from '../../../src/server/approvals/contact-may-act.ts';
+import { roundOutcome } from '../../../src/server/approvals/round-settlement.ts';
 
 const piece = { clientCsId: 'cs-1', designerId: 'designer-1', designTeam: ['designer-3'] };
 
@@ -61,10 +61,10 @@ describe('the outcome of a round', () => {
 
 describe('what a client may do and say', () => {
   it('acts only while the round is open and before deciding', () => {
-    expect(mayContactAct('open', false)).toBe(true);
-    expect(mayContactAct('open', true)).toBe(false);
-    expect(mayContactAct('approved', false)).toBe(false);
-    expect(mayContactAct('superseded', false)).toBe(false);
+    expect(contactMayAct('open', false)).toBe(true);
+    expect(contactMayAct('open', true)).toBe(false);
+    expect(contactMayAct('approved', false)).toBe(false);
+    expect(contactMayAct('superseded', false)).toBe(false);
   });
 
   it('counts a change as text only when every client comment is on the text', () => {
