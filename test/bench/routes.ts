@@ -9,6 +9,8 @@ import {
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
 import { listPeopleNames } from '../../src/server/partners/people.ts';
 import { getProfile } from '../../src/server/partners/profile.ts';
+import { BENCH_CS_ID } from './seed-clients.ts';
+import { PAGE_PARTNER_ID } from './seed-invoices.ts';
 
 /** What the run prepares before measuring: a signed-in session and people to sign in. */
 export type BenchContext = {
@@ -144,13 +146,15 @@ export type BenchPageData = {
 
 export const BENCH_PAGE_DATA: BenchPageData[] = [
   {
+    // A year of the partner's own invoices among all the agency's.
     name: 'partner invoices page',
     page: 'GET /partner/invoices',
-    load: (db) => Promise.all([getProfile(db, 'bench-1'), listPartnerInvoices(db, 'bench-1')]),
+    load: (db) =>
+      Promise.all([getProfile(db, PAGE_PARTNER_ID), listPartnerInvoices(db, PAGE_PARTNER_ID)]),
     targets: { roundTrips: 2 },
   },
   {
-    name: 'invoice review list (5,000 invoices)',
+    name: 'invoice review list (every invoice of the agency)',
     page: 'GET /review/invoices',
     load: (db) => Promise.all([listInvoicesForReview(db, {}, 1), listPeopleNames(db)]),
     targets: { roundTrips: 2, medianCpuMs: 5 },
@@ -166,9 +170,10 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     targets: { roundTrips: 2, medianCpuMs: 5 },
   },
   {
+    // The CS's own 200 clients, among the agency's (all of them at 1×, a tenth at 10×).
     name: 'CS dashboard: 200 clients, each with its next deadline',
     page: 'GET /clients',
-    load: (db) => listClientDeadlines(db, { id: 'bench-cs', roles: ['cs'] }, policy),
+    load: (db) => listClientDeadlines(db, { id: BENCH_CS_ID, roles: ['cs'] }, policy),
     targets: { roundTrips: 2, medianCpuMs: 5 },
   },
   {

@@ -1,0 +1,52 @@
+import type { Measurement, Targets } from './measure.ts';
+import { type BenchScale, MAX_CPU_GROWTH } from './scale.ts';
+
+/** One route or page measured at every scale, with what it missed. */
+export type RouteResult = {
+  label: string;
+  targets: Targets;
+  // One measurement per scale, in the order of the scales.
+  at: Measurement[];
+  misses: string[];
+  scaleMisses: string[];
+};
+
+const target = (targets: Targets, key: keyof Targets) =>
+  targets[key] === undefined ? '—' : `≤ ${targets[key]}`;
+const verdict = (misses: string[]) => (misses.length ? `MISS: ${misses.join('; ')}` : 'ok');
+
+/** The route table at today's sizes: round trips, median CPU and bytes beside their targets. */
+export function printRouteTable(results: RouteResult[], runs: number) {
+  console.log(`\nPonte benchmark — ${runs} runs per route, Node ${process.version}\n`);
+  console.log(
+    '| route | status | DB round trips | target | median CPU (ms) | target | bytes | verdict |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of results) {
+    const base = row.at[0];
+    if (!base) continue;
+    console.log(
+      `| ${row.label} | ${base.status} | ${base.roundTrips} | ${target(row.targets, 'roundTrips')} | ${base.cpuMs.toFixed(3)} | ${target(row.targets, 'medianCpuMs')} | ${base.bytes} | ${verdict(row.misses)} |`,
+    );
+  }
+}
+
+/** The scale table: the same routes at each scale, round trips and CPU side by side. */
+export function printScaleTable(results: RouteResult[], scales: BenchScale[]) {
+  const [base, scaled] = scales;
+  if (!base || !scaled) return;
+  const size = (s: BenchScale) =>
+    `${s.invoices.toLocaleString('en')} invoices, ${s.clients.toLocaleString('en')} clients (${s.csClients} the CS's), ${s.pieces.toLocaleString('en')} pieces, ${s.events.toLocaleString('en')} events`;
+  console.log(`\nScale: ${base.factor}× = ${size(base)}; ${scaled.factor}× = ${size(scaled)}`);
+  console.log(
+    `| route | round trips ${base.factor}× | ${scaled.factor}× | median CPU ${base.factor}× (ms) | ${scaled.factor}× (ms) | growth | target | verdict |`,
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of results) {
+    const [one, ten] = row.at;
+    if (!one || !ten) continue;
+    console.log(
+      `| ${row.label} | ${one.roundTrips} | ${ten.roundTrips} | ${one.cpuMs.toFixed(3)} | ${ten.cpuMs.toFixed(3)} | ×${(ten.cpuMs / one.cpuMs).toFixed(2)} | same trips, ≤ ×${MAX_CPU_GROWTH} | ${verdict(row.scaleMisses)} |`,
+    );
+  }
+}
