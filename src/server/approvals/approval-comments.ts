@@ -3,9 +3,8 @@ import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
 import { type CommentTarget, pieceComments, pieceVersions } from '../../../db/schema/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
-import type { Actor } from '../partners/people.ts';
 import type { OpenApproval } from './approval-links.ts';
 import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
@@ -162,7 +161,7 @@ export async function addAgencyComment(
     // Fail closed: a comment is the agency's own unless it is explicitly shown to the client.
     visibleToClient?: boolean;
     actor: Actor;
-    user: Pick<SignedInUser, 'id' | 'roles'>;
+    user: Viewer;
   },
   now: Date,
 ): Promise<{ ok: true; commentId: string } | { ok: false; error: 'not_found' | 'no_version' }> {

@@ -12,9 +12,8 @@ import {
   pieceVersions,
   users,
 } from '../../../db/schema/index.ts';
-import type { Locale } from '../../i18n/index.ts';
+import { type Locale, localeOf } from '../../i18n/index.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
-import { localeOf } from './approval-mail.ts';
 import { contactDecided, contactMayAct } from './contact-may-act.ts';
 
 export type ApprovalLinkProblem = 'invalid' | 'revoked' | 'expired';

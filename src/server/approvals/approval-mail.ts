@@ -1,10 +1,4 @@
-import {
-  createTranslator,
-  DEFAULT_LOCALE,
-  formatDate,
-  isLocale,
-  type Locale,
-} from '../../i18n/index.ts';
+import { createTranslator, formatDate, localeOf } from '../../i18n/index.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 
 /** Where a contact's personal approval link points. */
@@ -16,9 +10,6 @@ export function approvalUrl(origin: string, token: string): string {
 export function piecePageUrl(origin: string, pieceId: string): string {
   return `${origin}/pieces/${pieceId}`;
 }
-
-/** A person's saved language, or the default when it is not one Ponte speaks. */
-export const localeOf = (value: string): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
 
 type PieceFacts = { title: string; version: number; client: string };
 

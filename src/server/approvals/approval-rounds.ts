@@ -3,8 +3,7 @@ import type { Database } from '../../../db/client.ts';
 import { approvalLinks, approvalRounds, pieces } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
-import type { Actor } from '../partners/people.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { mayTalkToClient, mayWorkOnPiece } from './approval-rules.ts';
 import { type LinkPolicy, linkGrantWrites } from './link-grants.ts';
 import { loadPieceContext } from './piece-context.ts';
@@ -12,8 +11,6 @@ import { listApprovers } from './pieces.ts';
 import { settleRoundWrites } from './round-settlement.ts';
 
 // The commands CS gives a round: send it (again), withdraw it, or end one contact's links.
-
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
 type SendProblem = 'not_found' | 'not_allowed' | 'no_version' | 'decided' | 'no_contacts';
 

@@ -1,8 +1,6 @@
 import type { CommentTarget } from '../../../db/schema/index.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { isCsInCharge } from '../clients/team-rules.ts';
-
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
 /**
  * Who may see and work on a piece: admins all; CS their clients'; Design the projects given

@@ -5,8 +5,8 @@ import { approvalLinks } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import { generateSecretToken, hashToken } from '../auth/tokens.ts';
+import type { Actor } from '../auth/viewer.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
-import type { Actor } from '../partners/people.ts';
 import { approvalRequestMail, approvalUrl } from './approval-mail.ts';
 import type { PieceContext } from './piece-context.ts';
 

@@ -11,11 +11,10 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore } from '../files/file-store.ts';
 import { detectFileType, imageDimensions } from '../files/file-type.ts';
-import type { Actor } from '../partners/people.ts';
 import { mayTalkToClient, mayWorkOnPiece, VERSION_FILE_KINDS } from './approval-rules.ts';
 import { linkGrantWrites } from './link-grants.ts';
 import { loadPieceContext } from './piece-context.ts';
@@ -39,7 +38,7 @@ export async function addVersion(
     text: string;
     sendToSameContacts: boolean;
     actor: Actor;
-    user: Pick<SignedInUser, 'id' | 'roles'>;
+    user: Viewer;
     origin: string;
   },
   now: Date,

@@ -11,7 +11,7 @@ import {
   onboardings,
   users,
 } from '../../../db/schema/index.ts';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/index.ts';
+import { type Locale, localeOf } from '../../i18n/index.ts';
 import { onboardingQuestionnaire, type Questionnaire } from '../../questionnaires/index.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
 import type { Answers } from './answer-rules.ts';
@@ -120,7 +120,7 @@ export async function openOnboardingByToken(
       contact: {
         id: link.contactId,
         name: link.contactName,
-        locale: isLocale(link.contactLocale) ? link.contactLocale : DEFAULT_LOCALE,
+        locale: localeOf(link.contactLocale),
       },
       client: {
         id: link.clientId,

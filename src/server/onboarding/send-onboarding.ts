@@ -1,16 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { onboardingLinks, onboardings } from '../../../db/schema/index.ts';
-import { createTranslator, DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/index.ts';
+import { createTranslator, localeOf } from '../../i18n/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { CURRENT_ONBOARDING } from '../../questionnaires/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
 import { generateSecretToken, hashToken } from '../auth/tokens.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 import { queueMail } from '../mail/outbox.ts';
-import type { Actor } from '../partners/people.ts';
 
 // CS's side of onboarding links: sending the questionnaire to contacts, and revoking a link.
 
@@ -34,7 +33,7 @@ export async function sendOnboarding(
     clientId: string;
     contactIds: string[];
     actor: Actor;
-    user: Pick<SignedInUser, 'id' | 'roles'>;
+    user: Viewer;
     origin: string;
   },
   now: Date,
@@ -64,7 +63,7 @@ export async function sendOnboarding(
   const writes = chosen.flatMap((contact) => {
     const token = generateSecretToken();
     const id = hashToken(token);
-    const locale: Locale = isLocale(contact.locale) ? contact.locale : DEFAULT_LOCALE;
+    const locale = localeOf(contact.locale);
     const t = createTranslator(locale);
     const mail = composeMail({
       lang: locale,
@@ -116,7 +115,7 @@ export async function revokeOnboardingLinks(
     clientId: string;
     contactId: string;
     actor: Actor;
-    user: Pick<SignedInUser, 'id' | 'roles'>;
+    user: Viewer;
   },
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' }> {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { clientMilestones, onboardings } from '../../../db/schema/index.ts';
-import { createTranslator, DEFAULT_LOCALE, isLocale } from '../../i18n/index.ts';
+import { createTranslator, localeOf } from '../../i18n/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { composeMail } from '../mail/compose-mail.ts';
@@ -46,7 +46,7 @@ export async function submitOnboarding(
   if (sections.length > 0) return { ok: false, error: 'incomplete', sections };
   if (!submit.consent) return { ok: false, error: 'consent_required' };
   const { client, contact } = onboarding;
-  const locale = isLocale(client.csLocale) ? client.csLocale : DEFAULT_LOCALE;
+  const locale = localeOf(client.csLocale);
   const t = createTranslator(locale);
   const mail = composeMail({
     lang: locale,
