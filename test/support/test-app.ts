@@ -4,7 +4,12 @@ import type { Dependencies } from '../../src/server/dependencies.ts';
 import { createChatSender } from '../../src/server/mail/chat-sender.ts';
 import { createResendSender } from '../../src/server/mail/mail-sender.ts';
 import type { MailCaptureServer } from './mail-capture-server.ts';
-import { type Driver, openTestDatabase, openTestFileStore } from './test-databases.ts';
+import {
+  type Driver,
+  openD1Database,
+  openLibsqlDatabase,
+  openTestFileStore,
+} from './test-databases.ts';
 
 /** The origin app.request() uses; same-origin requests must claim it. */
 export const TEST_ORIGIN = 'http://localhost';
@@ -35,7 +40,7 @@ export function capturedChatSender(
  * given, the real Resend SDK pointed at a local capture server. The clock can be moved.
  */
 export async function createTestApp(driver: Driver, options: { mail?: MailCaptureServer } = {}) {
-  const database = await openTestDatabase(driver);
+  const database = driver === 'libsql' ? await openLibsqlDatabase() : await openD1Database();
   const storage = await openTestFileStore();
   let now = new Date('2026-03-02T13:00:00.000Z');
   const deps: Dependencies = {
@@ -63,10 +68,25 @@ export async function createTestApp(driver: Driver, options: { mail?: MailCaptur
       now = date;
     },
     request: (path: string, init?: RequestInit) => api.request(path, init, {}),
+    // libSQL's counter of round trips to the database; D1's binding is not counted (null).
+    roundTrips: 'client' in database ? database.client.roundTrips : null,
     async close() {
       await Promise.all([database.close(), storage.close()]);
     },
   };
+}
+
+/**
+ * Runs a load and says how many round trips it made to the database (libSQL); null on D1,
+ * where the same code runs uncounted.
+ */
+export async function countRoundTrips<T>(
+  app: Pick<TestApp, 'roundTrips'>,
+  load: () => Promise<T>,
+): Promise<{ result: T; roundTrips: number | null }> {
+  const before = app.roundTrips?.count ?? 0;
+  const result = await load();
+  return { result, roundTrips: app.roundTrips ? app.roundTrips.count - before : null };
 }
 
 /** Reads a JSON answer for inspection; tests look into bodies of many shapes. */

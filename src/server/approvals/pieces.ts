@@ -1,18 +1,11 @@
-import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, or, type SQL } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
-  approvalDecisions,
-  approvalLinks,
-  approvalRounds,
-  changeRequests,
   clientContacts,
   clients,
-  events,
   type PieceKind,
-  pieceComments,
   pieces,
-  pieceVersions,
   projects,
   userRoles,
   users,
@@ -20,9 +13,10 @@ import {
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import { getClientFor } from '../clients/clients.ts';
-import { designTeamOf, OUTER_CLIENT_ID, onTeam } from '../clients/team-membership.ts';
+import { OUTER_CLIENT_ID, onTeam } from '../clients/team-membership.ts';
 import type { Actor } from '../partners/people.ts';
-import { mayPlanForClient, mayWorkOnPiece } from './approval-rules.ts';
+import { mayPlanForClient } from './approval-rules.ts';
+import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
 
 type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
@@ -186,106 +180,15 @@ export async function listBoard(db: Database, viewer: Viewer, clientId?: string)
   };
 }
 
-/** A piece with what its page shows: access facts first, so a caller can check them. */
+/** A piece with what its page shows, for a viewer who may work on it; null otherwise. One round trip. */
 export async function getPieceFor(db: Database, viewer: Viewer, pieceId: string) {
-  const [found, versions, rounds, links, decisions, comments, changes, history] = await db.batch([
-    db
-      .select({
-        id: pieces.id,
-        title: pieces.title,
-        kind: pieces.kind,
-        status: pieces.status,
-        dueOn: pieces.dueOn,
-        latestVersion: pieces.latestVersion,
-        projectId: pieces.projectId,
-        projectName: aliased(projects.name, 'project_name'),
-        designerId: projects.designerId,
-        clientId: aliased(clients.id, 'client_id'),
-        clientName: aliased(clients.name, 'client_name'),
-        clientCsId: clients.csUserId,
-        designTeam: designTeamOf(OUTER_CLIENT_ID),
-      })
-      .from(pieces)
-      .innerJoin(projects, eq(projects.id, pieces.projectId))
-      .innerJoin(clients, eq(clients.id, pieces.clientId))
-      .where(eq(pieces.id, pieceId)),
-    db
-      .select({
-        id: pieceVersions.id,
-        number: pieceVersions.number,
-        fileKey: pieceVersions.fileKey,
-        fileName: pieceVersions.fileName,
-        contentType: pieceVersions.contentType,
-        size: pieceVersions.size,
-        width: pieceVersions.width,
-        height: pieceVersions.height,
-        text: pieceVersions.text,
-        createdAt: pieceVersions.createdAt,
-      })
-      .from(pieceVersions)
-      .where(eq(pieceVersions.pieceId, pieceId))
-      .orderBy(desc(pieceVersions.number)),
-    db.select().from(approvalRounds).where(eq(approvalRounds.pieceId, pieceId)),
-    db
-      .select({
-        roundId: approvalLinks.roundId,
-        contactId: approvalLinks.contactId,
-        contactName: clientContacts.name,
-        createdAt: approvalLinks.createdAt,
-        expiresAt: approvalLinks.expiresAt,
-        revokedAt: approvalLinks.revokedAt,
-        firstOpenedAt: approvalLinks.firstOpenedAt,
-      })
-      .from(approvalLinks)
-      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
-      .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
-      .where(eq(approvalRounds.pieceId, pieceId))
-      .orderBy(asc(approvalLinks.createdAt)),
-    db
-      .select({
-        roundId: approvalDecisions.roundId,
-        contactId: approvalDecisions.contactId,
-        contactName: approvalDecisions.contactName,
-        decision: approvalDecisions.decision,
-        message: approvalDecisions.message,
-        decidedAt: approvalDecisions.decidedAt,
-      })
-      .from(approvalDecisions)
-      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalDecisions.roundId))
-      .where(eq(approvalRounds.pieceId, pieceId))
-      .orderBy(asc(approvalDecisions.decidedAt)),
-    db
-      .select()
-      .from(pieceComments)
-      .where(eq(pieceComments.pieceId, pieceId))
-      .orderBy(asc(pieceComments.createdAt)),
-    db
-      .select()
-      .from(changeRequests)
-      .where(eq(changeRequests.pieceId, pieceId))
-      .orderBy(desc(changeRequests.requestedAt)),
-    db
-      .select({
-        action: events.action,
-        occurredAt: events.occurredAt,
-        data: events.data,
-        actorName: users.name,
-      })
-      .from(events)
-      .leftJoin(users, eq(users.id, events.actorId))
-      .where(and(eq(events.subjectType, 'piece'), eq(events.subjectId, pieceId)))
-      .orderBy(desc(events.occurredAt), desc(events.id))
-      .limit(200),
-  ]);
-  const piece = found[0];
-  if (!piece || !mayWorkOnPiece(viewer, piece)) return null;
-  return { piece, versions, rounds, links, decisions, comments, changes, history };
+  return pieceDetailFor(viewer, await db.batch(readPieceDetail(db, pieceId)));
 }
 
 export type PieceView = NonNullable<Awaited<ReturnType<typeof getPieceFor>>>;
 
 /** The client's contacts who may approve pieces: whom a round may be sent to. */
-export function listApprovers(db: Database, clientId: string) {
+export function listApprovers(db: Database, clientId: string | SQL) {
   return db
     .select({
       id: clientContacts.id,

@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { pieces } from '../../../db/schema/index.ts';
+import type { Messages } from '../../i18n/index.ts';
+import type { SignedInUser } from '../auth/sessions.ts';
+import { mayTalkToClient } from './approval-rules.ts';
+import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
+import { listApprovers } from './pieces.ts';
+
+type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
+type PieceDetail = NonNullable<ReturnType<typeof pieceDetailFor>>;
+type HistoryEvent = PieceDetail['history'][number];
+export type PieceEventKey = keyof Messages['approvals']['events'];
+
+/**
+ * Everything the agency's page of a piece shows, in one round trip: the piece, its current
+ * version and round with each recipient's state, earlier decisions, comments, change
+ * requests, history, and — for who talks to the client — the contacts a round may go to.
+ * Null when there is no such piece or the viewer may not work on it.
+ */
+export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: string) {
+  const clientOfPiece = sql`(select ${pieces.clientId} from ${pieces} where ${pieces.id} = ${pieceId})`;
+  const [found, versions, rounds, links, decisions, comments, changes, history, approvers] =
+    await db.batch([...readPieceDetail(db, pieceId), listApprovers(db, clientOfPiece)]);
+  const detail = pieceDetailFor(viewer, [
+    found,
+    versions,
+    rounds,
+    links,
+    decisions,
+    comments,
+    changes,
+    history,
+  ]);
+  if (!detail) return null;
+  const { piece } = detail;
+  const current = versions[0];
+  const round = current ? rounds.find((r) => r.versionId === current.id) : undefined;
+  const talks = mayTalkToClient(viewer, piece);
+  const numberOf = (versionId: string) => versions.find((v) => v.id === versionId)?.number;
+  const versionOfRound = new Map(rounds.map((r) => [r.id, numberOf(r.versionId) ?? 0]));
+  // The contact an event is about: named in it, or known from the piece's links.
+  const contactNames = new Map(links.map((l) => [l.contactId, l.contactName]));
+  const contactOf = (event: HistoryEvent) =>
+    typeof event.data?.contactName === 'string'
+      ? event.data.contactName
+      : contactNames.get(String(event.data?.contactId ?? ''));
+  return {
+    piece,
+    current,
+    round,
+    talks,
+    approvers: talks ? approvers : [],
+    recipients: roundRecipients(detail, round?.id),
+    versions,
+    comments: comments.map((c) => ({ ...c, version: numberOf(c.versionId) ?? 0 })),
+    changes,
+    earlier: decisions
+      .filter((d) => d.roundId !== round?.id)
+      .map((d) => ({ ...d, version: versionOfRound.get(d.roundId) ?? 0 })),
+    history: history.map((event) => ({
+      occurredAt: event.occurredAt,
+      // A decision's event names its outcome; every other action is its own entry.
+      key: (event.action === 'approval_decided'
+        ? `approval_decided_${event.data?.decision}`
+        : event.action) as PieceEventKey,
+      actorName: event.actorName,
+      contactName: contactOf(event),
+      version: String(event.data?.version ?? ''),
+    })),
+  };
+}
+
+export type PiecePage = NonNullable<Awaited<ReturnType<typeof loadPiecePage>>>;
+
+/** Each contact the round went to: their newest link, when first opened, and their decision. */
+function roundRecipients(detail: PieceDetail, roundId: string | undefined) {
+  const roundLinks = detail.links.filter((l) => l.roundId === roundId);
+  const contactIds = [...new Set(roundLinks.map((l) => l.contactId))];
+  return contactIds.map((contactId) => {
+    const links = roundLinks.filter((l) => l.contactId === contactId);
+    const newest = links[links.length - 1];
+    return {
+      contactId,
+      name: newest?.contactName ?? '',
+      sentAt: newest?.createdAt,
+      openedAt: links.find((l) => l.firstOpenedAt)?.firstOpenedAt ?? null,
+      active: links.some((l) => !l.revokedAt),
+      decision: detail.decisions.find((d) => d.roundId === roundId && d.contactId === contactId),
+    };
+  });
+}
