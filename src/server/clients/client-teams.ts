@@ -1,4 +1,5 @@
 import { and, asc, eq, exists, inArray, notExists } from 'drizzle-orm';
+import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   clients,
@@ -32,9 +33,9 @@ function teamOf(db: Database, clientId: string) {
     .orderBy(asc(clientTeamMembers.role), asc(users.name));
 }
 
-/** A client with its team and the name of its CS in charge, whoever asks; null when none. One round trip. */
-export async function loadClientTeam(db: Database, clientId: string) {
-  const [found, team, cs] = await db.batch([
+/** The reads behind a client with its team and the name of its CS in charge, for one batch. */
+export function readClientTeam(db: Database, clientId: string) {
+  return [
     db.select().from(clients).where(eq(clients.id, clientId)),
     teamOf(db, clientId),
     db
@@ -42,9 +43,18 @@ export async function loadClientTeam(db: Database, clientId: string) {
       .from(clients)
       .innerJoin(users, eq(users.id, clients.csUserId))
       .where(eq(clients.id, clientId)),
-  ]);
+  ] as const;
+}
+
+/** The client, its team and its CS's name from their reads; null when there is no client. */
+export function clientTeamFrom([found, team, cs]: RowsOf<ReturnType<typeof readClientTeam>>) {
   const client = found[0];
   return client ? { client, team, csName: cs[0]?.name ?? '' } : null;
+}
+
+/** A client with its team and the name of its CS in charge, whoever asks; null when none. One round trip. */
+export async function loadClientTeam(db: Database, clientId: string) {
+  return clientTeamFrom(await db.batch(readClientTeam(db, clientId)));
 }
 
 /** Active people holding a team role: whom the CS may add, per role. */
@@ -63,9 +73,19 @@ export function listTeamCandidates(db: Database) {
  */
 export async function getClientView(db: Database, viewer: Viewer, clientId: string) {
   const loaded = await loadClientTeam(db, clientId);
+  const mayManage = loaded ? mayManageClient(viewer, loaded.client) : false;
+  return clientViewFor(viewer, loaded, mayManage ? await listTeamCandidates(db) : []);
+}
+
+/** The client as the viewer sees it, given its team and the candidates; null if not theirs to see. */
+export function clientViewFor(
+  viewer: Viewer,
+  loaded: ReturnType<typeof clientTeamFrom>,
+  candidates: Awaited<ReturnType<typeof listTeamCandidates>>,
+) {
   if (!loaded || !maySeeClient(viewer, loaded)) return null;
   const mayManage = mayManageClient(viewer, loaded.client);
-  return { ...loaded, mayManage, candidates: mayManage ? await listTeamCandidates(db) : [] };
+  return { ...loaded, mayManage, candidates: mayManage ? candidates : [] };
 }
 
 export type ClientView = NonNullable<Awaited<ReturnType<typeof getClientView>>>;

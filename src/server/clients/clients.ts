@@ -31,27 +31,35 @@ export function listClientNames(db: Database, user: Viewer) {
     .orderBy(asc(clients.name));
 }
 
-/** One client with its contacts, or null when it does not exist or is not the person's. */
-export async function getClientFor(
-  db: Database,
-  user: Viewer,
-  clientId: string,
-): Promise<{ client: Client; contacts: Contact[] } | null> {
-  const [found, contacts] = await db.batch([
+/** The reads behind a client and its contacts, for one batch: alone, or with a page's others. */
+export function readClientWithContacts(db: Database, clientId: string) {
+  return [
     db.select().from(clients).where(eq(clients.id, clientId)),
     db
       .select()
       .from(clientContacts)
       .where(eq(clientContacts.clientId, clientId))
       .orderBy(asc(clientContacts.name)),
-  ]);
+  ] as const;
+}
+
+/** The client and its contacts from their reads, or null when none or not the person's. */
+export function clientFor(
+  user: Viewer,
+  [found, contacts]: readonly [Client[], Contact[]],
+): { client: Client; contacts: Contact[] } | null {
   const client = found[0];
   if (!client || !mayManageClient(user, client)) return null;
   return { client, contacts };
 }
 
+/** One client with its contacts, or null when it does not exist or is not the person's. */
+export async function getClientFor(db: Database, user: Viewer, clientId: string) {
+  return clientFor(user, await db.batch(readClientWithContacts(db, clientId)));
+}
+
 /** The people who may be in charge of a client: active CS partners. */
-export async function listCsPartners(db: Database) {
+export function listCsPartners(db: Database) {
   return db
     .select({ id: users.id, name: users.name })
     .from(users)

@@ -1,12 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { changeRequests, clientMilestones, clients } from '../../../db/schema/index.ts';
-import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { seenClients } from '../clients/team-membership.ts';
 import {
+  type DeadlinePolicy,
   type Milestones,
   nextDeadline,
   PIPELINE_STAGES,
@@ -131,15 +131,23 @@ export async function listClientDeadlines(
     );
 }
 
-/** One client's deadlines (done or not), for its page. */
-export async function getClientDeadlines(
-  db: Database,
-  clientId: string,
+/**
+ * One client's pipeline from its recorded stages (listClientStages): each deadline, done or
+ * not and overdue or not at `now`, the stages recorded, and those that may still be.
+ */
+export function clientPipelineOf(
+  stages: Awaited<ReturnType<typeof listClientStages>>,
   serviceEndsOn: string | null,
-  rules: Pick<Policy, 'newClientDeadlines' | 'businessHours' | 'holidays' | 'changeTurnaround'> & {
-    agency: Pick<Policy['agency'], 'timeZone'>;
-  },
+  rules: DeadlinePolicy,
+  now: Date,
 ) {
-  const stages = await listClientStages(db, clientId);
-  return { stages, deadlines: pipelineDeadlines(toMilestones(stages), serviceEndsOn, rules) };
+  const recorded = new Set(stages.map((s) => s.kind));
+  return {
+    stages,
+    deadlines: pipelineDeadlines(toMilestones(stages), serviceEndsOn, rules).map((deadline) => ({
+      ...deadline,
+      overdue: !deadline.done && deadline.dueAt <= now,
+    })),
+    unrecorded: PIPELINE_STAGES.filter((stage) => !recorded.has(stage)),
+  };
 }

@@ -8,7 +8,7 @@ import {
   zonedTimeToInstant,
 } from '../../policy/index.ts';
 
-type DeadlinePolicy = Pick<
+export type DeadlinePolicy = Pick<
   Policy,
   'newClientDeadlines' | 'businessHours' | 'holidays' | 'changeTurnaround'
 > & {

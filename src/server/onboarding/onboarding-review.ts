@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   clientMilestones,
@@ -11,24 +12,20 @@ import type { Locale } from '../../i18n/index.ts';
 import { translate } from '../../i18n/translate.ts';
 import { pickText } from '../../policy/index.ts';
 import { onboardingQuestionnaire } from '../../questionnaires/index.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
-import { getClientFor } from '../clients/clients.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { clientFor, getClientFor, readClientWithContacts } from '../clients/clients.ts';
 import { type Answers, completedSections } from './answer-rules.ts';
 import { markdownText } from './markdown-text.ts';
 import { listOnboardingLinks } from './onboarding-links.ts';
 import { QUESTIONNAIRE_RECEIVED } from './submit-onboarding.ts';
 
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
-
 /**
- * A client's onboarding as its CS sees it: the questionnaire, answers, files, each
- * contact's link, progress, and when the questionnaire was received. Null when the client
- * is not the viewer's; `onboarding` null when nothing was sent yet.
+ * The reads behind a client's onboarding (nothing sent yet: no rows), for one batch: the
+ * onboarding is found by its client, so no read waits for another.
  */
-export async function getClientOnboarding(db: Database, viewer: Viewer, clientId: string) {
-  const found = await getClientFor(db, viewer, clientId);
-  if (!found) return null;
-  const [rows, milestones] = await db.batch([
+export function readClientOnboarding(db: Database, clientId: string) {
+  const ofClient = sql`(select ${onboardings.id} from ${onboardings} where ${onboardings.clientId} = ${clientId})`;
+  return [
     db.select().from(onboardings).where(eq(onboardings.clientId, clientId)),
     db
       .select()
@@ -39,25 +36,32 @@ export async function getClientOnboarding(db: Database, viewer: Viewer, clientId
           eq(clientMilestones.kind, QUESTIONNAIRE_RECEIVED),
         ),
       ),
-  ]);
+    db.select().from(onboardingAnswers).where(eq(onboardingAnswers.onboardingId, ofClient)),
+    db
+      .select()
+      .from(onboardingSectionSaves)
+      .where(eq(onboardingSectionSaves.onboardingId, ofClient)),
+    db
+      .select()
+      .from(onboardingFiles)
+      .where(eq(onboardingFiles.onboardingId, ofClient))
+      .orderBy(onboardingFiles.uploadedAt),
+    listOnboardingLinks(db, ofClient),
+  ] as const;
+}
+
+/**
+ * The onboarding from its reads: the questionnaire, answers, files, each contact's link,
+ * progress, and when the questionnaire was received; `onboarding` null when nothing was sent.
+ */
+export function clientOnboardingFrom([rows, milestones, answerRows, saveRows, files, links]: RowsOf<
+  ReturnType<typeof readClientOnboarding>
+>) {
   const onboarding = rows[0];
   const questionnaire = onboarding
     ? onboardingQuestionnaire(onboarding.questionnaireVersion)
     : null;
-  if (!onboarding || !questionnaire) return { ...found, onboarding: null, receivedAt: null };
-  const [answerRows, saveRows, files, links] = await db.batch([
-    db.select().from(onboardingAnswers).where(eq(onboardingAnswers.onboardingId, onboarding.id)),
-    db
-      .select()
-      .from(onboardingSectionSaves)
-      .where(eq(onboardingSectionSaves.onboardingId, onboarding.id)),
-    db
-      .select()
-      .from(onboardingFiles)
-      .where(eq(onboardingFiles.onboardingId, onboarding.id))
-      .orderBy(onboardingFiles.uploadedAt),
-    listOnboardingLinks(db, onboarding.id),
-  ]);
+  if (!onboarding || !questionnaire) return { onboarding: null, receivedAt: null };
   const answers: Answers = Object.fromEntries(answerRows.map((row) => [row.questionId, row.value]));
   const fileCounts: Record<string, number> = {};
   for (const file of files) fileCounts[file.questionId] = (fileCounts[file.questionId] ?? 0) + 1;
@@ -68,10 +72,22 @@ export async function getClientOnboarding(db: Database, viewer: Viewer, clientId
     new Set(saveRows.map((r) => r.sectionId)),
   );
   return {
-    ...found,
     receivedAt: milestones[0]?.occurredAt ?? null,
     onboarding: { ...onboarding, questionnaire, answers, files, links, completed: done },
   };
+}
+
+/**
+ * A client's onboarding as its CS sees it, with the client and its contacts. Null when the
+ * client is not the viewer's; `onboarding` null when nothing was sent yet. One round trip.
+ */
+export async function getClientOnboarding(db: Database, viewer: Viewer, clientId: string) {
+  const [client, contacts, ...onboarding] = await db.batch([
+    ...readClientWithContacts(db, clientId),
+    ...readClientOnboarding(db, clientId),
+  ]);
+  const found = clientFor(viewer, [client, contacts]);
+  return found ? { ...found, ...clientOnboardingFrom(onboarding) } : null;
 }
 
 /** A stored answer as readable text: checklist options by their labels, one per line. */

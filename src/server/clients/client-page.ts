@@ -1,0 +1,80 @@
+import type { Database } from '../../../db/client.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { listChangeRequests } from '../deadlines/change-requests.ts';
+import { clientPipelineOf, listClientStages } from '../deadlines/client-pipeline.ts';
+import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
+import { clientOnboardingFrom, readClientOnboarding } from '../onboarding/onboarding-review.ts';
+import {
+  clientTeamFrom,
+  clientViewFor,
+  listTeamCandidates,
+  readClientTeam,
+} from './client-teams.ts';
+import { clientFor, listCsPartners, readClientWithContacts } from './clients.ts';
+
+/** Where a contact's onboarding link stands, from their newest link. */
+export type LinkState =
+  | { state: 'notSent' | 'revoked' | 'expired' }
+  | { state: 'opened' | 'sent'; at: Date };
+
+/**
+ * A client's page, in one round trip: for anyone who sees the client, its details and team;
+ * for who keeps it (its CS, an admin), also its contacts with their onboarding link's state,
+ * the questionnaire's progress, the pipeline's deadlines and the change requests; for an
+ * admin, the CS partners it may be handed to. Null when the viewer does not see the client.
+ */
+export async function loadClientPage(
+  db: Database,
+  viewer: Viewer,
+  clientId: string,
+  rules: DeadlinePolicy,
+  now: Date,
+) {
+  const [client, team, cs, candidates, csPartners, found, contacts, ...rest] = await db.batch([
+    ...readClientTeam(db, clientId),
+    listTeamCandidates(db),
+    listCsPartners(db),
+    ...readClientWithContacts(db, clientId),
+    listClientStages(db, clientId),
+    listChangeRequests(db, clientId),
+    ...readClientOnboarding(db, clientId),
+  ]);
+  const view = clientViewFor(viewer, clientTeamFrom([client, team, cs]), candidates);
+  if (!view) return null;
+  const isAdmin = viewer.roles.includes('admin');
+  const kept = view.mayManage ? clientFor(viewer, [found, contacts]) : null;
+  if (!kept) return { view, isAdmin, csPartners: isAdmin ? csPartners : [], managed: null };
+  const [stages, changes, ...onboardingRows] = rest;
+  const { onboarding, receivedAt } = clientOnboardingFrom(onboardingRows);
+  // The newest link of each contact tells where they are.
+  const latestLink = (contactId: string) =>
+    onboarding?.links.filter((l) => l.contactId === contactId).at(-1);
+  const linkState = (contactId: string): LinkState => {
+    const link = latestLink(contactId);
+    if (!link) return { state: 'notSent' };
+    if (link.revokedAt) return { state: 'revoked' };
+    if (link.expiresAt <= now) return { state: 'expired' };
+    if (link.lastOpenedAt) return { state: 'opened', at: link.lastOpenedAt };
+    return { state: 'sent', at: link.createdAt };
+  };
+  return {
+    view,
+    isAdmin,
+    csPartners: isAdmin ? csPartners : [],
+    managed: {
+      client: kept.client,
+      contacts: kept.contacts.map((contact) => ({
+        ...contact,
+        link: linkState(contact.id),
+        mayRevokeLink: Boolean(latestLink(contact.id) && !latestLink(contact.id)?.revokedAt),
+      })),
+      onboarding,
+      receivedAt,
+      pipeline: clientPipelineOf(stages, kept.client.serviceEndsOn, rules, now),
+      changes: changes.map((change) => ({
+        ...change,
+        overdue: !change.doneAt && change.dueAt <= now,
+      })),
+    },
+  };
+}
