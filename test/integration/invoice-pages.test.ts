@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoices, users } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
+import { loadInvoicePage } from '../../src/server/invoices/invoice-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
 import { seedPeople } from '../support/sign-in.ts';
 import { countRoundTrips, createTestApp, type TestApp } from '../support/test-app.ts';
@@ -78,5 +79,28 @@ describe.each(DRIVERS)('the partner invoices page’s data (%s)', (driver) => {
       .set({ status: 'divergent' })
       .where(eq(invoices.id, 'demo-paid-2026-02'));
     expect((await load(inWindow)).result.maySubmit).toBe(true);
+  });
+
+  it('lets finance decide on another’s invoice and offers the due day as payment date, in one round trip', async () => {
+    const finance = { id: 'demo-finance', roles: ['finance' as const] };
+    const { result: page, roundTrips } = await countRoundTrips(app, () =>
+      loadInvoicePage(app.db, policy, finance, 'demo-paid-2026-02', afterWindow),
+    );
+    expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
+    expect(page).toMatchObject({ mayDecide: true, partnerName: expect.any(String) });
+    // Due on the 31st, asked on the 10th: today is the latest a payment can have been made.
+    expect(page?.paidOnDefault).toBe('2026-03-10');
+    const own = await loadInvoicePage(
+      app.db,
+      policy,
+      { id: 'demo-paid', roles: ['paid_traffic'] },
+      'demo-paid-2026-02',
+      afterWindow,
+    );
+    expect(own?.mayDecide).toBe(false);
+    const stranger = { id: 'demo-organic', roles: ['organic_traffic' as const] };
+    expect(
+      await loadInvoicePage(app.db, policy, stranger, 'demo-paid-2026-02', afterWindow),
+    ).toBeNull();
   });
 });
