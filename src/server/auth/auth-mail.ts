@@ -1,9 +1,9 @@
-import { createTranslator, DEFAULT_LOCALE, isLocale } from '../../i18n/index.ts';
+import { createTranslator, localeOf } from '../../i18n/index.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 
 /** The translator for a person's saved language, falling back to the default. */
 function translatorFor(locale: string) {
-  const lang = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const lang = localeOf(locale);
   return { lang, t: createTranslator(lang) };
 }
 

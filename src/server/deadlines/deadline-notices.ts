@@ -9,7 +9,7 @@ import {
   userRoles,
   users,
 } from '../../../db/schema/index.ts';
-import { createTranslator, DEFAULT_LOCALE, formatDateTime, isLocale } from '../../i18n/index.ts';
+import { createTranslator, formatDateTime, localeOf } from '../../i18n/index.ts';
 import { clockTimeInZone, isoDateInZone, type Policy } from '../../policy/index.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 import { queueMail } from '../mail/outbox.ts';
@@ -55,7 +55,7 @@ type Person = { id: string; name: string; email: string; locale: string };
 
 /** A translator in a person's language. */
 const translatorFor = (person: Person) => {
-  const lang = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
+  const lang = localeOf(person.locale);
   return { lang, t: createTranslator(lang) };
 };
 

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import { clients, taskRequests, userRoles, users } from '../../../db/schema/index.ts';
-import { createTranslator, DEFAULT_LOCALE, isLocale } from '../../i18n/index.ts';
+import { createTranslator, DEFAULT_LOCALE, localeOf } from '../../i18n/index.ts';
 import type { PartnerRole, Policy } from '../../policy/index.ts';
 import { pickText } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -33,7 +33,7 @@ function taskMail(
   facts: Record<string, string>,
   origin: string,
 ) {
-  const lang = isLocale(to.locale) ? to.locale : DEFAULT_LOCALE;
+  const lang = localeOf(to.locale);
   const t = createTranslator(lang);
   return composeMail({
     lang,
