@@ -47,8 +47,8 @@ describe.each(DRIVERS)('invoice submission when a part fails (%s)', (driver) => 
   });
 
   it('leaves no file without its invoice when the database write fails', async () => {
-    // The second batch of the submission is its write: that one fails.
-    const api = createApi(() => ({ ...app.deps, db: databaseFailingAt(app.db, driver, 2) }));
+    // The submission's one batch (its checks and its write) fails.
+    const api = createApi(() => ({ ...app.deps, db: databaseFailingAt(app.db, driver, 1) }));
     const response = await api.request('/api/invoices', invoiceForm(cookie, 'db down'), {});
     expect(response.status).toBe(503);
     expect((await readJson(response)).error).toMatchObject({

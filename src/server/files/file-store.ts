@@ -35,13 +35,15 @@ async function fromBucket<Result>(call: () => Promise<Result>): Promise<Result> 
 /** Small facade over the bucket: put, get, head, delete, with the content type kept as metadata. */
 export function createFileStore(bucket: FileBucket) {
   return {
+    // `sha256` when the caller has it already (the bytes are hashed once, not twice).
     async put(
       key: string,
       body: ArrayBuffer | Uint8Array,
       contentType: string,
+      knownSha256?: string,
     ): Promise<StoredFile> {
       const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
-      const sha256 = await sha256OfBytes(bytes);
+      const sha256 = knownSha256 ?? (await sha256OfBytes(bytes));
       await fromBucket(() => bucket.put(key, bytes, { httpMetadata: { contentType }, sha256 }));
       return { key, size: bytes.byteLength, contentType, sha256 };
     },

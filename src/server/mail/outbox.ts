@@ -4,8 +4,11 @@ import { insertWhen } from '../../../db/insert-when.ts';
 import { outbox } from '../../../db/schema/index.ts';
 import type { OutgoingMail } from './mail-sender.ts';
 
-/** The row a new e-mail is stored as: pending, due at once. */
-const mailRow = (mail: OutgoingMail, now: Date) => ({
+/**
+ * The row a new e-mail is stored as: pending, due at once. Exported for a batch whose
+ * message reads the row it follows (submit-invoice's key names an id known only in SQL).
+ */
+export const mailRow = (mail: OutgoingMail, now: Date) => ({
   id: crypto.randomUUID(),
   idempotencyKey: mail.idempotencyKey,
   channel: 'email' as const,
