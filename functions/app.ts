@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import type { Dependencies } from '../src/server/dependencies.ts';
 import { accessGuard } from './http/access-guard.ts';
 import type { ApiEnv } from './http/api-env.ts';
-import { handleError, problem } from './http/errors.ts';
+import { handleError } from './http/handle-error.ts';
 import { requestContext, sameOriginOnly, securityHeaders } from './http/middleware.ts';
+import { problem } from './http/problem.ts';
 import { approvalRoutes } from './routes/approval.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientRoutes } from './routes/clients.ts';
@@ -22,23 +23,25 @@ import { taskRoutes } from './routes/tasks.ts';
  * headers, CSRF guard, access guard and error handler. Dependencies are resolved per request from the env.
  */
 export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
-  const api = new Hono<ApiEnv>().basePath('/api');
-  api.use(requestContext(resolveDependencies), securityHeaders, sameOriginOnly, accessGuard);
-  api.route('/health', healthRoutes);
-  api.route('/preferences', preferenceRoutes);
-  api.route('/auth', authRoutes);
-  api.route('/people', peopleRoutes);
-  api.route('/profile', profileRoutes);
-  api.route('/clients', clientRoutes);
-  api.route('/onboarding', onboardingRoutes);
-  api.route('/invoices', invoiceRoutes);
-  api.route('/finance', financeRoutes);
-  api.route('/tasks', taskRoutes);
-  api.route('/pieces', pieceRoutes);
-  api.route('/approval', approvalRoutes);
-  api.notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'));
-  api.onError(handleError);
-  return api;
+  // Chained, so the app's type carries every route (Hono's RPC typing).
+  return new Hono<ApiEnv>()
+    .basePath('/api')
+    .use(requestContext(resolveDependencies), securityHeaders, sameOriginOnly, accessGuard)
+    .route('/health', healthRoutes)
+    .route('/preferences', preferenceRoutes)
+    .route('/auth', authRoutes)
+    .route('/people', peopleRoutes)
+    .route('/profile', profileRoutes)
+    .route('/clients', clientRoutes)
+    .route('/onboarding', onboardingRoutes)
+    .route('/invoices', invoiceRoutes)
+    .route('/finance', financeRoutes)
+    .route('/tasks', taskRoutes)
+    .route('/pieces', pieceRoutes)
+    .route('/approval', approvalRoutes)
+    .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
+    .onError(handleError);
 }
 
+/** The API's type, every route with its method, path and input: what `hc<Api>` reads. */
 export type Api = ReturnType<typeof createApi>;

@@ -96,6 +96,14 @@ export const ROUND_STATUSES = [
 ] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
+/** Whether every contact sent the link must approve, or any one of them. */
+export const ROUND_RULES = ['all', 'any'] as const;
+export type RoundRule = (typeof ROUND_RULES)[number];
+
+/** What a contact decides on a round. */
+export const APPROVAL_DECISIONS = ['approved', 'changes_requested'] as const;
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
+
 /**
  * A version sent to the client for approval: one round per version. `rule` says whether
  * every contact sent the link must approve, or any one of them.
@@ -111,7 +119,7 @@ export const approvalRounds = sqliteTable(
       .notNull()
       .unique()
       .references(() => pieceVersions.id, { onDelete: 'cascade' }),
-    rule: text('rule', { enum: ['all', 'any'] }).notNull(),
+    rule: text('rule', { enum: ROUND_RULES }).notNull(),
     status: text('status', { enum: ROUND_STATUSES }).notNull().default('open'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => users.id),
@@ -163,7 +171,7 @@ export const approvalDecisions = sqliteTable(
       .references(() => approvalRounds.id, { onDelete: 'cascade' }),
     contactId: text('contact_id').notNull(),
     contactName: text('contact_name').notNull(),
-    decision: text('decision', { enum: ['approved', 'changes_requested'] }).notNull(),
+    decision: text('decision', { enum: APPROVAL_DECISIONS }).notNull(),
     message: text('message'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -202,6 +210,10 @@ export const pieceComments = sqliteTable(
   (table) => [index('piece_comments_version_idx').on(table.versionId)],
 );
 
+/** A change to a post, or to targeting or text: each has its own turnaround in the policy. */
+export const CHANGE_KINDS = ['post', 'targetingOrText'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 /**
  * A change the client asked for, tracked against the policy's change turnaround: from an
  * approval round (the client's "request changes") or recorded by CS (a targeting change
@@ -215,7 +227,7 @@ export const changeRequests = sqliteTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     pieceId: text('piece_id').references(() => pieces.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['post', 'targetingOrText'] }).notNull(),
+    kind: text('kind', { enum: CHANGE_KINDS }).notNull(),
     summary: text('summary').notNull(),
     requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
     dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),

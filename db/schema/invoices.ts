@@ -1,6 +1,10 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users.ts';
 
+/** Where an invoice is in its review: submitted, divergent (to correct), approved, paid. */
+export const INVOICE_STATUSES = ['submitted', 'divergent', 'approved', 'paid'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
 /**
  * A partner's monthly invoice: one per partner and competence month (the month of work it
  * bills). A correction after a divergence replaces the fields and file of the same row; the
@@ -25,9 +29,7 @@ export const invoices = sqliteTable(
     fileName: text('file_name').notNull(),
     fileSize: integer('file_size').notNull(),
     fileSha256: text('file_sha256').notNull(),
-    status: text('status', { enum: ['submitted', 'divergent', 'approved', 'paid'] })
-      .notNull()
-      .default('submitted'),
+    status: text('status', { enum: INVOICE_STATUSES }).notNull().default('submitted'),
     divergenceMessage: text('divergence_message'),
     // The last business day of the submission month (YYYY-MM-DD); the actual date once paid.
     paymentDueOn: text('payment_due_on').notNull(),

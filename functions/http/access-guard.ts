@@ -5,7 +5,7 @@ import { accessFor, decideAccess } from '../../src/server/auth/access-rules.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../src/server/auth/session-cookie.ts';
 import { validateSessionToken } from '../../src/server/auth/sessions.ts';
 import type { ApiEnv } from './api-env.ts';
-import { problem } from './errors.ts';
+import { problem } from './problem.ts';
 import { wantsHtml } from './read-input.ts';
 
 /**

@@ -1,39 +1,12 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { $ZodIssue } from 'zod/v4/core';
-import {
-  createTranslator,
-  DEFAULT_LOCALE,
-  localizeIssues,
-  type MessageKey,
-} from '../../src/i18n/index.ts';
+import { DEFAULT_LOCALE, localizeIssues, type MessageKey } from '../../src/i18n/index.ts';
 import { unavailablePart } from '../../src/server/faults/unavailable.ts';
 import type { ApiEnv } from './api-env.ts';
+import { problem } from './problem.ts';
+import { InputError } from './read-input.ts';
 import { refuse } from './respond.ts';
-
-/** Thrown by input parsing; the error handler turns it into a 400 with a message per field. */
-export class InputError extends Error {
-  readonly issues: readonly $ZodIssue[];
-  constructor(issues: readonly $ZodIssue[]) {
-    super('invalid input');
-    this.issues = issues;
-  }
-}
-
-/** The one shape of every error answer: a stable code, a localized message, details. */
-export function problem(
-  c: Context<ApiEnv>,
-  status: ContentfulStatusCode,
-  code: string,
-  messageKey: MessageKey,
-  extra: Record<string, unknown> = {},
-  params: Record<string, string | number> = {},
-) {
-  // The context may be incomplete when the failure happened before it was set up.
-  const t = c.get('t') ?? createTranslator(DEFAULT_LOCALE);
-  return c.json({ error: { code, message: t(messageKey, params), ...extra } }, status);
-}
 
 // Framework errors (body limit, malformed JSON) mapped to our codes and messages.
 const HTTP_ERRORS: Partial<Record<number, [string, MessageKey]>> = {

@@ -3,7 +3,7 @@ import { createTranslator } from '../../src/i18n/index.ts';
 import type { Dependencies } from '../../src/server/dependencies.ts';
 import { requestLocale } from '../../src/server/i18n/request-locale.ts';
 import type { ApiEnv } from './api-env.ts';
-import { problem } from './errors.ts';
+import { problem } from './problem.ts';
 import { isSameOriginRequest } from './same-origin.ts';
 import { API_CSP, applySecurityHeaders, EMBEDDED_FILE_CSP } from './security-headers.ts';
 

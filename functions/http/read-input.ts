@@ -1,9 +1,17 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
-import { safeReturnPath } from '../../src/server/forms/return-path.ts';
+import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import type { ApiEnv } from './api-env.ts';
-import { InputError } from './errors.ts';
+
+/** Thrown by input parsing; the error handler turns it into a 400 with a message per field. */
+export class InputError extends Error {
+  readonly issues: readonly $ZodIssue[];
+  constructor(issues: readonly $ZodIssue[]) {
+    super('invalid input');
+    this.issues = issues;
+  }
+}
 
 /**
  * Reads a form post or a JSON body and validates it with the route's schema, so forms that
@@ -35,12 +43,6 @@ export async function readInput<Schema extends z.ZodType>(
   if (!parsed.success) throw new InputError(parsed.error.issues);
   return parsed.data;
 }
-
-/**
- * A form's `returnTo`: the path of ours it names (see safeReturnPath), or null for anything
- * else, so the page's default applies instead of a refusal.
- */
-export const returnPath = z.unknown().transform(safeReturnPath);
 
 /** True when the client asked for an HTML page back (a plain form post), not JSON. */
 export function wantsHtml(c: Context<ApiEnv>): boolean {

@@ -10,6 +10,7 @@ import {
   feedbackCookieOptions,
   feedbackKey,
 } from '../../src/server/forms/form-feedback.ts';
+import type { RefusalTable } from '../../src/server/forms/refusals.ts';
 import { safeReturnPath } from '../../src/server/forms/return-path.ts';
 import { messagePage } from '../../src/server/pages/message-page.ts';
 import {
@@ -18,7 +19,7 @@ import {
 } from '../../src/server/rate-limits/link-failures.ts';
 import type { ApiEnv } from './api-env.ts';
 import { clientIp } from './client-info.ts';
-import { problem } from './errors.ts';
+import { problem } from './problem.ts';
 import { wantsHtml } from './read-input.ts';
 
 // Fields never sent back to the browser in a refused form.
@@ -107,28 +108,24 @@ export function done(
 }
 
 /**
- * The refusal of an action on an object: 404 when it is not there (or not the person's),
- * 409 when it has moved on since the page was shown (a second click, a second tab), saying
- * what moved on.
+ * Answers a feature's expected failure from its refusal table (see src/server/forms/refusals.ts),
+ * with what only the handler knows: the page to go back to, message values, another field.
  */
-export function refuseAction(
+export function refuseWith<Failure extends string>(
   c: Context<ApiEnv>,
-  error: 'not_found' | 'wrong_status',
-  subject: MovedOnSubject,
-  back: string,
+  table: RefusalTable<Failure>,
+  failure: NoInfer<Failure>,
+  context: { back?: string; params?: MessageParams; field?: string; messageKey?: MessageKey } = {},
 ) {
-  return error === 'not_found'
-    ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
-    : refuse(c, {
-        status: 409,
-        code: 'wrong_status',
-        messageKey: `errors.movedOn.${subject}`,
-        back,
-      });
+  const { back, ...refusal } = table[failure];
+  return refuse(c, {
+    ...refusal,
+    messageKey: context.messageKey ?? refusal.messageKey,
+    field: context.field ?? refusal.field,
+    params: context.params,
+    back: back === false ? undefined : context.back,
+  });
 }
-
-/** The kinds of object an action can find moved on, each told in its own words. */
-export type MovedOnSubject = 'invoice' | 'task' | 'change' | 'round';
 
 /**
  * The refusal of a client link that does not open: 404 when unknown, 410 when revoked or

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
 import { createTranslator } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import {
@@ -9,16 +8,22 @@ import {
   changeContactComment,
 } from '../../src/server/approvals/approval-comments.ts';
 import {
+  commentChangeInput,
+  commentInput,
+  decisionInput,
+} from '../../src/server/approvals/approval-input.ts';
+import {
   type OpenApproval,
   openApprovalByToken,
-  recordFirstView,
 } from '../../src/server/approvals/approval-links.ts';
+import { APPROVAL_REFUSALS } from '../../src/server/approvals/approval-refusals.ts';
 import { decideApproval } from '../../src/server/approvals/decide-approval.ts';
+import { recordFirstView } from '../../src/server/approvals/first-view.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin } from '../http/client-info.ts';
+import { fileHeaders } from '../http/file-headers.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse, refuseLink } from '../http/respond.ts';
-import { commentInput, fileHeaders } from './pieces.ts';
+import { done, refuseLink, refuseWith } from '../http/respond.ts';
 
 /** The client's page of a link, where every form returns. */
 const approvalPage = (token: string) => `/approval/${token}`;
@@ -46,23 +51,8 @@ async function openByPath(
   return opened.approval;
 }
 
-/** The contact decided already, or the round ended: nothing changes, and the page says why. */
-const closed = (c: Context<ApiEnv>, reason: 'decided' | 'closed') =>
-  refuse(c, {
-    status: 409,
-    code: reason,
-    messageKey: reason === 'decided' ? 'approvals.youDecided' : 'approvals.roundClosed',
-    back: approvalPage(c.req.param('token') ?? ''),
-  });
-
 /** Why a contact can no longer comment: their own decision, or the round's end. */
 const reasonClosed = (approval: OpenApproval) => (approval.hasDecided ? 'decided' : 'closed');
-
-const decisionInput = z.object({
-  decision: z.enum(['approved', 'changes_requested']),
-  message: z.string().max(4000).default(''),
-});
-const commentChange = z.object({ body: z.string().trim().min(1).max(4000) });
 
 /** The client's side of approvals: reached by a personal link, no account (see ACCESS_RULES). */
 export const approvalRoutes = new Hono<ApiEnv>()
@@ -72,10 +62,10 @@ export const approvalRoutes = new Hono<ApiEnv>()
     if (approval instanceof Response) return approval;
     // Loading the file records nothing: a scanner or a preview may fetch it too.
     const object = await c.get('deps').files.get(approval.version.fileKey);
-    if (!object)
-      return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+    if (!object) return refuseWith(c, APPROVAL_REFUSALS, 'not_found');
+    // Inline: the approval page shows a PDF in a frame.
     c.set('embeddable', true);
-    return c.body(object.body, 200, fileHeaders(approval.version));
+    return c.body(object.body, 200, fileHeaders('inline', approval.version));
   })
   .post('/:token/viewed', async (c) => {
     // Sent by the page's script once it is shown; without JavaScript, the first comment or
@@ -91,15 +81,19 @@ export const approvalRoutes = new Hono<ApiEnv>()
     if (approval instanceof Response) return approval;
     const input = await readInput(c, commentInput);
     const { db, clock } = c.get('deps');
+    const token = c.req.param('token');
     const result = await addContactComment(
       db,
       approval,
       { ...input, origin: requestOrigin(c), ip: clientIp(c) },
       clock(),
     );
-    if (!result.ok) return closed(c, reasonClosed(approval));
+    if (!result.ok)
+      return refuseWith(c, APPROVAL_REFUSALS, reasonClosed(approval), {
+        back: approvalPage(token),
+      });
     return done(c, {
-      location: `${approvalPage(c.req.param('token'))}#comment-${result.commentId}`,
+      location: `${approvalPage(token)}#comment-${result.commentId}`,
       body: { id: result.commentId },
       notice: 'approvals.commented',
     });
@@ -107,7 +101,7 @@ export const approvalRoutes = new Hono<ApiEnv>()
   .post('/:token/comments/:commentId', async (c) => {
     const approval = await openByPath(c);
     if (approval instanceof Response) return approval;
-    const { body } = await readInput(c, commentChange);
+    const { body } = await readInput(c, commentChangeInput);
     return changeComment(c, approval, body);
   })
   .post('/:token/comments/:commentId/delete', async (c) => {
@@ -128,27 +122,20 @@ export const approvalRoutes = new Hono<ApiEnv>()
       policy,
       clock(),
     );
-    if (result.ok)
-      return done(c, {
-        location: approvalPage(token),
-        body: { decision: input.decision },
-        notice:
-          input.decision === 'approved' ? 'approvals.thanksApproved' : 'approvals.thanksChanges',
-      });
-    if (result.error === 'message_required')
-      return refuse(c, {
-        status: 400,
-        code: 'message_required',
-        messageKey: 'approvals.messageRequired',
-        field: 'message',
-        back: approvalPage(token),
-      });
-    return closed(c, result.error);
+    if (!result.ok)
+      return refuseWith(c, APPROVAL_REFUSALS, result.error, { back: approvalPage(token) });
+    return done(c, {
+      location: approvalPage(token),
+      body: { decision: input.decision },
+      notice:
+        input.decision === 'approved' ? 'approvals.thanksApproved' : 'approvals.thanksChanges',
+    });
   });
 
 /** Edits (a new body) or deletes (null) one of the contact's own comments. */
 async function changeComment(c: Context<ApiEnv>, approval: OpenApproval, body: string | null) {
   const { db, clock } = c.get('deps');
+  const back = approvalPage(c.req.param('token') ?? '');
   const result = await changeContactComment(
     db,
     approval,
@@ -156,11 +143,14 @@ async function changeComment(c: Context<ApiEnv>, approval: OpenApproval, body: s
     clock(),
   );
   if (!result.ok)
-    return result.error === 'not_found'
-      ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
-      : closed(c, reasonClosed(approval));
+    return refuseWith(
+      c,
+      APPROVAL_REFUSALS,
+      result.error === 'not_found' ? 'not_found' : reasonClosed(approval),
+      { back },
+    );
   return done(c, {
-    location: approvalPage(c.req.param('token') ?? ''),
+    location: back,
     body: { changed: true },
     notice: body === null ? 'approvals.commentDeleted' : 'approvals.commentEdited',
   });

@@ -1,18 +1,16 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
 import { policy } from '../../src/policy/index.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../src/server/auth/session-cookie.ts';
 import { sessionExpiresAt } from '../../src/server/auth/session-rules.ts';
 import { endAllSessions, endSession } from '../../src/server/auth/sessions.ts';
 import { consumeSignInLink, requestSignInLink } from '../../src/server/auth/sign-in-links.ts';
-import { signInInput } from '../../src/server/partners/person-input.ts';
+import { SIGN_IN_REFUSALS } from '../../src/server/auth/sign-in-refusals.ts';
+import { confirmInput, signInInput } from '../../src/server/partners/person-input.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin, signedIn } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse } from '../http/respond.ts';
-
-const confirmInput = z.object({ token: z.string().min(1).max(100) });
+import { done, refuseWith } from '../http/respond.ts';
 
 /** Sign-in by e-mailed link, and sign-out (one session or all of them). */
 export const authRoutes = new Hono<ApiEnv>()
@@ -31,12 +29,8 @@ export const authRoutes = new Hono<ApiEnv>()
     );
     if (!result.ok) {
       c.header('Retry-After', String(result.retryAfterMinutes * 60));
-      return refuse(c, {
-        status: 429,
-        code: 'rate_limited',
-        messageKey: 'errors.rateLimited',
+      return refuseWith(c, SIGN_IN_REFUSALS, result.error, {
         params: { minutes: result.retryAfterMinutes },
-        field: 'email',
       });
     }
     // The same answer whether or not the address has an account.
@@ -47,13 +41,7 @@ export const authRoutes = new Hono<ApiEnv>()
     const { db, clock } = c.get('deps');
     const now = clock();
     const result = await consumeSignInLink(db, { token, ip: clientIp(c) }, now);
-    if (!result.ok) {
-      return refuse(c, {
-        status: 400,
-        code: `link_${result.error}`,
-        messageKey: `auth.linkProblems.${result.error}`,
-      });
-    }
+    if (!result.ok) return refuseWith(c, SIGN_IN_REFUSALS, result.error);
     const expires = sessionExpiresAt({ createdAt: now, lastVerifiedAt: now }, policy.sessions);
     setCookie(c, SESSION_COOKIE, result.sessionToken, sessionCookieOptions(expires));
     return done(c, { location: '/partner', body: { signedIn: true } });

@@ -1,9 +1,7 @@
-import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { TEAM_ROLES } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
-import { clientInput, contactInput } from '../../src/server/clients/client-input.ts';
+import { clientInput, contactInput, teamInput } from '../../src/server/clients/client-input.ts';
+import { CLIENT_REFUSALS } from '../../src/server/clients/client-refusals.ts';
 import {
   addTeamMember,
   getClientView,
@@ -18,36 +16,26 @@ import {
 import { removeContact } from '../../src/server/clients/remove-contact.ts';
 import { markChangeDone, recordChangeRequest } from '../../src/server/deadlines/change-requests.ts';
 import { recordStage } from '../../src/server/deadlines/client-pipeline.ts';
-import { PIPELINE_STAGES } from '../../src/server/deadlines/deadline-rules.ts';
-import { cleanFileName, contentDisposition } from '../../src/server/files/file-names.ts';
-import { oneOrMany } from '../../src/server/forms/input-fields.ts';
-import {
-  revokeOnboardingLinks,
-  sendOnboarding,
-} from '../../src/server/onboarding/onboarding-links.ts';
+import { changeInput, stageInput } from '../../src/server/deadlines/deadline-input.ts';
+import { DEADLINE_REFUSALS } from '../../src/server/deadlines/deadline-refusals.ts';
+import { contentDisposition } from '../../src/server/files/file-names.ts';
+import { onboardingSendInput } from '../../src/server/onboarding/onboarding-input.ts';
+import { ONBOARDING_REFUSALS } from '../../src/server/onboarding/onboarding-refusals.ts';
 import {
   exportOnboardingMarkdown,
   getOnboardingFileFor,
 } from '../../src/server/onboarding/onboarding-review.ts';
+import {
+  revokeOnboardingLinks,
+  sendOnboarding,
+} from '../../src/server/onboarding/send-onboarding.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
+import { fileHeaders } from '../http/file-headers.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse, refuseAction } from '../http/respond.ts';
+import { done, refuseWith } from '../http/respond.ts';
 
-const notFound = (c: Context<ApiEnv>) =>
-  refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
-const notCs = (c: Context<ApiEnv>) =>
-  refuse(c, { status: 400, code: 'not_cs', messageKey: 'fields.notCs', field: 'csUserId' });
 const clientPage = (id: string) => `/clients/${encodeURIComponent(id)}`;
-
-const stageInput = z.object({ stage: z.enum(PIPELINE_STAGES) });
-const changeInput = z.object({
-  kind: z.enum(['post', 'targetingOrText']),
-  summary: z.string().trim().min(1).max(2000),
-});
-
-const contactChoice = z.object({ contactIds: oneOrMany(z.string()) });
-const teamInput = z.object({ userId: z.string().min(1).max(64), role: z.enum(TEAM_ROLES) });
 
 /**
  * Clients, contacts, teams, onboarding. CS (their own clients) and admins (all) keep them;
@@ -61,7 +49,7 @@ export const clientRoutes = new Hono<ApiEnv>()
   .get('/:id', async (c) => {
     const { db } = c.get('deps');
     const view = await getClientView(db, signedIn(c).user, c.req.param('id'));
-    if (!view) return notFound(c);
+    if (!view) return refuseWith(c, CLIENT_REFUSALS, 'not_found');
     const { id, name, segment, serviceStartsOn, serviceEndsOn, groupChatUrl } = view.client;
     return c.json({
       client: { id, name, segment, serviceStartsOn, serviceEndsOn, groupChatUrl },
@@ -74,11 +62,11 @@ export const clientRoutes = new Hono<ApiEnv>()
     // Only CS registers clients (for themselves) and admins; team partners only read them.
     const { roles } = signedIn(c).user;
     if (!roles.includes('cs') && !roles.includes('admin'))
-      return refuse(c, { status: 403, code: 'forbidden', messageKey: 'errors.forbidden' });
+      return refuseWith(c, CLIENT_REFUSALS, 'forbidden');
     const input = await readInput(c, clientInput);
     const { db, clock } = c.get('deps');
     const result = await createClient(db, { input, ...actingPerson(c) }, clock());
-    if (!result.ok) return notCs(c);
+    if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: clientPage(result.clientId),
       body: { id: result.clientId },
@@ -90,7 +78,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
     const result = await updateClient(db, { clientId, input, ...actingPerson(c) }, clock());
-    if (!result.ok) return result.error === 'not_found' ? notFound(c) : notCs(c);
+    if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: clientPage(clientId),
       body: { id: clientId },
@@ -102,7 +90,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
     const result = await saveContact(db, { clientId, input, ...actingPerson(c) }, clock());
-    if (!result.ok) return notFound(c);
+    if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: clientPage(clientId),
       body: { id: result.contactId },
@@ -118,7 +106,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       { clientId, contactId: c.req.param('contactId'), input, ...actingPerson(c) },
       clock(),
     );
-    if (!result.ok) return notFound(c);
+    if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: clientPage(clientId),
       body: { id: result.contactId },
@@ -134,7 +122,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       requestOrigin(c),
       clock(),
     );
-    if (!result.ok) return notFound(c);
+    if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: clientPage(clientId),
       body: { removed: true },
@@ -146,15 +134,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
     const result = await addTeamMember(db, { clientId, ...input, ...actingPerson(c) }, clock());
-    if (!result.ok)
-      return result.error === 'not_found'
-        ? notFound(c)
-        : refuse(c, {
-            status: 400,
-            code: 'not_in_role',
-            messageKey: 'fields.notInRole',
-            field: 'userId',
-          });
+    if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: `${clientPage(clientId)}#team`,
       body: { added: result.added },
@@ -166,7 +146,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
     const result = await removeTeamMember(db, { clientId, ...input, ...actingPerson(c) }, clock());
-    if (!result.ok) return notFound(c);
+    if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: `${clientPage(clientId)}#team`,
       body: { removed: true },
@@ -183,7 +163,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       policy,
       clock(),
     );
-    if (!result.ok) return notFound(c);
+    if (!result.ok) return refuseWith(c, DEADLINE_REFUSALS, result.error);
     return done(c, {
       location: `${clientPage(clientId)}#changes`,
       body: { id: result.changeId },
@@ -198,7 +178,8 @@ export const clientRoutes = new Hono<ApiEnv>()
       { clientId, changeId: c.req.param('changeId'), ...actingPerson(c) },
       clock(),
     );
-    if (!result.ok) return refuseAction(c, result.error, 'change', clientPage(clientId));
+    if (!result.ok)
+      return refuseWith(c, DEADLINE_REFUSALS, result.error, { back: clientPage(clientId) });
     return done(c, {
       location: `${clientPage(clientId)}#changes`,
       body: { done: true },
@@ -206,7 +187,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     });
   })
   .post('/:id/onboarding', async (c) => {
-    const { contactIds } = await readInput(c, contactChoice);
+    const { contactIds } = await readInput(c, onboardingSendInput);
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
     const result = await sendOnboarding(
@@ -215,17 +196,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       { clientId, contactIds, ...actingPerson(c), origin: requestOrigin(c) },
       clock(),
     );
-    if (!result.ok) {
-      if (result.error === 'not_found') return notFound(c);
-      if (result.error === 'submitted')
-        return refuse(c, { status: 409, code: 'submitted', messageKey: 'errors.conflict' });
-      return refuse(c, {
-        status: 400,
-        code: 'no_contacts',
-        messageKey: 'fields.noContacts',
-        field: 'contactIds',
-      });
-    }
+    if (!result.ok) return refuseWith(c, ONBOARDING_REFUSALS, result.error);
     return done(c, {
       location: clientPage(clientId),
       body: { sent: result.sent },
@@ -241,7 +212,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       { clientId, contactId: c.req.param('contactId'), ...actingPerson(c) },
       clock(),
     );
-    if (!result.ok) return notFound(c);
+    if (!result.ok) return refuseWith(c, ONBOARDING_REFUSALS, result.error);
     return done(c, {
       location: clientPage(clientId),
       body: { revoked: true },
@@ -257,7 +228,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       { clientId, stage, ...actingPerson(c), viewer: actingPerson(c).user },
       clock(),
     );
-    if (!result.ok) return notFound(c);
+    if (!result.ok) return refuseWith(c, DEADLINE_REFUSALS, result.error);
     return done(c, {
       location: clientPage(clientId),
       body: { recorded: result.recorded },
@@ -272,7 +243,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       c.req.param('id'),
       c.get('locale'),
     );
-    if (!markdown) return notFound(c);
+    if (!markdown) return refuseWith(c, ONBOARDING_REFUSALS, 'not_found');
     return c.body(markdown.text, 200, {
       'Content-Type': 'text/markdown; charset=utf-8',
       'Content-Disposition': contentDisposition('attachment', markdown.fileName),
@@ -287,14 +258,7 @@ export const clientRoutes = new Hono<ApiEnv>()
       c.req.param('fileId'),
     );
     const object = file ? await files.get(file.fileKey) : null;
-    if (!file || !object) return notFound(c);
+    if (!file || !object) return refuseWith(c, ONBOARDING_REFUSALS, 'not_found');
     // Always a download, never rendered in our origin: uploads are the client's, not ours.
-    return c.body(object.body, 200, {
-      'Content-Type': file.contentType,
-      'Content-Disposition': contentDisposition(
-        'attachment',
-        cleanFileName(file.name, file.contentType),
-      ),
-      'Content-Length': String(file.size),
-    });
+    return c.body(object.body, 200, fileHeaders('attachment', { ...file, fileName: file.name }));
   });

@@ -1,27 +1,16 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { formatDate } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { contentDisposition } from '../../src/server/files/file-names.ts';
-import { fieldMessage, isRealDate } from '../../src/server/forms/input-fields.ts';
 import { exportPaymentsCsv } from '../../src/server/invoices/invoice-csv.ts';
+import { INVOICE_REFUSALS } from '../../src/server/invoices/invoice-refusals.ts';
+import { divergenceInput, monthQuery, paidInput } from '../../src/server/invoices/review-input.ts';
 import { type ReviewAction, reviewInvoice } from '../../src/server/invoices/review-invoices.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse, refuseAction } from '../http/respond.ts';
-
-const isoDate = z.string().trim().refine(isRealDate, fieldMessage('fields.invalidDate'));
-const divergenceInput = z.object({
-  message: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine((v) => v.length > 0, fieldMessage('fields.messageRequired')),
-});
-const paidInput = z.object({ paidOn: isoDate });
-const monthQuery = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+import { done, refuseWith } from '../http/respond.ts';
 
 const invoicePage = (id: string) => `/review/invoices/${encodeURIComponent(id)}`;
 
@@ -46,33 +35,14 @@ async function review(
     clock(),
   );
   if (!result.ok) {
-    if (result.error === 'own_invoice')
-      return refuse(c, {
-        status: 403,
-        code: 'own_invoice',
-        messageKey: 'finance.ownInvoice',
-        back: invoicePage(invoiceId),
-      });
-    if (result.error === 'paid_on_before_approval' || result.error === 'paid_on_in_future')
-      return refuse(c, {
-        status: 400,
-        code: 'validation',
-        field: 'paidOn',
-        ...(result.error === 'paid_on_in_future'
-          ? { messageKey: 'finance.paidOnInFuture' }
-          : {
-              messageKey: 'finance.paidOnBeforeApproval',
-              params: {
-                date: formatDate(
-                  new Date(`${result.approvedOn}T12:00:00Z`),
-                  c.get('locale'),
-                  'UTC',
-                ),
-              },
-            }),
-        back: invoicePage(invoiceId),
-      });
-    return refuseAction(c, result.error, 'invoice', invoicePage(invoiceId));
+    // The day it was approved, which a payment date may not precede.
+    const approvedOn = result.approvedOn
+      ? formatDate(new Date(`${result.approvedOn}T12:00:00Z`), c.get('locale'), 'UTC')
+      : '';
+    return refuseWith(c, INVOICE_REFUSALS, result.error, {
+      back: invoicePage(invoiceId),
+      params: { date: approvedOn },
+    });
   }
   return done(c, { location: invoicePage(invoiceId), body: { status: result.status }, notice });
 }
@@ -90,13 +60,7 @@ export const financeRoutes = new Hono<ApiEnv>()
   })
   .get('/payments.csv', async (c) => {
     const month = monthQuery.safeParse(c.req.query('month'));
-    if (!month.success)
-      return refuse(c, {
-        status: 400,
-        code: 'validation',
-        messageKey: 'fields.invalidDate',
-        field: 'month',
-      });
+    if (!month.success) return refuseWith(c, INVOICE_REFUSALS, 'invalid_month');
     const t = c.get('t');
     const headers = (
       ['partner', 'taxId', 'pixKey', 'number', 'amount', 'currency', 'paymentDate'] as const

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { createTranslator } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { saveAnswers } from '../../src/server/onboarding/onboarding-answers.ts';
@@ -9,15 +8,22 @@ import {
   uploadOnboardingFile,
 } from '../../src/server/onboarding/onboarding-files.ts';
 import {
+  autosaveInput,
+  sectionInput,
+  submissionInput,
+  uploadInput,
+} from '../../src/server/onboarding/onboarding-input.ts';
+import {
   markOnboardingOpened,
   type OpenOnboarding,
   openOnboardingByToken,
 } from '../../src/server/onboarding/onboarding-links.ts';
+import { ONBOARDING_REFUSALS } from '../../src/server/onboarding/onboarding-refusals.ts';
 import { submitOnboarding } from '../../src/server/onboarding/submit-onboarding.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin } from '../http/client-info.ts';
 import { readInput, wantsHtml } from '../http/read-input.ts';
-import { done, redirectWithFeedback, refuse, refuseLink } from '../http/respond.ts';
+import { done, redirectWithFeedback, refuseLink, refuseWith } from '../http/respond.ts';
 
 const MB = 1024 * 1024;
 
@@ -37,22 +43,8 @@ async function openByPath(
   return opened.onboarding;
 }
 
-const submittedAnswer = (c: Context<ApiEnv>) =>
-  refuse(c, { status: 409, code: 'submitted', messageKey: 'errors.conflict' });
-
 /** The page of a section (or the review page) of a link. */
 const pageOf = (token: string, section: string) => `/onboarding/${token}/${section}`;
-
-const sectionPost = z
-  .object({ action: z.enum(['next', 'back', 'save']).default('save') })
-  .catchall(z.unknown());
-const autosave = z.object({
-  answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-});
-const upload = z.object({ questionId: z.string().min(1), file: z.instanceof(File) });
-const submission = z.object({
-  consent: z.preprocess((v) => v === 'on' || v === true, z.boolean()),
-});
 
 /** The client side of onboarding: reached by a personal link, no account (see ACCESS_RULES). */
 export const onboardingRoutes = new Hono<ApiEnv>()
@@ -68,10 +60,10 @@ export const onboardingRoutes = new Hono<ApiEnv>()
     // Autosave checks each answer on its own: the answers so far are not needed.
     const onboarding = await openByPath(c, { withContents: false });
     if (onboarding instanceof Response) return onboarding;
-    const { answers } = await readInput(c, autosave);
+    const { answers } = await readInput(c, autosaveInput);
     const { db, clock } = c.get('deps');
     const result = await saveAnswers(db, onboarding, { raw: answers }, clock());
-    if (!result.ok) return submittedAnswer(c);
+    if (!result.ok) return refuseWith(c, ONBOARDING_REFUSALS, result.error);
     const t = c.get('t');
     const problems = Object.fromEntries(
       Object.entries(result.problems).map(([id, key]) => [id, t(key)]),
@@ -81,23 +73,19 @@ export const onboardingRoutes = new Hono<ApiEnv>()
   .post('/:token/sections/:section', async (c) => {
     const onboarding = await openByPath(c);
     if (onboarding instanceof Response) return onboarding;
-    const { action, ...raw } = await readInput(c, sectionPost);
+    const { action, ...raw } = await readInput(c, sectionInput);
     const { db, clock } = c.get('deps');
     const sectionId = c.req.param('section');
     const sections = onboarding.questionnaire.sections.map((s) => s.id);
     // The section names the page a plain form returns to: only the questionnaire's own.
-    if (!sections.includes(sectionId))
-      return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+    if (!sections.includes(sectionId)) return refuseWith(c, ONBOARDING_REFUSALS, 'unknown_section');
     const result = await saveAnswers(
       db,
       onboarding,
       { raw, sectionId: action === 'next' ? sectionId : undefined },
       clock(),
     );
-    if (!result.ok)
-      return result.error === 'submitted'
-        ? submittedAnswer(c)
-        : refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+    if (!result.ok) return refuseWith(c, ONBOARDING_REFUSALS, result.error);
     const t = c.get('t');
     const token = c.req.param('token');
     const index = sections.indexOf(sectionId);
@@ -126,7 +114,7 @@ export const onboardingRoutes = new Hono<ApiEnv>()
   .post('/:token/files', async (c) => {
     const onboarding = await openByPath(c);
     if (onboarding instanceof Response) return onboarding;
-    const { questionId, file } = await readInput(c, upload);
+    const { questionId, file } = await readInput(c, uploadInput);
     const deps = c.get('deps');
     const result = await uploadOnboardingFile(
       deps,
@@ -139,35 +127,19 @@ export const onboardingRoutes = new Hono<ApiEnv>()
       s.questions.some((q) => q.id === questionId),
     );
     const back = section ? pageOf(c.req.param('token'), section.id) : '/';
-    if (!result.ok) {
-      if (result.error === 'submitted') return submittedAnswer(c);
-      if (result.error === 'unknown_question')
-        return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
-      const messageKey =
-        result.error === 'too_large'
-          ? 'fields.fileTooLarge'
-          : result.error === 'empty'
-            ? 'fields.fileEmpty'
-            : 'fields.fileWrongType';
-      return refuse(c, {
-        status: result.error === 'too_large' ? 413 : 415,
-        code: result.error,
-        messageKey,
+    if (!result.ok)
+      return refuseWith(c, ONBOARDING_REFUSALS, result.error, {
+        back,
         params: { mb: policy.onboarding.maxUploadBytes / MB },
         field: questionId,
-        back,
       });
-    }
     return done(c, { location: back, body: { id: result.fileId }, notice: 'onboarding.uploaded' });
   })
   .post('/:token/files/:fileId/delete', async (c) => {
     const onboarding = await openByPath(c);
     if (onboarding instanceof Response) return onboarding;
     const result = await removeOnboardingFile(c.get('deps'), onboarding, c.req.param('fileId'));
-    if (!result.ok)
-      return result.error === 'submitted'
-        ? submittedAnswer(c)
-        : refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' });
+    if (!result.ok) return refuseWith(c, ONBOARDING_REFUSALS, result.error);
     const file = onboarding.files.find((f) => f.id === c.req.param('fileId'));
     const section = onboarding.questionnaire.sections.find((s) =>
       s.questions.some((q) => q.id === file?.questionId),
@@ -181,7 +153,7 @@ export const onboardingRoutes = new Hono<ApiEnv>()
   .post('/:token/submit', async (c) => {
     const onboarding = await openByPath(c);
     if (onboarding instanceof Response) return onboarding;
-    const { consent } = await readInput(c, submission);
+    const { consent } = await readInput(c, submissionInput);
     const { db, clock } = c.get('deps');
     const token = c.req.param('token');
     const result = await submitOnboarding(
@@ -191,18 +163,7 @@ export const onboardingRoutes = new Hono<ApiEnv>()
       policy,
       clock(),
     );
-    if (!result.ok) {
-      if (result.error === 'submitted') return submittedAnswer(c);
-      const back = pageOf(token, 'review');
-      if (result.error === 'consent_required')
-        return refuse(c, {
-          status: 400,
-          code: 'consent_required',
-          messageKey: 'fields.consentRequired',
-          field: 'consent',
-          back,
-        });
-      return refuse(c, { status: 400, code: 'incomplete', messageKey: 'errors.validation', back });
-    }
+    if (!result.ok)
+      return refuseWith(c, ONBOARDING_REFUSALS, result.error, { back: pageOf(token, 'review') });
     return done(c, { location: `/onboarding/${token}`, body: { submitted: true } });
   });

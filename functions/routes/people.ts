@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { policy } from '../../src/policy/index.ts';
 import {
@@ -8,17 +7,11 @@ import {
   setPersonActive,
 } from '../../src/server/partners/people.ts';
 import { invitationInput, rolesInput } from '../../src/server/partners/person-input.ts';
+import { PERSON_REFUSALS } from '../../src/server/partners/person-refusals.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse } from '../http/respond.ts';
-
-/** Maps a refused change to its answer: an unknown person is 404, one's own access 409. */
-function refuseChange(c: Context<ApiEnv>, error: 'not_found' | 'own_access') {
-  return error === 'not_found'
-    ? refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound' })
-    : refuse(c, { status: 409, code: 'own_access', messageKey: 'admin.cannotChangeOwnAccess' });
-}
+import { done, refuseWith } from '../http/respond.ts';
 
 const personPage = (id: string) => `/admin/people/${encodeURIComponent(id)}`;
 
@@ -33,14 +26,7 @@ export const peopleRoutes = new Hono<ApiEnv>()
       { ...input, inviter: actingPerson(c).actor, origin: requestOrigin(c) },
       clock(),
     );
-    if (!result.ok) {
-      return refuse(c, {
-        status: 409,
-        code: 'email_taken',
-        messageKey: 'fields.emailTaken',
-        field: 'email',
-      });
-    }
+    if (!result.ok) return refuseWith(c, PERSON_REFUSALS, result.error);
     return done(c, {
       location: personPage(result.userId),
       body: { id: result.userId },
@@ -53,7 +39,7 @@ export const peopleRoutes = new Hono<ApiEnv>()
     const { db, clock } = c.get('deps');
     const userId = c.req.param('id');
     const result = await changeRoles(db, { userId, roles, actor: actingPerson(c).actor }, clock());
-    if (!result.ok) return refuseChange(c, result.error);
+    if (!result.ok) return refuseWith(c, PERSON_REFUSALS, result.error);
     return done(c, {
       location: personPage(userId),
       body: { roles },
@@ -68,7 +54,7 @@ export const peopleRoutes = new Hono<ApiEnv>()
       { userId, active: false, actor: actingPerson(c).actor },
       clock(),
     );
-    if (!result.ok) return refuseChange(c, result.error);
+    if (!result.ok) return refuseWith(c, PERSON_REFUSALS, result.error);
     return done(c, {
       location: personPage(userId),
       body: { active: false },
@@ -83,7 +69,7 @@ export const peopleRoutes = new Hono<ApiEnv>()
       { userId, active: true, actor: actingPerson(c).actor },
       clock(),
     );
-    if (!result.ok) return refuseChange(c, result.error);
+    if (!result.ok) return refuseWith(c, PERSON_REFUSALS, result.error);
     return done(c, {
       location: personPage(userId),
       body: { active: true },
@@ -99,7 +85,7 @@ export const peopleRoutes = new Hono<ApiEnv>()
       { userId, actor: actingPerson(c).actor, origin: requestOrigin(c) },
       clock(),
     );
-    if (!result.ok) return refuseChange(c, result.error);
+    if (!result.ok) return refuseWith(c, PERSON_REFUSALS, result.error);
     return done(c, {
       location: personPage(userId),
       body: { sent: true },

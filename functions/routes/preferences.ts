@@ -1,15 +1,9 @@
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { z } from 'zod';
-import { LOCALES } from '../../src/i18n/index.ts';
+import { localeInput } from '../../src/server/i18n/locale-input.ts';
 import { LOCALE_COOKIE } from '../../src/server/i18n/request-locale.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { readInput, returnPath, wantsHtml } from '../http/read-input.ts';
-
-const localeInput = z.object({
-  locale: z.enum(LOCALES),
-  returnTo: returnPath.optional(),
-});
+import { readInput, wantsHtml } from '../http/read-input.ts';
 
 /** POST /api/preferences/locale: remembers the language a visitor chose (form or JSON). */
 export const preferenceRoutes = new Hono<ApiEnv>().post('/locale', async (c) => {

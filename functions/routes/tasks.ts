@@ -1,39 +1,20 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { formatDate } from '../../src/i18n/index.ts';
-import { PARTNER_ROLES, pickText, policy } from '../../src/policy/index.ts';
-import { fieldMessage, isRealDate } from '../../src/server/forms/input-fields.ts';
+import { formatDate, type MessageParams } from '../../src/i18n/index.ts';
+import { pickText, policy } from '../../src/policy/index.ts';
+import { taskActionInput, taskInput } from '../../src/server/tasks/task-input.ts';
+import { OPEN_TASK_REFUSALS, TASK_ACTION_REFUSALS } from '../../src/server/tasks/task-refusals.ts';
 import {
   actOnTaskRequest,
   openTaskRequest,
   routingRuleText,
   TASKS_PAGE,
+  type TaskAction,
 } from '../../src/server/tasks/task-requests.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
-import { done, refuse, refuseAction } from '../http/respond.ts';
-
-const taskInput = z.object({
-  clientId: z.string().min(1),
-  assigneeRole: z.enum(PARTNER_ROLES),
-  assigneeId: z
-    .string()
-    .optional()
-    .transform((value) => value || null),
-  what: z.string().trim().min(1).max(300),
-  why: z.string().trim().min(1).max(2000),
-  dueOn: z.string().trim().refine(isRealDate, fieldMessage('fields.invalidDate')),
-});
-const actInput = z.object({
-  comment: z
-    .string()
-    .trim()
-    .max(2000)
-    .optional()
-    .transform((value) => value || null),
-});
+import { done, refuseWith } from '../http/respond.ts';
 
 // The handbook page that states the rule a refusal quotes, in the reader's language.
 const ruleLink = (c: Context<ApiEnv>) =>
@@ -54,68 +35,38 @@ export const taskRoutes = new Hono<ApiEnv>()
     if (result.ok)
       return done(c, { location: TASKS_PAGE, body: { id: result.taskId }, notice: 'tasks.opened' });
     const locale = c.get('locale');
-    const back = TASKS_PAGE;
-    switch (result.error) {
-      case 'routing':
-        return refuse(c, {
-          status: 403,
-          code: 'routing',
-          messageKey: 'errors.taskRouting',
-          params: {
+    const t = c.get('t');
+    const days = policy.taskRouting.minimumLeadTimeDays;
+    const params: MessageParams | undefined =
+      result.error === 'routing'
+        ? {
             from: pickText(policy.roles[result.from].label, locale),
             allowed: routingRuleText(policy, result.from, locale),
             link: ruleLink(c),
-          },
-          field: 'assigneeRole',
-          back,
-        });
-      case 'lead_time':
-        return refuse(c, {
-          status: 400,
-          code: 'lead_time',
-          messageKey: 'errors.taskLeadTime',
-          params: {
-            days: c.get('t')(
-              `handbook.units.days.${policy.taskRouting.minimumLeadTimeDays === 1 ? 'one' : 'other'}`,
-              { n: policy.taskRouting.minimumLeadTimeDays },
-            ),
-            earliest: formatDate(new Date(`${result.earliest}T12:00:00Z`), locale, 'UTC'),
-            link: ruleLink(c),
-          },
-          field: 'dueOn',
-          back,
-        });
-      case 'not_on_team':
-        return refuse(c, {
-          status: 400,
-          code: 'not_on_team',
-          messageKey: 'errors.notOnTeam',
-          field: input.assigneeId ? 'assigneeId' : 'assigneeRole',
-          back,
-        });
-      case 'no_assignee':
-        return refuse(c, {
-          status: 400,
-          code: 'no_assignee',
-          messageKey: 'errors.noAssignee',
-          field: 'assigneeId',
-          back,
-        });
-      default:
-        return refuse(c, { status: 404, code: 'not_found', messageKey: 'errors.notFound', back });
-    }
+          }
+        : result.error === 'lead_time'
+          ? {
+              days: t(`handbook.units.days.${days === 1 ? 'one' : 'other'}`, { n: days }),
+              earliest: formatDate(new Date(`${result.earliest}T12:00:00Z`), locale, 'UTC'),
+              link: ruleLink(c),
+            }
+          : undefined;
+    return refuseWith(c, OPEN_TASK_REFUSALS, result.error, {
+      back: TASKS_PAGE,
+      params,
+      // A chosen person not on the team is told at their field, a role without one at the role.
+      field: result.error === 'not_on_team' && input.assigneeId ? 'assigneeId' : undefined,
+    });
   })
   .post('/:id/:action{accept|complete|return}', async (c) => {
-    const { comment } = await readInput(c, actInput);
+    const { comment } = await readInput(c, taskActionInput);
     const { db, clock } = c.get('deps');
-    const action = c.req.param('action') as 'accept' | 'complete' | 'return';
+    const action = c.req.param('action') as TaskAction;
     const result = await actOnTaskRequest(
       db,
       { taskId: c.req.param('id'), action, comment, ...actingPerson(c), origin: requestOrigin(c) },
       clock(),
     );
-    if (!result.ok) {
-      return refuseAction(c, result.error, 'task', TASKS_PAGE);
-    }
+    if (!result.ok) return refuseWith(c, TASK_ACTION_REFUSALS, result.error, { back: TASKS_PAGE });
     return done(c, { location: TASKS_PAGE, body: { ok: true }, notice: 'tasks.updated' });
   });

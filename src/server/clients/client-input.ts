@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEAM_ROLES } from '../../../db/schema/index.ts';
 import { LOCALES } from '../../i18n/locales.ts';
 import { checkWebhookUrl, policy } from '../../policy/index.ts';
 import {
@@ -57,6 +58,9 @@ export const contactInput = z.object({
   mayAnswerQuestionnaires: checkbox,
   mayApprovePieces: checkbox,
 });
+
+/** A partner joining or leaving a client's team, in one of the team's roles. */
+export const teamInput = z.object({ userId: z.string().min(1).max(64), role: z.enum(TEAM_ROLES) });
 
 export type ClientInput = z.output<typeof clientInput>;
 export type ContactInput = z.output<typeof contactInput>;

@@ -1,12 +1,10 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { changeRequests } from '../../../db/schema/index.ts';
+import { type ChangeKind, changeRequests } from '../../../db/schema/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { changeDueAt } from './deadline-rules.ts';
-
-export type ChangeKind = 'post' | 'targetingOrText';
 
 /**
  * Records a change the client asked for outside an approval link (in the group, by phone):

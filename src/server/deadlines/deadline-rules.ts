@@ -1,3 +1,4 @@
+import type { ChangeKind } from '../../../db/schema/index.ts';
 import {
   addDaysToIsoDate,
   clockTimeInZone,
@@ -64,11 +65,7 @@ export function contactDueAt(paidAt: Date, rules: DeadlinePolicy): Date {
 }
 
 /** When a change the client asked for is due: a post, or targeting/text (policy hours). */
-export function changeDueAt(
-  requestedAt: Date,
-  kind: 'post' | 'targetingOrText',
-  rules: DeadlinePolicy,
-): Date {
+export function changeDueAt(requestedAt: Date, kind: ChangeKind, rules: DeadlinePolicy): Date {
   const hours =
     kind === 'post'
       ? rules.changeTurnaround.postHours

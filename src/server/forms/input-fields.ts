@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeReturnPath } from './return-path.ts';
 
 /** Attaches a catalog message to a zod check; the error handler shows it next to the field. */
 export const fieldMessage = (messageKey: string) => ({ params: { messageKey } });
@@ -33,3 +34,9 @@ export const checkbox = z.preprocess(
 /** A form sends one ticked box of a group as a string and several as a list. */
 export const oneOrMany = <Item extends z.ZodType>(item: Item) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/**
+ * A form's `returnTo`: the path of ours it names (see safeReturnPath), or null for anything
+ * else, so the page's default applies instead of a refusal.
+ */
+export const returnPath = z.unknown().transform(safeReturnPath);

@@ -1,7 +1,13 @@
 import { and, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import { events, invoices, invoiceTotals, users } from '../../../db/schema/index.ts';
+import {
+  events,
+  type InvoiceStatus,
+  invoices,
+  invoiceTotals,
+  users,
+} from '../../../db/schema/index.ts';
 import {
   isoDateInZone,
   mayDecideOnInvoice,
@@ -16,8 +22,6 @@ import { queueMailWhen } from '../mail/outbox.ts';
 import { composeInvoiceMail } from './invoice-mail.ts';
 import { PARTNER_INVOICES_PAGE } from './submit-invoice.ts';
 
-export const INVOICE_STATUSES = ['submitted', 'divergent', 'approved', 'paid'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type Invoice = typeof invoices.$inferSelect;
 
 /** Finance and admins see every invoice; anyone else only their own. */

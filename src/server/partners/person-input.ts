@@ -30,6 +30,9 @@ export const rolesInput = z.object({ roles: roleList });
 /** The e-mail a person types to get a sign-in link. */
 export const signInInput = z.object({ email });
 
+/** The token of the sign-in link a person opened, posted by the confirmation page. */
+export const confirmInput = z.object({ token: z.string().min(1).max(100) });
+
 // Empty means "not filled yet": partners fill these before their first invoice.
 const optionalText = z
   .string()

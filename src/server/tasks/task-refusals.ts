@@ -1,0 +1,32 @@
+import { NOT_FOUND, type RefusalTable } from '../forms/refusals.ts';
+
+/** What refuses opening a task request: the routing policy, the lead time, the client's team. */
+export const OPEN_TASK_REFUSALS = {
+  routing: {
+    status: 403,
+    code: 'routing',
+    messageKey: 'errors.taskRouting',
+    field: 'assigneeRole',
+  },
+  lead_time: { status: 400, code: 'lead_time', messageKey: 'errors.taskLeadTime', field: 'dueOn' },
+  not_on_team: {
+    status: 400,
+    code: 'not_on_team',
+    messageKey: 'errors.notOnTeam',
+    field: 'assigneeRole',
+  },
+  no_assignee: {
+    status: 400,
+    code: 'no_assignee',
+    messageKey: 'errors.noAssignee',
+    field: 'assigneeId',
+  },
+  // The client chosen in the form: the form goes back to the tasks page with the message.
+  not_found: { status: 404, code: 'not_found', messageKey: 'errors.notFound' },
+} as const satisfies RefusalTable<string>;
+
+/** What refuses accepting, completing or returning a task request. */
+export const TASK_ACTION_REFUSALS = {
+  not_found: NOT_FOUND,
+  wrong_status: { status: 409, code: 'wrong_status', messageKey: 'errors.movedOn.task' },
+} as const satisfies RefusalTable<string>;
