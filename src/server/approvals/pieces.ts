@@ -1,5 +1,6 @@
 import { and, asc, eq, or, type SQL } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
+import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   clientContacts,
@@ -130,14 +131,11 @@ function visibleTo(viewer: Viewer) {
   );
 }
 
-/**
- * The board: the pieces a person sees (of one client, or all), with their project and
- * client, and the projects they may add pieces to. One round trip.
- */
-export async function listBoard(db: Database, viewer: Viewer, clientId?: string) {
+/** The reads behind the board (of one client, or all), for one batch: alone or with a page's others. */
+export function readBoard(db: Database, viewer: Viewer, clientId?: string) {
   const seen = visibleTo(viewer);
   const ofClient = clientId ? eq(clients.id, clientId) : undefined;
-  const [rows, projectRows] = await db.batch([
+  return [
     db
       .select({
         id: pieces.id,
@@ -170,7 +168,17 @@ export async function listBoard(db: Database, viewer: Viewer, clientId?: string)
       .leftJoin(users, eq(users.id, projects.designerId))
       .where(and(seen, ofClient))
       .orderBy(asc(clients.name), asc(projects.name)),
-  ]);
+  ] as const;
+}
+
+/**
+ * The board from its reads: the pieces a person sees, with their project and client, and the
+ * projects they may add pieces to.
+ */
+export function boardFrom(
+  viewer: Viewer,
+  [rows, projectRows]: RowsOf<ReturnType<typeof readBoard>>,
+) {
   return {
     pieces: rows,
     projects: projectRows.map((project) => ({
@@ -178,6 +186,11 @@ export async function listBoard(db: Database, viewer: Viewer, clientId?: string)
       mayAddPieces: mayPlanForClient(viewer, project),
     })),
   };
+}
+
+/** The board of the pieces a person sees, of one client or all. One round trip. */
+export async function listBoard(db: Database, viewer: Viewer, clientId?: string) {
+  return boardFrom(viewer, await db.batch(readBoard(db, viewer, clientId)));
 }
 
 /** A piece with what its page shows, for a viewer who may work on it; null otherwise. One round trip. */

@@ -16,7 +16,7 @@ export function mayManageClient(user: Viewer, client: Pick<Client, 'csUserId'>) 
 }
 
 /** The clients a person may manage, by name. */
-export async function listClientsFor(db: Database, user: Viewer) {
+export function listClientsFor(db: Database, user: Viewer) {
   const query = db.select().from(clients).orderBy(asc(clients.name));
   if (user.roles.includes('admin')) return query;
   return query.where(user.roles.includes('cs') ? eq(clients.csUserId, user.id) : sql`0`);
