@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
+  type ApprovalDecision,
   approvalDecisions,
   approvalLinks,
   approvalRounds,
@@ -10,6 +11,8 @@ import {
   pieceComments,
   pieces,
   pieceVersions,
+  type RoundRule,
+  type RoundStatus,
   users,
 } from '../../../db/schema/index.ts';
 import { type Locale, localeOf } from '../../i18n/index.ts';
@@ -150,8 +153,8 @@ export type OpenApproval = {
   firstOpenedAt: Date | null;
   round: {
     id: string;
-    status: 'open' | 'approved' | 'changes_requested' | 'superseded' | 'revoked';
-    rule: 'all' | 'any';
+    status: RoundStatus;
+    rule: RoundRule;
   };
   version: {
     id: string;
@@ -194,7 +197,7 @@ type ApprovalDecisionView = {
   versionNumber: number;
   contactId: string;
   contactName: string;
-  decision: 'approved' | 'changes_requested';
+  decision: ApprovalDecision;
   message: string | null;
   decidedAt: Date;
 };

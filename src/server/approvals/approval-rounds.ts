@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { approvalLinks, approvalRounds, pieces } from '../../../db/schema/index.ts';
+import { approvalLinks, approvalRounds, pieces, type RoundRule } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
@@ -25,7 +25,7 @@ export async function sendForApproval(
   input: {
     pieceId: string;
     contactIds: string[];
-    rule?: 'all' | 'any';
+    rule?: RoundRule;
     actor: Actor;
     user: Viewer;
     origin: string;

@@ -1,4 +1,4 @@
-import type { CommentTarget } from '../../../db/schema/index.ts';
+import type { ChangeKind, CommentTarget } from '../../../db/schema/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { isCsInCharge } from '../clients/team-rules.ts';
 
@@ -32,7 +32,7 @@ export const VERSION_FILE_KINDS = ['png', 'jpeg', 'webp', 'pdf'] as const;
  * client left on the round is about the text, it is a text change (the short turnaround);
  * anything touching the image or the piece as a whole is a change to the post.
  */
-export function changeKindOf(targets: readonly CommentTarget[]): 'post' | 'targetingOrText' {
+export function changeKindOf(targets: readonly CommentTarget[]): ChangeKind {
   return targets.length > 0 && targets.every((target) => target === 'text')
     ? 'targetingOrText'
     : 'post';

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
-import { approvalDecisions, changeRequests } from '../../../db/schema/index.ts';
+import {
+  type ApprovalDecision,
+  approvalDecisions,
+  changeRequests,
+} from '../../../db/schema/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import { changeDueAt } from '../deadlines/deadline-rules.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
@@ -13,7 +17,7 @@ import { firstViewWrites } from './first-view.ts';
 import { settleRoundWrites } from './round-settlement.ts';
 
 export type DecisionInput = {
-  decision: 'approved' | 'changes_requested';
+  decision: ApprovalDecision;
   message: string;
   origin: string;
   ip: string | null;

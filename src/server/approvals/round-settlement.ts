@@ -1,18 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import {
+  type ApprovalDecision,
   approvalDecisions,
   approvalLinks,
   approvalRounds,
   clientContacts,
   pieces,
+  type RoundRule,
 } from '../../../db/schema/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
 import type { PieceContext } from './piece-context.ts';
 
-export type Decision = { contactId: string; decision: 'approved' | 'changes_requested' };
+export type Decision = { contactId: string; decision: ApprovalDecision };
 
 /**
  * Where a round stands (the SQL of `settleRoundWrites` applies the same rule inside the
@@ -20,10 +22,10 @@ export type Decision = { contactId: string; decision: 'approved' | 'changes_requ
  * approved once one contact approves ("any") or every contact it was sent to has ("all").
  */
 export function roundOutcome(
-  rule: 'all' | 'any',
+  rule: RoundRule,
   recipients: readonly string[],
   decisions: readonly Decision[],
-): 'open' | 'approved' | 'changes_requested' {
+): 'open' | ApprovalDecision {
   if (decisions.some((d) => d.decision === 'changes_requested')) return 'changes_requested';
   const approvedBy = new Set(
     decisions.filter((d) => d.decision === 'approved').map((d) => d.contactId),
@@ -66,7 +68,7 @@ export function settleRoundWrites(
 ) {
   const { piece, round, version } = context;
   const closeKey = crypto.randomUUID();
-  const closedNow = (status: 'approved' | 'changes_requested') =>
+  const closedNow = (status: ApprovalDecision) =>
     sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${round.id} and ${approvalRounds.status} = ${status} and ${approvalRounds.closeKey} = ${closeKey})`;
   const mail = approvalNewsMail(
     { name: piece.csName, locale: piece.csLocale },
