@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
 import { events, sessions, signInLinks, users } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -175,31 +176,27 @@ export async function consumeSignInLink(
         ),
       )
       .returning({ userId: signInLinks.userId }),
-    db.insert(sessions).select(
-      db
-        .select({
-          id: sql<string>`${session.id}`.as('id'),
-          userId: signInLinks.userId,
-          createdAt: sql<number>`${now.getTime()}`.as('created_at'),
-          lastVerifiedAt: sql<number>`${now.getTime()}`.as('last_verified_at'),
-        })
-        .from(signInLinks)
-        .where(consumedByThisRequest),
+    insertWhen(
+      db,
+      sessions,
+      { id: session.id, userId: signInLinks.userId, createdAt: now, lastVerifiedAt: now },
+      consumedByThisRequest,
+      signInLinks,
     ),
-    db.insert(events).select(
-      db
-        .select({
-          id: sql<null>`null`.as('id'),
-          occurredAt: sql<number>`${now.getTime()}`.as('occurred_at'),
-          actorId: signInLinks.userId,
-          action: sql<string>`'sign_in'`.as('action'),
-          subjectType: sql<string>`'user'`.as('subject_type'),
-          subjectId: signInLinks.userId,
-          ip: sql<string | null>`${consume.ip}`.as('ip'),
-          data: sql<string>`json_object('via', ${signInLinks.purpose})`.as('data'),
-        })
-        .from(signInLinks)
-        .where(consumedByThisRequest),
+    insertWhen(
+      db,
+      events,
+      {
+        occurredAt: now,
+        actorId: signInLinks.userId,
+        action: 'sign_in',
+        subjectType: 'user',
+        subjectId: signInLinks.userId,
+        ip: consume.ip,
+        data: sql`json_object('via', ${signInLinks.purpose})`,
+      },
+      consumedByThisRequest,
+      signInLinks,
     ),
   ]);
   const userId = claimed[0]?.userId;
