@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { formatDate } from '../../src/i18n/index.ts';
+import { formatCalendarDate } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { contentDisposition } from '../../src/server/files/file-names.ts';
 import { exportPaymentsCsv } from '../../src/server/invoices/invoice-csv.ts';
@@ -37,7 +37,7 @@ async function review(
   if (!result.ok) {
     // The day it was approved, which a payment date may not precede.
     const approvedOn = result.approvedOn
-      ? formatDate(new Date(`${result.approvedOn}T12:00:00Z`), c.get('locale'), 'UTC')
+      ? formatCalendarDate(result.approvedOn, c.get('locale'))
       : '';
     return refuseWith(c, INVOICE_REFUSALS, result.error, {
       back: invoicePage(invoiceId),

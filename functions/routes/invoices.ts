@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { formatDate, type MessageParams } from '../../src/i18n/index.ts';
+import { formatCalendarDate, type MessageParams } from '../../src/i18n/index.ts';
 import { invoiceWindowAt, policy } from '../../src/policy/index.ts';
 import { contentDisposition } from '../../src/server/files/file-names.ts';
 import { invoiceInput } from '../../src/server/invoices/invoice-input.ts';
@@ -28,7 +28,7 @@ export const invoiceRoutes = new Hono<ApiEnv>()
       clock(),
     );
     if (!result.ok) {
-      const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`), c.get('locale'), 'UTC');
+      const day = (iso: string) => formatCalendarDate(iso, c.get('locale'));
       const params: MessageParams =
         result.error === 'window_closed'
           ? { opens: day(result.opensOn), closes: day(result.closesOn) }

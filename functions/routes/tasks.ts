@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { formatDate, type MessageParams } from '../../src/i18n/index.ts';
+import { formatAmount, formatCalendarDate, type MessageParams } from '../../src/i18n/index.ts';
 import { pickText, policy } from '../../src/policy/index.ts';
 import { taskActionInput, taskInput } from '../../src/server/tasks/task-input.ts';
 import { OPEN_TASK_REFUSALS, TASK_ACTION_REFUSALS } from '../../src/server/tasks/task-refusals.ts';
@@ -35,7 +35,6 @@ export const taskRoutes = new Hono<ApiEnv>()
     if (result.ok)
       return done(c, { location: TASKS_PAGE, body: { id: result.taskId }, notice: 'tasks.opened' });
     const locale = c.get('locale');
-    const t = c.get('t');
     const days = policy.taskRouting.minimumLeadTimeDays;
     const params: MessageParams | undefined =
       result.error === 'routing'
@@ -46,8 +45,8 @@ export const taskRoutes = new Hono<ApiEnv>()
           }
         : result.error === 'lead_time'
           ? {
-              days: t(`handbook.units.days.${days === 1 ? 'one' : 'other'}`, { n: days }),
-              earliest: formatDate(new Date(`${result.earliest}T12:00:00Z`), locale, 'UTC'),
+              days: formatAmount(days, 'days', locale),
+              earliest: formatCalendarDate(result.earliest, locale),
               link: ruleLink(c),
             }
           : undefined;

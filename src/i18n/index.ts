@@ -1,4 +1,5 @@
 // The i18n module: catalogs, locale resolution, translation and formatting. Pure: no framework.
+export { formatAmount, type TimeUnit } from './amounts.ts';
 export {
   formatCalendarDate,
   formatDate,

@@ -1,4 +1,4 @@
-import { createTranslator, type Locale, pluralCategory, translate } from '../../i18n/index.ts';
+import { createTranslator } from '../../i18n/index.ts';
 import { policy as agencyPolicy, type Policy } from '../../policy/index.ts';
 
 /** The languages the handbook is written in. */
@@ -12,15 +12,6 @@ export function handbookContext(props: HandbookProps, url: URL) {
   const locale: HandbookLocale =
     props.locale ?? (url.pathname === '/en' || url.pathname.startsWith('/en/') ? 'en' : 'pt-BR');
   return { policy: props.policy ?? agencyPolicy, locale, t: createTranslator(locale) };
-}
-
-export type TimeUnit = 'days' | 'hours' | 'minutes';
-
-/** A number of days, hours or minutes in words ("2 dias", "1 hour"). */
-export function formatAmount(n: number, unit: TimeUnit, locale: Locale): string {
-  // The catalogs carry "one" and "other"; a language's other forms (Russian "few") read as "other".
-  const form = pluralCategory(n, locale) === 'one' ? 'one' : 'other';
-  return translate(locale, `handbook.units.${unit}.${form}`, { n });
 }
 
 /** The value at a dotted path of the policy ("newClientDeadlines.launchWithinHours"). */
