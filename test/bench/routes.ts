@@ -2,13 +2,10 @@ import type { Database } from '../../db/client.ts';
 import { policy } from '../../src/policy/index.ts';
 import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
-import {
-  listInvoicesForReview,
-  listPartnerInvoices,
-} from '../../src/server/invoices/review-invoices.ts';
+import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
+import { listInvoicesForReview } from '../../src/server/invoices/review-invoices.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
 import { listPeopleNames } from '../../src/server/partners/people.ts';
-import { getProfile } from '../../src/server/partners/profile.ts';
 import { BENCH_CS_ID } from './seed-clients.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
 
@@ -151,9 +148,8 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     // A year of the partner's own invoices among all the agency's.
     name: 'partner invoices page',
     page: 'GET /partner/invoices',
-    load: (db) =>
-      Promise.all([getProfile(db, PAGE_PARTNER_ID), listPartnerInvoices(db, PAGE_PARTNER_ID)]),
-    targets: { roundTrips: 2 },
+    load: (db) => loadPartnerInvoicesPage(db, policy, PAGE_PARTNER_ID, new Date()),
+    targets: { roundTrips: 1 },
   },
   {
     name: 'invoice review list (every invoice of the agency)',
