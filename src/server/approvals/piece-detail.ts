@@ -16,11 +16,9 @@ import {
   projects,
   users,
 } from '../../../db/schema/index.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
-
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
 /**
  * The reads behind a piece and what its page shows (access facts first), for one batch: alone,

@@ -2,12 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { pieces } from '../../../db/schema/index.ts';
 import type { Messages } from '../../i18n/index.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { mayTalkToClient } from './approval-rules.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
 import { listApprovers } from './pieces.ts';
 
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 type PieceDetail = NonNullable<ReturnType<typeof pieceDetailFor>>;
 type HistoryEvent = PieceDetail['history'][number];
 export type PieceEventKey = keyof Messages['approvals']['events'];

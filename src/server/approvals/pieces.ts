@@ -12,14 +12,11 @@ import {
   users,
 } from '../../../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import type { SignedInUser } from '../auth/sessions.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { OUTER_CLIENT_ID, onTeam } from '../clients/team-membership.ts';
-import type { Actor } from '../partners/people.ts';
 import { mayPlanForClient } from './approval-rules.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
-
-type Viewer = Pick<SignedInUser, 'id' | 'roles'>;
 
 /** Active Design partners: who a project may be given to. */
 export function listDesigners(db: Database) {

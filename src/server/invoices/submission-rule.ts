@@ -1,6 +1,4 @@
-import type { invoices } from '../../../db/schema/index.ts';
-
-type InvoiceStatus = (typeof invoices.$inferSelect)['status'];
+import type { InvoiceStatus } from '../../../db/schema/index.ts';
 
 /** Why a partner cannot submit this month's invoice. */
 export type SubmissionProblem = 'window_closed' | 'profile_incomplete' | 'already_submitted';

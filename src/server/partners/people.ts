@@ -10,7 +10,6 @@ import { queueMail } from '../mail/outbox.ts';
 import type { InvitationInput } from './person-input.ts';
 
 // Until src/server/approvals and src/server/onboarding import it from auth/viewer.ts.
-export type { Actor };
 
 type PersonProblem = 'not_found' | 'own_access';
 
