@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
+import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   events,
@@ -46,8 +47,8 @@ export type ReviewFilters = {
 
 export const REVIEW_PAGE_SIZE = 50;
 
-/** One page of the review list, with totals per status for the same filters, in one round trip. */
-export async function listInvoicesForReview(db: Database, filters: ReviewFilters, page: number) {
+/** The reads of one page of the review list and the totals per status for the same filters. */
+export function readInvoicesForReview(db: Database, filters: ReviewFilters, page: number) {
   const conditions: SQL[] = [];
   if (filters.competenceMonth)
     conditions.push(eq(invoices.competenceMonth, filters.competenceMonth));
@@ -56,7 +57,7 @@ export async function listInvoicesForReview(db: Database, filters: ReviewFilters
   const withStatus = filters.status
     ? and(byFilters, eq(invoices.status, filters.status))
     : byFilters;
-  const [rows, totals] = await db.batch([
+  return [
     db
       .select({
         id: invoices.id,
@@ -74,6 +75,7 @@ export async function listInvoicesForReview(db: Database, filters: ReviewFilters
       .innerJoin(users, eq(users.id, invoices.partnerId))
       .where(withStatus)
       .orderBy(desc(invoices.submittedAt), invoices.id)
+      // One more than a page tells whether a next page exists.
       .limit(REVIEW_PAGE_SIZE + 1)
       .offset(Math.max(0, page - 1) * REVIEW_PAGE_SIZE),
     byFilters
@@ -97,12 +99,23 @@ export async function listInvoicesForReview(db: Database, filters: ReviewFilters
           .from(invoiceTotals)
           .where(gt(invoiceTotals.count, 0))
           .orderBy(invoiceTotals.status),
-  ]);
+  ] as const;
+}
+
+/** The review list's page, whether a next one exists, and the totals, from their reads. */
+export function invoicesForReviewFrom([rows, totals]: RowsOf<
+  ReturnType<typeof readInvoicesForReview>
+>) {
   return {
     rows: rows.slice(0, REVIEW_PAGE_SIZE),
     hasNextPage: rows.length > REVIEW_PAGE_SIZE,
     totals,
   };
+}
+
+/** One page of the review list, with totals per status for the same filters, in one round trip. */
+export async function listInvoicesForReview(db: Database, filters: ReviewFilters, page: number) {
+  return invoicesForReviewFrom(await db.batch(readInvoicesForReview(db, filters, page)));
 }
 
 /**
