@@ -6,18 +6,26 @@ import type { TestApp } from './test-app.ts';
 /** Another person of the agency (beside the demo ones), with their roles. */
 export async function addPerson(
   app: Pick<TestApp, 'db' | 'deps'>,
-  person: { id: string; email: string; roles: Role[] },
+  person: { id: string; email: string; name?: string; roles: readonly Role[] },
 ) {
   await app.db.batch([
     app.db.insert(users).values({
       id: person.id,
       email: person.email,
-      name: person.id,
+      name: person.name ?? person.id,
       createdAt: app.deps.clock(),
     }),
     ...person.roles.map((role) => app.db.insert(userRoles).values({ userId: person.id, role })),
   ]);
 }
+
+/** A second CS, in charge of no client: the one who must not reach another CS's work. */
+export const OTHER_CS = {
+  id: 'other-cs',
+  email: 'outro.cs@ponte.example',
+  name: 'Outro CS',
+  roles: ['cs'],
+} as const;
 
 /** Puts a person on a client's team in a role, straight in the database (the demo seed's way). */
 export async function joinTeam(

@@ -1,0 +1,102 @@
+import { demoPng } from '../../db/demo-png.ts';
+import { latestMailMatch, postJson, seedPeople, signIn } from './sign-in.ts';
+import { addPerson, OTHER_CS } from './teams.ts';
+import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from './test-app.ts';
+import type { Driver } from './test-databases.ts';
+
+export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+export const PNG = demoPng(60, 40, [200, 120, 40]);
+
+/** The multipart form that uploads a version of a piece. */
+export function versionForm(
+  bytes: Uint8Array,
+  extra: Record<string, string> = {},
+  fileName = 'peca.png',
+): RequestInit {
+  const form = new FormData();
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type: 'image/png' }));
+  form.set('text', 'Pão quentinho toda manhã! #padaria');
+  for (const [name, value] of Object.entries(extra)) form.set(name, value);
+  return { method: 'POST', headers: SAME_ORIGIN, body: form };
+}
+
+/** The token of the newest approval link e-mailed to an address. */
+export async function approvalToken(app: TestApp, to: string): Promise<string> {
+  const token = await latestMailMatch(app, to, /\/approval\/([a-z2-7]{32})/);
+  if (!token) throw new Error(`no approval link for ${to}`);
+  return token;
+}
+
+/** A client contact's POST through their approval link. */
+export function asClient(app: TestApp, token: string, path: string, body: unknown) {
+  return app.request(`/api/approval/${token}${path}`, postJson(body));
+}
+
+/** The demo people and another CS, with CS, Design and the other CS signed in. */
+export async function openApprovalsApp(driver: Driver) {
+  const app = await createTestApp(driver);
+  await seedPeople(app);
+  await addPerson(app, OTHER_CS);
+  return {
+    app,
+    cs: await signIn(app, 'cs@ponte.example'),
+    design: await signIn(app, 'design@ponte.example'),
+    otherCs: await signIn(app, OTHER_CS.email),
+  };
+}
+
+async function expectOk(response: Response, what: string) {
+  if (response.status !== 200) throw new Error(`${what}: ${response.status}`);
+  return readJson(response);
+}
+
+/**
+ * The state the first approval tests build: CS starts a project with Design on the bakery,
+ * Design uploads the first version of a social post, CS sends it to Rita and João (rule
+ * "all"). Returns the piece and each contact's link token.
+ */
+export async function sendPieceForApproval(app: TestApp, cs: string, design: string) {
+  const { id: projectId } = await expectOk(
+    await app.request(
+      '/api/pieces/projects',
+      postJson(
+        { clientId: 'demo-client-bakery', name: 'Campanha de verão', designerId: 'demo-design' },
+        { cookie: cs },
+      ),
+    ),
+    'project',
+  );
+  const { id: pieceId } = await expectOk(
+    await app.request(
+      '/api/pieces',
+      postJson(
+        { projectId, title: 'Post de lançamento', kind: 'social_post', dueOn: '2026-03-10' },
+        { cookie: cs },
+      ),
+    ),
+    'piece',
+  );
+  await expectOk(
+    await app.request(`/api/pieces/${pieceId}/versions`, {
+      ...versionForm(PNG),
+      headers: { ...SAME_ORIGIN, cookie: design },
+    }),
+    'version',
+  );
+  await expectOk(
+    await app.request(
+      `/api/pieces/${pieceId}/send`,
+      postJson(
+        { contactIds: ['demo-contact-bakery-owner', 'demo-contact-bakery-marketing'], rule: 'all' },
+        { cookie: cs },
+      ),
+    ),
+    'send',
+  );
+  return {
+    pieceId: pieceId as string,
+    rita: await approvalToken(app, 'rita@paoquente.example'),
+    joao: await approvalToken(app, 'joao@paoquente.example'),
+  };
+}
