@@ -1,0 +1,79 @@
+import { CURRENT_ONBOARDING, type Question } from '../../src/questionnaires/index.ts';
+import { latestMailMatch, postJson, seedPeople, signIn } from './sign-in.ts';
+import { addPerson, OTHER_CS } from './teams.ts';
+import { createTestApp, SAME_ORIGIN, type TestApp } from './test-app.ts';
+import type { Driver } from './test-databases.ts';
+
+export const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** A valid answer for any question kind, for filling a questionnaire in tests. */
+function validAnswer(question: Question): string | string[] {
+  if (question.kind === 'email') return 'contato@paoquente.example';
+  if (question.kind === 'phone') return '+55 11 98765-4321';
+  if (question.kind === 'url') return 'https://paoquente.example';
+  if (question.kind === 'checklist') return [question.options?.[0]?.id ?? ''];
+  return `Resposta para ${question.id}`;
+}
+
+/** A valid answer to every required question that is not a file. */
+export const requiredAnswers = Object.fromEntries(
+  CURRENT_ONBOARDING.sections
+    .flatMap((s) => s.questions)
+    .filter((q) => q.required && q.kind !== 'files')
+    .map((q) => [q.id, validAnswer(q)]),
+);
+
+/** The token of the newest onboarding link e-mailed to an address. */
+export async function onboardingToken(app: TestApp, to: string): Promise<string> {
+  const token = await latestMailMatch(app, to, /\/onboarding\/([a-z2-7]{32})/);
+  if (!token) throw new Error(`no onboarding link for ${to}`);
+  return token;
+}
+
+/** The multipart form that uploads a file for a question through an onboarding link. */
+export function uploadForm(questionId: string, bytes: Uint8Array, name: string): RequestInit {
+  const form = new FormData();
+  form.set('questionId', questionId);
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' }));
+  return { method: 'POST', headers: SAME_ORIGIN, body: form };
+}
+
+/** The demo people and another CS, with CS and the other CS signed in. */
+export async function openOnboardingApp(driver: Driver) {
+  const app = await createTestApp(driver);
+  await seedPeople(app);
+  await addPerson(app, OTHER_CS);
+  return {
+    app,
+    cs: await signIn(app, 'cs@ponte.example'),
+    otherCs: await signIn(app, OTHER_CS.email),
+  };
+}
+
+/** CS sends a client's contacts their onboarding links, as the client page does. */
+export async function sendOnboardingLinks(
+  app: TestApp,
+  cs: string,
+  clientId: string,
+  contactIds: string[],
+) {
+  const sent = await app.request(
+    `/api/clients/${clientId}/onboarding`,
+    postJson({ contactIds }, { cookie: cs }),
+  );
+  if (sent.status !== 200) throw new Error(`onboarding links: ${sent.status}`);
+}
+
+/** The bakery's links, sent to Rita and João; returns Rita's token. */
+export async function sendBakeryLinks(app: TestApp, cs: string): Promise<string> {
+  await sendOnboardingLinks(app, cs, 'demo-client-bakery', [
+    'demo-contact-bakery-owner',
+    'demo-contact-bakery-marketing',
+  ]);
+  return onboardingToken(app, 'rita@paoquente.example');
+}
+
+/** The clinic's link, sent to Marina. */
+export function sendClinicLink(app: TestApp, cs: string) {
+  return sendOnboardingLinks(app, cs, 'demo-client-clinic', ['demo-contact-clinic-director']);
+}
