@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { clientTeamMembers, type TeamRole, userRoles, users } from '../../db/schema/index.ts';
 import type { Role } from '../../src/policy/index.ts';
-import type { TestApp } from './test-app.ts';
+import { postJson, seedPeople, signIn } from './sign-in.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+import type { Driver } from './test-databases.ts';
 
 /** Another person of the agency (beside the demo ones), with their roles. */
 export async function addPerson(
@@ -57,3 +59,46 @@ export async function leaveTeam(
       ),
     );
 }
+
+/**
+ * The demo agency on 10 March with another CS, another paid-traffic partner and another
+ * designer, none on a team; everyone signed in. `get` and `post` act as one of them.
+ */
+export async function openTeamsApp(driver: Driver) {
+  const app = await createTestApp(driver);
+  app.setNow(new Date('2026-03-10T12:00:00Z'));
+  await seedPeople(app);
+  await addPerson(app, OTHER_CS);
+  await addPerson(app, {
+    id: 'other-paid',
+    email: 'outro.pago@ponte.example',
+    roles: ['paid_traffic'],
+  });
+  await addPerson(app, {
+    id: 'other-design',
+    email: 'outro.design@ponte.example',
+    roles: ['design'],
+  });
+  const emails: Record<string, string> = {
+    admin: 'admin@ponte.example',
+    cs: 'cs@ponte.example',
+    paid: 'trafego.pago@ponte.example',
+    organic: 'trafego.organico@ponte.example',
+    design: 'design@ponte.example',
+    otherCs: OTHER_CS.email,
+    otherPaid: 'outro.pago@ponte.example',
+    otherDesign: 'outro.design@ponte.example',
+  };
+  const cookie = new Map<string, string>();
+  for (const [who, email] of Object.entries(emails)) cookie.set(who, await signIn(app, email));
+  return {
+    app,
+    cookie,
+    get: (path: string, who: string) =>
+      app.request(path, { headers: { Cookie: cookie.get(who) ?? '' } }),
+    post: (path: string, body: unknown, who: string) =>
+      app.request(path, postJson(body, { cookie: cookie.get(who) })),
+  };
+}
+
+export type TeamsApp = Awaited<ReturnType<typeof openTeamsApp>>;
