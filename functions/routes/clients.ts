@@ -10,6 +10,7 @@ import {
 import {
   createClient,
   listClientNames,
+  mayRegisterClients,
   saveContact,
   updateClient,
 } from '../../src/server/clients/clients.ts';
@@ -59,10 +60,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     });
   })
   .post('/', async (c) => {
-    // Only CS registers clients (for themselves) and admins; team partners only read them.
-    const { roles } = signedIn(c).user;
-    if (!roles.includes('cs') && !roles.includes('admin'))
-      return refuseWith(c, CLIENT_REFUSALS, 'forbidden');
+    if (!mayRegisterClients(signedIn(c).user)) return refuseWith(c, CLIENT_REFUSALS, 'forbidden');
     const input = await readInput(c, clientInput);
     const { db, clock } = c.get('deps');
     const result = await createClient(db, { input, ...actingPerson(c) }, clock());

@@ -15,6 +15,11 @@ export function mayManageClient(user: Viewer, client: Pick<Client, 'csUserId'>) 
   return user.roles.includes('admin') || isCsInCharge(user, client);
 }
 
+/** Only CS register clients (for themselves) and admins (for any CS); team partners only read them. */
+export function mayRegisterClients(user: Pick<Viewer, 'roles'>) {
+  return user.roles.includes('cs') || user.roles.includes('admin');
+}
+
 /** The clients a person may manage, by name. */
 export function listClientsFor(db: Database, user: Viewer) {
   const query = db.select().from(clients).orderBy(asc(clients.name));
