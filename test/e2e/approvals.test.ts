@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoPng } from '../../db/demo-png.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { expectAccessible, mailTo, signedInPage } from '../support/e2e.ts';
+import { expectAccessible, mailTo, openSignedInBrowser } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
 const PIECE = '/pieces/demo-piece-launch';
@@ -14,8 +13,10 @@ describe('client approval of a piece in a real browser', () => {
   let cs: Page;
   let link: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    cs = await signedInPage(browser, 'cs@ponte.example');
+    ({
+      browser,
+      pages: [cs],
+    } = await openSignedInBrowser('cs@ponte.example'));
   });
   afterAll(() => browser?.close());
 

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { expectAccessible, signedInPage } from '../support/e2e.ts';
+import { expectAccessible, openSignedInBrowser } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -14,9 +13,10 @@ describe('deadlines and task requests in a real browser', () => {
   let cs: Page;
   let design: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    cs = await signedInPage(browser, 'cs@ponte.example');
-    design = await signedInPage(browser, 'design@ponte.example');
+    ({
+      browser,
+      pages: [cs, design],
+    } = await openSignedInBrowser('cs@ponte.example', 'design@ponte.example'));
   });
   afterAll(() => browser?.close());
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findAccessibilityViolations, launchBrowser } from '../support/browser.ts';
+import { findAccessibilityViolations } from '../support/browser.ts';
+import { openPortugueseBrowser } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -8,9 +9,7 @@ describe('Ponte on the built Worker (wrangler dev, real Chromium)', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    // The agency's people browse in Brazilian Portuguese.
-    page = await browser.newPage({ locale: 'pt-BR' });
+    ({ browser, page } = await openPortugueseBrowser());
   });
   afterAll(() => browser?.close());
 

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
 import { builtHandbookPages } from '../support/built-pages.ts';
-import { expectAccessible } from '../support/e2e.ts';
+import { expectAccessible, openPortugueseBrowser } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
 const pages = builtHandbookPages();
@@ -22,8 +21,7 @@ describe('the partner handbook (built, in Chromium)', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'pt-BR' });
+    ({ browser, page } = await openPortugueseBrowser());
   });
   afterAll(() => browser?.close());
 

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { expectAccessible, signedInPage } from '../support/e2e.ts';
+import { expectAccessible, openSignedInBrowser } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -10,9 +9,10 @@ describe('invoices in a real browser (demo invoices of this month)', () => {
   let partner: Page;
   let finance: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    partner = await signedInPage(browser, 'trafego.pago@ponte.example');
-    finance = await signedInPage(browser, 'financeiro@ponte.example');
+    ({
+      browser,
+      pages: [partner, finance],
+    } = await openSignedInBrowser('trafego.pago@ponte.example', 'financeiro@ponte.example'));
   });
   afterAll(() => browser?.close());
 

@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoPng } from '../../db/demo-png.ts';
 import { invoiceWindowAt, policy } from '../../src/policy/index.ts';
 import { CURRENT_ONBOARDING } from '../../src/questionnaires/index.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { expectAccessible, mailTo, signedInPage, signInLinkMailedTo } from '../support/e2e.ts';
+import {
+  expectAccessible,
+  mailTo,
+  openSignedInBrowser,
+  signInLinkMailedTo,
+} from '../support/e2e.ts';
 
 // The agency's month in one walk through a real browser: a partner joins and is paid; a
 // client is registered, onboarded, and approves a piece; the deadlines follow.
@@ -26,10 +30,14 @@ describe('the agency’s month, end to end', () => {
   let cs: Page;
   let clientPath = '';
   beforeAll(async () => {
-    browser = await launchBrowser();
-    admin = await signedInPage(browser, 'admin@ponte.example');
-    finance = await signedInPage(browser, 'financeiro@ponte.example');
-    cs = await signedInPage(browser, 'cs@ponte.example');
+    ({
+      browser,
+      pages: [admin, finance, cs],
+    } = await openSignedInBrowser(
+      'admin@ponte.example',
+      'financeiro@ponte.example',
+      'cs@ponte.example',
+    ));
   });
   afterAll(() => browser?.close());
 

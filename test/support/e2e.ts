@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { findAccessibilityViolations } from './browser.ts';
+import { findAccessibilityViolations, launchBrowser } from './browser.ts';
 import { CAPTURED_PATH } from './mail-capture-server.ts';
 
 type DeliveredMail = { to: string | string[]; subject: string; text: string };
@@ -49,4 +49,28 @@ export async function signedInPage(browser: Browser, email: string): Promise<Pag
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await page.waitForURL(`${baseUrl}/partner`);
   return page;
+}
+
+/**
+ * Launches Chromium and signs each e-mail in, each in its own context, in that order; the
+ * pages come back in the same order. The browser is closed if a sign-in fails.
+ */
+export async function openSignedInBrowser<const E extends readonly string[]>(
+  ...emails: E
+): Promise<{ browser: Browser; pages: { -readonly [K in keyof E]: Page } }> {
+  const browser = await launchBrowser();
+  try {
+    const pages: Page[] = [];
+    for (const email of emails) pages.push(await signedInPage(browser, email));
+    return { browser, pages: pages as { -readonly [K in keyof E]: Page } };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Launches Chromium with one page in Brazilian Portuguese, as the agency's people browse. */
+export async function openPortugueseBrowser(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  return { browser, page: await browser.newPage({ locale: 'pt-BR' }) };
 }
