@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readingListForRoles } from '../../../src/handbook/reading-lists.ts';
+import { partnerHomeFor } from '../../../src/server/auth/partner-home.ts';
+
+// The home reads no database: its cards follow the access table alone.
+describe('the partner home', () => {
+  it('shows finance the review list and nothing of clients or pieces', () => {
+    expect(partnerHomeFor({ roles: ['finance'] }).mayOpen).toEqual({
+      review: true,
+      clients: false,
+      pieces: false,
+      people: false,
+    });
+  });
+
+  it('shows a traffic partner the clients only, Design the pieces too, an admin everything', () => {
+    expect(partnerHomeFor({ roles: ['paid_traffic'] }).mayOpen).toEqual({
+      review: false,
+      clients: true,
+      pieces: false,
+      people: false,
+    });
+    expect(partnerHomeFor({ roles: ['design'] }).mayOpen).toMatchObject({ pieces: true });
+    expect(Object.values(partnerHomeFor({ roles: ['admin'] }).mayOpen)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('gives each person the handbook pages their roles ask them to read', () => {
+    expect(partnerHomeFor({ roles: ['cs'] }).mustRead).toEqual(readingListForRoles(['cs']));
+    expect(partnerHomeFor({ roles: [] }).mayOpen.clients).toBe(false);
+  });
+});
