@@ -18,9 +18,8 @@ import {
   asClient,
   DAY,
   HOUR,
-  openApprovalsApp,
+  openSentPiece,
   PNG,
-  sendPieceForApproval,
   versionForm,
 } from '../support/approvals.ts';
 import { latestMailMatch, postJson } from '../support/sign-in.ts';
@@ -28,19 +27,16 @@ import { readJson, SAME_ORIGIN, TEST_ORIGIN, type TestApp } from '../support/tes
 import { DRIVERS } from '../support/test-databases.ts';
 
 /** A contact's comments and decisions, new versions, reminders and the round's outcome. */
-
 describe.each(DRIVERS)('client approvals (%s)', (driver) => {
   let app: TestApp;
   let cs: string;
-  let design: string;
   let pieceId: string;
   let rita: string;
   let joao: string;
   const start = new Date('2026-03-02T13:00:00.000Z');
 
   beforeAll(async () => {
-    ({ app, cs, design } = await openApprovalsApp(driver));
-    ({ pieceId, rita, joao } = await sendPieceForApproval(app, cs, design));
+    ({ app, cs, pieceId, rita, joao } = await openSentPiece(driver));
   });
   afterAll(() => app.close());
 

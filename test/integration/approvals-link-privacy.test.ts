@@ -10,7 +10,7 @@ import {
 } from '../../db/schema/index.ts';
 import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
 import { hashToken } from '../../src/server/auth/tokens.ts';
-import { asClient, openApprovalsApp, sendPieceForApproval } from '../support/approvals.ts';
+import { asClient, openSentPiece } from '../support/approvals.ts';
 import { postJson } from '../support/sign-in.ts';
 import { SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -40,8 +40,7 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
   let rita: string;
 
   beforeAll(async () => {
-    ({ app, cs, design } = await openApprovalsApp(driver));
-    ({ pieceId, rita } = await sendPieceForApproval(app, cs, design));
+    ({ app, cs, design, pieceId, rita } = await openSentPiece(driver));
   });
   afterAll(() => app.close());
 

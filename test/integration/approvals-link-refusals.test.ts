@@ -11,9 +11,8 @@ import {
   approvalToken,
   asClient,
   DAY,
-  openApprovalsApp,
+  openSentPiece,
   PNG,
-  sendPieceForApproval,
   versionForm,
 } from '../support/approvals.ts';
 import { postJson } from '../support/sign-in.ts';
@@ -21,17 +20,14 @@ import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 /** Links that no longer open (revoked, expired, withdrawn, forged) and the limit on trying them. */
-
 describe.each(DRIVERS)('client approvals (%s)', (driver) => {
   let app: TestApp;
   let cs: string;
-  let design: string;
   let rita: string;
   let ritaBanner: string;
 
   beforeAll(async () => {
-    ({ app, cs, design } = await openApprovalsApp(driver));
-    ({ rita } = await sendPieceForApproval(app, cs, design));
+    ({ app, cs, rita } = await openSentPiece(driver));
   });
   afterAll(() => app.close());
 

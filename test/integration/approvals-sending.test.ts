@@ -8,7 +8,6 @@ import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 /** Starting a piece, checking its versions and sending it to the client's contacts. */
-
 describe.each(DRIVERS)('client approvals (%s)', (driver) => {
   let app: TestApp;
   let cs: string;

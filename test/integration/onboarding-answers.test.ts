@@ -4,7 +4,6 @@ import { clientMilestones, onboardingAnswers, outbox } from '../../db/schema/ind
 import { CURRENT_ONBOARDING } from '../../src/questionnaires/index.ts';
 import {
   onboardingToken,
-  openOnboardingApp,
   PDF,
   requiredAnswers,
   sendBakeryLinks,
@@ -12,6 +11,7 @@ import {
   uploadForm,
 } from '../support/onboarding.ts';
 import { postJson } from '../support/sign-in.ts';
+import { openAppWithOtherCs } from '../support/teams.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
@@ -23,7 +23,7 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
   const start = new Date('2026-03-02T13:00:00.000Z');
   const client = 'demo-client-bakery';
   beforeAll(async () => {
-    ({ app, cs } = await openOnboardingApp(driver));
+    ({ app, cs } = await openAppWithOtherCs(driver));
     token = await sendBakeryLinks(app, cs);
     await sendClinicLink(app, cs);
     // The research file the export lists.

@@ -2,14 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onboardingFiles } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
-import {
-  onboardingToken,
-  openOnboardingApp,
-  PDF,
-  sendBakeryLinks,
-  uploadForm,
-} from '../support/onboarding.ts';
+import { onboardingToken, PDF, sendBakeryLinks, uploadForm } from '../support/onboarding.ts';
 import { postJson } from '../support/sign-in.ts';
+import { openAppWithOtherCs } from '../support/teams.ts';
 import { readJson, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
@@ -21,7 +16,7 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
   let token: string;
   const client = 'demo-client-bakery';
   beforeAll(async () => {
-    ({ app, cs, otherCs } = await openOnboardingApp(driver));
+    ({ app, cs, otherCs } = await openAppWithOtherCs(driver));
     token = await sendBakeryLinks(app, cs);
   });
   afterAll(() => app.close());

@@ -4,14 +4,9 @@ import { onboardingFiles, onboardingLinks } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { hashToken } from '../../src/server/auth/tokens.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
-import {
-  onboardingToken,
-  openOnboardingApp,
-  PDF,
-  sendClinicLink,
-  uploadForm,
-} from '../support/onboarding.ts';
+import { onboardingToken, PDF, sendClinicLink, uploadForm } from '../support/onboarding.ts';
 import { postJson } from '../support/sign-in.ts';
+import { openAppWithOtherCs } from '../support/teams.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
@@ -26,7 +21,7 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
   const start = new Date('2026-03-02T13:00:00.000Z');
   const client = 'demo-client-bakery';
   beforeAll(async () => {
-    ({ app, cs, otherCs } = await openOnboardingApp(driver));
+    ({ app, cs, otherCs } = await openAppWithOtherCs(driver));
     // The clinic's link, for the tests of a link that expires or is revoked.
     await sendClinicLink(app, cs);
   });

@@ -1,7 +1,7 @@
 import { demoPng } from '../../db/demo-png.ts';
-import { latestMailMatch, postJson, seedPeople, signIn } from './sign-in.ts';
-import { addPerson, OTHER_CS } from './teams.ts';
-import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from './test-app.ts';
+import { latestMailMatch, postJson, signIn } from './sign-in.ts';
+import { openAppWithOtherCs } from './teams.ts';
+import { readJson, SAME_ORIGIN, type TestApp } from './test-app.ts';
 import type { Driver } from './test-databases.ts';
 
 export const DAY = 86_400_000;
@@ -33,17 +33,16 @@ export function asClient(app: TestApp, token: string, path: string, body: unknow
   return app.request(`/api/approval/${token}${path}`, postJson(body));
 }
 
-/** The demo people and another CS, with CS, Design and the other CS signed in. */
+/** The demo agency and another CS, with CS, Design and the other CS signed in. */
 export async function openApprovalsApp(driver: Driver) {
-  const app = await createTestApp(driver);
-  await seedPeople(app);
-  await addPerson(app, OTHER_CS);
-  return {
-    app,
-    cs: await signIn(app, 'cs@ponte.example'),
-    design: await signIn(app, 'design@ponte.example'),
-    otherCs: await signIn(app, OTHER_CS.email),
-  };
+  const opened = await openAppWithOtherCs(driver);
+  return { ...opened, design: await signIn(opened.app, 'design@ponte.example') };
+}
+
+/** {@link openApprovalsApp}, then {@link sendPieceForApproval}: a piece awaiting Rita and João. */
+export async function openSentPiece(driver: Driver) {
+  const opened = await openApprovalsApp(driver);
+  return { ...opened, ...(await sendPieceForApproval(opened.app, opened.cs, opened.design)) };
 }
 
 async function expectOk(response: Response, what: string) {

@@ -1,8 +1,6 @@
 import { CURRENT_ONBOARDING, type Question } from '../../src/questionnaires/index.ts';
-import { latestMailMatch, postJson, seedPeople, signIn } from './sign-in.ts';
-import { addPerson, OTHER_CS } from './teams.ts';
-import { createTestApp, SAME_ORIGIN, type TestApp } from './test-app.ts';
-import type { Driver } from './test-databases.ts';
+import { latestMailMatch, postJson } from './sign-in.ts';
+import { SAME_ORIGIN, type TestApp } from './test-app.ts';
 
 export const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -36,18 +34,6 @@ export function uploadForm(questionId: string, bytes: Uint8Array, name: string):
   form.set('questionId', questionId);
   form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' }));
   return { method: 'POST', headers: SAME_ORIGIN, body: form };
-}
-
-/** The demo people and another CS, with CS and the other CS signed in. */
-export async function openOnboardingApp(driver: Driver) {
-  const app = await createTestApp(driver);
-  await seedPeople(app);
-  await addPerson(app, OTHER_CS);
-  return {
-    app,
-    cs: await signIn(app, 'cs@ponte.example'),
-    otherCs: await signIn(app, OTHER_CS.email),
-  };
 }
 
 /** CS sends a client's contacts their onboarding links, as the client page does. */

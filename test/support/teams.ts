@@ -101,4 +101,16 @@ export async function openTeamsApp(driver: Driver) {
   };
 }
 
+/** The demo agency and another CS (in charge of no client), CS and the other CS signed in. */
+export async function openAppWithOtherCs(driver: Driver) {
+  const app = await createTestApp(driver);
+  await seedPeople(app);
+  await addPerson(app, OTHER_CS);
+  return {
+    app,
+    cs: await signIn(app, 'cs@ponte.example'),
+    otherCs: await signIn(app, OTHER_CS.email),
+  };
+}
+
 export type TeamsApp = Awaited<ReturnType<typeof openTeamsApp>>;
