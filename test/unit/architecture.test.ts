@@ -86,7 +86,7 @@ describe('architecture', () => {
 
   it('keeps every source file under 300 lines (the catalogs and policy data aside)', () => {
     const exempt = /^(src\/i18n\/messages\/|src\/policy\/agency-policy\.ts$)/;
-    const long = ['src', 'functions', 'db/schema']
+    const long = ['src', 'functions', 'db/schema', 'test']
       .flatMap((folder) => sourceFiles(folder))
       .filter((file) => !exempt.test(file))
       .map((file) => ({ file, lines: readFileSync(join(ROOT, file), 'utf8').split('\n').length }))
