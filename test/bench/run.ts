@@ -2,9 +2,20 @@
 // instrumented libSQL client), median server CPU time per request in Node, and response
 // bytes, printed next to the targets; then the same routes over ten times the data, side by
 // side; then the weight of the pages. Exits non-zero when a figure misses its target.
+//
+// Each size is measured in a process of its own: held in one process, the 10× data's heap
+// slowed the 1× figures, and the scale ratios said more about the garbage collector than
+// about the queries.
 
+import { execFileSync } from 'node:child_process';
 import { type BenchSetup, prepareBench } from './bench-setup.ts';
-import { type BenchCall, measure, missedTargets, type Targets } from './measure.ts';
+import {
+  type BenchCall,
+  type Measurement,
+  measure,
+  missedTargets,
+  type Targets,
+} from './measure.ts';
 import { printPageWeights } from './page-weights.ts';
 import { printRouteTable, printScaleTable, type RouteResult } from './report.ts';
 import { BENCH_PAGE_DATA, BENCH_ROUTES, requestInit, routePath } from './routes.ts';
@@ -12,56 +23,87 @@ import { benchScale, SCALE_FACTORS, scaleMisses } from './scale.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
+// The line a size's process prints its measurements on, for the main process to read.
+const RESULT_MARK = 'BENCH-RESULT ';
+
+type Subject = { label: string; targets: Targets; callOn: (setup: BenchSetup) => BenchCall };
+
+const subjects: Subject[] = [
+  ...BENCH_ROUTES.map((route) => ({
+    label: `${route.method} ${route.path}`,
+    targets: route.targets,
+    callOn: (setup: BenchSetup): BenchCall => {
+      let sent = 0;
+      return async () => {
+        const response = await setup.request(
+          routePath(route, setup.context),
+          requestInit(route, sent++, setup.context),
+        );
+        return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+      };
+    },
+  })),
+  ...BENCH_PAGE_DATA.map((page) => ({
+    label: `${page.page} (page data)`,
+    targets: page.targets,
+    callOn:
+      (setup: BenchSetup): BenchCall =>
+      async () => {
+        await page.load(setup.database.db, setup.context);
+        return { status: 200, bytes: 0 };
+      },
+  })),
+];
+
+/** Seeds one size and measures every subject on it, in this process. */
+async function measureScale(factor: number): Promise<Measurement[]> {
+  const started = performance.now();
+  const setup = await prepareBench(benchScale(factor), RUNS + WARMUP + 1);
+  console.error(`Seeded ${factor}× in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const measured: Measurement[] = [];
+  for (const subject of subjects)
+    measured.push(
+      await measure(setup.database.client, subject.callOn(setup), {
+        warmup: WARMUP,
+        measured: RUNS,
+      }),
+    );
+  await setup.close();
+  return measured;
+}
+
+/** Measures one size in a fresh Node process (this script, told which size). */
+function measureScaleApart(factor: number): Measurement[] {
+  const output = execFileSync(process.execPath, [import.meta.filename], {
+    env: { ...process.env, BENCH_ONE_SCALE: String(factor) },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = output.split('\n').find((text) => text.startsWith(RESULT_MARK));
+  if (!line) throw new Error(`The ${factor}× bench printed no result`);
+  return JSON.parse(line.slice(RESULT_MARK.length)) as Measurement[];
+}
+
+if (process.env.BENCH_ONE_SCALE) {
+  const measured = await measureScale(Number(process.env.BENCH_ONE_SCALE));
+  process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(measured)}\n`);
+  process.exit(0);
+}
 
 const scales = SCALE_FACTORS.map(benchScale);
-const setups: BenchSetup[] = [];
-for (const scale of scales) {
-  const started = performance.now();
-  setups.push(await prepareBench(scale, RUNS + WARMUP + 1));
-  console.log(`Seeded ${scale.factor}× in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-
-const results: RouteResult[] = [];
-/** Measures one subject at every scale, one after the other, so both see the same warm process. */
-async function measureAtScales(
-  label: string,
-  targets: Targets,
-  callOn: (setup: BenchSetup) => BenchCall,
-) {
-  const at = [];
-  for (const setup of setups)
-    at.push(
-      await measure(setup.database.client, callOn(setup), { warmup: WARMUP, measured: RUNS }),
-    );
+const perScale = scales.map((scale) => measureScaleApart(scale.factor));
+const results: RouteResult[] = subjects.map((subject, index) => {
+  const at = perScale.map((measured) => measured[index]).filter((m) => m !== undefined);
   const [base, scaled] = at;
-  results.push({
-    label,
-    targets,
+  return {
+    label: subject.label,
+    targets: subject.targets,
     at,
-    misses: base ? missedTargets(base, targets) : [],
+    misses: base ? missedTargets(base, subject.targets) : [],
     scaleMisses: base && scaled ? scaleMisses(base, scaled) : [],
-  });
-}
-
-for (const route of BENCH_ROUTES) {
-  await measureAtScales(`${route.method} ${route.path}`, route.targets, (setup) => {
-    let sent = 0;
-    return async () => {
-      const response = await setup.request(
-        routePath(route, setup.context),
-        requestInit(route, sent++, setup.context),
-      );
-      return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
-    };
-  });
-}
-for (const page of BENCH_PAGE_DATA) {
-  await measureAtScales(`${page.page} (page data)`, page.targets, (setup) => async () => {
-    await page.load(setup.database.db, setup.context);
-    return { status: 200, bytes: 0 };
-  });
-}
-await Promise.all(setups.map((setup) => setup.close()));
+  };
+});
 
 printRouteTable(results, RUNS);
 printScaleTable(results, scales);
