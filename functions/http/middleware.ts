@@ -5,7 +5,7 @@ import { requestLocale } from '../../src/server/i18n/request-locale.ts';
 import type { ApiEnv } from './api-env.ts';
 import { problem } from './problem.ts';
 import { isSameOriginRequest } from './same-origin.ts';
-import { API_CSP, applySecurityHeaders, EMBEDDED_FILE_CSP } from './security-headers.ts';
+import { API_CSP, applySecurityHeaders, EMBEDDED_FILE_CSP, PAGE_CSP } from './security-headers.ts';
 
 /** Gives each request its dependencies, a request id, and the visitor's language. */
 export function requestContext(resolveDependencies: (env: unknown) => Dependencies) {
@@ -23,7 +23,11 @@ export function requestContext(resolveDependencies: (env: unknown) => Dependenci
 /** Adds the security headers to every API answer, errors included. */
 export const securityHeaders = createMiddleware<ApiEnv>(async (c, next) => {
   await next();
-  applySecurityHeaders(c.res.headers, c.get('embeddable') ? EMBEDDED_FILE_CSP : API_CSP);
+  // The API answers data; the one page it answers (a form posted to a dead client link)
+  // is drawn under the pages' CSP, so its style shows and still no inline script runs.
+  const page = c.res.headers.get('Content-Type')?.startsWith('text/html') ?? false;
+  const csp = c.get('embeddable') ? EMBEDDED_FILE_CSP : page ? PAGE_CSP : API_CSP;
+  applySecurityHeaders(c.res.headers, csp);
   c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pieces } from '../../db/schema/index.ts';
+import { PAGE_CSP } from '../../functions/http/security-headers.ts';
 import { policy } from '../../src/policy/index.ts';
 import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
 import {
@@ -97,6 +98,8 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
     expect(form.status).toBe(410);
     expect(form.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(form.headers.get('Referrer-Policy')).toBe('no-referrer');
+    // Drawn as a page: its style shows, and still no inline script runs.
+    expect(form.headers.get('Content-Security-Policy')).toBe(PAGE_CSP);
     const page = await form.text();
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('This link was withdrawn by the agency');
