@@ -18,6 +18,7 @@ import {
 import { type Locale, localeOf } from '../../i18n/index.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
 import { contactDecided, contactMayAct } from './contact-may-act.ts';
+import { DECISION_COLUMNS } from './piece-columns.ts';
 
 export type ApprovalLinkProblem = 'invalid' | 'revoked' | 'expired';
 
@@ -68,13 +69,8 @@ export async function openApprovalByToken(
           // Every decision on every round of the piece: this round's and what earlier ones decided.
           db
             .select({
-              roundId: approvalDecisions.roundId,
+              ...DECISION_COLUMNS,
               versionNumber: pieceVersions.number,
-              contactId: approvalDecisions.contactId,
-              contactName: approvalDecisions.contactName,
-              decision: approvalDecisions.decision,
-              message: approvalDecisions.message,
-              decidedAt: approvalDecisions.decidedAt,
             })
             .from(approvalDecisions)
             .innerJoin(approvalRounds, eq(approvalRounds.id, approvalDecisions.roundId))

@@ -19,6 +19,7 @@ import {
 import type { Viewer } from '../auth/viewer.ts';
 import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
+import { DECISION_COLUMNS, PIECE_SUMMARY } from './piece-columns.ts';
 
 /**
  * The reads behind a piece and what its page shows (access facts first), for one batch: alone,
@@ -28,12 +29,7 @@ export function readPieceDetail(db: Database, pieceId: string) {
   return [
     db
       .select({
-        id: pieces.id,
-        title: pieces.title,
-        kind: pieces.kind,
-        status: pieces.status,
-        dueOn: pieces.dueOn,
-        latestVersion: pieces.latestVersion,
+        ...PIECE_SUMMARY,
         projectId: pieces.projectId,
         projectName: aliased(projects.name, 'project_name'),
         designerId: projects.designerId,
@@ -80,12 +76,7 @@ export function readPieceDetail(db: Database, pieceId: string) {
       .orderBy(asc(approvalLinks.createdAt)),
     db
       .select({
-        roundId: approvalDecisions.roundId,
-        contactId: approvalDecisions.contactId,
-        contactName: approvalDecisions.contactName,
-        decision: approvalDecisions.decision,
-        message: approvalDecisions.message,
-        decidedAt: approvalDecisions.decidedAt,
+        ...DECISION_COLUMNS,
       })
       .from(approvalDecisions)
       .innerJoin(approvalRounds, eq(approvalRounds.id, approvalDecisions.roundId))

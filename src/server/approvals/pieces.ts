@@ -16,6 +16,7 @@ import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { OUTER_CLIENT_ID, onTeam } from '../clients/team-membership.ts';
 import { mayPlanForClient } from './approval-rules.ts';
+import { PIECE_SUMMARY } from './piece-columns.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
 
 /** Active Design partners: who a project may be given to. */
@@ -135,12 +136,7 @@ export function readBoard(db: Database, viewer: Viewer, clientId?: string) {
   return [
     db
       .select({
-        id: pieces.id,
-        title: pieces.title,
-        kind: pieces.kind,
-        status: pieces.status,
-        dueOn: pieces.dueOn,
-        latestVersion: pieces.latestVersion,
+        ...PIECE_SUMMARY,
         updatedAt: pieces.updatedAt,
         projectName: aliased(projects.name, 'project_name'),
         clientId: aliased(clients.id, 'client_id'),
