@@ -84,7 +84,11 @@ describe('client onboarding in a real browser', () => {
     await upload
       .locator('input[type=file]')
       .setInputFiles({ name: 'pesquisa.pdf', mimeType: 'application/pdf', buffer: PDF });
+    // A stored upload reloads the page: the second file is chosen on the reloaded one, not
+    // on the page that is about to go (which raced, and lost the refusal with it).
+    const reloaded = page.waitForEvent('load');
     await upload.getByRole('button', { name: 'Enviar arquivo' }).click();
+    await reloaded;
     await expect(page.getByText('pesquisa.pdf').waitFor()).resolves.toBeUndefined();
     const again = page.locator('form[data-upload]').first();
     await again.locator('input[type=file]').setInputFiles({
