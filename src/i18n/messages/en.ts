@@ -15,6 +15,9 @@ export const en = {
     handbook: 'Partner handbook',
     language: 'Language',
   },
+  nav: {
+    breadcrumbs: 'You are here',
+  },
   errors: {
     unavailableTitle: 'Ponte is catching its breath',
     internalTitle: 'Something went wrong on our side',

@@ -13,6 +13,9 @@ export const ptBR = {
     handbook: 'Manual do parceiro',
     language: 'Idioma',
   },
+  nav: {
+    breadcrumbs: 'Você está em',
+  },
   errors: {
     unavailableTitle: 'A Ponte está recuperando o fôlego',
     internalTitle: 'Algo deu errado do nosso lado',

@@ -15,6 +15,9 @@ export const ru = {
     handbook: 'Справочник партнёра',
     language: 'Язык',
   },
+  nav: {
+    breadcrumbs: 'Вы здесь',
+  },
   errors: {
     unavailableTitle: 'Ponte переводит дух',
     internalTitle: 'Что-то пошло не так на нашей стороне',
