@@ -145,3 +145,32 @@ export function isLost(
   const lostOn = addDaysToIsoDate(serviceEndsOn, rules.newClientDeadlines.lostDaysAfterEndUnpaid);
   return now.getTime() >= zonedTimeToInstant(lostOn, '00:00', rules.agency.timeZone).getTime();
 }
+
+/** How pressing a deadline is at an instant: past due, due later today, soon, or later. */
+export type Urgency = 'overdue' | 'today' | 'soon' | 'later';
+
+/**
+ * A deadline this close (and not today) is "soon". Kept here until the policy holds it: the
+ * policy is the lead's, and the number is asked for there.
+ */
+export const SOON_WITHIN_HOURS = 48;
+
+/**
+ * How pressing a deadline due at `dueAt` is at `now`: overdue from the instant it falls due;
+ * today while it is still ahead on the same calendar day in the agency's time zone; soon
+ * within SOON_WITHIN_HOURS; later beyond.
+ */
+export function deadlineUrgency(dueAt: Date, now: Date, timeZone: string): Urgency {
+  const ahead = dueAt.getTime() - now.getTime();
+  if (ahead <= 0) return 'overdue';
+  if (isoDateInZone(dueAt, timeZone) === isoDateInZone(now, timeZone)) return 'today';
+  return ahead <= SOON_WITHIN_HOURS * HOUR_MS ? 'soon' : 'later';
+}
+
+/**
+ * When a deadline kept as a calendar day (YYYY-MM-DD: a task's, a piece's) falls due: the
+ * last instant of that day in the agency's time zone, so it is overdue only the day after.
+ */
+export function endOfDueDay(dueOn: string, timeZone: string): Date {
+  return new Date(zonedTimeToInstant(addDaysToIsoDate(dueOn, 1), '00:00', timeZone).getTime() - 1);
+}
