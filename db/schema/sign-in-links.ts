@@ -18,6 +18,9 @@ export const signInLinks = sqliteTable(
     usedAt: integer('used_at', { mode: 'timestamp_ms' }),
     // The session this link created; marks which of two racing requests consumed it.
     sessionId: text('session_id'),
+    // Where the person was going when sign-in was asked for (a path of ours, checked on the way
+    // in and out); kept with the link so nobody can change it in the e-mailed URL.
+    nextPath: text('next_path'),
   },
   (table) => [index('sign_in_links_user_idx').on(table.userId)],
 );
