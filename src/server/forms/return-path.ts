@@ -28,3 +28,39 @@ export function safeReturnPath(value: unknown): string | null {
   if (last !== '' && (!SEGMENT.test(last) || isDotSegment(last))) return null;
   return value;
 }
+
+/** Where a person lands after signing in when they were not on their way to a page. */
+export const PARTNER_HOME = '/partner';
+
+// A deep link never lands on the API (it answers JSON, and a GET there is not a page) nor on
+// the sign-in pages (signing in to reach the sign-in page loops). Compared decoded and in
+// lower case, so "/API/…" or "/%73ign-in" cannot slip past.
+const NEVER_NEXT = ['/api', '/sign-in'];
+
+/**
+ * The page a person signing in was opening, when it is a path of ours a browser may be sent
+ * to after sign-in (see safeReturnPath) and neither the API nor the sign-in pages; else null,
+ * and they land on the partner home.
+ */
+export function safeNextPath(value: unknown): string | null {
+  const path = safeReturnPath(value);
+  if (!path) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(path.split('?')[0] ?? '').toLowerCase();
+  } catch {
+    return null;
+  }
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  return NEVER_NEXT.some(under) ? null : path;
+}
+
+/**
+ * The sign-in page for someone who opened `pathWithQuery` signed out: it keeps the path to
+ * return to, when that is a safe one and not the home they would land on anyway.
+ */
+export function signInPathFor(pathWithQuery: string): string {
+  const next = safeNextPath(pathWithQuery);
+  if (!next || next === PARTNER_HOME) return '/sign-in';
+  return `/sign-in?next=${encodeURIComponent(next)}`;
+}
