@@ -19,6 +19,7 @@ import {
   openOnboardingByToken,
 } from '../../src/server/onboarding/onboarding-links.ts';
 import { ONBOARDING_REFUSALS } from '../../src/server/onboarding/onboarding-refusals.ts';
+import { saveSection } from '../../src/server/onboarding/onboarding-section-save.ts';
 import { submitOnboarding } from '../../src/server/onboarding/submit-onboarding.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin } from '../http/client-info.ts';
@@ -74,20 +75,27 @@ export const onboardingRoutes = new Hono<ApiEnv>()
     const onboarding = await openByPath(c);
     if (onboarding instanceof Response) return onboarding;
     const { action, ...raw } = await readInput(c, sectionInput);
-    const { db, clock } = c.get('deps');
+    const deps = c.get('deps');
     const sectionId = c.req.param('section');
     const sections = onboarding.questionnaire.sections.map((s) => s.id);
     // The section names the page a plain form returns to: only the questionnaire's own.
     if (!sections.includes(sectionId)) return refuseWith(c, ONBOARDING_REFUSALS, 'unknown_section');
-    const result = await saveAnswers(
-      db,
-      onboarding,
-      { raw, sectionId: action === 'next' ? sectionId : undefined },
-      clock(),
-    );
-    if (!result.ok) return refuseWith(c, ONBOARDING_REFUSALS, result.error);
-    const t = c.get('t');
     const token = c.req.param('token');
+    // Files chosen in the section's form are stored with it, whichever button sent it.
+    const result = await saveSection(
+      deps,
+      onboarding,
+      { raw, sectionId, advance: action === 'next' },
+      policy,
+      deps.clock(),
+    );
+    if (!result.ok)
+      return refuseWith(c, ONBOARDING_REFUSALS, result.error, {
+        back: pageOf(token, sectionId),
+        params: { mb: policy.onboarding.maxUploadBytes / MB },
+        ...('questionId' in result ? { field: result.questionId } : {}),
+      });
+    const t = c.get('t');
     const index = sections.indexOf(sectionId);
     const problems = Object.fromEntries(
       Object.entries(result.problems).map(([id, key]) => [id, t(key)]),
@@ -107,8 +115,8 @@ export const onboardingRoutes = new Hono<ApiEnv>()
           : sectionId;
     return done(c, {
       location: pageOf(token, target),
-      body: { saved: result.saved, problems },
-      notice: 'onboarding.saved',
+      body: { saved: result.saved, problems, storedFiles: result.storedFiles },
+      notice: result.storedFiles > 0 ? 'onboarding.savedWithFiles' : 'onboarding.saved',
     });
   })
   .post('/:token/files', async (c) => {

@@ -1,4 +1,10 @@
 import { CURRENT_ONBOARDING, type Question } from '../../src/questionnaires/index.ts';
+import {
+  decodeFeedback,
+  FEEDBACK_COOKIE,
+  type FormFeedback,
+  feedbackKey,
+} from '../../src/server/forms/form-feedback.ts';
 import { latestMailMatch, postJson } from './sign-in.ts';
 import { SAME_ORIGIN, type TestApp } from './test-app.ts';
 
@@ -62,4 +68,31 @@ export async function sendBakeryLinks(app: TestApp, cs: string): Promise<string>
 /** The clinic's link, sent to Marina. */
 export function sendClinicLink(app: TestApp, cs: string) {
   return sendOnboardingLinks(app, cs, 'demo-client-clinic', ['demo-contact-clinic-director']);
+}
+
+/**
+ * A section's own form as a browser without JavaScript posts it (multipart, a page wanted
+ * back): typed answers, the button pressed, and the files chosen in its file fields — a
+ * field left empty posts a nameless, empty part, as browsers do.
+ */
+export function sectionForm(
+  answers: Record<string, string>,
+  action: 'next' | 'save' | 'upload',
+  files: Record<string, { bytes: Uint8Array; name: string } | null>,
+): RequestInit {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(answers)) form.set(name, value);
+  form.set('action', action);
+  for (const [questionId, file] of Object.entries(files)) {
+    const part = file ? [file.bytes as Uint8Array<ArrayBuffer>] : [];
+    form.append(questionId, new File(part, file?.name ?? '', { type: 'application/octet-stream' }));
+  }
+  return { method: 'POST', headers: { ...SAME_ORIGIN, Accept: 'text/html' }, body: form };
+}
+
+/** The feedback a plain form post left for its page (the signed cookie, read back). */
+export function feedbackOf(response: Response): FormFeedback | null {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(FEEDBACK_COOKIE));
+  const value = cookie?.split(';')[0]?.slice(FEEDBACK_COOKIE.length + 1);
+  return decodeFeedback(value, feedbackKey(undefined));
 }

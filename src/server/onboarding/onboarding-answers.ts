@@ -22,18 +22,29 @@ export type SaveResult =
   | { ok: true; saved: string[]; problems: Record<string, MessageKey> }
   | { ok: false; error: 'submitted' | 'unknown_section' };
 
+type PlannedSave =
+  | {
+      ok: true;
+      saved: string[];
+      problems: Record<string, MessageKey>;
+      writes: BatchItem<'sqlite'>[];
+    }
+  | { ok: false; error: 'submitted' | 'unknown_section' };
+
 /**
- * Saves typed answers, each question on its own row, in one batch. Everything typed is
- * kept, even when it is not acceptable yet, so nothing is lost; the problems come back
- * to be shown next to their fields. With `sectionId` (the "next" button) the whole section
- * is checked and, when fine, marked saved. Writes only while the onboarding is open.
+ * The writes that save typed answers, each question on its own row, and what they leave to
+ * fix. Everything typed is kept, even when it is not acceptable yet, so nothing is lost; the
+ * problems come back to be shown next to their fields. With `sectionId` (the "next" button)
+ * the whole section is checked, counting `addedFiles` (files stored with the same post), and
+ * when fine, marked saved. Each write happens only while the onboarding is open.
  */
-export async function saveAnswers(
+export function planAnswers(
   db: Database,
   onboarding: OpenOnboarding,
-  save: { raw: Record<string, unknown>; sectionId?: string },
+  save: { raw: Record<string, unknown>; sectionId?: string | undefined },
   now: Date,
-): Promise<SaveResult> {
+  addedFiles: Record<string, number> = {},
+): PlannedSave {
   if (onboarding.status !== 'open') return { ok: false, error: 'submitted' };
   const { questionnaire } = onboarding;
   const section = save.sectionId
@@ -51,6 +62,8 @@ export async function saveAnswers(
   }
   const answers = { ...onboarding.answers, ...Object.fromEntries(values) };
   const fileCounts = countFiles(onboarding);
+  for (const [questionId, added] of Object.entries(addedFiles))
+    fileCounts[questionId] = (fileCounts[questionId] ?? 0) + added;
   const problems: Record<string, MessageKey> = section
     ? checkSection(section, answers, fileCounts)
     : Object.fromEntries(
@@ -98,6 +111,19 @@ export async function saveAnswers(
     );
   }
   // A save is the contact at work: the link counts as opened, if the page's script did not say so.
-  await db.batch([markOnboardingOpened(db, onboarding.linkId, now), ...writes]);
-  return { ok: true, saved: [...values.keys()], problems };
+  writes.push(markOnboardingOpened(db, onboarding.linkId, now));
+  return { ok: true, saved: [...values.keys()], problems, writes };
+}
+
+/** Saves typed answers in one batch (see planAnswers). Writes only while the onboarding is open. */
+export async function saveAnswers(
+  db: Database,
+  onboarding: OpenOnboarding,
+  save: { raw: Record<string, unknown>; sectionId?: string | undefined },
+  now: Date,
+): Promise<SaveResult> {
+  const plan = planAnswers(db, onboarding, save, now);
+  if (!plan.ok) return plan;
+  await db.batch(plan.writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return { ok: true, saved: plan.saved, problems: plan.problems };
 }

@@ -4,17 +4,62 @@ import { insertWhen } from '../../../db/insert-when.ts';
 import { onboardingFiles, onboardings } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { cleanFileName } from '../files/file-names.ts';
-import { createFileKey, type FileStore } from '../files/file-store.ts';
+import { createFileKey, type FileStore, type StoredFile } from '../files/file-store.ts';
 import { detectFileType } from '../files/file-type.ts';
 import { findQuestion } from './answer-rules.ts';
 import { markOnboardingOpened, type OpenOnboarding } from './onboarding-links.ts';
 
-type UploadProblem = 'submitted' | 'unknown_question' | 'too_large' | 'wrong_type' | 'empty';
+export type UploadProblem = 'submitted' | 'unknown_question' | 'too_large' | 'wrong_type' | 'empty';
 
 /**
- * Stores a file a client uploaded for a question: checked by size and by its bytes (never
- * its name or declared type), kept under a key the server chooses. If the database write
- * fails, the stored bytes are removed again, so no file is left without its record.
+ * Whether a file's bytes may be stored: not empty, within the size limit, and of a type its
+ * bytes show (never its name or declared type). The type found, or why not.
+ */
+export function checkUploadBytes(
+  bytes: Uint8Array,
+  rules: Pick<Policy, 'onboarding'>,
+): { ok: true; contentType: string } | { ok: false; error: 'too_large' | 'wrong_type' | 'empty' } {
+  if (bytes.byteLength === 0) return { ok: false, error: 'empty' };
+  if (bytes.byteLength > rules.onboarding.maxUploadBytes) return { ok: false, error: 'too_large' };
+  const type = detectFileType(bytes);
+  return type ? { ok: true, contentType: type.contentType } : { ok: false, error: 'wrong_type' };
+}
+
+/**
+ * The write that records a stored file for a question, only while the onboarding is open
+ * (it returns the new id, or nothing once the questionnaire was sent).
+ */
+export function fileRecordWrite(
+  db: Database,
+  onboarding: OpenOnboarding,
+  file: { id: string; questionId: string; name: string; stored: StoredFile },
+  now: Date,
+) {
+  const { stored } = file;
+  return insertWhen(
+    db,
+    onboardingFiles,
+    {
+      id: file.id,
+      onboardingId: onboardings.id,
+      questionId: file.questionId,
+      fileKey: stored.key,
+      name: cleanFileName(file.name, stored.contentType),
+      contentType: stored.contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+      uploadedAt: now,
+      uploadedByContactId: onboarding.contact.id,
+    },
+    and(eq(onboardings.id, onboarding.onboardingId), eq(onboardings.status, 'open')),
+    onboardings,
+  ).returning({ id: onboardingFiles.id });
+}
+
+/**
+ * Stores a file a client uploaded for a question: checked by size and by its bytes, kept
+ * under a key the server chooses. If the database write fails, the stored bytes are removed
+ * again, so no file is left without its record.
  */
 export async function uploadOnboardingFile(
   deps: { db: Database; files: FileStore },
@@ -27,37 +72,22 @@ export async function uploadOnboardingFile(
   if (findQuestion(onboarding.questionnaire, upload.questionId)?.question.kind !== 'files') {
     return { ok: false, error: 'unknown_question' };
   }
-  if (upload.bytes.byteLength === 0) return { ok: false, error: 'empty' };
-  if (upload.bytes.byteLength > rules.onboarding.maxUploadBytes)
-    return { ok: false, error: 'too_large' };
-  const type = detectFileType(upload.bytes);
-  if (!type) return { ok: false, error: 'wrong_type' };
+  const checked = checkUploadBytes(upload.bytes, rules);
+  if (!checked.ok) return checked;
   const stored = await deps.files.put(
     createFileKey('onboarding', now),
     upload.bytes,
-    type.contentType,
+    checked.contentType,
   );
   const fileId = crypto.randomUUID();
   try {
     const [inserted] = await deps.db.batch([
-      insertWhen(
+      fileRecordWrite(
         deps.db,
-        onboardingFiles,
-        {
-          id: fileId,
-          onboardingId: onboardings.id,
-          questionId: upload.questionId,
-          fileKey: stored.key,
-          name: cleanFileName(upload.name, stored.contentType),
-          contentType: stored.contentType,
-          size: stored.size,
-          sha256: stored.sha256,
-          uploadedAt: now,
-          uploadedByContactId: onboarding.contact.id,
-        },
-        and(eq(onboardings.id, onboarding.onboardingId), eq(onboardings.status, 'open')),
-        onboardings,
-      ).returning({ id: onboardingFiles.id }),
+        onboarding,
+        { id: fileId, questionId: upload.questionId, name: upload.name, stored },
+        now,
+      ),
       // An upload is the contact acting too: without JavaScript it may be their first sign.
       markOnboardingOpened(deps.db, onboarding.linkId, now),
     ]);

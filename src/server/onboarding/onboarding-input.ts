@@ -6,7 +6,7 @@ export const onboardingSendInput = z.object({ contactIds: oneOrMany(z.string()) 
 
 /** A section's form: its answers, and where the contact goes next. */
 export const sectionInput = z
-  .object({ action: z.enum(['next', 'back', 'save']).default('save') })
+  .object({ action: z.enum(['next', 'back', 'save', 'upload']).default('save') })
   .catchall(z.unknown());
 
 /** The page's script saving answers as they are typed. */
