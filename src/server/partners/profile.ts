@@ -22,6 +22,19 @@ export async function getProfile(db: Database, userId: string): Promise<Profile 
   return row ? (row as Profile) : null;
 }
 
+/** What payment needs from a partner's profile (the invoice rule's tax id and PIX key). */
+export const PAYMENT_FIELDS = ['taxId', 'pixKey'] as const;
+
+/**
+ * The profile page: the person's profile and which of the payment fields are still empty
+ * (an invoice is refused until none is). One query; null when there is no such person.
+ */
+export async function loadProfilePage(db: Database, userId: string) {
+  const profile = await getProfile(db, userId);
+  if (!profile) return null;
+  return { profile, missingForPayment: PAYMENT_FIELDS.filter((field) => !profile[field]) };
+}
+
 /**
  * Saves a person's own profile and records which fields changed. The audit entry names the
  * fields, not their values: tax ids and PIX keys stay out of the trail.
