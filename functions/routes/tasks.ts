@@ -1,7 +1,7 @@
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { formatAmount, formatCalendarDate, type MessageParams } from '../../src/i18n/index.ts';
 import { pickText, policy } from '../../src/policy/index.ts';
+import { safeReturnPath } from '../../src/server/forms/return-path.ts';
 import { taskActionInput, taskInput } from '../../src/server/tasks/task-input.ts';
 import { OPEN_TASK_REFUSALS, TASK_ACTION_REFUSALS } from '../../src/server/tasks/task-refusals.ts';
 import {
@@ -10,15 +10,12 @@ import {
   routingRuleText,
   TASKS_PAGE,
   type TaskAction,
+  taskPagePath,
 } from '../../src/server/tasks/task-requests.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
 import { done, refuseWith } from '../http/respond.ts';
-
-// The handbook page that states the rule a refusal quotes, in the reader's language.
-const ruleLink = (c: Context<ApiEnv>) =>
-  c.get('locale') === 'pt-BR' ? '/policies/task-routing/' : '/en/policies/task-routing/';
 
 /** Task requests between roles: opened under the routing policy, then accepted, completed or returned. */
 export const taskRoutes = new Hono<ApiEnv>()
@@ -33,7 +30,11 @@ export const taskRoutes = new Hono<ApiEnv>()
       clock(),
     );
     if (result.ok)
-      return done(c, { location: TASKS_PAGE, body: { id: result.taskId }, notice: 'tasks.opened' });
+      return done(c, {
+        location: taskPagePath(result.taskId),
+        body: { id: result.taskId },
+        notice: 'tasks.opened',
+      });
     const locale = c.get('locale');
     const days = policy.taskRouting.minimumLeadTimeDays;
     const params: MessageParams | undefined =
@@ -41,13 +42,11 @@ export const taskRoutes = new Hono<ApiEnv>()
         ? {
             from: pickText(policy.roles[result.from].label, locale),
             allowed: routingRuleText(policy, result.from, locale),
-            link: ruleLink(c),
           }
         : result.error === 'lead_time'
           ? {
               days: formatAmount(days, 'days', locale),
               earliest: formatCalendarDate(result.earliest, locale),
-              link: ruleLink(c),
             }
           : undefined;
     return refuseWith(c, OPEN_TASK_REFUSALS, result.error, {
@@ -66,6 +65,11 @@ export const taskRoutes = new Hono<ApiEnv>()
       { taskId: c.req.param('id'), action, comment, ...actingPerson(c), origin: requestOrigin(c) },
       clock(),
     );
-    if (!result.ok) return refuseWith(c, TASK_ACTION_REFUSALS, result.error, { back: TASKS_PAGE });
-    return done(c, { location: TASKS_PAGE, body: { ok: true }, notice: 'tasks.updated' });
+    // Back to where the person acted: the list, or the request's own page.
+    const from = safeReturnPath(c.get('form')?.returnTo) ?? TASKS_PAGE;
+    if (!result.ok) {
+      const back = result.error === 'not_found' ? TASKS_PAGE : from;
+      return refuseWith(c, TASK_ACTION_REFUSALS, result.error, { back });
+    }
+    return done(c, { location: from, body: { ok: true }, notice: 'tasks.updated' });
   });

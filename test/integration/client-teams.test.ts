@@ -4,7 +4,7 @@ import { getPieceFor, listBoard } from '../../src/server/approvals/pieces.ts';
 import { getClientView } from '../../src/server/clients/client-teams.ts';
 import { listClientNames } from '../../src/server/clients/clients.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
-import { listTasksFor } from '../../src/server/tasks/task-requests.ts';
+import { listTasksFor } from '../../src/server/tasks/task-lists.ts';
 import { joinTeam, leaveTeam, openTeamsApp, type TeamsApp } from '../support/teams.ts';
 import { readJson, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';

@@ -4,7 +4,7 @@ import { clients, outbox, users } from '../../db/schema/index.ts';
 import { runJobs } from '../../functions/jobs/index.ts';
 import { type MailCaptureServer, startMailCaptureServer } from '../support/mail-capture-server.ts';
 import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
-import { createTestApp, readJson, type TestApp } from '../support/test-app.ts';
+import { createTestApp, readJson, TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 // Slack's host, allowed by the policy; the test's chat sender routes it to the capture server.
@@ -74,8 +74,11 @@ describe.each(DRIVERS)('task requests announced in the client’s group (%s)', (
     const posts = capture.delivered.filter((request) => request.path === '/services/hooks/bakery');
     expect(posts).toHaveLength(1);
     expect(String(posts[0]?.body.text)).toMatch(
-      /^Novo pedido de tarefa de Davi Duarte para Customer Success \(atendimento\): Novo banner \(prazo: 2026-03-13\)\./,
+      /^Novo pedido de tarefa de Davi Duarte para Customer Success \(atendimento\): Novo banner \(prazo: 13\/03\/2026\)\./,
     );
+    // The link is the request's own page, at the public origin (never the request's Host).
+    const { id } = await readJson(opened);
+    expect(String(posts[0]?.body.text)).toMatch(new RegExp(` ${TEST_ORIGIN}/tasks/${id}$`));
     const [sent] = await app.db.select().from(outbox).where(eq(outbox.channel, 'chat'));
     expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
   });
@@ -136,7 +139,7 @@ describe.each(DRIVERS)('task requests announced in the client’s group (%s)', (
     expect(text).toContain('Carla &lt;!here&gt;');
     // Slack reads only `<…>` as a link or a mention: there is none left.
     expect(text).not.toMatch(/[<>]/);
-    expect(text).toMatch(/ http:\/\/localhost\/tasks$/);
+    expect(text).toMatch(new RegExp(` ${TEST_ORIGIN}/tasks/${(await readJson(opened)).id}$`));
     await app.db.update(users).set({ name: 'Carla Campos' }).where(eq(users.id, 'demo-cs'));
   });
 

@@ -52,7 +52,11 @@ describe.each(DRIVERS)('task requests between roles (%s)', (driver) => {
             expect(response.status).toBe(403);
             const { error } = await readJson(response);
             expect(error.code).toBe('routing');
-            expect(error.fields.assigneeRole).toContain('/policies/task-routing/');
+            // A sentence naming whom the role may ask; the handbook link sits beside the form.
+            expect(error.fields.assigneeRole).toMatch(
+              /^Pela política da agência, .+ apenas para: .+\.$/,
+            );
+            expect(error.fields.assigneeRole).not.toContain('/');
           }
         });
       }

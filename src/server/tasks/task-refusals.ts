@@ -1,14 +1,22 @@
 import { NOT_FOUND, type RefusalTable } from '../forms/refusals.ts';
 
-/** What refuses opening a task request: the routing policy, the lead time, the client's team. */
+/**
+ * What refuses opening a task request: the routing policy, the lead time, the client's team.
+ * The messages are sentences; the handbook page of the rule is a link beside the form.
+ */
 export const OPEN_TASK_REFUSALS = {
   routing: {
     status: 403,
     code: 'routing',
-    messageKey: 'errors.taskRouting',
+    messageKey: 'tasks.refusals.routing',
     field: 'assigneeRole',
   },
-  lead_time: { status: 400, code: 'lead_time', messageKey: 'errors.taskLeadTime', field: 'dueOn' },
+  lead_time: {
+    status: 400,
+    code: 'lead_time',
+    messageKey: 'tasks.refusals.leadTime',
+    field: 'dueOn',
+  },
   not_on_team: {
     status: 400,
     code: 'not_on_team',

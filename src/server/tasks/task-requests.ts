@@ -1,15 +1,19 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import { clients, taskRequests, userRoles, users } from '../../../db/schema/index.ts';
-import { createTranslator, DEFAULT_LOCALE, localeOf } from '../../i18n/index.ts';
+import {
+  createTranslator,
+  DEFAULT_LOCALE,
+  formatCalendarDate,
+  localeOf,
+} from '../../i18n/index.ts';
 import type { PartnerRole, Policy } from '../../policy/index.ts';
 import { pickText } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { loadClientTeam } from '../clients/client-teams.ts';
-import { onTeam, seenClients } from '../clients/team-membership.ts';
 import { mayBeAsked, maySeeClient, type TeamFacts } from '../clients/team-rules.ts';
 import { escapeChatText } from '../mail/chat-sender.ts';
 import { composeMail } from '../mail/compose-mail.ts';
@@ -26,12 +30,15 @@ export type TaskAction = 'accept' | 'complete' | 'return';
 /** Where people follow their task requests. */
 export const TASKS_PAGE = '/tasks';
 
+/** A request's own page: what e-mails and the client's group link to. */
+export const taskPagePath = (taskId: string) => `${TASKS_PAGE}/${taskId}`;
+
 /** An e-mail about a task request, in the recipient's language. */
 function taskMail(
   kind: 'opened' | 'accepted' | 'completed' | 'returned',
   to: Person,
   facts: Record<string, string>,
-  origin: string,
+  link: string,
 ) {
   const lang = localeOf(to.locale);
   const t = createTranslator(lang);
@@ -43,7 +50,7 @@ function taskMail(
       t(`mail.tasks.${kind}.body`, facts),
       ...(facts.comment ? [facts.comment] : []),
     ],
-    action: { label: t('mail.tasks.action'), url: `${origin}${TASKS_PAGE}` },
+    action: { label: t('mail.tasks.action'), url: link },
     footer: t('mail.footer'),
   });
 }
@@ -102,6 +109,7 @@ export async function openTaskRequest(
     if (!assignee) return { ok: false, error: 'no_assignee' };
   }
   const id = crypto.randomUUID();
+  const link = `${request.origin}${taskPagePath(id)}`;
   const writes: BatchItem<'sqlite'>[] = [
     db.insert(taskRequests).values({
       id,
@@ -137,8 +145,8 @@ export async function openTaskRequest(
       requester: escapeChatText(request.requester.name),
       role: escapeChatText(pickText(rules.roles[request.assigneeRole].label, DEFAULT_LOCALE)),
       what: escapeChatText(request.what),
-      due: escapeChatText(request.dueOn),
-      link: `${request.origin}${TASKS_PAGE}`,
+      due: escapeChatText(formatCalendarDate(request.dueOn, DEFAULT_LOCALE)),
+      link,
     });
     writes.push(
       queueChatMessage(
@@ -156,9 +164,9 @@ export async function openTaskRequest(
         what: request.what,
         client: client.name,
         requester: request.requester.name,
-        due: request.dueOn,
+        due: formatCalendarDate(request.dueOn, localeOf(assignee.locale)),
       },
-      request.origin,
+      link,
     );
     writes.push(
       queueMail(db, { idempotencyKey: `task-opened:${id}`, to: assignee.email, ...mail }, now),
@@ -225,7 +233,7 @@ export async function actOnTaskRequest(
       assignee: act.user.name,
       comment: act.comment ?? '',
     },
-    act.origin,
+    `${act.origin}${taskPagePath(act.taskId)}`,
   );
   const [updated] = await db.batch([
     db
@@ -257,31 +265,6 @@ export async function actOnTaskRequest(
     ),
   ]);
   return updated.length > 0 ? { ok: true } : { ok: false, error: 'wrong_status' };
-}
-
-const TASK_CLIENT = sql.raw('"task_requests"."client_id"');
-const TASK_ROLE = sql.raw('"task_requests"."assignee_role"');
-
-/**
- * The requests a person sees, only on clients they see: to them (or, open, to their role on
- * the client's team), from them, and, for CS, all of their clients'. With whether they may act.
- */
-export function listTasksFor(db: Database, user: Viewer) {
-  // Unnamed requests go to the people on the client's team in the role asked.
-  const onTeamInRole = onTeam(user.id, TASK_CLIENT, TASK_ROLE);
-  const visible = or(
-    eq(taskRequests.requesterId, user.id),
-    eq(taskRequests.assigneeId, user.id),
-    and(eq(taskRequests.status, 'open'), onTeamInRole),
-    ...(user.roles.includes('cs') ? [eq(clients.csUserId, user.id)] : []),
-  );
-  const mayAct = sql<boolean>`case when ${taskRequests.assigneeId} is null then ${onTeamInRole} else ${taskRequests.assigneeId} = ${user.id} end`;
-  return db
-    .select({ task: taskRequests, clientName: clients.name, mayAct: mayAct.mapWith(Boolean) })
-    .from(taskRequests)
-    .innerJoin(clients, eq(clients.id, taskRequests.clientId))
-    .where(user.roles.includes('admin') ? undefined : and(seenClients(user), visible))
-    .orderBy(desc(taskRequests.createdAt));
 }
 
 /** The routing rule in words, for refusals: who the requester's role may ask. */

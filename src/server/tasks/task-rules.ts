@@ -2,6 +2,7 @@ import {
   addDaysToIsoDate,
   isoDateInZone,
   mayRequestTask,
+  PARTNER_ROLES,
   type PartnerRole,
   type Policy,
 } from '../../policy/index.ts';
@@ -41,4 +42,18 @@ export function requestingRole(
     (role): role is PartnerRole => role in rules.taskRouting.mayRequestFrom,
   );
   return partnerRoles.find((role) => mayRequestTask(rules, role, to)) ?? partnerRoles[0] ?? null;
+}
+
+/**
+ * The roles a person may ask, through any of their roles, in the policy's order: what the
+ * task form offers (the API still checks each request). Empty for someone who may ask no one.
+ */
+export function askableRoles(
+  roles: readonly string[],
+  rules: Pick<Policy, 'taskRouting'>,
+): PartnerRole[] {
+  return PARTNER_ROLES.filter((to) => {
+    const from = requestingRole(roles, to, rules);
+    return from !== null && mayRequestTask(rules, from, to);
+  });
 }

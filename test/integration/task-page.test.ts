@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaskPage } from '../../src/server/tasks/task-page.ts';
+import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
+import { addPerson, OTHER_CS } from '../support/teams.ts';
+import {
+  countRoundTrips,
+  createTestApp,
+  readJson,
+  SAME_ORIGIN,
+  type TestApp,
+} from '../support/test-app.ts';
+import { DRIVERS } from '../support/test-databases.ts';
+
+describe.each(DRIVERS)('a task request’s own page (%s)', (driver) => {
+  let app: TestApp;
+  let design: string;
+  let cs: string;
+  let taskId: string;
+  beforeAll(async () => {
+    app = await createTestApp(driver);
+    app.setNow(new Date('2026-03-10T12:00:00Z'));
+    await seedPeople(app);
+    await addPerson(app, OTHER_CS);
+    design = await signIn(app, 'design@ponte.example');
+    cs = await signIn(app, 'cs@ponte.example');
+    const opened = await app.request(
+      '/api/tasks',
+      postJson(
+        {
+          clientId: 'demo-client-clinic',
+          assigneeRole: 'cs',
+          what: 'Aprovar o carrossel',
+          why: 'Campanha de março',
+          dueOn: '2026-03-13',
+        },
+        { cookie: design },
+      ),
+    );
+    ({ id: taskId } = await readJson(opened));
+  });
+  afterAll(() => app.close());
+
+  it('shows what was asked, by whom, for which client and role, in one round trip', async () => {
+    const viewer = { id: 'demo-design', roles: ['design' as const] };
+    const { result, roundTrips } = await countRoundTrips(app, () =>
+      loadTaskPage(app.db, viewer, taskId),
+    );
+    expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
+    expect(result).toMatchObject({
+      task: {
+        id: taskId,
+        what: 'Aprovar o carrossel',
+        why: 'Campanha de março',
+        dueOn: '2026-03-13',
+      },
+      clientName: 'Clínica Sorriso Leve',
+      requesterName: 'Davi Duarte',
+      assigneeName: 'Carla Campos',
+      mayOpenClient: true,
+      // The requester waits: only the CS asked may act on it.
+      actions: { accept: false, complete: false, return: false },
+      history: [{ step: 'task_opened', actorName: 'Davi Duarte', comment: null }],
+    });
+  });
+
+  it('is not there (404) for partners who may not see the request', async () => {
+    // Not on the clinic's team; on its team in another role; another CS; an unknown id.
+    expect(
+      await loadTaskPage(app.db, { id: 'demo-organic', roles: ['organic_traffic'] }, taskId),
+    ).toBeNull();
+    expect(
+      await loadTaskPage(app.db, { id: 'demo-paid', roles: ['paid_traffic'] }, taskId),
+    ).toBeNull();
+    expect(await loadTaskPage(app.db, { id: OTHER_CS.id, roles: ['cs'] }, taskId)).toBeNull();
+    expect(await loadTaskPage(app.db, { id: 'demo-cs', roles: ['cs'] }, 'no-such-task')).toBeNull();
+    expect(
+      await loadTaskPage(app.db, { id: 'demo-admin', roles: ['admin'] }, taskId),
+    ).not.toBeNull();
+  });
+
+  it('offers the assignee each next step and tells the history in order, comment included', async () => {
+    const csViewer = { id: 'demo-cs', roles: ['cs' as const] };
+    expect((await loadTaskPage(app.db, csViewer, taskId))?.actions).toEqual({
+      accept: true,
+      complete: false,
+      return: true,
+    });
+    const act = (action: string, body = {}) =>
+      app.request(`/api/tasks/${taskId}/${action}`, postJson(body, { cookie: cs }));
+    expect((await act('accept')).status).toBe(200);
+    expect((await loadTaskPage(app.db, csViewer, taskId))?.actions).toEqual({
+      accept: false,
+      complete: true,
+      return: true,
+    });
+    app.setNow(new Date('2026-03-10T13:00:00Z'));
+    expect((await act('return', { comment: 'Falta a arte final.' })).status).toBe(200);
+    const page = await loadTaskPage(app.db, csViewer, taskId);
+    expect(page?.actions).toEqual({ accept: false, complete: false, return: false });
+    expect(page?.task.comment).toBe('Falta a arte final.');
+    expect(page?.history).toEqual([
+      expect.objectContaining({ step: 'task_opened', actorName: 'Davi Duarte' }),
+      expect.objectContaining({ step: 'task_accepted', actorName: 'Carla Campos' }),
+      expect.objectContaining({
+        step: 'task_returned',
+        actorName: 'Carla Campos',
+        comment: 'Falta a arte final.',
+      }),
+    ]);
+  });
+
+  it('sends a form back to the page it was posted from, with a notice', async () => {
+    const response = await app.request(`/api/tasks/${taskId}/accept`, {
+      method: 'POST',
+      headers: {
+        ...SAME_ORIGIN,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'text/html',
+        Cookie: cs,
+      },
+      body: new URLSearchParams({ returnTo: `/tasks/${taskId}` }).toString(),
+    });
+    // Returned already: refused, back on the request's page.
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/tasks/${taskId}`);
+  });
+});
