@@ -4,9 +4,10 @@ import { policy } from '../../src/policy/index.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../src/server/auth/session-cookie.ts';
 import { sessionExpiresAt } from '../../src/server/auth/session-rules.ts';
 import { endAllSessions, endSession } from '../../src/server/auth/sessions.ts';
+import { signInRequestInput } from '../../src/server/auth/sign-in-input.ts';
 import { consumeSignInLink, requestSignInLink } from '../../src/server/auth/sign-in-links.ts';
 import { SIGN_IN_REFUSALS } from '../../src/server/auth/sign-in-refusals.ts';
-import { confirmInput, signInInput } from '../../src/server/partners/person-input.ts';
+import { confirmInput } from '../../src/server/partners/person-input.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin, signedIn } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
@@ -19,12 +20,12 @@ export const authRoutes = new Hono<ApiEnv>()
     return c.json({ user, expiresAt: expiresAt.toISOString() });
   })
   .post('/sign-in', async (c) => {
-    const { email } = await readInput(c, signInInput);
+    const { email, next } = await readInput(c, signInRequestInput);
     const { db, clock } = c.get('deps');
     const result = await requestSignInLink(
       db,
       policy,
-      { email, ip: clientIp(c), origin: requestOrigin(c) },
+      { email, next, ip: clientIp(c), origin: requestOrigin(c) },
       clock(),
     );
     if (!result.ok) {
@@ -44,7 +45,8 @@ export const authRoutes = new Hono<ApiEnv>()
     if (!result.ok) return refuseWith(c, SIGN_IN_REFUSALS, result.error);
     const expires = sessionExpiresAt({ createdAt: now, lastVerifiedAt: now }, policy.sessions);
     setCookie(c, SESSION_COOKIE, result.sessionToken, sessionCookieOptions(expires));
-    return done(c, { location: '/partner', body: { signedIn: true } });
+    // The page they were opening when sent to sign in, kept with the link; else the home.
+    return done(c, { location: result.landing, body: { signedIn: true, landing: result.landing } });
   })
   .post('/sign-out', async (c) => {
     const session = signedIn(c);

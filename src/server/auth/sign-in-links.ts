@@ -4,6 +4,7 @@ import { insertWhen } from '../../../db/insert-when.ts';
 import { events, sessions, signInLinks, users } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { PARTNER_HOME, safeNextPath } from '../forms/return-path.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { countHit, judgeHit } from '../rate-limits/rate-limits.ts';
 import { composeSignInMail } from './auth-mail.ts';
@@ -25,7 +26,12 @@ export function signInLinkUrl(origin: string, token: string): string {
 /** A new single-use link for a person: the token for the URL, and the row that stores its hash. */
 export function createSignInLink(
   db: Database,
-  link: { userId: string; purpose: 'sign_in' | 'invitation'; lifetimeMs: number },
+  link: {
+    userId: string;
+    purpose: 'sign_in' | 'invitation';
+    lifetimeMs: number;
+    nextPath?: string | null;
+  },
   now: Date,
 ) {
   const token = generateSecretToken();
@@ -36,11 +42,16 @@ export function createSignInLink(
     purpose: link.purpose,
     createdAt: now,
     expiresAt: new Date(now.getTime() + link.lifetimeMs),
+    nextPath: link.nextPath ?? null,
   });
   return { token, id, insert };
 }
 
-export type SignInRequest = { email: string; ip: string | null; origin: string };
+/**
+ * `next` is the page the person was opening when sent to sign in, as the sign-in form posted
+ * it: anything but a safe path of ours (see safeNextPath) is dropped, not refused.
+ */
+export type SignInRequest = { email: string; ip: string | null; origin: string; next?: unknown };
 export type SignInRequestResult =
   | { ok: true }
   | { ok: false; error: 'rate_limited'; retryAfterMinutes: number };
@@ -95,7 +106,12 @@ export async function requestSignInLink(
   }
   const link = createSignInLink(
     db,
-    { userId: person.id, purpose: 'sign_in', lifetimeMs: rules.links.signInMinutes * 60_000 },
+    {
+      userId: person.id,
+      purpose: 'sign_in',
+      lifetimeMs: rules.links.signInMinutes * 60_000,
+      nextPath: safeNextPath(request.next),
+    },
     now,
   );
   const mail = composeSignInMail({
@@ -143,7 +159,7 @@ export async function inspectSignInLink(
 }
 
 export type SignInResult =
-  | { ok: true; userId: string; sessionToken: string }
+  | { ok: true; userId: string; sessionToken: string; landing: string }
   | { ok: false; error: LinkProblem };
 
 /**
@@ -175,7 +191,7 @@ export async function consumeSignInLink(
           sql`exists (select 1 from ${users} where ${users.id} = ${signInLinks.userId} and ${users.active} = 1)`,
         ),
       )
-      .returning({ userId: signInLinks.userId }),
+      .returning({ userId: signInLinks.userId, nextPath: signInLinks.nextPath }),
     insertWhen(
       db,
       sessions,
@@ -200,6 +216,10 @@ export async function consumeSignInLink(
     ),
   ]);
   const userId = claimed[0]?.userId;
-  if (userId) return { ok: true, userId, sessionToken: session.token };
+  if (userId) {
+    // Checked again on the way out: a row written before this rule lands on the home.
+    const landing = safeNextPath(claimed[0]?.nextPath) ?? PARTNER_HOME;
+    return { ok: true, userId, sessionToken: session.token, landing };
+  }
   return { ok: false, error: (await inspectSignInLink(db, consume.token, now)) ?? 'invalid' };
 }
