@@ -9,6 +9,10 @@ import {
   inlineScriptHashes,
   staticAssetHeadersRule,
 } from './functions/http/security-headers.ts';
+import { policy } from './src/policy/index.ts';
+import { handbookBrandCss } from './src/styles/brand-style.ts';
+
+const { branding } = policy.agency;
 
 /** The development mail viewer exists only under `astro dev`: production builds never contain it. */
 function devMailViewer() {
@@ -66,6 +70,8 @@ export default defineConfig({
   site: 'https://ponte.example',
   // Link prefetching is a script on every page; the handbook goes without it.
   prefetch: false,
+  // The app's stylesheet is one cached file, never inlined into each page (see README).
+  build: { inlineStylesheets: 'never' },
   // The development toolbar needs an inline script, which the pages' CSP refuses (as it
   // would in production): development runs under the same CSP.
   devToolbar: { enabled: false },
@@ -85,7 +91,11 @@ export default defineConfig({
       // Handbook pages ship no JavaScript but the search and the theme control: no
       // table-of-contents highlighter (the pages are short and their headings are links).
       tableOfContents: false,
-      customCss: ['./src/styles/handbook.css'],
+      logo: { src: `./public${branding.logo}` },
+      // The agency's accent, from the policy: the same shades the app pages use.
+      head: [{ tag: 'style', content: handbookBrandCss(branding.accent) }],
+      components: { SocialIcons: './src/components/handbook/PartnerAreaLink.astro' },
+      customCss: ['./src/styles/tokens.css', './src/styles/handbook.css'],
       sidebar: [
         sidebarGroup('Comece aqui', 'Start here', 'start'),
         sidebarGroup('Para o seu papel', 'For your role', 'roles'),

@@ -88,3 +88,8 @@ export function readingListForRoles(roles: readonly Role[]): HandbookPage[] {
 export function handbookHref(slug: string, locale: Locale): string {
   return locale === 'pt-BR' ? `/${slug}/` : `/en/${slug}/`;
 }
+
+/** The handbook's home in the reader's language (Russian readers get the English one). */
+export function handbookHomeHref(locale: Locale): string {
+  return locale === 'pt-BR' ? '/' : '/en/';
+}

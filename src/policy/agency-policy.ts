@@ -12,6 +12,7 @@ export const agencyPolicy: PolicyInput = {
     defaultLocale: 'pt-BR',
     locales: ['pt-BR', 'en', 'ru'],
     handbookLocales: ['pt-BR', 'en'],
+    branding: { logo: '/brand/logo.svg', accent: '#0b5cad' },
   },
   roles: {
     cs: {

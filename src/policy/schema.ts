@@ -62,6 +62,13 @@ export const policySchema = z
       locales: z.array(z.enum(LOCALES)).min(1),
       // The handbook is written in the UI languages but Russian.
       handbookLocales: z.array(z.enum(LOCALES).exclude(['ru'])).min(1),
+      // What makes the pages, the handbook and the e-mails the agency's own.
+      branding: z.object({
+        // A file under public/, served by the site itself (the pages' CSP allows only 'self').
+        logo: z.string().regex(/^\/[a-z0-9/_-]+\.svg$/),
+        // One colour; the lighter and darker shades of both themes are derived from it.
+        accent: z.string().regex(/^#[0-9a-f]{6}$/i),
+      }),
     }),
     roles: z.record(role, z.object({ label: localizedText, services: z.array(localizedText) })),
     taskRouting: z.object({

@@ -12,8 +12,8 @@ const CS = { id: 'demo-cs', name: 'Carla Campos', ip: null };
 
 /**
  * Straight into a local state (before the Worker serves it): the links a client would get
- * by e-mail — an approval link for the demo piece, an onboarding link for the clinic — and a
- * signed-in session of a demo partner, for the scripts that measure the built Worker.
+ * by e-mail — an approval link for the demo piece, an onboarding link for the clinic — and
+ * signed-in sessions of the demo partners, for the scripts that measure the built Worker.
  */
 export async function prepareDemoVisitors(state: string, now = new Date()) {
   const local = await openLocalBindings(state);
@@ -53,14 +53,26 @@ export async function prepareDemoVisitors(state: string, now = new Date()) {
         .orderBy(desc(outbox.createdAt));
       return pattern.exec(mail?.text ?? '')?.[1] ?? '';
     };
-    const session = issueSessionToken();
-    await db
-      .insert(sessions)
-      .values({ id: session.id, userId: 'demo-paid', createdAt: now, lastVerifiedAt: now });
+    const signIn = async (userId: string) => {
+      const session = issueSessionToken();
+      await db
+        .insert(sessions)
+        .values({ id: session.id, userId, createdAt: now, lastVerifiedAt: now });
+      return `${SESSION_COOKIE}=${session.token}`;
+    };
+    const partnerCookie = await signIn('demo-paid');
     return {
       approvalToken: await tokenIn('rita@paoquente.example', /\/approval\/([a-z2-7]{32})/),
       onboardingToken: await tokenIn('marina@sorrisoleve.example', /\/onboarding\/([a-z2-7]{32})/),
-      partnerCookie: `${SESSION_COOKIE}=${session.token}`,
+      partnerCookie,
+      // A session per role, for the scripts that look at the partner area as each role sees it.
+      roleCookies: {
+        admin: await signIn('demo-admin'),
+        finance: await signIn('demo-finance'),
+        cs: await signIn('demo-cs'),
+        design: await signIn('demo-design'),
+        paid: partnerCookie,
+      },
     };
   } finally {
     await local.dispose();

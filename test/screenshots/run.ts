@@ -1,0 +1,92 @@
+// `npm run screenshots`: pictures of Ponte's main pages, taken from the real built Worker over
+// the demo data with Debian's Chromium, at a laptop's size (1280×800) and a phone's (390×844).
+// They land in test/screenshots/images/, which the README shows, so the README always shows
+// what Ponte looks like. Each page is also checked for horizontal overflow, reported here.
+// SCREENSHOTS_SKIP_BUILD=1 reuses dist/; SCREENSHOTS_DIR writes elsewhere (to look, not commit).
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../support/browser.ts';
+import {
+  buildSite,
+  prepareLocalState,
+  removeLocalState,
+  startBuiltWorker,
+} from '../support/built-worker.ts';
+import { prepareDemoVisitors } from '../support/demo-links.ts';
+
+type Role = 'admin' | 'finance' | 'cs' | 'design' | 'paid';
+type Shot = { name: string; path: string; as?: Role; firstLinkIn?: string };
+
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+const outDir = process.env.SCREENSHOTS_DIR ?? join(import.meta.dirname, 'images');
+mkdirSync(outDir, { recursive: true });
+
+if (!process.env.SCREENSHOTS_SKIP_BUILD) buildSite({ quiet: true });
+const state = prepareLocalState({ quiet: true });
+const visitors = await prepareDemoVisitors(state);
+const worker = await startBuiltWorker(state);
+
+// `firstLinkIn`: a detail page, reached by the first link of that kind on `path`.
+const shots: Shot[] = [
+  { name: 'handbook', path: '/' },
+  { name: 'sign-in', path: '/sign-in' },
+  { name: 'home-cs', path: '/partner', as: 'cs' },
+  { name: 'home-finance', path: '/partner', as: 'finance' },
+  { name: 'invoices', path: '/partner/invoices', as: 'paid' },
+  { name: 'review', path: '/review/invoices', as: 'finance' },
+  { name: 'clients', path: '/clients', as: 'cs' },
+  { name: 'client', path: '/clients', as: 'cs', firstLinkIn: 'main a[href^="/clients/demo-"]' },
+  { name: 'pieces', path: '/pieces', as: 'cs' },
+  { name: 'piece', path: '/pieces', as: 'cs', firstLinkIn: 'main a[href^="/pieces/"]' },
+  { name: 'tasks', path: '/tasks', as: 'cs' },
+  { name: 'people', path: '/admin/people', as: 'admin' },
+  { name: 'approval', path: `/approval/${visitors.approvalToken}` },
+  { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },
+];
+
+const browser = await launchBrowser();
+const overflowing: string[] = [];
+try {
+  for (const size of SIZES) {
+    for (const shot of shots) {
+      const context = await browser.newContext({
+        locale: 'pt-BR',
+        viewport: { width: size.width, height: size.height },
+        baseURL: worker.baseUrl,
+      });
+      if (shot.as) {
+        const [name, value] = visitors.roleCookies[shot.as].split('=') as [string, string];
+        const { hostname } = new URL(worker.baseUrl);
+        // __Host- cookies are Secure; Chromium keeps them for 127.0.0.1, a trustworthy origin.
+        await context.addCookies([{ name, value, domain: hostname, path: '/', secure: true }]);
+      }
+      const page = await context.newPage();
+      await page.goto(shot.path);
+      if (shot.firstLinkIn) {
+        const href = await page.locator(shot.firstLinkIn).first().getAttribute('href');
+        if (href) await page.goto(href);
+      }
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      if (overflow > 0) overflowing.push(`${shot.name} at ${size.name}: ${overflow}px too wide`);
+      await page.screenshot({ path: join(outDir, `${shot.name}-${size.name}.png`) });
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  worker.stop();
+  removeLocalState(state);
+}
+
+console.log(`${shots.length * SIZES.length} screenshots in ${outDir}`);
+if (overflowing.length > 0) {
+  console.log(`Wider than the screen:\n${overflowing.join('\n')}`);
+  process.exitCode = 1;
+}
