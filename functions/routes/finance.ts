@@ -3,9 +3,13 @@ import { Hono } from 'hono';
 import { formatCalendarDate } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { contentDisposition } from '../../src/server/files/file-names.ts';
-import { exportPaymentsCsv } from '../../src/server/invoices/invoice-csv.ts';
 import { INVOICE_REFUSALS } from '../../src/server/invoices/invoice-refusals.ts';
-import { divergenceInput, monthQuery, paidInput } from '../../src/server/invoices/review-input.ts';
+import { exportPaymentsCsv } from '../../src/server/invoices/payments-export.ts';
+import {
+  divergenceInput,
+  paidInput,
+  paymentsQuery,
+} from '../../src/server/invoices/review-input.ts';
 import { type ReviewAction, reviewInvoice } from '../../src/server/invoices/review-invoices.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin } from '../http/client-info.ts';
@@ -59,15 +63,19 @@ export const financeRoutes = new Hono<ApiEnv>()
     return review(c, { kind: 'paid', paidOn }, 'finance.paid');
   })
   .get('/payments.csv', async (c) => {
-    const month = monthQuery.safeParse(c.req.query('month'));
-    if (!month.success) return refuseWith(c, INVOICE_REFUSALS, 'invalid_month');
+    // Without a format, the bank's file, as before there were two.
+    const query = paymentsQuery.safeParse(c.req.query());
+    if (!query.success) return refuseWith(c, INVOICE_REFUSALS, 'invalid_month');
+    const { month, format } = query.data;
     const t = c.get('t');
     const headers = (
       ['partner', 'taxId', 'pixKey', 'number', 'amount', 'currency', 'paymentDate'] as const
     ).map((key) => t(`finance.csvHeaders.${key}`));
-    const csv = await exportPaymentsCsv(c.get('deps').db, month.data, headers);
+    const locale = c.get('locale');
+    const csv = await exportPaymentsCsv(c.get('deps').db, { month, format, locale }, headers);
+    const name = format === 'bank' ? `pagamentos-${month}.csv` : `pagamentos-${month}-planilha.csv`;
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': contentDisposition('attachment', `pagamentos-${month.data}.csv`),
+      'Content-Disposition': contentDisposition('attachment', name),
     });
   });

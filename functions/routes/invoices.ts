@@ -27,8 +27,8 @@ export const invoiceRoutes = new Hono<ApiEnv>()
       { partner: user, input, ip: clientIp(c), origin: requestOrigin(c) },
       clock(),
     );
+    const day = (iso: string) => formatCalendarDate(iso, c.get('locale'));
     if (!result.ok) {
-      const day = (iso: string) => formatCalendarDate(iso, c.get('locale'));
       const params: MessageParams =
         result.error === 'window_closed'
           ? { opens: day(result.opensOn), closes: day(result.closesOn) }
@@ -44,7 +44,9 @@ export const invoiceRoutes = new Hono<ApiEnv>()
     return done(c, {
       location: PARTNER_INVOICES_PAGE,
       body: { id: result.invoiceId, corrected: result.corrected },
-      notice: 'invoices.submitted',
+      // What happens next: finance's review before the payment date, corrections until the close.
+      notice: result.corrected ? 'invoices.corrected' : 'invoices.submitted',
+      params: { payment: day(result.paymentDate), closes: day(result.closesOn) },
     });
   })
   .get('/window.ics', (c) => {

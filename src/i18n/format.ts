@@ -38,6 +38,15 @@ export function formatMoney(minorUnits: number, currency: string, locale: Locale
   return formatter.format(minorUnits / 10 ** digits);
 }
 
+/** A currency's symbol as the locale writes it ("R$" for BRL in every locale here), for labels. */
+export function currencySymbol(currency: string, locale: Locale): string {
+  const formatter = cached(
+    `m|${locale}|${currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+  ) as Intl.NumberFormat;
+  return formatter.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+}
+
 /** A plain number with the locale's separators. */
 export function formatNumber(value: number, locale: Locale): string {
   return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);

@@ -1,6 +1,7 @@
 // The i18n module: catalogs, locale resolution, translation and formatting. Pure: no framework.
 export { formatAmount, type TimeUnit } from './amounts.ts';
 export {
+  currencySymbol,
   formatCalendarDate,
   formatDate,
   formatDateTime,

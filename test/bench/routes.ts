@@ -153,7 +153,7 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
   {
     name: 'invoice review list (every invoice of the agency)',
     page: 'GET /review/invoices',
-    load: (db) => loadReviewInvoicesPage(db, new URLSearchParams()),
+    load: (db) => loadReviewInvoicesPage(db, new URLSearchParams(), policy, new Date()),
     targets: { roundTrips: 1, medianCpuMs: 5 },
   },
   {
@@ -163,6 +163,8 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
       loadReviewInvoicesPage(
         db,
         new URLSearchParams({ month: '2025-06', status: 'approved', page: '2' }),
+        policy,
+        new Date(),
       ),
     targets: { roundTrips: 1, medianCpuMs: 5 },
   },

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoInvoices } from '../../db/seed-invoices.ts';
-import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoices-page.ts';
+import { policy } from '../../src/policy/index.ts';
+import {
+  loadReviewInvoicesPage,
+  monthChoices,
+} from '../../src/server/invoices/review-invoices-page.ts';
 import { seedPeople } from '../support/sign-in.ts';
 import { countRoundTrips, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -14,7 +18,9 @@ describe.each(DRIVERS)('the invoice review list’s data (%s)', (driver) => {
   });
   afterAll(() => app.close());
   const load = (query: Record<string, string> = {}) =>
-    countRoundTrips(app, () => loadReviewInvoicesPage(app.db, new URLSearchParams(query)));
+    countRoundTrips(app, () =>
+      loadReviewInvoicesPage(app.db, new URLSearchParams(query), policy, app.deps.clock()),
+    );
 
   it('gives every invoice, the totals and the people to filter by in one round trip', async () => {
     const { result: page, roundTrips } = await load();
@@ -43,7 +49,18 @@ describe.each(DRIVERS)('the invoice review list’s data (%s)', (driver) => {
     expect((await load({ month: '2025-01' })).result.rows).toEqual([]);
   });
 
+  it('offers the last thirteen months to choose from, and a chosen month outside them', () => {
+    const now = new Date('2026-03-01T02:00:00.000Z'); // still February in São Paulo
+    const months = monthChoices(now, 'America/Sao_Paulo');
+    expect(months).toHaveLength(13);
+    expect(months.slice(0, 2)).toEqual(['2026-02', '2026-01']);
+    expect(months.at(-1)).toBe('2025-02');
+    expect(monthChoices(now, 'America/Sao_Paulo', '2024-06').at(-1)).toBe('2024-06');
+    expect(monthChoices(now, 'America/Sao_Paulo', '2025-12')).toHaveLength(13);
+  });
+
   it('leaves out a malformed query and gives a later page empty', async () => {
+    expect((await load({ month: '2026-13' })).result.filters).toEqual({});
     const odd = (await load({ month: 'june', status: 'lost', page: 'x' })).result;
     expect(odd.filters).toEqual({});
     expect(odd.page).toBe(1);

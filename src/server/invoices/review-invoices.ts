@@ -2,13 +2,7 @@ import { and, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
-import {
-  events,
-  type InvoiceStatus,
-  invoices,
-  invoiceTotals,
-  users,
-} from '../../../db/schema/index.ts';
+import { type InvoiceStatus, invoices, invoiceTotals, users } from '../../../db/schema/index.ts';
 import {
   isoDateInZone,
   mayDecideOnInvoice,
@@ -16,6 +10,7 @@ import {
   type Policy,
   paidOnProblem,
 } from '../../policy/index.ts';
+import { readSubjectHistory } from '../audit/event-history.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { SignedInUser } from '../auth/sessions.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
@@ -136,11 +131,8 @@ export async function getInvoiceFor(db: Database, viewer: Viewer, invoiceId: str
       .from(invoices)
       .innerJoin(users, eq(users.id, invoices.partnerId))
       .where(eq(invoices.id, invoiceId)),
-    db
-      .select()
-      .from(events)
-      .where(and(eq(events.subjectType, 'invoice'), eq(events.subjectId, invoiceId)))
-      .orderBy(desc(events.occurredAt), desc(events.id)),
+    // Each event with who acted, for the history in sentences.
+    readSubjectHistory(db, 'invoice', invoiceId),
   ]);
   const row = found[0];
   if (!row) return null;

@@ -15,7 +15,8 @@ import { composeInvoiceMail } from './invoice-mail.ts';
 type Partner = { id: string; name: string; email: string; locale: string };
 
 export type SubmitInvoiceResult =
-  | { ok: true; invoiceId: string; corrected: boolean }
+  // The window's dates, for the confirmation's "what happens next".
+  | { ok: true; invoiceId: string; corrected: boolean; paymentDate: string; closesOn: string }
   | { ok: false; error: 'window_closed'; opensOn: string; closesOn: string }
   | { ok: false; error: 'issue_date'; messageKey: NonNullable<ReturnType<typeof checkIssueDate>> }
   | {
@@ -188,7 +189,14 @@ export async function submitInvoice(
       ).onConflictDoNothing({ target: outbox.idempotencyKey }),
     ]);
     const written = corrected[0] ?? submitted[0];
-    if (written) return { ok: true, invoiceId: written.id, corrected: corrected.length > 0 };
+    if (written)
+      return {
+        ok: true,
+        invoiceId: written.id,
+        corrected: corrected.length > 0,
+        paymentDate: window.paymentDate,
+        closesOn: window.closesOn,
+      };
     await files.delete(stored.key);
     if (!profile[0]?.taxId || !profile[0]?.pixKey)
       return { ok: false, error: 'profile_incomplete' };
