@@ -1,0 +1,98 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { invoices, users } from '../../../db/schema/index.ts';
+import { invoiceWindowAt, type Policy } from '../../policy/index.ts';
+import { partnerHomeFor } from '../auth/partner-home.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
+import { hasPaymentDetails } from '../invoices/submission-rule.ts';
+import { deadlinesDueToday } from './deadlines-today.ts';
+import { financeTodayFrom, readFinanceToday } from './finance-today.ts';
+import { gatherReads } from './home-batch.ts';
+import {
+  blockOf,
+  readMyRequests,
+  readOpenQuestionnaires,
+  readPiecesIn,
+  readTasksToMe,
+} from './work-today.ts';
+
+export type HomePolicy = Pick<Policy, 'invoices' | 'holidays' | 'agency'> & DeadlinePolicy;
+
+/**
+ * The partner home, "what needs me today": for everyone, the invoice window with their own
+ * invoice of it and whether their profile lets them be paid; then the blocks of their roles
+ * (partnerHomeFor decides which). The reads are one batch, and a CS's deadlines one query
+ * sent beside it: at most two round trips, whatever the roles. A block a person does not
+ * have is null, and nothing is read for it.
+ */
+export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePolicy, now: Date) {
+  const home = partnerHomeFor(viewer);
+  const { blocks } = home;
+  const { open, window } = invoiceWindowAt(now, rules);
+  const me = viewer.id;
+  const batch = gatherReads(db);
+  const profile = batch.add(
+    db.select({ taxId: users.taxId, pixKey: users.pixKey }).from(users).where(eq(users.id, me)),
+  );
+  // Their newest invoice: the window's once sent, else the one before, still in review or
+  // sent back with a divergence (what they are waiting on, or must correct).
+  const myInvoice = batch.add(
+    db
+      .select({
+        id: invoices.id,
+        competenceMonth: invoices.competenceMonth,
+        status: invoices.status,
+        paymentDueOn: invoices.paymentDueOn,
+      })
+      .from(invoices)
+      .where(eq(invoices.partnerId, me))
+      .orderBy(desc(invoices.competenceMonth))
+      .limit(1),
+  );
+  const finance = blocks.finance
+    ? batch.addAll(readFinanceToday(db, window.competenceMonth))
+    : null;
+  const piecesOf = (
+    owner: Parameters<typeof readPiecesIn>[1],
+    ...statuses: Parameters<typeof readPiecesIn>[2][]
+  ) => statuses.map((status) => batch.add(readPiecesIn(db, owner, status)));
+  const clientPieces = blocks.clientPieces
+    ? piecesOf({ csOf: me }, 'awaiting_approval', 'changes_requested')
+    : null;
+  const questionnaires = blocks.clientDeadlines ? batch.add(readOpenQuestionnaires(db, me)) : null;
+  const designPieces = blocks.designPieces
+    ? piecesOf({ designerOf: me }, 'in_production', 'changes_requested')
+    : null;
+  const tasksToMe = blocks.tasksToMe ? batch.add(readTasksToMe(db, viewer)) : null;
+  const myRequests = blocks.myRequests ? batch.add(readMyRequests(db, viewer)) : null;
+
+  const [rows, deadlines] = await Promise.all([
+    batch.run(),
+    blocks.clientDeadlines ? deadlinesDueToday(db, viewer, rules, now) : null,
+  ]);
+  const [awaitingClient, clientChanges] = clientPieces?.map((take) => blockOf(take(rows))) ?? [];
+  const [inProduction, designChanges] = designPieces?.map((take) => blockOf(take(rows))) ?? [];
+  return {
+    mustRead: home.mustRead,
+    mayOpen: home.mayOpen,
+    invoice: {
+      open,
+      window,
+      latest: myInvoice(rows)[0] ?? null,
+      profileReady: hasPaymentDetails(profile(rows)[0]),
+    },
+    finance: finance ? financeTodayFrom(finance(rows)) : null,
+    clients:
+      deadlines && questionnaires
+        ? { deadlines, questionnaires: blockOf(questionnaires(rows)) }
+        : null,
+    clientPieces:
+      awaitingClient && clientChanges ? { awaitingClient, changes: clientChanges } : null,
+    designPieces: inProduction && designChanges ? { inProduction, changes: designChanges } : null,
+    tasksToMe: tasksToMe ? blockOf(tasksToMe(rows)) : null,
+    myRequests: myRequests ? blockOf(myRequests(rows)) : null,
+  };
+}
+
+export type HomePage = Awaited<ReturnType<typeof loadHomePage>>;

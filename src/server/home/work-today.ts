@@ -1,0 +1,120 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  clients,
+  onboardings,
+  type PieceStatus,
+  pieces,
+  projects,
+  taskRequests,
+} from '../../../db/schema/index.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { onTeam } from '../clients/team-membership.ts';
+import { HOME_ITEMS } from './finance-today.ts';
+
+// Every row carries the count of all that matched, so a block's count and its first items
+// are one query: the window runs over the matches before the limit cuts them.
+const matched = sql<number>`count(*) over ()`.mapWith(Number);
+// The task's own client and role, spelled out for the team check's subquery.
+const TASK_CLIENT = sql.raw('"task_requests"."client_id"');
+const TASK_ROLE = sql.raw('"task_requests"."assignee_role"');
+
+/** Whose pieces a block lists: the clients a CS is in charge of, or the projects given to a designer. */
+export type PieceOwner = { csOf: string } | { designerOf: string };
+
+/** The first pieces in a status, nearest due date first, of a CS's clients or a designer's projects. */
+export function readPiecesIn(db: Database, owner: PieceOwner, status: PieceStatus) {
+  const whose =
+    'csOf' in owner ? eq(clients.csUserId, owner.csOf) : eq(projects.designerId, owner.designerOf);
+  return db
+    .select({
+      id: pieces.id,
+      title: pieces.title,
+      dueOn: pieces.dueOn,
+      clientName: aliased(clients.name, 'client_name'),
+      matched,
+    })
+    .from(pieces)
+    .innerJoin(projects, eq(projects.id, pieces.projectId))
+    .innerJoin(clients, eq(clients.id, pieces.clientId))
+    .where(and(whose, eq(pieces.status, status)))
+    .orderBy(sql`${pieces.dueOn} is null`, asc(pieces.dueOn), asc(pieces.title))
+    .limit(HOME_ITEMS);
+}
+
+/** The questionnaires a CS's clients have open (not yet submitted), oldest first. */
+export function readOpenQuestionnaires(db: Database, csId: string) {
+  return db
+    .select({
+      clientId: clients.id,
+      clientName: clients.name,
+      startedAt: onboardings.createdAt,
+      matched,
+    })
+    .from(onboardings)
+    .innerJoin(clients, eq(clients.id, onboardings.clientId))
+    .where(and(eq(clients.csUserId, csId), eq(onboardings.status, 'open')))
+    .orderBy(asc(onboardings.createdAt))
+    .limit(HOME_ITEMS);
+}
+
+const TASK_COLUMNS = {
+  id: taskRequests.id,
+  what: taskRequests.what,
+  status: taskRequests.status,
+  dueOn: taskRequests.dueOn,
+  clientName: aliased(clients.name, 'client_name'),
+  matched,
+};
+
+/**
+ * The requests a person is to act on, nearest due first: given to them by name and not
+ * finished, or still open without a name on a client whose team they are on in the role asked
+ * (as the tasks page lets them act).
+ */
+export function readTasksToMe(db: Database, viewer: Viewer) {
+  return db
+    .select(TASK_COLUMNS)
+    .from(taskRequests)
+    .innerJoin(clients, eq(clients.id, taskRequests.clientId))
+    .where(
+      or(
+        and(
+          eq(taskRequests.assigneeId, viewer.id),
+          inArray(taskRequests.status, ['open', 'accepted']),
+        ),
+        and(
+          isNull(taskRequests.assigneeId),
+          eq(taskRequests.status, 'open'),
+          onTeam(viewer.id, TASK_CLIENT, TASK_ROLE),
+        ),
+      ),
+    )
+    .orderBy(asc(taskRequests.dueOn), asc(taskRequests.createdAt))
+    .limit(HOME_ITEMS);
+}
+
+/** The requests a person asked for that are not finished (open, accepted or returned), newest first. */
+export function readMyRequests(db: Database, viewer: Viewer) {
+  return db
+    .select(TASK_COLUMNS)
+    .from(taskRequests)
+    .innerJoin(clients, eq(clients.id, taskRequests.clientId))
+    .where(
+      and(
+        eq(taskRequests.requesterId, viewer.id),
+        inArray(taskRequests.status, ['open', 'accepted', 'returned']),
+      ),
+    )
+    .orderBy(desc(taskRequests.updatedAt))
+    .limit(HOME_ITEMS);
+}
+
+/** A block from its query's rows: how many matched, and the first of them. */
+export function blockOf<Row extends { matched: number }>(rows: Row[]) {
+  return {
+    count: rows[0]?.matched ?? 0,
+    items: rows.map(({ matched: _, ...item }) => item),
+  };
+}
