@@ -5,6 +5,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../auth/session-cookie.ts'
 import { type ValidSession, validateSessionToken } from '../auth/sessions.ts';
 import type { Dependencies } from '../dependencies.ts';
 import { type UnavailablePart, unavailablePart } from '../faults/unavailable.ts';
+import { signInPathFor } from '../forms/return-path.ts';
 import { requestLocale } from '../i18n/request-locale.ts';
 import { messagePage } from './message-page.ts';
 
@@ -21,6 +22,11 @@ export type PageContext = {
 };
 
 type Next = (rewrite?: string) => Promise<Response>;
+
+/** The app's own page for an address or an object that is not there (see not-found.astro). */
+export const NOT_FOUND_PAGE = '/not-found';
+/** The page for a place the person's roles do not reach (see forbidden.astro). */
+export const FORBIDDEN_PAGE = '/forbidden';
 
 /**
  * For on-demand pages: the request's dependencies, the session, and the access table (the
@@ -41,11 +47,22 @@ export async function guardPage(context: PageContext, next: Next, deps: Dependen
     context.locals.session = session;
     context.locals.locale = locale;
     const decision = decideAccess(access, session?.user.roles ?? null);
-    if (decision === 'sign_in') return context.redirect('/sign-in', 303);
+    // Signed out: to sign-in, keeping the page (and its query) to land on afterwards.
+    if (decision === 'sign_in') {
+      return context.redirect(signInPathFor(context.url.pathname + context.url.search), 303);
+    }
     if (token && session?.renewed) {
       context.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
     }
-    const response = decision === 'forbidden' ? await next('/forbidden') : await next();
+    let response = decision === 'forbidden' ? await next(FORBIDDEN_PAGE) : await next();
+    // A partner-area page that answers 404 (an unknown address, another client's object) is
+    // drawn as the app's own not-found page, with the navigation. Client links and sign-in
+    // (public) keep their own wording; the handbook's addresses never reach this guard.
+    const notFound = response.status === 404 && context.url.pathname !== NOT_FOUND_PAGE;
+    if (notFound && access !== 'public') {
+      await response.body?.cancel();
+      response = await next(NOT_FOUND_PAGE);
+    }
     // These pages are personal or reached by a token: never cached, never leaked by Referer.
     response.headers.set('Cache-Control', 'no-store');
     response.headers.set('Referrer-Policy', 'no-referrer');

@@ -1,0 +1,37 @@
+import type { Locale } from '../../i18n/index.ts';
+import { pickText, policy, type Role } from '../../policy/index.ts';
+import { accessFor } from '../auth/access-rules.ts';
+import { PARTNER_HOME } from '../forms/return-path.ts';
+
+/** The handbook's home in a language; Russian readers get the English handbook. */
+function handbookHome(locale: Locale): string {
+  return locale === 'pt-BR' ? '/' : '/en/';
+}
+
+/** The handbook page listing what each role reads and does (the roles' reading order). */
+function rolesHandbookPage(locale: Locale): string {
+  return `${handbookHome(locale)}start/reading-order/`;
+}
+
+/** Where the app's not-found page points: the partner home and the handbook. */
+export function loadNotFoundPage(locale: Locale) {
+  return { home: PARTNER_HOME, handbook: handbookHome(locale) };
+}
+
+/**
+ * What the forbidden page says: the roles that reach the page the person opened (by the same
+ * access table the guard applied), as words in their language, or null when the table names
+ * no role; a way home, and the handbook page about roles.
+ */
+export function loadForbiddenPage(openedPath: string, locale: Locale, signedIn: boolean) {
+  const access = accessFor(openedPath);
+  const roles: readonly Role[] = typeof access === 'string' ? [] : access;
+  const names = roles.map((role) => pickText(policy.roles[role].label, locale));
+  const list = new Intl.ListFormat(locale, { type: 'disjunction' });
+  return {
+    neededRoles: names.length > 0 ? list.format(names) : null,
+    home: signedIn ? PARTNER_HOME : '/sign-in',
+    rolesHandbook: rolesHandbookPage(locale),
+    handbook: handbookHome(locale),
+  };
+}
