@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
@@ -9,13 +9,12 @@ import {
   changeRequests,
   clientContacts,
   clients,
-  events,
   pieceComments,
   pieces,
   pieceVersions,
   projects,
-  users,
 } from '../../../db/schema/index.ts';
+import { readSubjectHistory } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
@@ -92,18 +91,8 @@ export function readPieceDetail(db: Database, pieceId: string) {
       .from(changeRequests)
       .where(eq(changeRequests.pieceId, pieceId))
       .orderBy(desc(changeRequests.requestedAt)),
-    db
-      .select({
-        action: events.action,
-        occurredAt: events.occurredAt,
-        data: events.data,
-        actorName: users.name,
-      })
-      .from(events)
-      .leftJoin(users, eq(users.id, events.actorId))
-      .where(and(eq(events.subjectType, 'piece'), eq(events.subjectId, pieceId)))
-      .orderBy(desc(events.occurredAt), desc(events.id))
-      .limit(200),
+    // Each event with who acted (name and roles), for the history in sentences.
+    readSubjectHistory(db, 'piece', pieceId),
   ] as const;
 }
 

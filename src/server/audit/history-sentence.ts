@@ -70,7 +70,9 @@ export function describeEvent(
     ? role
       ? t('history.actorWithRole', { name: entry.actor.name, role: t(`history.roles.${role}`) })
       : entry.actor.name
-    : (entry.contactName ?? t('history.ponte'));
+    : (entry.contactName ??
+      // Without a person of the agency, an approval's actor is the client's contact.
+      (entry.action.startsWith('approval_') ? t('history.theClient') : t('history.ponte')));
   const data = entry.data ?? {};
   const paidOn = text(data.paidOn);
   return t(sentenceKey(entry), {

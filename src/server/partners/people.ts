@@ -1,7 +1,8 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { events, sessions, signInLinks, userRoles, users } from '../../../db/schema/index.ts';
 import type { Policy, Role } from '../../policy/index.ts';
+import { historyEntryOf, readEventHistory } from '../audit/event-history.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { composeInvitationMail } from '../auth/auth-mail.ts';
 import { createSignInLink, signInLinkUrl } from '../auth/sign-in-links.ts';
@@ -61,26 +62,18 @@ export function listPeopleNames(db: Database) {
 export async function getPerson(db: Database, userId: string) {
   const [found, history] = await db.batch([
     db.select(personColumns).from(users).where(eq(users.id, userId)),
-    db
-      .select({
-        occurredAt: events.occurredAt,
-        action: events.action,
-        actorId: events.actorId,
-        ip: events.ip,
-        data: events.data,
-      })
-      .from(events)
-      .where(
-        or(
-          and(eq(events.subjectType, 'user'), eq(events.subjectId, userId)),
-          eq(events.actorId, userId),
-        ),
-      )
-      .orderBy(desc(events.occurredAt), desc(events.id))
-      .limit(100),
+    // Each event with who acted, for the history in sentences (see EventHistory).
+    readEventHistory(
+      db,
+      or(
+        and(eq(events.subjectType, 'user'), eq(events.subjectId, userId)),
+        eq(events.actorId, userId),
+      ),
+      100,
+    ),
   ]);
   const row = found[0];
-  return row ? { person: toSummary(row), history } : null;
+  return row ? { person: toSummary(row), history: history.map(historyEntryOf) } : null;
 }
 
 /** The invitation link and its e-mail, queued with the change that causes them. */
