@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { pieces } from '../../../db/schema/index.ts';
 import type { Messages } from '../../i18n/index.ts';
+import { historyEntryOf } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { mayTalkToClient } from './approval-rules.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
@@ -58,7 +59,8 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
       .filter((d) => d.roundId !== round?.id)
       .map((d) => ({ ...d, version: versionOfRound.get(d.roundId) ?? 0 })),
     history: history.map((event) => ({
-      occurredAt: event.occurredAt,
+      // Who acted, with their roles, for the history in sentences (see EventHistory).
+      ...historyEntryOf(event),
       // A decision's event names its outcome; every other action is its own entry.
       key: (event.action === 'approval_decided'
         ? `approval_decided_${event.data?.decision}`
