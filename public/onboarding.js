@@ -1,6 +1,8 @@
 // Progressive enhancement of the onboarding questionnaire (the page works without it):
-// answers autosave as the client types. Uploads are upload-progress.js's.
-// Every text shown comes from the page's data attributes, rendered from the catalogs.
+// answers autosave as the client types. Files chosen in the section's file fields belong to
+// its form and go with whichever button is pressed (the server stores or refuses them); the
+// script only says they are on their way. Every text shown comes from the page's data
+// attributes, rendered from the catalogs.
 (() => {
   const form = document.getElementById('answers');
   if (!form) return;
@@ -42,10 +44,22 @@
     const field = event.target;
     if (!(field instanceof HTMLElement) || field.getAttribute('form') !== 'answers' || !field.name)
       return;
+    // A file is not an answer to autosave: it is sent with the form itself.
+    if (field.type === 'file') return;
     pending.set(field.name, currentValue(field.name));
     clearTimeout(timer);
     timer = setTimeout(flush, 800);
   });
+  // A big file takes a while on a phone: say so, and keep a second tap from sending it twice.
+  form.addEventListener('submit', (event) => {
+    const files = [...document.querySelectorAll('input[type="file"][form="answers"]')];
+    if (!files.some((input) => input.files?.length)) return;
+    if (form.dataset.sendingNow) return event.preventDefault();
+    form.dataset.sendingNow = 'yes';
+    if (status) status.textContent = form.dataset.sending;
+  });
+  // Back to this page from the next one (the browser's page cache): it may be sent again.
+  window.addEventListener('pageshow', () => delete form.dataset.sendingNow);
   // Leaving the page (or submitting it) sends what is still pending.
   window.addEventListener('pagehide', () => {
     if (pending.size === 0) return;

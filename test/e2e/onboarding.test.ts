@@ -67,7 +67,7 @@ describe('client onboarding in a real browser', () => {
     await laptop.getByLabel(/O que você espera da nossa parceria/).fill('Crescer com dados');
     await laptop.getByRole('button', { name: 'Salvar e continuar' }).click();
     await laptop.waitForURL(/\/person$/);
-    await expect(laptop.locator('#q-goals-error').textContent()).resolves.toBe(
+    await expect(laptop.locator('#field-goals-error').textContent()).resolves.toBe(
       'Preencha este campo.',
     );
     await expect(
@@ -77,36 +77,66 @@ describe('client onboarding in a real browser', () => {
     await laptop.context().close();
   });
 
-  it('uploads a research file with the page, and refuses one that is not what it claims', async () => {
+  it('stores a chosen file that was not sent with its own button, and refuses a bad one with the field marked', async () => {
     const page = await browser.newPage({ locale: 'pt-BR' });
     await page.goto(`${link}/materials`);
-    const upload = page.locator('form[data-upload]').first();
-    await upload
-      .locator('input[type=file]')
+    // Chosen, never sent with "Enviar arquivo": "Salvar e continuar" takes it along.
+    await page
+      .getByLabel('Escolher arquivos')
+      .first()
       .setInputFiles({ name: 'pesquisa.pdf', mimeType: 'application/pdf', buffer: PDF });
-    // A stored upload reloads the page: the second file is chosen on the reloaded one, not
-    // on the page that is about to go (which raced, and lost the refusal with it).
-    const reloaded = page.waitForEvent('load');
-    await upload.getByRole('button', { name: 'Enviar arquivo' }).click();
-    await reloaded;
-    await expect(page.getByText('pesquisa.pdf').waitFor()).resolves.toBeUndefined();
-    const again = page.locator('form[data-upload]').first();
-    await again.locator('input[type=file]').setInputFiles({
+    await page.getByRole('button', { name: 'Salvar e continuar' }).click();
+    await page.waitForURL(/\/access$/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('arquivos enviados');
+    await page.goto(`${link}/materials`);
+    await expect(
+      page
+        .locator('.uploaded-files')
+        .getByText(/pesquisa\.pdf/)
+        .waitFor(),
+    ).resolves.toBeUndefined();
+    await page.getByLabel(/Links para pastas on-line/).fill('https://drive.example/padaria');
+    await page.locator('#field-materials').setInputFiles({
       name: 'virus.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('MZ\x90\x00'),
     });
-    await again.getByRole('button', { name: 'Enviar arquivo' }).click();
-    // With JavaScript the refusal is shown in place, next to the upload; nothing is stored.
-    await expect(
-      again
-        .locator('[data-upload-status]')
-        .getByText(/não é aceito/)
-        .waitFor(),
-    ).resolves.toBeUndefined();
+    await page.getByRole('button', { name: 'Salvar e continuar' }).click();
+    await page.waitForURL(/\/materials$/);
+    // Refused, not dropped: the field is marked, the summary links to it, the typing is kept.
+    await expect(page.locator('#field-materials').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await expect(page.locator('#field-materials-error').textContent()).resolves.toMatch(
+      /não é aceito/,
+    );
+    await expect(page.getByLabel(/Links para pastas on-line/).inputValue()).resolves.toBe(
+      'https://drive.example/padaria',
+    );
     await expect(page.getByText('virus.pdf').count()).resolves.toBe(0);
     await expectAccessible(page);
     await page.close();
+  });
+
+  it('fits a 390 px phone, with the sections as a task list of their states', async () => {
+    const phone = await browser.newPage({ locale: 'pt-BR', viewport: { width: 390, height: 844 } });
+    for (const section of [...CURRENT_ONBOARDING.sections.map((s) => s.id), 'review']) {
+      await phone.goto(`${link}/${section}`);
+      const [scrollWidth, innerWidth] = await phone.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      expect(scrollWidth, section).toBeLessThanOrEqual(innerWidth);
+    }
+    const sections = phone.getByRole('navigation', { name: 'Seções do questionário' });
+    await expect(sections.getByRole('listitem').first().textContent()).resolves.toMatch(
+      /Sobre você.*Em andamento/,
+    );
+    await expect(
+      sections.getByRole('listitem').filter({ hasText: 'Pesquisas e materiais' }).textContent(),
+    ).resolves.toMatch(/Concluída/);
+    await expectAccessible(phone);
+    await phone.close();
   });
 
   it('submits with consent, thanks the client, and tells CS by e-mail', async () => {
@@ -119,8 +149,19 @@ describe('client onboarding in a real browser', () => {
     expect(saved.status()).toBe(200);
     await page.goto(`${link}/review`);
     await expectAccessible(page);
+    // Every answer before the irreversible submit, each with a way to change it; files by name.
+    const review = page.locator('main');
+    await expect(review.textContent()).resolves.toContain('Abrimos a padaria em 2010.');
+    await expect(review.textContent()).resolves.toContain('pesquisa.pdf');
+    await expect(
+      page
+        .getByRole('link', { name: /Alterar Conte um pouco da sua trajetória/ })
+        .getAttribute('href'),
+    ).resolves.toBe(`/onboarding/${token}/person#field-story`);
     await page.getByRole('button', { name: 'Enviar o questionário' }).click();
-    await expect(page.locator('#consent-error').textContent()).resolves.toContain('privacidade');
+    await expect(page.locator('#field-consent-error').textContent()).resolves.toContain(
+      'privacidade',
+    );
     await page.getByLabel(/Li o aviso de privacidade/).check();
     await page.getByRole('button', { name: 'Enviar o questionário' }).click();
     await page.waitForURL(link);
@@ -146,7 +187,10 @@ describe('client onboarding in a real browser', () => {
     const clinicLink = (
       await mailTo('marina@sorrisoleve.example', /https?:\/\/\S+\/onboarding\/[a-z2-7]{32}/)
     ).match;
-    await cs.getByRole('button', { name: 'Revogar link: Marina Costa' }).click();
+    // Revoking asks first: the disclosure opens the question, its button revokes.
+    const marina = cs.getByRole('row', { name: /Marina Costa/ });
+    await marina.locator('summary', { hasText: 'Revogar link' }).click();
+    await marina.getByRole('button', { name: 'Sim, revogar o link' }).click();
     const page = await browser.newPage({ locale: 'pt-BR' });
     const response = await page.goto(clinicLink);
     expect(response?.status()).toBe(410);

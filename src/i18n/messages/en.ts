@@ -334,6 +334,8 @@ export const en = {
       'Revoke {name}’s link? The link sent stops working; you can send a new one later.',
     revokeConfirm: 'Yes, revoke the link',
     whatsappChat: 'Chat with {name} on WhatsApp: {phone}',
+    reachAt: 'E-mail and WhatsApp',
+    noWhatsapp: 'No WhatsApp',
     timesIn: 'Times are {zone}.',
     addContact: 'Add a contact',
     editContact: 'Change contact',

@@ -341,6 +341,8 @@ export const ptBR = {
       'Revogar o link de {name}? O link enviado deixa de funcionar; você pode enviar um novo depois.',
     revokeConfirm: 'Sim, revogar o link',
     whatsappChat: 'Conversar com {name} no WhatsApp: {phone}',
+    reachAt: 'E-mail e WhatsApp',
+    noWhatsapp: 'Sem WhatsApp',
     timesIn: 'Horários de {zone}.',
     addContact: 'Incluir contato',
     editContact: 'Alterar contato',

@@ -341,6 +341,8 @@ export const ru = {
       'Отозвать ссылку {name}? Отправленная ссылка перестанет работать; позже можно отправить новую.',
     revokeConfirm: 'Да, отозвать ссылку',
     whatsappChat: 'Написать {name} в WhatsApp: {phone}',
+    reachAt: 'E-mail и WhatsApp',
+    noWhatsapp: 'Нет WhatsApp',
     timesIn: 'Время указано по часовому поясу: {zone}.',
     addContact: 'Добавить контакт',
     editContact: 'Изменить контакт',

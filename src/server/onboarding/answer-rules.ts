@@ -101,3 +101,28 @@ export function findQuestion(questionnaire: Questionnaire, questionId: string) {
   }
   return null;
 }
+
+/** Where a section stands, for the questionnaire's task list. */
+export type SectionStatus = 'notStarted' | 'inProgress' | 'done';
+
+/**
+ * Each section's state: done (see completedSections), in progress (something given or the
+ * section saved, with something still to fix), or not started.
+ */
+export function sectionStatuses(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  fileCounts: Record<string, number>,
+  savedSections: ReadonlySet<string>,
+): Record<string, SectionStatus> {
+  const done = new Set(completedSections(questionnaire, answers, fileCounts, savedSections));
+  return Object.fromEntries(
+    questionnaire.sections.map((section) => {
+      if (done.has(section.id)) return [section.id, 'done'];
+      const touched =
+        savedSections.has(section.id) ||
+        section.questions.some((q) => !isEmpty(answers[q.id]) || (fileCounts[q.id] ?? 0) > 0);
+      return [section.id, touched ? 'inProgress' : 'notStarted'];
+    }),
+  );
+}

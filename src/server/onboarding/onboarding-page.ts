@@ -1,7 +1,8 @@
 import type { Database } from '../../../db/client.ts';
 import type { Policy } from '../../policy/index.ts';
 import { refuseClientLink } from '../rate-limits/link-failures.ts';
-import { completedSections } from './answer-rules.ts';
+import { completedSections, sectionStatuses } from './answer-rules.ts';
+import { checkAnswersOf } from './check-answers.ts';
 import { countFiles } from './onboarding-answers.ts';
 import { type OpenOnboarding, openOnboardingByToken } from './onboarding-links.ts';
 import { sectionsToFix } from './submit-onboarding.ts';
@@ -50,8 +51,9 @@ export async function loadOnboardingPage(
 
 /**
  * One section of a link's questionnaire, or its review: the refusal; that it was submitted
- * (the page then goes to the thanks); or the section with what is done and, on the review,
- * the sections still to fix. `section` is undefined for an unknown section (a 404).
+ * (the page then goes to the thanks); or the section with what is done, each section's
+ * status for the task list and, on the review, every answer to check and the sections still
+ * to fix. `section` is undefined for an unknown section (a 404).
  */
 export async function loadOnboardingSectionPage(
   db: Database,
@@ -66,6 +68,7 @@ export async function loadOnboardingSectionPage(
   const { sections } = onboarding.questionnaire;
   const section = sections.find((s) => s.id === link.section);
   const isReview = link.section === 'review';
+  const locale = onboarding.contact.locale;
   return {
     refusal: null,
     submitted: false,
@@ -75,6 +78,13 @@ export async function loadOnboardingSectionPage(
     isReview,
     found: Boolean(section) || isReview,
     done: doneSections(onboarding),
+    statuses: sectionStatuses(
+      onboarding.questionnaire,
+      onboarding.answers,
+      countFiles(onboarding),
+      onboarding.savedSections,
+    ),
     toFix: isReview ? sectionsToFix(onboarding) : [],
+    checkAnswers: isReview ? checkAnswersOf(onboarding, link.token, locale) : [],
   } as const;
 }
