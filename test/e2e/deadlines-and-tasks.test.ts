@@ -12,11 +12,17 @@ describe('deadlines and task requests in a real browser', () => {
   let browser: Browser;
   let cs: Page;
   let design: Page;
+  let organic: Page;
+  let taskUrl = '';
   beforeAll(async () => {
     ({
       browser,
-      pages: [cs, design],
-    } = await openSignedInBrowser('cs@ponte.example', 'design@ponte.example'));
+      pages: [cs, design, organic],
+    } = await openSignedInBrowser(
+      'cs@ponte.example',
+      'design@ponte.example',
+      'trafego.organico@ponte.example',
+    ));
   });
   afterAll(() => browser?.close());
 
@@ -34,30 +40,74 @@ describe('deadlines and task requests in a real browser', () => {
     await expectAccessible(cs);
   });
 
-  it('refuses a request the routing policy forbids, quoting the rule, and sends an allowed one to CS', async () => {
+  it('offers only the roles the policy lets Design ask, refuses a date too soon in a sentence, and opens the request on a page of its own', async () => {
     await design.goto(`${baseUrl}/tasks`);
     await expectAccessible(design);
-    await design.getByLabel('Para o papel').selectOption('paid_traffic');
+    // Design may ask CS only: no other role is offered (the API still refuses them).
+    const offered = await design
+      .getByLabel('Para o papel')
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(offered).toEqual(['cs']);
+    await expect(
+      design.getByRole('link', { name: 'Quem pode pedir a quem, no manual' }).getAttribute('href'),
+    ).resolves.toBe('/policies/task-routing/');
     await design.getByLabel('O que é preciso').fill('Trocar o público');
     await design.getByLabel('Por quê').fill('A campanha mudou');
-    await design.getByLabel('Prazo').fill(daysFromNow(7));
+    await design.getByLabel('Prazo').fill(daysFromNow(0));
     await design.getByRole('button', { name: 'Abrir pedido' }).click();
     await design.waitForURL(`${baseUrl}/tasks`);
-    await expect(design.locator('#field-assigneeRole-error').textContent()).resolves.toContain(
-      '/policies/task-routing/',
-    );
+    const refusal = await design.locator('#field-dueOn-error').textContent();
+    expect(refusal).toMatch(/^As tarefas precisam de pelo menos 2 dias de antecedência: .+\.$/);
+    expect(refusal).not.toContain('/policies/');
+    await expect(design.getByLabel('Prazo').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(design.getByLabel('O que é preciso').inputValue()).resolves.toBe(
       'Trocar o público',
     );
     await expectAccessible(design);
-    await design.getByLabel('Para o papel').selectOption('cs');
+    await design.getByLabel('Prazo').fill(daysFromNow(7));
     await design.getByRole('button', { name: 'Abrir pedido' }).click();
-    await expect(design.getByRole('status').textContent()).resolves.toBe('Pedido aberto.');
+    await design.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+    taskUrl = design.url();
+    await expect(design.getByRole('status').textContent()).resolves.toMatch(/^Pedido aberto\./);
+    await expect(design.locator('h1').textContent()).resolves.toBe('Trocar o público');
+    await expect(design.locator('.timeline').textContent()).resolves.toContain(
+      'Davi Duarte abriu o pedido.',
+    );
+    await expectAccessible(design);
+  });
 
+  it('lets CS see who asked and accept from the list, then complete on the request’s page', async () => {
     await cs.goto(`${baseUrl}/tasks`);
+    const row = cs.locator('tbody tr', { hasText: 'Trocar o público' });
+    await expect(row.locator('td[data-label="Quem pediu"]').textContent()).resolves.toBe(
+      'Davi Duarte',
+    );
     await cs.getByRole('button', { name: 'Aceitar: Trocar o público' }).click();
-    await expect(cs.getByRole('status').textContent()).resolves.toBe('Pedido atualizado.');
-    await expect(cs.getByRole('cell', { name: 'Aceito' }).count()).resolves.toBe(1);
+    await expect(cs.getByRole('status').textContent()).resolves.toMatch(/^Pedido atualizado\./);
+    await expect(row.locator('.badge').textContent()).resolves.toBe('Aceito');
     await expectAccessible(cs);
+    await cs.goto(taskUrl);
+    await cs.getByRole('button', { name: 'Concluir' }).click();
+    await cs.waitForURL(taskUrl);
+    await expect(cs.locator('.badge').first().textContent()).resolves.toBe('Concluído');
+    await expectAccessible(cs);
+  });
+
+  it('answers 404 to a partner who may not see the request, and fits a phone', async () => {
+    const response = await organic.goto(taskUrl);
+    expect(response?.status()).toBe(404);
+    await expect(organic.locator('main').textContent()).resolves.not.toContain('Trocar o público');
+    for (const page of [cs, design]) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const path of ['/tasks', new URL(taskUrl).pathname]) {
+        await page.goto(`${baseUrl}${path}`);
+        const [scrollWidth, innerWidth] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          window.innerWidth,
+        ]);
+        expect(scrollWidth, path).toBeLessThanOrEqual(innerWidth);
+      }
+    }
   });
 });
