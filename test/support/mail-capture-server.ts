@@ -18,7 +18,13 @@ export type ScriptedAnswer = { status: number; headers?: Record<string, string>;
  * against it. Answers can be scripted (429, 500, slow) and, like Resend, a repeated
  * Idempotency-Key returns the first answer without delivering twice.
  */
-export async function startMailCaptureServer() {
+export async function startMailCaptureServer(
+  options: {
+    port?: number;
+    /** A page for people at "/" (the local run's mailbox); the tests need none. */
+    page?: (delivered: readonly CapturedRequest[]) => string;
+  } = {},
+) {
   const requests: CapturedRequest[] = [];
   const delivered: CapturedRequest[] = [];
   const byIdempotencyKey = new Map<string, string>();
@@ -29,6 +35,11 @@ export async function startMailCaptureServer() {
     if (req.method === 'GET' && req.url === CAPTURED_PATH) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(delivered.map((message) => message.body)));
+      return;
+    }
+    if (req.method === 'GET' && req.url === '/' && options.page) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(options.page(delivered));
       return;
     }
     const chunks: Buffer[] = [];
@@ -61,7 +72,7 @@ export async function startMailCaptureServer() {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
