@@ -21,14 +21,9 @@ export async function loadTaskPage(db: Database, viewer: Viewer, taskId: string)
     listTaskHistory(db, taskId),
   ]);
   if (!found) return null;
-  const may = nextTaskActions(found.task.status);
   return {
     ...found,
-    actions: {
-      accept: found.mayAct && may.accept,
-      complete: found.mayAct && may.complete,
-      return: found.mayAct && may.return,
-    },
+    actions: nextTaskActions(found.task.status, found.mayAct),
     mayOpenClient: mayOpenClientPages(viewer),
     history: history.flatMap(({ action, occurredAt, actorName, data }) =>
       isHistoryStep(action)

@@ -13,11 +13,11 @@ export const TASK_STATUS_TONES: Record<TaskRequest['status'], BadgeTone> = {
   returned: 'danger',
 };
 
-/** What a person may do next with a request they may act on, by its status. */
-export function nextTaskActions(status: TaskRequest['status']) {
+/** What a person may do next with a request, by its status: nothing unless they may act on it. */
+export function nextTaskActions(status: TaskRequest['status'], mayAct: boolean) {
   return {
-    accept: status === 'open',
-    complete: status === 'accepted',
-    return: status === 'open' || status === 'accepted',
+    accept: mayAct && status === 'open',
+    complete: mayAct && status === 'accepted',
+    return: mayAct && (status === 'open' || status === 'accepted'),
   };
 }
