@@ -1,6 +1,8 @@
 // `npm run lighthouse`: Lighthouse (mobile emulation, Debian's Chromium) on the pages people
 // open first — the handbook's home, a policy page, sign-in, a client's approval page and
-// questionnaire — served by the built Worker under `wrangler dev`. Each of performance,
+// questionnaire — and the partner area's main pages, each as its role sees it (home,
+// invoices, the review list, a client, a piece, tasks), served by the built Worker under
+// `wrangler dev`. Each of performance,
 // accessibility, best practices and SEO must score at least 95; exits non-zero otherwise.
 
 import { existsSync } from 'node:fs';
@@ -28,12 +30,19 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
 });
 
-const pages = [
+type Role = keyof typeof visitors.roleCookies;
+const pages: { name: string; path: string; as?: Role }[] = [
   { name: 'handbook home', path: '/' },
   { name: 'policy page (task routing)', path: '/policies/task-routing/' },
   { name: 'sign-in', path: '/sign-in' },
   { name: 'approval page', path: `/approval/${visitors.approvalToken}` },
   { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },
+  { name: 'partner home (CS)', path: '/partner', as: 'cs' },
+  { name: 'my invoices', path: '/partner/invoices', as: 'paid' },
+  { name: 'review list', path: '/review/invoices', as: 'finance' },
+  { name: 'client page', path: '/clients/demo-client-bakery', as: 'cs' },
+  { name: 'piece page', path: '/pieces/demo-piece-launch', as: 'cs' },
+  { name: 'tasks', path: '/tasks', as: 'cs' },
 ];
 const rows: { name: string; scores: Record<string, number>; failing: string[] }[] = [];
 try {
@@ -43,6 +52,8 @@ try {
       output: 'json',
       logLevel: 'error',
       onlyCategories: [...CATEGORIES],
+      // A partner page is opened signed in, with the session cookie of its role.
+      extraHeaders: page.as ? { Cookie: visitors.roleCookies[page.as] } : {},
     });
     const categories = result?.lhr.categories ?? {};
     const scores = Object.fromEntries(
