@@ -34,13 +34,12 @@ const hsl = (hue: number, saturation: number, lightness: number) =>
 
 /** The accent variables of one theme, as CSS declarations. */
 function accentDeclarations(accent: string, theme: 'light' | 'dark'): string {
-  const { hue, saturation, lightness } = hexToHsl(accent);
+  const { hue, saturation } = hexToHsl(accent);
   const shades =
     theme === 'light'
       ? {
           low: hsl(hue, Math.min(saturation, 88), 92),
-          // A colour lighter than 40% would leave white text unreadable on a light page's buttons.
-          base: lightness <= 40 ? accent : hsl(hue, saturation, 38),
+          base: accentOnWhite(accent),
           high: hsl(hue, saturation, 24),
         }
       : {
@@ -49,6 +48,12 @@ function accentDeclarations(accent: string, theme: 'light' | 'dark'): string {
           high: hsl(hue, Math.min(saturation, 100), 86),
         };
   return `--sl-color-accent-low:${shades.low};--sl-color-accent:${shades.base};--sl-color-accent-high:${shades.high};`;
+}
+
+/** The accent on white (e-mails, light pages): dark enough to carry white text. */
+export function accentOnWhite(accent: string): string {
+  const { hue, saturation, lightness } = hexToHsl(accent);
+  return lightness <= 40 ? accent : hsl(hue, saturation, 38);
 }
 
 /** The handbook's accent: Starlight is dark by default and light under data-theme="light". */

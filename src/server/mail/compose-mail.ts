@@ -1,3 +1,6 @@
+import { policy } from '../../policy/index.ts';
+import { accentOnWhite } from '../../styles/brand-style.ts';
+
 /** The parts of an e-mail, already translated by the caller. */
 export type MailContent = {
   lang: string;
@@ -20,15 +23,28 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
+/**
+ * The agency's name, with its logo when the mail carries a link of ours: an e-mail needs an
+ * absolute address for an image, and the action's origin is the site's (PUBLIC_ORIGIN).
+ */
+function brandHeader(action: MailContent['action'], accent: string): string {
+  const { name, branding } = policy.agency;
+  const logo = action
+    ? `<img src="${escapeHtml(new URL(branding.logo, action.url).href)}" alt="" width="32" height="32" style="vertical-align:middle;margin-right:8px;border:0">`
+    : '';
+  return `<p style="margin:0 0 24px;font-size:18px;font-weight:700;color:${accent}">${logo}${escapeHtml(name)}</p>`;
+}
+
 /** Builds the HTML and plain-text bodies of one e-mail from the same content. */
 export function composeMail(content: MailContent): { subject: string; html: string; text: string } {
+  const accent = accentOnWhite(policy.agency.branding.accent);
   const paragraphs = content.paragraphs.map(
     (paragraph) => `<p style="margin:0 0 16px">${escapeHtml(paragraph)}</p>`,
   );
   const action = content.action
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0b5cad;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(content.action.label)}</a></p>`
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:${accent};color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(content.action.label)}</a></p>`
     : '';
-  const html = `<!doctype html><html lang="${escapeHtml(content.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head><body style="font-family:system-ui,sans-serif;color:#1b1b1b;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">${paragraphs.join('')}${action}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:13px;color:#555">${escapeHtml(content.footer)}</p></body></html>`;
+  const html = `<!doctype html><html lang="${escapeHtml(content.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head><body style="font-family:system-ui,sans-serif;color:#1b1b1b;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">${brandHeader(content.action, accent)}${paragraphs.join('')}${action}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:13px;color:#555">${escapeHtml(content.footer)}</p></body></html>`;
   const text = [
     ...content.paragraphs,
     ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),

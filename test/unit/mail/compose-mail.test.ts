@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { policy } from '../../../src/policy/index.ts';
 import { composeMail, escapeHtml } from '../../../src/server/mail/compose-mail.ts';
+import { accentOnWhite } from '../../../src/styles/brand-style.ts';
 
 describe('composeMail', () => {
   const mail = composeMail({
@@ -21,6 +23,12 @@ describe('composeMail', () => {
     expect(mail.text).toBe(
       'Olá, <b>Ana</b> & equipe\n\nSegunda linha\n\nAbrir: https://ponte.example/a?b=1&c="2"\n\n--\n\nPonte',
     );
+  });
+
+  it('carries the agency’s name, its logo at the site’s address and its accent colour', () => {
+    expect(mail.html).toContain(`>${policy.agency.name}</p>`);
+    expect(mail.html).toContain(`src="https://ponte.example${policy.agency.branding.logo}"`);
+    expect(mail.html).toContain(`background:${accentOnWhite(policy.agency.branding.accent)}`);
   });
 
   it('escapes quotes too, for attribute values', () => {

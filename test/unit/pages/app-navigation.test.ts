@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { navigationFor } from '../../../src/server/pages/app-navigation.ts';
+
+const keys = (items: ReturnType<typeof navigationFor>) => items.map((item) => item.key);
+const current = (items: ReturnType<typeof navigationFor>) =>
+  items.filter((item) => item.current).map((item) => item.key);
+
+describe('navigationFor', () => {
+  it('lists only the sections the access table lets each role open', () => {
+    expect(keys(navigationFor(['finance'], '/partner'))).toEqual([
+      'home',
+      'invoices',
+      'review',
+      'tasks',
+    ]);
+    expect(keys(navigationFor(['cs'], '/partner'))).toEqual([
+      'home',
+      'invoices',
+      'clients',
+      'pieces',
+      'tasks',
+    ]);
+    expect(keys(navigationFor(['admin'], '/partner'))).toContain('people');
+    expect(keys(navigationFor(['design'], '/partner'))).not.toContain('review');
+  });
+
+  it('marks the longest section a page is under, and only that one', () => {
+    const cs = (path: string) => current(navigationFor(['cs'], path));
+    expect(cs('/partner')).toEqual(['home']);
+    expect(cs('/partner/invoices')).toEqual(['invoices']);
+    expect(cs('/clients/demo-client-bakery/onboarding')).toEqual(['clients']);
+    expect(cs('/pieces/demo-piece-launch')).toEqual(['pieces']);
+  });
+
+  it('marks nothing for a page outside the sections, or a look-alike prefix', () => {
+    expect(current(navigationFor(['cs'], '/partner/profile'))).toEqual(['home']);
+    expect(current(navigationFor(['cs'], '/clientsx'))).toEqual([]);
+    expect(current(navigationFor(['cs'], '/sign-in'))).toEqual([]);
+  });
+});
