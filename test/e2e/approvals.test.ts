@@ -8,6 +8,24 @@ const PIECE = '/pieces/demo-piece-launch';
 const LINK = /https?:\/\/\S+\/approval\/[a-z2-7]{32}/;
 const INTERNAL = 'NOTA-INTERNA-E2E só para a agência';
 
+/**
+ * The page's one pin is a target of at least 24×24 CSS px (WCAG 2.2) that leads to its
+ * comment, and the comment links back to it; following the pin lands on the comment.
+ */
+async function expectPinLinkedToComment(page: Page) {
+  const pin = page.locator('a.pin');
+  await expect(pin.count()).resolves.toBe(1);
+  const size = await pin.boundingBox();
+  expect(size?.width).toBeGreaterThanOrEqual(24);
+  expect(size?.height).toBeGreaterThanOrEqual(24);
+  const href = (await pin.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^#comment-/);
+  const back = page.locator(`${href} a[href="#${await pin.getAttribute('id')}"]`);
+  await expect(back.textContent()).resolves.toContain('ponto 1');
+  await pin.click();
+  expect(page.url().endsWith(href)).toBe(true);
+}
+
 describe('client approval of a piece in a real browser', () => {
   let browser: Browser;
   let cs: Page;
@@ -59,13 +77,20 @@ describe('client approval of a piece in a real browser', () => {
     const image = phone.getByRole('img', { name: /Post de lançamento/ });
     const box = await image.boundingBox();
     expect(box && box.width <= 390).toBe(true);
-    await image.click({ position: { x: (box?.width ?? 100) / 4, y: (box?.height ?? 100) / 2 } });
+    // Without a pointer: the image takes focus and the arrows place the point.
+    await phone.locator('.piece-image').focus();
+    await phone.keyboard.press('ArrowDown');
+    await phone.keyboard.press('ArrowDown');
+    await expect(phone.locator('input[name="pinY"]').inputValue()).resolves.toBe('0.5500');
     await expect(phone.getByRole('radio', { name: 'A imagem' }).isChecked()).resolves.toBe(true);
-    await phone.locator('#comment-body').fill('O pão pode ficar mais dourado');
+    await image.click({ position: { x: (box?.width ?? 100) / 4, y: (box?.height ?? 100) / 2 } });
+    expect(Number(await phone.locator('input[name="pinX"]').inputValue())).toBeCloseTo(0.25, 1);
+    await phone.locator('#field-body').fill('O pão pode ficar mais dourado');
     await phone.getByRole('button', { name: 'Comentar' }).click();
     await expect(phone.getByText('ponto 1').count()).resolves.toBe(1);
+    await expectPinLinkedToComment(phone);
     await phone.getByRole('radio', { name: 'O texto' }).check();
-    await phone.locator('#comment-body').fill('Troque "quentinho" por "fresquinho"');
+    await phone.locator('#field-body').fill('Troque "quentinho" por "fresquinho"');
     await phone.getByRole('button', { name: 'Comentar' }).click();
     await expect(
       phone.locator('.comment-body', { hasText: 'Troque "quentinho" por "fresquinho"' }).count(),
@@ -74,13 +99,14 @@ describe('client approval of a piece in a real browser', () => {
     await phone.context().close();
     await cs.reload();
     await expect(cs.getByRole('cell', { name: 'Ainda não visto' }).count()).resolves.toBe(0);
+    await expectPinLinkedToComment(cs);
   });
 
   it('takes a request for changes once, shows it read-only, and e-mails CS', async () => {
     const page = await browser.newPage({ locale: 'pt-BR', javaScriptEnabled: false });
     await page.goto(link);
     await page.getByRole('button', { name: 'Pedir alterações' }).click();
-    await expect(page.locator('#changes-message-error').textContent()).resolves.toContain(
+    await expect(page.locator('#field-message-error').textContent()).resolves.toContain(
       'o que deve mudar',
     );
     await page.getByLabel('O que deve mudar?').fill('Mais dourado e a legenda nova, por favor.');

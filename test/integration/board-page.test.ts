@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPieces } from '../../db/seed-pieces.ts';
 import { loadBoardPage } from '../../src/server/approvals/board-page.ts';
-import { seedPeople } from '../support/sign-in.ts';
-import { countRoundTrips, createTestApp, type TestApp } from '../support/test-app.ts';
+import { versionForm } from '../support/approvals.ts';
+import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
+import {
+  countRoundTrips,
+  createTestApp,
+  readJson,
+  SAME_ORIGIN,
+  type TestApp,
+} from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 describe.each(DRIVERS)('the board page’s data (%s)', (driver) => {
@@ -39,5 +46,42 @@ describe.each(DRIVERS)('the board page’s data (%s)', (driver) => {
     expect(page.plannable).toEqual([]);
     expect(page.ownClients).toEqual([]);
     expect((await loadBoardPage(app.db, design, 'demo-client-clinic')).pieces).toEqual([]);
+  });
+
+  it('gives each card its thumbnail: the newest image served by the file route, an icon for a PDF or no file', async () => {
+    const cookie = await signIn(app, 'cs@ponte.example');
+    const addPiece = async (title: string) => {
+      const body = { projectId: 'demo-project-summer', title, kind: 'banner' };
+      return (await readJson(await app.request('/api/pieces', postJson(body, { cookie })))).id;
+    };
+    const brochure = await addPiece('Folheto em PDF');
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    const uploaded = await app.request(`/api/pieces/${brochure}/versions`, {
+      ...versionForm(pdf, {}, 'folheto.pdf', 'application/pdf'),
+      headers: { ...SAME_ORIGIN, cookie },
+    });
+    expect(uploaded.status).toBe(200);
+    const blank = await addPiece('Banner sem arquivo');
+
+    const page = await loadBoardPage(app.db, { id: 'demo-cs', roles: ['cs'] });
+    const thumbnailOf = (id: string) => page.pieces.find((p) => p.id === id)?.thumbnail;
+    const image = thumbnailOf('demo-piece-launch');
+    expect(image).toEqual({
+      kind: 'image',
+      url: '/api/pieces/demo-piece-launch/versions/1/file',
+      width: 1080,
+      height: 1080,
+    });
+    expect(thumbnailOf(brochure)).toEqual({
+      kind: 'pdf',
+      url: `/api/pieces/${brochure}/versions/1/file`,
+    });
+    expect(thumbnailOf(blank)).toEqual({ kind: 'none' });
+    // The card's <img> loads from the route the piece page already uses, for whoever sees the board.
+    const served = await app.request(image?.kind === 'image' ? image.url : '', {
+      headers: { cookie },
+    });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
   });
 });

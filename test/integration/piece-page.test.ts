@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPieces } from '../../db/seed-pieces.ts';
+import { policy } from '../../src/policy/index.ts';
+import { loadApprovalPage } from '../../src/server/approvals/approval-page.ts';
 import { loadPiecePage } from '../../src/server/approvals/piece-page.ts';
+import { PNG, versionForm } from '../support/approvals.ts';
 import { latestMailMatch, postJson, seedPeople, signIn } from '../support/sign-in.ts';
-import { countRoundTrips, createTestApp, type TestApp } from '../support/test-app.ts';
+import { countRoundTrips, createTestApp, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 const PIECE = 'demo-piece-launch';
@@ -64,5 +67,67 @@ describe.each(DRIVERS)('the piece page’s data (%s)', (driver) => {
       await loadPiecePage(app.db, { id: 'demo-paid', roles: ['paid_traffic'] }, PIECE),
     ).toBeNull();
     expect(await loadPiecePage(app.db, CS, 'no-such-piece')).toBeNull();
+  });
+
+  it('numbers the pins and pairs each with its comment, both ways, on the piece page and the client’s link', async () => {
+    const joao = await latestMailMatch(app, 'joao@paoquente.example', /\/approval\/([a-z2-7]{32})/);
+    if (!joao) throw new Error('no link for João');
+    // The round is settled (Rita asked for changes): the agency's comments, shown to the client.
+    const cs = await signIn(app, 'cs@ponte.example');
+    const comment = (body: object) =>
+      app.request(
+        `/api/pieces/${PIECE}/comments`,
+        postJson({ ...body, visibleToClient: 'on' }, { cookie: cs }),
+      );
+    for (const body of [
+      { target: 'image', pinX: '0.25', pinY: '0.5', body: 'Mais dourado aqui' },
+      { target: 'general', body: 'No geral, gostei' },
+      { target: 'image', pinX: '1', pinY: '0', body: 'E este canto' },
+    ])
+      expect((await comment(body)).status).toBe(200);
+
+    const page = await loadPiecePage(app.db, CS, PIECE);
+    const pinned = page?.comments.filter((c) => c.pin) ?? [];
+    expect(pinned.map((c) => c.body)).toEqual(['Mais dourado aqui', 'E este canto']);
+    expect(page?.pins).toEqual(
+      pinned.map((c, index) => ({
+        number: index + 1,
+        pinId: `pin-${c.id}`,
+        commentId: `comment-${c.id}`,
+        left: index === 0 ? 25 : 100,
+        top: index === 0 ? 50 : 0,
+        drawn: true,
+      })),
+    );
+    expect(page?.comments.find((c) => c.body === 'No geral, gostei')?.pin).toBeNull();
+
+    const link = await loadApprovalPage(
+      app.db,
+      policy,
+      { token: joao, ip: null },
+      app.deps.clock(),
+    );
+    if (link.refusal) throw new Error(`link refused: ${link.refusal.problem}`);
+    expect(link.pins).toEqual(page?.pins);
+    expect(link.approval.comments.filter((c) => c.pin).map((c) => c.pin?.commentId)).toEqual(
+      pinned.map((c) => `comment-${c.id}`),
+    );
+  });
+
+  it('keeps an older version’s pins off the new image: their comments keep the number, without a link', async () => {
+    const design = await signIn(app, 'design@ponte.example');
+    const uploaded = await app.request(`/api/pieces/${PIECE}/versions`, {
+      ...versionForm(PNG),
+      headers: { ...SAME_ORIGIN, cookie: design },
+    });
+    expect(uploaded.status).toBe(200);
+    const page = await loadPiecePage(app.db, CS, PIECE);
+    expect(page?.current?.number).toBe(2);
+    expect(page?.pins).toEqual([]);
+    const older = page?.comments.filter((c) => c.pin) ?? [];
+    expect(older.map((c) => [c.version, c.pin?.number, c.pin?.drawn])).toEqual([
+      [1, 1, false],
+      [1, 2, false],
+    ]);
   });
 });

@@ -13,9 +13,10 @@ export function versionForm(
   bytes: Uint8Array,
   extra: Record<string, string> = {},
   fileName = 'peca.png',
+  type = 'image/png',
 ): RequestInit {
   const form = new FormData();
-  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type: 'image/png' }));
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type }));
   form.set('text', 'Pão quentinho toda manhã! #padaria');
   for (const [name, value] of Object.entries(extra)) form.set(name, value);
   return { method: 'POST', headers: SAME_ORIGIN, body: form };

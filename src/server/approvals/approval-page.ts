@@ -2,11 +2,13 @@ import type { Database } from '../../../db/client.ts';
 import type { Policy } from '../../policy/index.ts';
 import { refuseClientLink } from '../rate-limits/link-failures.ts';
 import { openApprovalByToken } from './approval-links.ts';
+import { drawnPins, withPins } from './comment-pins.ts';
 
 /**
  * A contact's approval link page: what the link shows (one round trip), or how it is refused.
  * A link that does not open counts against the visitor's address, as in the API, so forged
- * tokens meet one limit whether they are tried on the page or the endpoints.
+ * tokens meet one limit whether they are tried on the page or the endpoints. The link shows
+ * one version: every pinned comment is numbered and drawn on its image.
  */
 export async function loadApprovalPage(
   db: Database,
@@ -17,10 +19,12 @@ export async function loadApprovalPage(
   const opened = await openApprovalByToken(db, link.token, now);
   if (!opened.ok)
     return { refusal: await refuseClientLink(db, rules, link.ip, opened.error, now) } as const;
-  const { approval } = opened;
+  const comments = withPins(opened.approval.comments);
+  const approval = { ...opened.approval, comments };
   return {
     refusal: null,
     approval,
+    pins: drawnPins(comments),
     approvedCount: approval.roundDecisions.filter((d) => d.decision === 'approved').length,
   } as const;
 }

@@ -5,6 +5,7 @@ import type { Messages } from '../../i18n/index.ts';
 import { historyEntryOf } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { mayTalkToClient } from './approval-rules.ts';
+import { drawnPins, withPins } from './comment-pins.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
 import { listApprovers } from './pieces.ts';
 
@@ -16,6 +17,7 @@ export type PieceEventKey = keyof Messages['approvals']['events'];
  * Everything the agency's page of a piece shows, in one round trip: the piece, its current
  * version and round with each recipient's state, earlier decisions, comments, change
  * requests, history, and — for who talks to the client — the contacts a round may go to.
+ * Comments come numbered with their pins; `pins` are those drawn on the current version.
  * Null when there is no such piece or the viewer may not work on it.
  */
 export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: string) {
@@ -41,6 +43,10 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
   const versionOfRound = new Map(rounds.map((r) => [r.id, numberOf(r.versionId) ?? 0]));
   // The contact an event is about: named in it, or known from the piece's links.
   const contactNames = new Map(links.map((l) => [l.contactId, l.contactName]));
+  const numbered = withPins(
+    comments.map((c) => ({ ...c, version: numberOf(c.versionId) ?? 0 })),
+    current?.id,
+  );
   const contactOf = (event: HistoryEvent) =>
     typeof event.data?.contactName === 'string'
       ? event.data.contactName
@@ -53,7 +59,8 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
     approvers: talks ? approvers : [],
     recipients: roundRecipients(detail, round?.id),
     versions,
-    comments: comments.map((c) => ({ ...c, version: numberOf(c.versionId) ?? 0 })),
+    comments: numbered,
+    pins: drawnPins(numbered),
     changes,
     earlier: decisions
       .filter((d) => d.roundId !== round?.id)

@@ -7,6 +7,7 @@ import {
   clients,
   type PieceKind,
   pieces,
+  pieceVersions,
   projects,
   userRoles,
   users,
@@ -141,10 +142,18 @@ export function readBoard(db: Database, viewer: Viewer, clientId?: string) {
         projectName: aliased(projects.name, 'project_name'),
         clientId: aliased(clients.id, 'client_id'),
         clientName: aliased(clients.name, 'client_name'),
+        // The newest version's file, for the card's thumbnail (none before the first upload).
+        fileType: aliased(pieceVersions.contentType, 'file_type'),
+        fileWidth: aliased(pieceVersions.width, 'file_width'),
+        fileHeight: aliased(pieceVersions.height, 'file_height'),
       })
       .from(pieces)
       .innerJoin(projects, eq(projects.id, pieces.projectId))
       .innerJoin(clients, eq(clients.id, pieces.clientId))
+      .leftJoin(
+        pieceVersions,
+        and(eq(pieceVersions.pieceId, pieces.id), eq(pieceVersions.number, pieces.latestVersion)),
+      )
       .where(and(seen, ofClient))
       .orderBy(asc(pieces.dueOn), asc(pieces.title)),
     db
