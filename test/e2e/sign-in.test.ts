@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { expectAccessible, signInLinkMailedTo } from '../support/e2e.ts';
+import { expectAccessible, signedInPage, signInLinkMailedTo } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -119,9 +119,65 @@ describe('partner sign-in in a real browser', () => {
     await context.close();
   });
 
-  it('shows an accessible 404 page for a person who does not exist', async () => {
-    const response = await adminPage.goto(`${baseUrl}/admin/people/nobody`);
-    expect(response?.status()).toBe(404);
+  it('keeps a deep link through sign-in: /tasks signed out, the e-mailed link, then /tasks', async () => {
+    const context = await browser.newContext({ locale: 'pt-BR' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/tasks?x=1`);
+    expect(page.url()).toBe(`${baseUrl}/sign-in?next=%2Ftasks%3Fx%3D1`);
+    await expect(page.locator('main').textContent()).resolves.toContain('você volta para a página');
+    await expectAccessible(page);
+    await page.getByLabel('E-mail').fill('trafego.pago@ponte.example');
+    await page.getByRole('button', { name: 'Enviar link' }).click();
+    await page.waitForURL(`${baseUrl}/sign-in/sent`);
+    const link = await signInLinkMailedTo('trafego.pago@ponte.example');
+    expect(link).not.toContain('tasks');
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Entrar', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/tasks?x=1`);
+    expect(new URL(page.url()).pathname).toBe('/tasks');
+    await context.close();
+  });
+
+  it('draws the app’s own 404, with the navigation, for unknown and missing partner-area pages', async () => {
+    for (const path of [
+      '/partner/xyz',
+      '/clients/does-not-exist/foo',
+      '/review/whatever',
+      '/pieces/nope',
+      '/admin/people/nobody',
+    ]) {
+      const response = await adminPage.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(404);
+      await expect(adminPage.locator('h1').textContent()).resolves.toBe('Página não encontrada');
+      const main = (await adminPage.locator('main').textContent()) ?? '';
+      expect(main).toContain('Confira o endereço');
+      expect(main).not.toMatch(/Error|at \S+:\d+/);
+      await expect(adminPage.locator('main a[href="/partner"]').count()).resolves.toBe(1);
+      await expect(adminPage.locator('main a[href="/"]').count()).resolves.toBe(1);
+      // The navigation is drawn around it (the home link in the header).
+      expect(await adminPage.locator('header nav a[href="/partner"]').count()).toBeGreaterThan(0);
+    }
     await expectAccessible(adminPage);
+  });
+
+  it('keeps the handbook’s own 404 for a handbook address', async () => {
+    const page = await browser.newPage({ locale: 'pt-BR' });
+    const response = await page.goto(`${baseUrl}/policies/nao-existe/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('site-search').count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('tells a partner which roles a page is for, with a way home and the handbook on roles', async () => {
+    const page = await signedInPage(browser, 'design@ponte.example');
+    const response = await page.goto(`${baseUrl}/review/invoices`);
+    expect(response?.status()).toBe(403);
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'Esta página é para quem tem o papel Financeiro ou Administração.',
+    );
+    await expect(page.locator('main a[href="/start/reading-order/"]').count()).resolves.toBe(1);
+    await expect(page.locator('main a[href="/partner"]').count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await page.context().close();
   });
 });
