@@ -82,7 +82,7 @@ describe('the agency’s month, end to end', () => {
       .getByLabel('PDF da fatura')
       .setInputFiles({ name: 'nf-77.pdf', mimeType: 'application/pdf', buffer: pdf('77') });
     await partner.getByRole('button', { name: 'Enviar fatura' }).click();
-    // With JavaScript the upload shows its progress, then the page lists the invoice.
+    // The plain post comes back to the page, which lists the invoice.
     await partner.getByRole('cell', { name: 'Em revisão' }).waitFor();
     await expect(partner.getByRole('cell', { name: 'NF 77' }).count()).resolves.toBe(1);
   });
