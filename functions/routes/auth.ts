@@ -7,6 +7,7 @@ import { endAllSessions, endSession } from '../../src/server/auth/sessions.ts';
 import { signInRequestInput } from '../../src/server/auth/sign-in-input.ts';
 import { consumeSignInLink, requestSignInLink } from '../../src/server/auth/sign-in-links.ts';
 import { SIGN_IN_REFUSALS } from '../../src/server/auth/sign-in-refusals.ts';
+import { signInPathFor } from '../../src/server/forms/return-path.ts';
 import { confirmInput } from '../../src/server/partners/person-input.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin, signedIn } from '../http/client-info.ts';
@@ -35,7 +36,7 @@ export const authRoutes = new Hono<ApiEnv>()
       });
     }
     // The same answer whether or not the address has an account.
-    return done(c, { location: '/sign-in/sent', body: { sent: true } });
+    return done(c, { location: signInPathFor(next, '/sign-in/sent'), body: { sent: true } });
   })
   .post('/confirm', async (c) => {
     const { token } = await readInput(c, confirmInput);

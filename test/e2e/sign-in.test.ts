@@ -128,7 +128,11 @@ describe('partner sign-in in a real browser', () => {
     await expectAccessible(page);
     await page.getByLabel('E-mail').fill('trafego.pago@ponte.example');
     await page.getByRole('button', { name: 'Enviar link' }).click();
-    await page.waitForURL(`${baseUrl}/sign-in/sent`);
+    await page.waitForURL(`${baseUrl}/sign-in/sent?next=%2Ftasks%3Fx%3D1`);
+    // Asking for another link from here still leads to /tasks.
+    await expect(
+      page.getByRole('link', { name: 'Pedir um novo link' }).getAttribute('href'),
+    ).resolves.toBe('/sign-in?next=%2Ftasks%3Fx%3D1');
     const link = await signInLinkMailedTo('trafego.pago@ponte.example');
     expect(link).not.toContain('tasks');
     await page.goto(link);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, signInLinks } from '../../db/schema/index.ts';
 import { hashToken } from '../../src/server/auth/tokens.ts';
+import { signInPathFor } from '../../src/server/forms/return-path.ts';
 import { latestLinkToken, postJson, seedPeople, sessionCookieFrom } from '../support/sign-in.ts';
 import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -39,7 +40,8 @@ describe.each(DRIVERS)('deep links through sign-in (%s)', (driver) => {
     if (next !== undefined) fields.next = next;
     const asked = await app.request('/api/auth/sign-in', postForm(fields));
     expect(asked.status).toBe(303);
-    expect(asked.headers.get('Location')).toBe('/sign-in/sent');
+    // "Check your e-mail" keeps the destination too, for asking another link from there.
+    expect(asked.headers.get('Location')).toBe(signInPathFor(next ?? '', '/sign-in/sent'));
     const token = await latestLinkToken(app, email);
     if (!token) throw new Error(`no link for ${email}`);
     return token;
@@ -56,6 +58,9 @@ describe.each(DRIVERS)('deep links through sign-in (%s)', (driver) => {
     const [mail] = await app.db.select().from(outbox).where(eq(outbox.toAddress, CS));
     expect(`${mail?.text}${mail?.html}`).not.toContain('tasks');
 
+    expect(signInPathFor('/tasks?x=1', '/sign-in/sent')).toBe(
+      '/sign-in/sent?next=%2Ftasks%3Fx%3D1',
+    );
     const confirmed = await app.request('/api/auth/confirm', postForm({ token }));
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.get('Location')).toBe('/tasks?x=1');

@@ -56,11 +56,15 @@ export function safeNextPath(value: unknown): string | null {
 }
 
 /**
- * The sign-in page for someone who opened `pathWithQuery` signed out: it keeps the path to
- * return to, when that is a safe one and not the home they would land on anyway.
+ * A sign-in page (the form, or the "check your e-mail" page after it) for someone who opened
+ * `pathWithQuery` signed out: it keeps the path to return to, when that is a safe one and not
+ * the home they would land on anyway, so asking for another link still leads there.
  */
-export function signInPathFor(pathWithQuery: string): string {
+export function signInPathFor(
+  pathWithQuery: unknown,
+  page: '/sign-in' | '/sign-in/sent' = '/sign-in',
+): string {
   const next = safeNextPath(pathWithQuery);
-  if (!next || next === PARTNER_HOME) return '/sign-in';
-  return `/sign-in?next=${encodeURIComponent(next)}`;
+  if (!next || next === PARTNER_HOME) return page;
+  return `${page}?next=${encodeURIComponent(next)}`;
 }

@@ -87,6 +87,14 @@ describe('signInPathFor: the sign-in address that keeps where a person was going
     );
   });
 
+  it('keeps it on the "check your e-mail" page too, where another link can be asked for', () => {
+    expect(signInPathFor('/tasks?x=1', '/sign-in/sent')).toBe(
+      '/sign-in/sent?next=%2Ftasks%3Fx%3D1',
+    );
+    expect(signInPathFor(undefined, '/sign-in/sent')).toBe('/sign-in/sent');
+    expect(signInPathFor('//evil.example', '/sign-in/sent')).toBe('/sign-in/sent');
+  });
+
   it('says nothing when the person would land on the partner home anyway, or the path is unsafe', () => {
     expect(signInPathFor(PARTNER_HOME)).toBe('/sign-in');
     expect(signInPathFor('//evil.example')).toBe('/sign-in');
