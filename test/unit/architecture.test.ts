@@ -47,9 +47,9 @@ const isDatabase = (target: string) =>
 describe('architecture', () => {
   it('finds the imports it checks (the rule below is not vacuous)', () => {
     expect(importsOf('src/server/pages/guard-page.ts').length).toBeGreaterThan(3);
-    expect(importsOf('src/pages/tasks.astro').some((target) => target.startsWith('src/'))).toBe(
-      true,
-    );
+    expect(
+      importsOf('src/pages/tasks/index.astro').some((target) => target.startsWith('src/')),
+    ).toBe(true);
   });
 
   it('keeps server modules free of the web frameworks and of the Worker’s own code', () => {
