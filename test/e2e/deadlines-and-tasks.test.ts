@@ -72,7 +72,7 @@ describe('deadlines and task requests in a real browser', () => {
     await expect(design.getByRole('status').textContent()).resolves.toMatch(/^Pedido aberto\./);
     await expect(design.locator('h1').textContent()).resolves.toBe('Trocar o público');
     await expect(design.locator('.timeline').textContent()).resolves.toContain(
-      'Davi Duarte abriu o pedido.',
+      'Davi Duarte (design) abriu um pedido de tarefa',
     );
     await expectAccessible(design);
   });

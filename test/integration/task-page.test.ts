@@ -59,7 +59,7 @@ describe.each(DRIVERS)('a task request’s own page (%s)', (driver) => {
       mayOpenClient: true,
       // The requester waits: only the CS asked may act on it.
       actions: { accept: false, complete: false, return: false },
-      history: [{ step: 'task_opened', actorName: 'Davi Duarte', comment: null }],
+      history: [{ action: 'task_opened', actor: { name: 'Davi Duarte', roles: ['design'] } }],
     });
   });
 
@@ -78,7 +78,7 @@ describe.each(DRIVERS)('a task request’s own page (%s)', (driver) => {
     ).not.toBeNull();
   });
 
-  it('offers the assignee each next step and tells the history in order, comment included', async () => {
+  it('offers the assignee each next step and tells the history with who acted, comment included', async () => {
     const csViewer = { id: 'demo-cs', roles: ['cs' as const] };
     expect((await loadTaskPage(app.db, csViewer, taskId))?.actions).toEqual({
       accept: true,
@@ -98,13 +98,18 @@ describe.each(DRIVERS)('a task request’s own page (%s)', (driver) => {
     const page = await loadTaskPage(app.db, csViewer, taskId);
     expect(page?.actions).toEqual({ accept: false, complete: false, return: false });
     expect(page?.task.comment).toBe('Falta a arte final.');
+    // Newest first, as every history; who acted, with their roles, for the sentences.
+    const carla = { name: 'Carla Campos', roles: ['cs'] };
     expect(page?.history).toEqual([
-      expect.objectContaining({ step: 'task_opened', actorName: 'Davi Duarte' }),
-      expect.objectContaining({ step: 'task_accepted', actorName: 'Carla Campos' }),
       expect.objectContaining({
-        step: 'task_returned',
-        actorName: 'Carla Campos',
-        comment: 'Falta a arte final.',
+        action: 'task_returned',
+        actor: carla,
+        data: { comment: 'Falta a arte final.' },
+      }),
+      expect.objectContaining({ action: 'task_accepted', actor: carla }),
+      expect.objectContaining({
+        action: 'task_opened',
+        actor: expect.objectContaining({ name: 'Davi Duarte' }),
       }),
     ]);
   });

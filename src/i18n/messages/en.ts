@@ -751,13 +751,6 @@ export const en = {
     leadTime: 'Requests need at least {days} notice.',
     lastComment: 'Comment',
     history: 'History',
-    someone: 'Someone',
-    steps: {
-      task_opened: '{name} opened the request.',
-      task_accepted: '{name} accepted the request.',
-      task_completed: '{name} completed the request.',
-      task_returned: '{name} returned the request.',
-    },
     refusals: {
       routing: 'Under the agency policy, {from} opens tasks only for: {allowed}.',
       leadTime: 'Tasks need at least {days} notice: choose a date from {earliest}.',

@@ -759,13 +759,6 @@ export const ptBR = {
     leadTime: 'Pedidos precisam de pelo menos {days} de antecedência.',
     lastComment: 'Comentário',
     history: 'Histórico',
-    someone: 'Alguém',
-    steps: {
-      task_opened: '{name} abriu o pedido.',
-      task_accepted: '{name} aceitou o pedido.',
-      task_completed: '{name} concluiu o pedido.',
-      task_returned: '{name} devolveu o pedido.',
-    },
     refusals: {
       routing: 'Pela política da agência, {from} abre tarefas apenas para: {allowed}.',
       leadTime:

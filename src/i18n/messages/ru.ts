@@ -757,13 +757,6 @@ export const ru = {
     leadTime: 'Запросам нужен запас не менее {days}.',
     lastComment: 'Комментарий',
     history: 'История',
-    someone: 'Кто-то',
-    steps: {
-      task_opened: '{name} создал(а) запрос.',
-      task_accepted: '{name} принял(а) запрос.',
-      task_completed: '{name} выполнил(а) запрос.',
-      task_returned: '{name} вернул(а) запрос.',
-    },
     refusals: {
       routing: 'По правилам агентства {from} ставит задачи только: {allowed}.',
       leadTime: 'Задачам нужен запас не менее {days}: выберите дату начиная с {earliest}.',

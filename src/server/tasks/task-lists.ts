@@ -2,7 +2,7 @@ import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import { clients, events, taskRequests, users } from '../../../db/schema/index.ts';
+import { clients, taskRequests, users } from '../../../db/schema/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { onTeam, seenClients } from '../clients/team-membership.ts';
 
@@ -46,19 +46,4 @@ export function listTasksFor(db: Database, user: Viewer, taskId?: string) {
     .leftJoin(assignee, eq(assignee.id, taskRequests.assigneeId))
     .where(and(...conditions))
     .orderBy(desc(taskRequests.createdAt));
-}
-
-/** A request's history from the audit trail, oldest first, with who acted (by name). */
-export function listTaskHistory(db: Database, taskId: string) {
-  return db
-    .select({
-      action: events.action,
-      occurredAt: events.occurredAt,
-      actorName: aliased(users.name, 'actor_name'),
-      data: events.data,
-    })
-    .from(events)
-    .leftJoin(users, eq(users.id, events.actorId))
-    .where(and(eq(events.subjectType, 'task'), eq(events.subjectId, taskId)))
-    .orderBy(events.occurredAt, events.id);
 }
