@@ -584,7 +584,7 @@ export const en = {
     clearFilters: 'See every invoice',
     filter: 'Filter',
     totals: 'Totals',
-    count: '{count} invoice(s), {amount}',
+    count: { one: '{count} invoice, {amount}', other: '{count} invoices, {amount}' },
     previous: 'Previous',
     next: 'Next',
     open: 'Open',

@@ -592,7 +592,7 @@ export const ptBR = {
     clearFilters: 'Ver todas as faturas',
     filter: 'Filtrar',
     totals: 'Totais',
-    count: '{count} fatura(s), {amount}',
+    count: { one: '{count} fatura, {amount}', other: '{count} faturas, {amount}' },
     previous: 'Anterior',
     next: 'Próxima',
     open: 'Abrir',

@@ -589,7 +589,7 @@ export const ru = {
     clearFilters: 'Показать все счета',
     filter: 'Применить',
     totals: 'Итоги',
-    count: 'Счетов: {count}, {amount}',
+    count: { one: 'Счетов: {count}, {amount}', other: 'Счетов: {count}, {amount}' },
     previous: 'Назад',
     next: 'Вперёд',
     open: 'Открыть',
