@@ -642,6 +642,8 @@ export const en = {
     theClient: 'the client',
     none: 'Nothing recorded yet.',
     unknown: '{who} recorded a change',
+    // A comment left with the action (a task returned with its reason).
+    withNote: '{sentence}: {note}',
     events: {
       invoice_submitted: '{who} submitted invoice {number}',
       invoice_corrected: '{who} corrected and resubmitted invoice {number}',

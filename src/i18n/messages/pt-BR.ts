@@ -650,6 +650,8 @@ export const ptBR = {
     theClient: 'o cliente',
     none: 'Nada registrado ainda.',
     unknown: '{who} registrou uma alteração',
+    // A comment left with the action (a task returned with its reason).
+    withNote: '{sentence}: {note}',
     events: {
       invoice_submitted: '{who} enviou a fatura {number}',
       invoice_corrected: '{who} corrigiu e reenviou a fatura {number}',

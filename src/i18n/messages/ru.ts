@@ -648,6 +648,8 @@ export const ru = {
     theClient: 'клиент',
     none: 'Пока ничего не записано.',
     unknown: '{who}: внесено изменение',
+    // A comment left with the action (a task returned with its reason).
+    withNote: '{sentence}: {note}',
     events: {
       invoice_submitted: '{who}: счёт {number} подан',
       invoice_corrected: '{who}: счёт {number} исправлен и подан снова',

@@ -75,7 +75,7 @@ export function describeEvent(
       (entry.action.startsWith('approval_') ? t('history.theClient') : t('history.ponte')));
   const data = entry.data ?? {};
   const paidOn = text(data.paidOn);
-  return t(sentenceKey(entry), {
+  const sentence = t(sentenceKey(entry), {
     who,
     contact: entry.contactName ?? t('history.theClient'),
     version: text(data.version),
@@ -83,4 +83,7 @@ export function describeEvent(
     message: text(data.message),
     date: /^\d{4}-\d{2}-\d{2}$/.test(paidOn) ? formatCalendarDate(paidOn, locale) : paidOn,
   });
+  // What the person wrote with the action (a task's comment) follows the sentence.
+  const note = text(data.comment);
+  return note ? t('history.withNote', { sentence, note }) : sentence;
 }

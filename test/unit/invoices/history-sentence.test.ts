@@ -75,6 +75,15 @@ describe('history sentences', () => {
     expect(sentence({ action: 'something_new' })).toBe('A Ponte registrou uma alteração');
   });
 
+  it('adds what the person wrote with the action, when they wrote something', () => {
+    expect(
+      sentence({ action: 'task_returned', actor: rita, data: { comment: 'Falta a arte.' } }),
+    ).toBe('Rita Souza (CS) devolveu um pedido de tarefa: Falta a arte.');
+    expect(sentence({ action: 'task_accepted', actor: rita, data: {} })).toBe(
+      'Rita Souza (CS) aceitou um pedido de tarefa',
+    );
+  });
+
   it('prefers the role an action is taken in, else the first role held', () => {
     expect(actingRole('invoice_approved', ['cs', 'finance'])).toBe('finance');
     expect(actingRole('invoice_approved', ['admin'])).toBe('admin');
