@@ -8,6 +8,7 @@ import { loadPiecePage } from '../../src/server/approvals/piece-page.ts';
 import type { HistoryEntry } from '../../src/server/audit/event-history.ts';
 import { describeEvent } from '../../src/server/audit/history-sentence.ts';
 import { loadInvoicePage } from '../../src/server/invoices/invoice-page.ts';
+import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
 import { getPerson } from '../../src/server/partners/people.ts';
 import { invoiceForm, pdf, valid } from '../support/invoices.ts';
 import { latestMailMatch, postJson, seedPeople, signIn } from '../support/sign-in.ts';
@@ -74,6 +75,13 @@ describe.each(DRIVERS)('histories in sentences, with who acted (%s)', (driver) =
       'Fábio Fonseca (finance) approved the invoice',
     );
     for (const sentence of told) expect(sentence).not.toMatch(EVENT_CODE);
+
+    // The partner follows the same story on their own page, in the same one round trip.
+    const { result: own, roundTrips: ownTrips } = await countRoundTrips(app, () =>
+      loadPartnerInvoicesPage(app.db, policy, 'demo-paid', inWindow),
+    );
+    expect(ownTrips).toBe(driver === 'libsql' ? 1 : null);
+    expect(sentences(own.newestHistory)).toEqual(told);
   });
 
   it('tells a person’s history on their page: who changed their roles, and what they did', async () => {

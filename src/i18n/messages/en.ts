@@ -556,6 +556,7 @@ export const en = {
       'Invoice corrected and sent again. Finance reviews it before {payment}, the payment date.',
     history: 'Your invoices',
     none: 'No invoices yet.',
+    newestHistory: 'What happened to the invoice for {month}',
     noneSubmitNow: 'Send the first one with the form above.',
     noneProfileFirst: 'Complete your profile to send the first one.',
     noneWaitWindow: 'The first one can be sent when the window opens, on {opens}.',

@@ -564,6 +564,7 @@ export const ptBR = {
       'Fatura corrigida e enviada de novo. O financeiro a revisa antes de {payment}, a data do pagamento.',
     history: 'Suas faturas',
     none: 'Nenhuma fatura ainda.',
+    newestHistory: 'O que aconteceu com a fatura de {month}',
     noneSubmitNow: 'Envie a primeira pelo formulário acima.',
     noneProfileFirst: 'Complete o seu perfil para enviar a primeira.',
     noneWaitWindow: 'A primeira pode ser enviada quando a janela abrir, em {opens}.',
