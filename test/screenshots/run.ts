@@ -2,7 +2,8 @@
 // the demo data with Debian's Chromium, at a laptop's size (1280×800) and a phone's (390×844).
 // They land in test/screenshots/images/, which the README shows, so the README always shows
 // what Ponte looks like. Each page is also checked for horizontal overflow, reported here.
-// SCREENSHOTS_SKIP_BUILD=1 reuses dist/; SCREENSHOTS_DIR writes elsewhere (to look, not commit).
+// SCREENSHOTS_SKIP_BUILD=1 reuses dist/; SCREENSHOTS_DIR writes elsewhere (to look, not commit);
+// SCREENSHOTS_SCHEME=dark shows the pages as a reader whose system is dark sees them.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,7 @@ try {
         locale: 'pt-BR',
         viewport: { width: size.width, height: size.height },
         baseURL: worker.baseUrl,
+        colorScheme: process.env.SCREENSHOTS_SCHEME === 'dark' ? 'dark' : 'light',
       });
       if (shot.as) {
         const [name, value] = visitors.roleCookies[shot.as].split('=') as [string, string];
