@@ -92,8 +92,17 @@ export const onboardingRoutes = new Hono<ApiEnv>()
     if (!result.ok)
       return refuseWith(c, ONBOARDING_REFUSALS, result.error, {
         back: pageOf(token, sectionId),
-        params: { mb: policy.onboarding.maxUploadBytes / MB },
-        ...('questionId' in result ? { field: result.questionId } : {}),
+        params: {
+          mb: policy.onboarding.maxUploadBytes / MB,
+          ...('name' in result ? { name: result.name } : {}),
+        },
+        // A refused file is named next to its field: the person knows which to choose again.
+        ...('questionId' in result
+          ? {
+              field: result.questionId,
+              messageKey: `onboarding.fileRefused.${result.error}` as const,
+            }
+          : {}),
       });
     const t = c.get('t');
     const index = sections.indexOf(sectionId);

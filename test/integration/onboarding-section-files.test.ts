@@ -70,7 +70,7 @@ describe.each(DRIVERS)('files chosen in a section form (%s)', (driver) => {
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe(`/onboarding/${token}/materials`);
     const feedback = feedbackOf(response);
-    expect(feedback?.fields?.materials).toMatch(/não é aceito/);
+    expect(feedback?.fields?.materials).toMatch(/“manual.pdf” não foi enviado: .*não é aceito/);
     expect(feedback?.values?.materialsLinks).toBe('https://drive.example/outra');
     // One refused file refuses the post's files: none is stored, not even the good one.
     expect(await app.db.select().from(onboardingFiles)).toEqual([]);

@@ -17,6 +17,7 @@ export const en = {
     language: 'Language',
   },
   nav: {
+    ruleOfPage: 'The rule this page applies is in the handbook:',
     menu: 'Menu',
     main: 'Main navigation',
     sections: {
@@ -440,6 +441,12 @@ export const en = {
     removeFileQuestion: 'Remove {name}? The file will no longer be part of your answers.',
     removeFileConfirm: 'Yes, remove',
     sectionOf: 'Section {n} of {total}',
+    fileRefused: {
+      too_large: '“{name}” was not uploaded: it is over {mb} MB. Choose a smaller file.',
+      wrong_type:
+        '“{name}” was not uploaded: this type of file is not accepted. Send a PDF, image (PNG, JPEG, WebP), spreadsheet, document or text.',
+      empty: '“{name}” was not uploaded: the file is empty. Choose another one.',
+    },
     linkProblemTitle: 'Link unavailable',
   },
   handbook: {

@@ -15,6 +15,7 @@ export const ptBR = {
     language: 'Idioma',
   },
   nav: {
+    ruleOfPage: 'A regra que esta página aplica está no manual:',
     menu: 'Menu',
     main: 'Navegação principal',
     sections: {
@@ -448,6 +449,12 @@ export const ptBR = {
     removeFileQuestion: 'Remover {name}? O arquivo deixa de fazer parte das suas respostas.',
     removeFileConfirm: 'Sim, remover',
     sectionOf: 'Seção {n} de {total}',
+    fileRefused: {
+      too_large: '“{name}” não foi enviado: passa de {mb} MB. Escolha um arquivo menor.',
+      wrong_type:
+        '“{name}” não foi enviado: este tipo de arquivo não é aceito. Envie PDF, imagem (PNG, JPEG, WebP), planilha, documento ou texto.',
+      empty: '“{name}” não foi enviado: o arquivo está vazio. Escolha outro.',
+    },
     linkProblemTitle: 'Link indisponível',
   },
   handbook: {

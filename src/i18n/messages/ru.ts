@@ -17,6 +17,7 @@ export const ru = {
     language: 'Язык',
   },
   nav: {
+    ruleOfPage: 'Правило, которое применяет эта страница, описано в справочнике:',
     menu: 'Меню',
     main: 'Основная навигация',
     sections: {
@@ -338,9 +339,9 @@ export const ru = {
       'Удалить {name} из контактов? Отправленные этому человеку ссылки перестанут работать.',
     removeContactConfirm: 'Да, удалить',
     revokeQuestion:
-      'Отозвать ссылку {name}? Отправленная ссылка перестанет работать; позже можно отправить новую.',
+      'Отозвать ссылку для {name}? Отправленная ссылка перестанет работать; позже можно отправить новую.',
     revokeConfirm: 'Да, отозвать ссылку',
-    whatsappChat: 'Написать {name} в WhatsApp: {phone}',
+    whatsappChat: 'Чат в WhatsApp — {name}: {phone}',
     reachAt: 'E-mail и WhatsApp',
     noWhatsapp: 'Нет WhatsApp',
     timesIn: 'Время указано по часовому поясу: {zone}.',
@@ -447,6 +448,12 @@ export const ru = {
     removeFileQuestion: 'Удалить {name}? Файл больше не будет частью ваших ответов.',
     removeFileConfirm: 'Да, удалить',
     sectionOf: 'Раздел {n} из {total}',
+    fileRefused: {
+      too_large: '«{name}» не загружен: файл больше {mb} МБ. Выберите файл поменьше.',
+      wrong_type:
+        '«{name}» не загружен: такой тип файла не принимается. Отправьте PDF, изображение (PNG, JPEG, WebP), таблицу, документ или текст.',
+      empty: '«{name}» не загружен: файл пустой. Выберите другой.',
+    },
     linkProblemTitle: 'Ссылка недоступна',
   },
   handbook: {
