@@ -1,21 +1,15 @@
+import { handbookHomeHref, handbookHref } from '../../handbook/reading-lists.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { pickText, policy, type Role } from '../../policy/index.ts';
 import { accessFor } from '../auth/access-rules.ts';
 import { PARTNER_HOME } from '../forms/return-path.ts';
 
-/** The handbook's home in a language; Russian readers get the English handbook. */
-function handbookHome(locale: Locale): string {
-  return locale === 'pt-BR' ? '/' : '/en/';
-}
-
-/** The handbook page listing what each role reads and does (the roles' reading order). */
-function rolesHandbookPage(locale: Locale): string {
-  return `${handbookHome(locale)}start/reading-order/`;
-}
+// The handbook page that says what each role does and reads.
+const ROLES_PAGE = 'start/reading-order';
 
 /** Where the app's not-found page points: the partner home and the handbook. */
 export function loadNotFoundPage(locale: Locale) {
-  return { home: PARTNER_HOME, handbook: handbookHome(locale) };
+  return { home: PARTNER_HOME, handbook: handbookHomeHref(locale) };
 }
 
 /**
@@ -31,7 +25,7 @@ export function loadForbiddenPage(openedPath: string, locale: Locale, signedIn: 
   return {
     neededRoles: names.length > 0 ? list.format(names) : null,
     home: signedIn ? PARTNER_HOME : '/sign-in',
-    rolesHandbook: rolesHandbookPage(locale),
-    handbook: handbookHome(locale),
+    rolesHandbook: handbookHref(ROLES_PAGE, locale),
+    handbook: handbookHomeHref(locale),
   };
 }
