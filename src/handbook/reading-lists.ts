@@ -9,7 +9,8 @@ const page = (slug: string, ptBR: string, en: string): HandbookPage => ({
   title: { 'pt-BR': ptBR, en },
 });
 
-const PAGES = {
+/** The handbook pages the app links to: reading lists, and the rule a partner page applies. */
+export const HANDBOOK_PAGES = {
   welcome: page('start/welcome', 'Boas-vindas à agência', 'Welcome to the agency'),
   routing: page('policies/task-routing', 'Quem pede tarefas a quem', 'Who asks whom for tasks'),
   communication: page(
@@ -42,33 +43,45 @@ const PAGES = {
 /** What each role must read, in order. The role pages and the partner home both show it. */
 export const READING_LISTS: Record<Role, HandbookPage[]> = {
   cs: [
-    PAGES.welcome,
-    PAGES.communication,
-    PAGES.routing,
-    PAGES.onboarding,
-    PAGES.pipeline,
-    PAGES.scripts,
-    PAGES.webProjects,
-    PAGES.invoices,
+    HANDBOOK_PAGES.welcome,
+    HANDBOOK_PAGES.communication,
+    HANDBOOK_PAGES.routing,
+    HANDBOOK_PAGES.onboarding,
+    HANDBOOK_PAGES.pipeline,
+    HANDBOOK_PAGES.scripts,
+    HANDBOOK_PAGES.webProjects,
+    HANDBOOK_PAGES.invoices,
   ],
   paid_traffic: [
-    PAGES.welcome,
-    PAGES.routing,
-    PAGES.communication,
-    PAGES.pipeline,
-    PAGES.costNorms,
-    PAGES.invoices,
+    HANDBOOK_PAGES.welcome,
+    HANDBOOK_PAGES.routing,
+    HANDBOOK_PAGES.communication,
+    HANDBOOK_PAGES.pipeline,
+    HANDBOOK_PAGES.costNorms,
+    HANDBOOK_PAGES.invoices,
   ],
   organic_traffic: [
-    PAGES.welcome,
-    PAGES.routing,
-    PAGES.communication,
-    PAGES.pipeline,
-    PAGES.invoices,
+    HANDBOOK_PAGES.welcome,
+    HANDBOOK_PAGES.routing,
+    HANDBOOK_PAGES.communication,
+    HANDBOOK_PAGES.pipeline,
+    HANDBOOK_PAGES.invoices,
   ],
-  design: [PAGES.welcome, PAGES.routing, PAGES.communication, PAGES.webProjects, PAGES.invoices],
-  finance: [PAGES.welcome, PAGES.invoices, PAGES.hours],
-  admin: [PAGES.welcome, PAGES.routing, PAGES.communication, PAGES.invoices, PAGES.glossary],
+  design: [
+    HANDBOOK_PAGES.welcome,
+    HANDBOOK_PAGES.routing,
+    HANDBOOK_PAGES.communication,
+    HANDBOOK_PAGES.webProjects,
+    HANDBOOK_PAGES.invoices,
+  ],
+  finance: [HANDBOOK_PAGES.welcome, HANDBOOK_PAGES.invoices, HANDBOOK_PAGES.hours],
+  admin: [
+    HANDBOOK_PAGES.welcome,
+    HANDBOOK_PAGES.routing,
+    HANDBOOK_PAGES.communication,
+    HANDBOOK_PAGES.invoices,
+    HANDBOOK_PAGES.glossary,
+  ],
 };
 
 /** The reading list of a role. */
