@@ -85,7 +85,9 @@ describe('deadlines and task requests in a real browser', () => {
     );
     await cs.getByRole('button', { name: 'Aceitar: Trocar o público' }).click();
     await expect(cs.getByRole('status').textContent()).resolves.toMatch(/^Pedido atualizado\./);
-    await expect(row.locator('.badge').textContent()).resolves.toBe('Aceito');
+    await expect(row.locator('td[data-label="Situação"] .badge').textContent()).resolves.toBe(
+      'Aceito',
+    );
     await expectAccessible(cs);
     await cs.goto(taskUrl);
     await cs.getByRole('button', { name: 'Concluir' }).click();

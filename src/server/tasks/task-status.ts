@@ -21,3 +21,7 @@ export function nextTaskActions(status: TaskRequest['status'], mayAct: boolean) 
     return: mayAct && (status === 'open' || status === 'accepted'),
   };
 }
+
+/** Whether a request still waits on someone: only then does its due date carry an urgency. */
+export const isPending = (status: TaskRequest['status']) =>
+  status === 'open' || status === 'accepted';
