@@ -85,5 +85,7 @@ export function describeEvent(
   });
   // What the person wrote with the action (a task's comment) follows the sentence.
   const note = text(data.comment);
-  return note ? t('history.withNote', { sentence, note }) : sentence;
+  const told = note ? t('history.withNote', { sentence, note }) : sentence;
+  // A sentence may open with a word written lower-case inside others ("o cliente").
+  return told.charAt(0).toLocaleUpperCase(locale) + told.slice(1);
 }

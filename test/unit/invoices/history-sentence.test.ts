@@ -70,7 +70,7 @@ describe('history sentences', () => {
       }),
     ).toBe('João pediu alterações na versão 2');
     expect(sentence({ action: 'approval_reminded', data: { version: 1 } })).toBe(
-      'o cliente foi lembrado(a) da versão 1',
+      'O cliente foi lembrado(a) da versão 1',
     );
     expect(sentence({ action: 'something_new' })).toBe('A Ponte registrou uma alteração');
   });
