@@ -746,6 +746,8 @@ export const en = {
     none: 'No requests yet. To ask another role for work, use the form below.',
     noneToMe: 'No requests for you yet. Requests made to you appear here.',
     noneAskable: 'Under the agency policy, your role does not open task requests.',
+    noClients:
+      'You are not on any client’s team yet: the client’s CS adds you on the client’s page.',
     requester: 'Asked by',
     status: 'Status',
     statuses: { open: 'Open', accepted: 'Accepted', completed: 'Completed', returned: 'Returned' },

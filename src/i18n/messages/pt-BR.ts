@@ -754,6 +754,8 @@ export const ptBR = {
     none: 'Nenhum pedido ainda. Para pedir trabalho a outro papel, use o formulário abaixo.',
     noneToMe: 'Nenhum pedido para você ainda. Os pedidos feitos a você aparecem aqui.',
     noneAskable: 'Pela política da agência, o seu papel não abre pedidos de tarefa.',
+    noClients:
+      'Você ainda não está na equipe de nenhum cliente: o CS responsável adiciona você na página do cliente.',
     requester: 'Quem pediu',
     status: 'Situação',
     statuses: { open: 'Aberto', accepted: 'Aceito', completed: 'Concluído', returned: 'Devolvido' },
