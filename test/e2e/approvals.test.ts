@@ -41,6 +41,13 @@ describe('client approval of a piece in a real browser', () => {
   it('shows CS the board and the piece, and sends it to a contact with an internal note kept back', async () => {
     await cs.goto(`${baseUrl}/pieces`);
     await expectAccessible(cs);
+    // The card's thumbnail is the piece's image, and it loads (the file route serves it).
+    const thumb = cs.locator('.thumb img').first();
+    await expect(thumb.getAttribute('src')).resolves.toBe(
+      '/api/pieces/demo-piece-launch/versions/1/file',
+    );
+    await thumb.evaluate((img: HTMLImageElement) => img.decode());
+    await expect(thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(1080);
     await cs.getByRole('link', { name: /Post de lançamento/ }).click();
     await cs.waitForURL(`${baseUrl}${PIECE}`);
     await expectAccessible(cs);
