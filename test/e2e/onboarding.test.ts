@@ -93,6 +93,7 @@ describe('client onboarding in a real browser', () => {
       page
         .locator('.uploaded-files')
         .getByText(/pesquisa\.pdf/)
+        .first()
         .waitFor(),
     ).resolves.toBeUndefined();
     await page.getByLabel(/Links para pastas on-line/).fill('https://drive.example/padaria');
@@ -108,12 +109,12 @@ describe('client onboarding in a real browser', () => {
       'true',
     );
     await expect(page.locator('#field-materials-error').textContent()).resolves.toMatch(
-      /não é aceito/,
+      /“virus.pdf” não foi enviado: .*não é aceito/,
     );
     await expect(page.getByLabel(/Links para pastas on-line/).inputValue()).resolves.toBe(
       'https://drive.example/padaria',
     );
-    await expect(page.getByText('virus.pdf').count()).resolves.toBe(0);
+    await expect(page.locator('.uploaded-files').getByText('virus.pdf').count()).resolves.toBe(0);
     await expectAccessible(page);
     await page.close();
   });
