@@ -71,6 +71,13 @@ describe('deadlines and task requests in a real browser', () => {
     taskUrl = design.url();
     await expect(design.getByRole('status').textContent()).resolves.toMatch(/^Pedido aberto\./);
     await expect(design.locator('h1').textContent()).resolves.toBe('Trocar o público');
+    // A detail page: the breadcrumb leads back to the list, the navigation marks Tasks.
+    const back = design.locator('nav.breadcrumbs a');
+    await expect(back.textContent()).resolves.toBe('Pedidos de tarefa');
+    await expect(back.getAttribute('href')).resolves.toBe('/tasks');
+    await expect(
+      design.locator('nav.site-nav a[aria-current="page"]').first().textContent(),
+    ).resolves.toBe('Tarefas');
     await expect(design.locator('.timeline').textContent()).resolves.toContain(
       'Davi Duarte (design) abriu um pedido de tarefa',
     );
