@@ -63,6 +63,29 @@ describe.each(DRIVERS)('task requests between roles (%s)', (driver) => {
     }
   });
 
+  it('refuses staff, who hold no role of the routing matrix, in words of their own', async () => {
+    const admin = await signIn(app, 'admin@ponte.example');
+    const response = await app.request(
+      '/api/tasks',
+      postJson(
+        {
+          clientId: 'demo-client-bakery',
+          assigneeRole: 'cs',
+          what: 'Banner',
+          why: 'Campanha',
+          dueOn: '2026-03-20',
+        },
+        { cookie: admin },
+      ),
+    );
+    expect(response.status).toBe(403);
+    const { error } = await readJson(response);
+    expect(error.code).toBe('routing');
+    expect(error.fields.assigneeRole).toBe(
+      'Pela política da agência, o seu papel não abre pedidos de tarefa.',
+    );
+  });
+
   it('holds the minimum lead time at its boundary, in the agency time zone', async () => {
     expect((await open('cs', { assigneeRole: 'design', dueOn: '2026-03-11' })).status).toBe(400);
     expect((await open('cs', { assigneeRole: 'design', dueOn: '2026-03-12' })).status).toBe(200);

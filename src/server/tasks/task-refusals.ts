@@ -11,6 +11,12 @@ export const OPEN_TASK_REFUSALS = {
     messageKey: 'tasks.refusals.routing',
     field: 'assigneeRole',
   },
+  no_partner_role: {
+    status: 403,
+    code: 'routing',
+    messageKey: 'tasks.noneAskable',
+    field: 'assigneeRole',
+  },
   lead_time: {
     status: 400,
     code: 'lead_time',

@@ -57,7 +57,7 @@ function taskMail(
 
 export type OpenTaskResult =
   | { ok: true; taskId: string }
-  | { ok: false; error: 'not_found' | 'no_assignee' | 'not_on_team' }
+  | { ok: false; error: 'not_found' | 'no_assignee' | 'not_on_team' | 'no_partner_role' }
   | ({ ok: false } & TaskRuleProblem);
 
 /**
@@ -83,7 +83,8 @@ export async function openTaskRequest(
   now: Date,
 ): Promise<OpenTaskResult> {
   const from = requestingRole(request.requester.roles, request.assigneeRole, rules);
-  if (!from) return { ok: false, error: 'routing', from: 'design', to: request.assigneeRole };
+  // Staff (finance, admin) hold no role of the routing matrix: they ask no one.
+  if (!from) return { ok: false, error: 'no_partner_role' };
   const problem = checkTaskRequest(
     { from, to: request.assigneeRole, dueOn: request.dueOn },
     rules,
