@@ -119,6 +119,28 @@ describe('client onboarding in a real browser', () => {
     await page.close();
   });
 
+  it('keeps a chosen file without JavaScript too: the plain form takes it along', async () => {
+    const context = await browser.newContext({ locale: 'pt-BR', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${link}/materials`);
+    await page.locator('#field-materials').setInputFiles({
+      name: 'lista.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Lista de produtos\n'),
+    });
+    await page.getByRole('button', { name: 'Salvar e continuar' }).click();
+    await page.waitForURL(/\/access$/);
+    await page.goto(`${link}/materials`);
+    await expect(
+      page
+        .locator('.uploaded-files')
+        .getByText(/lista\.txt/)
+        .first()
+        .waitFor(),
+    ).resolves.toBeUndefined();
+    await context.close();
+  });
+
   it('fits a 390 px phone, with the sections as a task list of their states', async () => {
     const phone = await browser.newPage({ locale: 'pt-BR', viewport: { width: 390, height: 844 } });
     for (const section of [...CURRENT_ONBOARDING.sections.map((s) => s.id), 'review']) {

@@ -392,8 +392,6 @@ export const en = {
   onboarding: {
     progress: 'Progress: {done} of {total} sections',
     sectionsNav: 'Questionnaire sections',
-    done: 'done',
-    current: 'current',
     next: 'Save and continue',
     back: 'Back',
     saveDraft: 'Save',
@@ -405,7 +403,6 @@ export const en = {
     upload: 'Upload file',
     chooseFile: 'Choose files',
     uploaded: 'File uploaded.',
-    uploading: 'Uploading… {percent}%',
     removeFile: 'Remove',
     removed: 'File removed.',
     reviewTitle: 'Review and submit',

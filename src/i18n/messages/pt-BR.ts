@@ -399,8 +399,6 @@ export const ptBR = {
   onboarding: {
     progress: 'Progresso: {done} de {total} seções',
     sectionsNav: 'Seções do questionário',
-    done: 'pronta',
-    current: 'atual',
     next: 'Salvar e continuar',
     back: 'Voltar',
     saveDraft: 'Salvar',
@@ -413,7 +411,6 @@ export const ptBR = {
     upload: 'Enviar arquivo',
     chooseFile: 'Escolher arquivos',
     uploaded: 'Arquivo enviado.',
-    uploading: 'Enviando… {percent}%',
     removeFile: 'Remover',
     removed: 'Arquivo removido.',
     reviewTitle: 'Revisar e enviar',

@@ -399,8 +399,6 @@ export const ru = {
   onboarding: {
     progress: 'Прогресс: {done} из {total} разделов',
     sectionsNav: 'Разделы анкеты',
-    done: 'готово',
-    current: 'текущий',
     next: 'Сохранить и продолжить',
     back: 'Назад',
     saveDraft: 'Сохранить',
@@ -412,7 +410,6 @@ export const ru = {
     upload: 'Загрузить файл',
     chooseFile: 'Выбрать файлы',
     uploaded: 'Файл загружен.',
-    uploading: 'Загрузка… {percent}%',
     removeFile: 'Удалить',
     removed: 'Файл удалён.',
     reviewTitle: 'Проверить и отправить',
