@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clients, outbox } from '../../db/schema/index.ts';
+import { policy } from '../../src/policy/index.ts';
 import { loadTaskPage } from '../../src/server/tasks/task-page.ts';
 import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
 import { addPerson, OTHER_CS } from '../support/teams.ts';
@@ -7,6 +10,7 @@ import {
   createTestApp,
   readJson,
   SAME_ORIGIN,
+  TEST_ORIGIN,
   type TestApp,
 } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -43,7 +47,7 @@ describe.each(DRIVERS)('a task request’s own page (%s)', (driver) => {
   it('shows what was asked, by whom, for which client and role, in one round trip', async () => {
     const viewer = { id: 'demo-design', roles: ['design' as const] };
     const { result, roundTrips } = await countRoundTrips(app, () =>
-      loadTaskPage(app.db, viewer, taskId),
+      loadTaskPage(app.db, policy, viewer, taskId, TEST_ORIGIN),
     );
     expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
     expect(result).toMatchObject({
@@ -63,24 +67,77 @@ describe.each(DRIVERS)('a task request’s own page (%s)', (driver) => {
     });
   });
 
+  it('is the link e-mailed to the person asked, and the one to post in the client’s group', async () => {
+    const mail = (
+      await app.db.select().from(outbox).where(eq(outbox.toAddress, 'cs@ponte.example'))
+    ).find((m) => m.subject.startsWith('Novo pedido:'));
+    expect(mail?.text).toContain(`${TEST_ORIGIN}/tasks/${taskId}`);
+    const viewer = { id: 'demo-design', roles: ['design' as const] };
+    // The clinic has no webhook: the page gives the link to post by hand.
+    expect((await loadTaskPage(app.db, policy, viewer, taskId, TEST_ORIGIN))?.announcement).toEqual(
+      {
+        byHand: `${TEST_ORIGIN}/tasks/${taskId}`,
+      },
+    );
+    await app.db
+      .update(clients)
+      .set({ chatWebhookUrl: 'https://hooks.slack.com/services/clinic' })
+      .where(eq(clients.id, 'demo-client-clinic'));
+    expect((await loadTaskPage(app.db, policy, viewer, taskId, TEST_ORIGIN))?.announcement).toBe(
+      'by_ponte',
+    );
+    await app.db
+      .update(clients)
+      .set({ chatWebhookUrl: null })
+      .where(eq(clients.id, 'demo-client-clinic'));
+  });
+
   it('is not there (404) for partners who may not see the request', async () => {
     // Not on the clinic's team; on its team in another role; another CS; an unknown id.
     expect(
-      await loadTaskPage(app.db, { id: 'demo-organic', roles: ['organic_traffic'] }, taskId),
+      await loadTaskPage(
+        app.db,
+        policy,
+        { id: 'demo-organic', roles: ['organic_traffic'] },
+        taskId,
+        TEST_ORIGIN,
+      ),
     ).toBeNull();
     expect(
-      await loadTaskPage(app.db, { id: 'demo-paid', roles: ['paid_traffic'] }, taskId),
+      await loadTaskPage(
+        app.db,
+        policy,
+        { id: 'demo-paid', roles: ['paid_traffic'] },
+        taskId,
+        TEST_ORIGIN,
+      ),
     ).toBeNull();
-    expect(await loadTaskPage(app.db, { id: OTHER_CS.id, roles: ['cs'] }, taskId)).toBeNull();
-    expect(await loadTaskPage(app.db, { id: 'demo-cs', roles: ['cs'] }, 'no-such-task')).toBeNull();
     expect(
-      await loadTaskPage(app.db, { id: 'demo-admin', roles: ['admin'] }, taskId),
+      await loadTaskPage(app.db, policy, { id: OTHER_CS.id, roles: ['cs'] }, taskId, TEST_ORIGIN),
+    ).toBeNull();
+    expect(
+      await loadTaskPage(
+        app.db,
+        policy,
+        { id: 'demo-cs', roles: ['cs'] },
+        'no-such-task',
+        TEST_ORIGIN,
+      ),
+    ).toBeNull();
+    expect(
+      await loadTaskPage(
+        app.db,
+        policy,
+        { id: 'demo-admin', roles: ['admin'] },
+        taskId,
+        TEST_ORIGIN,
+      ),
     ).not.toBeNull();
   });
 
   it('offers the assignee each next step and tells the history with who acted, comment included', async () => {
     const csViewer = { id: 'demo-cs', roles: ['cs' as const] };
-    expect((await loadTaskPage(app.db, csViewer, taskId))?.actions).toEqual({
+    expect((await loadTaskPage(app.db, policy, csViewer, taskId, TEST_ORIGIN))?.actions).toEqual({
       accept: true,
       complete: false,
       return: true,
@@ -88,14 +145,14 @@ describe.each(DRIVERS)('a task request’s own page (%s)', (driver) => {
     const act = (action: string, body = {}) =>
       app.request(`/api/tasks/${taskId}/${action}`, postJson(body, { cookie: cs }));
     expect((await act('accept')).status).toBe(200);
-    expect((await loadTaskPage(app.db, csViewer, taskId))?.actions).toEqual({
+    expect((await loadTaskPage(app.db, policy, csViewer, taskId, TEST_ORIGIN))?.actions).toEqual({
       accept: false,
       complete: true,
       return: true,
     });
     app.setNow(new Date('2026-03-10T13:00:00Z'));
     expect((await act('return', { comment: 'Falta a arte final.' })).status).toBe(200);
-    const page = await loadTaskPage(app.db, csViewer, taskId);
+    const page = await loadTaskPage(app.db, policy, csViewer, taskId, TEST_ORIGIN);
     expect(page?.actions).toEqual({ accept: false, complete: false, return: false });
     expect(page?.task.comment).toBe('Falta a arte final.');
     // Newest first, as every history; who acted, with their roles, for the sentences.

@@ -760,6 +760,10 @@ export const en = {
     leadTime: 'Requests need at least {days} notice.',
     lastComment: 'Comment',
     history: 'History',
+    announcedByPonte: 'Ponte announces this client’s requests in its group.',
+    groupLink: 'Link for the client’s group',
+    groupLinkHelp:
+      'Under the agency policy, every request is announced in the client’s group: post this link there.',
     refusals: {
       routing: 'Under the agency policy, {from} opens tasks only for: {allowed}.',
       leadTime: 'Tasks need at least {days} notice: choose a date from {earliest}.',

@@ -768,6 +768,10 @@ export const ptBR = {
     leadTime: 'Pedidos precisam de pelo menos {days} de antecedência.',
     lastComment: 'Comentário',
     history: 'Histórico',
+    announcedByPonte: 'A Ponte anuncia os pedidos deste cliente no grupo dele.',
+    groupLink: 'Link para o grupo do cliente',
+    groupLinkHelp:
+      'Pela política da agência, todo pedido é anunciado no grupo do cliente: publique este link lá.',
     refusals: {
       routing: 'Pela política da agência, {from} abre tarefas apenas para: {allowed}.',
       leadTime:

@@ -39,6 +39,10 @@ export function listTasksFor(db: Database, user: Viewer, taskId?: string) {
       requesterName: aliased(requester.name, 'requester_name'),
       assigneeName: aliased(assignee.name, 'assignee_name'),
       mayAct: mayAct.mapWith(Boolean),
+      // Whether Ponte posts the client's requests to its group itself (a webhook is set).
+      groupAnnounces: sql<boolean>`${clients.chatWebhookUrl} is not null`
+        .mapWith(Boolean)
+        .as('group_announces'),
     })
     .from(taskRequests)
     .innerJoin(clients, eq(clients.id, taskRequests.clientId))
