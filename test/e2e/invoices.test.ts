@@ -73,6 +73,13 @@ describe('invoices in a real browser (demo invoices of this month)', () => {
     await expectAccessible(finance);
   });
 
+  it('tells the partner what happened to their invoice, and who did it', async () => {
+    await partner.goto(`${baseUrl}/partner/invoices`);
+    const history = (await partner.locator('.timeline').textContent()) ?? '';
+    expect(history).toContain('Fábio Fonseca (financeiro) aprovou a fatura');
+    await expectAccessible(partner);
+  });
+
   it('fits a 390 px phone: the partner’s invoices, the review list and an invoice', async () => {
     for (const [page, path] of [
       [partner, '/partner/invoices'],
