@@ -6,7 +6,16 @@ import {
   onboardingSectionSaves,
 } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
-import { feedbackOf, PDF, sectionForm, sendBakeryLinks } from '../support/onboarding.ts';
+import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
+import { saveSection } from '../../src/server/onboarding/onboarding-section-save.ts';
+import {
+  feedbackOf,
+  PDF,
+  requiredAnswers,
+  sectionForm,
+  sendBakeryLinks,
+} from '../support/onboarding.ts';
+import { postJson } from '../support/sign-in.ts';
 import { openAppWithOtherCs } from '../support/teams.ts';
 import { readJson, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -119,5 +128,29 @@ describe.each(DRIVERS)('files chosen in a section form (%s)', (driver) => {
     const files = await app.db.select().from(onboardingFiles);
     expect(files.map((f) => f.name).sort()).toEqual(['a.pdf', 'lista.txt']);
     expect((await storedKeys()).length).toBe(2);
+  });
+
+  it('removes the stored bytes again when the questionnaire was sent while the files were on their way', async () => {
+    const opened = await openOnboardingByToken(app.db, token, app.deps.clock());
+    if (!opened.ok) throw new Error('the link should open');
+    await app.request(`/api/onboarding/${token}/answers`, postJson({ answers: requiredAnswers }));
+    const submitted = await app.request(
+      `/api/onboarding/${token}/submit`,
+      postJson({ consent: true }),
+    );
+    expect(submitted.status).toBe(200);
+    // The section was read while still open: its post arrives after the submit.
+    const form = new FormData();
+    form.set('research', new File([PDF as Uint8Array<ArrayBuffer>], 'tarde.pdf'));
+    const result = await saveSection(
+      app.deps,
+      opened.onboarding,
+      { raw: Object.fromEntries(form), sectionId: 'materials', advance: true },
+      policy,
+      app.deps.clock(),
+    );
+    expect(result).toEqual({ ok: false, error: 'submitted' });
+    expect(await app.db.select().from(onboardingFiles)).toEqual([]);
+    expect(await storedKeys()).toEqual([]);
   });
 });
