@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { policy } from '../../src/policy/index.ts';
 import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
+import { loadHomePage } from '../../src/server/home/home-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
 import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoices-page.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
@@ -174,6 +175,21 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     page: 'GET /clients',
     load: (db) => listClientDeadlines(db, { id: BENCH_CS_ID, roles: ['cs'] }, policy),
     targets: { roundTrips: 2, medianCpuMs: 5 },
+  },
+  {
+    // The CS's home: their 200 clients' deadlines (the query beside the batch), their pieces,
+    // questionnaires and requests, their invoice and the window.
+    name: 'partner home, CS with 200 clients',
+    page: 'GET /partner (CS)',
+    load: (db) => loadHomePage(db, { id: BENCH_CS_ID, roles: ['cs'] }, policy, new Date()),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
+    // Finance's home: what to review, the divergences and what to pay, among 5,000 invoices.
+    name: 'partner home, finance',
+    page: 'GET /partner (finance)',
+    load: (db) => loadHomePage(db, { id: PAGE_PARTNER_ID, roles: ['finance'] }, policy, new Date()),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
   },
   {
     name: 'questionnaire page',

@@ -25,7 +25,9 @@ const waitingOn = (db: Database, status: InvoiceStatus, since: string) =>
     .from(invoices)
     .innerJoin(users, eq(users.id, invoices.partnerId))
     .where(and(gte(invoices.competenceMonth, since), eq(invoices.status, status)))
-    .orderBy(desc(invoices.submittedAt))
+    // Month first: ordered by the submission time alone, SQLite walks that index through
+    // every invoice ever sent, looking for a few recent ones.
+    .orderBy(desc(invoices.competenceMonth), desc(invoices.submittedAt))
     .limit(HOME_ITEMS);
 
 /**

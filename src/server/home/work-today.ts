@@ -25,26 +25,42 @@ export type PieceOwner = { csOf: string } | { designerOf: string };
 
 /** The first pieces in a status, nearest due date first, of a CS's clients or a designer's projects. */
 export function readPiecesIn(db: Database, owner: PieceOwner, status: PieceStatus) {
+  const columns = {
+    id: pieces.id,
+    title: pieces.title,
+    dueOn: pieces.dueOn,
+    clientName: aliased(clients.name, 'client_name'),
+    matched,
+  };
+  // A CS's pieces are found through their clients; a designer's through the ids of their
+  // projects (a subquery: joined, SQLite may read every piece to match the projects).
   const whose =
-    'csOf' in owner ? eq(clients.csUserId, owner.csOf) : eq(projects.designerId, owner.designerOf);
-  return db
-    .select({
-      id: pieces.id,
-      title: pieces.title,
-      dueOn: pieces.dueOn,
-      clientName: aliased(clients.name, 'client_name'),
-      matched,
-    })
+    'csOf' in owner
+      ? eq(clients.csUserId, owner.csOf)
+      : inArray(
+          pieces.projectId,
+          db
+            .select({ id: projects.id })
+            .from(projects)
+            .where(eq(projects.designerId, owner.designerOf)),
+        );
+  const found = db
+    .select(columns)
     .from(pieces)
-    .innerJoin(projects, eq(projects.id, pieces.projectId))
     .innerJoin(clients, eq(clients.id, pieces.clientId))
-    .where(and(whose, eq(pieces.status, status)))
+    .where(and(whose, eq(pieces.status, status)));
+  return found
     .orderBy(sql`${pieces.dueOn} is null`, asc(pieces.dueOn), asc(pieces.title))
     .limit(HOME_ITEMS);
 }
 
 /** The questionnaires a CS's clients have open (not yet submitted), oldest first. */
 export function readOpenQuestionnaires(db: Database, csId: string) {
+  // Through the ids of the CS's clients: joined, SQLite may read every questionnaire.
+  const theirClients = db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(eq(clients.csUserId, csId));
   return db
     .select({
       clientId: clients.id,
@@ -54,7 +70,7 @@ export function readOpenQuestionnaires(db: Database, csId: string) {
     })
     .from(onboardings)
     .innerJoin(clients, eq(clients.id, onboardings.clientId))
-    .where(and(eq(clients.csUserId, csId), eq(onboardings.status, 'open')))
+    .where(and(inArray(onboardings.clientId, theirClients), eq(onboardings.status, 'open')))
     .orderBy(asc(onboardings.createdAt))
     .limit(HOME_ITEMS);
 }
