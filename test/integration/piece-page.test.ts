@@ -124,6 +124,11 @@ describe.each(DRIVERS)('the piece page’s data (%s)', (driver) => {
     const page = await loadPiecePage(app.db, CS, PIECE);
     expect(page?.current?.number).toBe(2);
     expect(page?.pins).toEqual([]);
+    // Each version says where its round with the client ended: v2 was not sent yet.
+    expect(page?.versions.map((v) => [v.number, v.roundStatus])).toEqual([
+      [2, null],
+      [1, 'changes_requested'],
+    ]);
     const older = page?.comments.filter((c) => c.pin) ?? [];
     expect(older.map((c) => [c.version, c.pin?.number, c.pin?.drawn])).toEqual([
       [1, 1, false],

@@ -58,7 +58,11 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
     talks,
     approvers: talks ? approvers : [],
     recipients: roundRecipients(detail, round?.id),
-    versions,
+    // Each version with where its round with the client ended (none when never sent).
+    versions: versions.map((v) => ({
+      ...v,
+      roundStatus: rounds.find((r) => r.versionId === v.id)?.status ?? null,
+    })),
     comments: numbered,
     pins: drawnPins(numbered),
     changes,
