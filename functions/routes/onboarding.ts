@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createTranslator } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
+import { problemsByQuestion } from '../../src/server/onboarding/check-answers.ts';
 import { saveAnswers } from '../../src/server/onboarding/onboarding-answers.ts';
 import {
   removeOnboardingFile,
@@ -113,7 +114,7 @@ export const onboardingRoutes = new Hono<ApiEnv>()
       if (!wantsHtml(c)) return c.json({ saved: result.saved, problems }, 400);
       return redirectWithFeedback(c, pageOf(token, sectionId), {
         error: t('onboarding.fixBeforeNext'),
-        fields: problems,
+        fields: problemsByQuestion(onboarding, result.problems, t),
       });
     }
     const target =

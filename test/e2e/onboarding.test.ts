@@ -68,7 +68,7 @@ describe('client onboarding in a real browser', () => {
     await laptop.getByRole('button', { name: 'Salvar e continuar' }).click();
     await laptop.waitForURL(/\/person$/);
     await expect(laptop.locator('#field-goals-error').textContent()).resolves.toBe(
-      'Preencha este campo.',
+      'O que você quer alcançar com o marketing digital? — Preencha este campo.',
     );
     await expect(
       laptop.getByLabel(/O que você espera da nossa parceria/).inputValue(),

@@ -67,8 +67,6 @@ export const en = {
       change: 'This change request was already completed. Reload the page.',
       round: 'This approval round was already closed or replaced. Reload the page.',
     },
-    taskRouting: 'Under the agency policy, {from} opens tasks only for: {allowed}. See {link}.',
-    taskLeadTime: 'Tasks need at least {days} notice: choose a date from {earliest}. See {link}.',
     noAssignee: 'The person chosen is not active or does not hold that role.',
     notOnTeam:
       'Only people on this client’s team can be asked: the CS in charge adds them on the client page.',
@@ -444,6 +442,7 @@ export const en = {
         '“{name}” was not uploaded: this type of file is not accepted. Send a PDF, image (PNG, JPEG, WebP), spreadsheet, document or text.',
       empty: '“{name}” was not uploaded: the file is empty. Choose another one.',
     },
+    questionProblem: '{question} — {problem}',
     linkProblemTitle: 'Link unavailable',
   },
   handbook: {

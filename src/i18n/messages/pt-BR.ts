@@ -65,10 +65,6 @@ export const ptBR = {
       change: 'Este pedido de alteração já foi concluído. Recarregue a página.',
       round: 'Esta rodada de aprovação já foi encerrada ou substituída. Recarregue a página.',
     },
-    taskRouting:
-      'Pela política da agência, {from} abre tarefas apenas para: {allowed}. Veja {link}.',
-    taskLeadTime:
-      'As tarefas precisam de pelo menos {days} de antecedência: escolha uma data a partir de {earliest}. Veja {link}.',
     noAssignee: 'A pessoa escolhida não está ativa ou não tem esse papel.',
     notOnTeam:
       'Só quem está na equipe deste cliente pode receber o pedido: o CS responsável adiciona pessoas na página do cliente.',
@@ -452,6 +448,7 @@ export const ptBR = {
         '“{name}” não foi enviado: este tipo de arquivo não é aceito. Envie PDF, imagem (PNG, JPEG, WebP), planilha, documento ou texto.',
       empty: '“{name}” não foi enviado: o arquivo está vazio. Escolha outro.',
     },
+    questionProblem: '{question} — {problem}',
     linkProblemTitle: 'Link indisponível',
   },
   handbook: {

@@ -1,4 +1,4 @@
-import type { Locale, MessageKey } from '../../i18n/index.ts';
+import type { Locale, MessageKey, Translator } from '../../i18n/index.ts';
 import { pickText } from '../../policy/index.ts';
 import { checkAnswer } from './answer-rules.ts';
 import { countFiles } from './onboarding-answers.ts';
@@ -45,4 +45,26 @@ export function checkAnswersOf(onboarding: OpenOnboarding, token: string, locale
       }),
     ),
   }));
+}
+
+/**
+ * A section's problems as a page shows them, each naming its question: the error summary at
+ * the top lists them apart from their fields, where "Fill in this field" alone says nothing.
+ */
+export function problemsByQuestion(
+  onboarding: Pick<OpenOnboarding, 'questionnaire' | 'contact'>,
+  problems: Record<string, MessageKey>,
+  t: Translator,
+): Record<string, string> {
+  const labels = new Map(
+    onboarding.questionnaire.sections
+      .flatMap((s) => s.questions)
+      .map((q) => [q.id, pickText(q.label, onboarding.contact.locale)]),
+  );
+  return Object.fromEntries(
+    Object.entries(problems).map(([id, key]) => [
+      id,
+      t('onboarding.questionProblem', { question: labels.get(id) ?? id, problem: t(key) }),
+    ]),
+  );
 }

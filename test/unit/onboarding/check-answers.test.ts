@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../src/i18n/index.ts';
 import { CURRENT_ONBOARDING } from '../../../src/questionnaires/index.ts';
 import { sectionStatuses } from '../../../src/server/onboarding/answer-rules.ts';
-import { checkAnswersOf } from '../../../src/server/onboarding/check-answers.ts';
+import {
+  checkAnswersOf,
+  problemsByQuestion,
+} from '../../../src/server/onboarding/check-answers.ts';
 import type { OpenOnboarding } from '../../../src/server/onboarding/onboarding-links.ts';
 
 /** An open questionnaire with some answers and files, as a link opens it. */
@@ -81,5 +85,18 @@ describe('the review step (check answers)', () => {
     expect(answer('goals')).toMatchObject({ text: '', problem: 'fields.required' });
     expect(answer('emailDocuments')?.problem).toBe('fields.invalidEmail');
     expect(answer('experience')).toMatchObject({ text: '', problem: null });
+  });
+});
+
+describe('the problems a refused section shows', () => {
+  it('name their question, for the error summary that lists them apart from the fields', () => {
+    const problems = problemsByQuestion(
+      onboardingWith({}),
+      { goals: 'fields.required' },
+      createTranslator('pt-BR'),
+    );
+    expect(problems).toEqual({
+      goals: 'O que você quer alcançar com o marketing digital? — Preencha este campo.',
+    });
   });
 });
