@@ -56,7 +56,10 @@ describe('the agency’s month, end to end', () => {
     await partner.waitForURL(`${baseUrl}/partner`);
     await expectAccessible(partner);
     // From the partner area to the handbook's start page, and on to the page for Design.
-    await partner.getByRole('link', { name: 'Manual' }).click();
+    await partner
+      .getByRole('navigation', { name: 'Navegação principal' })
+      .getByRole('link', { name: 'Manual do parceiro' })
+      .click();
     await partner.locator('main a[href="/roles/design/"]').first().click();
     await partner.waitForURL(`${baseUrl}/roles/design/`);
     await expect(partner.locator('h1').textContent()).resolves.toContain('Design');
