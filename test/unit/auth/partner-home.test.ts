@@ -33,4 +33,19 @@ describe('the partner home', () => {
     expect(partnerHomeFor({ roles: ['cs'] }).mustRead).toEqual(readingListForRoles(['cs']));
     expect(partnerHomeFor({ roles: [] }).mayOpen.clients).toBe(false);
   });
+
+  it('gives each role the home blocks of its work, and only where their pages let it in', () => {
+    const blocksOf = (...roles: Parameters<typeof partnerHomeFor>[0]['roles']) =>
+      Object.entries(partnerHomeFor({ roles }).blocks)
+        .filter(([, shown]) => shown)
+        .map(([block]) => block);
+    expect(blocksOf('finance')).toEqual(['finance']);
+    expect(blocksOf('cs')).toEqual(['clientDeadlines', 'clientPieces', 'tasksToMe']);
+    expect(blocksOf('design')).toEqual(['designPieces']);
+    expect(blocksOf('paid_traffic')).toEqual(['myRequests']);
+    expect(blocksOf('organic_traffic')).toEqual(['myRequests']);
+    // An admin reviews invoices, but the deadlines and pieces are the CS's and Design's work.
+    expect(blocksOf('admin')).toEqual(['finance']);
+    expect(blocksOf()).toEqual([]);
+  });
 });
