@@ -406,7 +406,7 @@ export const en = {
     reviewTitle: 'Review and submit',
     reviewIntro:
       'Check that everything is right. Once submitted, the questionnaire can no longer be changed.',
-    toFix: 'Still to complete: {sections}',
+    toFix: 'Before sending, complete these sections:',
     privacyTitle: 'Privacy notice',
     consent: 'I have read the privacy notice and agree with the use of data it describes.',
     submit: 'Submit the questionnaire',

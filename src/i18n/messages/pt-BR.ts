@@ -412,7 +412,7 @@ export const ptBR = {
     reviewTitle: 'Revisar e enviar',
     reviewIntro:
       'Confira se está tudo certo. Depois de enviado, o questionário não pode mais ser alterado.',
-    toFix: 'Falta completar: {sections}',
+    toFix: 'Antes de enviar, complete estas seções:',
     privacyTitle: 'Aviso de privacidade',
     consent: 'Li o aviso de privacidade e concordo com o uso dos dados descrito nele.',
     submit: 'Enviar o questionário',
