@@ -24,6 +24,7 @@ const VISITS: Record<string, Visit[]> = {
     { path: '/clients/new', section: 'Clientes', detail: true },
     { path: '/clients/demo-client-bakery', section: 'Clientes', detail: true },
     { path: '/clients/demo-client-bakery/onboarding', section: 'Clientes', detail: true },
+    { path: '/clients/demo-client-bakery/edit', section: 'Clientes', detail: true },
     {
       path: '/clients/demo-client-bakery/contacts/demo-contact-bakery-owner',
       section: 'Clientes',

@@ -62,7 +62,7 @@ describe('partner sign-in in a real browser', () => {
     await expect(adminPage.locator('#field-email-error').textContent()).resolves.toContain(
       'e-mail válido',
     );
-    await expect(adminPage.locator('#roles-error').textContent()).resolves.toContain('papel');
+    await expect(adminPage.locator('#field-roles-error').textContent()).resolves.toContain('papel');
     await expectAccessible(adminPage);
 
     await adminPage.getByLabel('E-mail').fill(invitee);
