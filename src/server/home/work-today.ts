@@ -25,16 +25,9 @@ export type PieceOwner = { csOf: string } | { designerOf: string };
 
 /** The first pieces in a status, nearest due date first, of a CS's clients or a designer's projects. */
 export function readPiecesIn(db: Database, owner: PieceOwner, status: PieceStatus) {
-  const columns = {
-    id: pieces.id,
-    title: pieces.title,
-    dueOn: pieces.dueOn,
-    clientName: aliased(clients.name, 'client_name'),
-    matched,
-  };
   // A CS's pieces are found through their clients; a designer's through the ids of their
   // projects (a subquery: joined, SQLite may read every piece to match the projects).
-  const whose =
+  const whose = and(
     'csOf' in owner
       ? eq(clients.csUserId, owner.csOf)
       : inArray(
@@ -43,13 +36,27 @@ export function readPiecesIn(db: Database, owner: PieceOwner, status: PieceStatu
             .select({ id: projects.id })
             .from(projects)
             .where(eq(projects.designerId, owner.designerOf)),
-        );
-  const found = db
-    .select(columns)
+        ),
+    eq(pieces.status, status),
+  );
+  // A piece-heavy CS has thousands awaiting clients: counted apart (once, from the indexes),
+  // the first few are a top-N sort, where a window's count kept every row.
+  const count = db
+    .select({ n: sql<number>`count(*)` })
     .from(pieces)
     .innerJoin(clients, eq(clients.id, pieces.clientId))
-    .where(and(whose, eq(pieces.status, status)));
-  return found
+    .where(whose);
+  return db
+    .select({
+      id: pieces.id,
+      title: pieces.title,
+      dueOn: pieces.dueOn,
+      clientName: aliased(clients.name, 'client_name'),
+      matched: sql<number>`(${count})`.mapWith(Number),
+    })
+    .from(pieces)
+    .innerJoin(clients, eq(clients.id, pieces.clientId))
+    .where(whose)
     .orderBy(sql`${pieces.dueOn} is null`, asc(pieces.dueOn), asc(pieces.title))
     .limit(HOME_ITEMS);
 }
