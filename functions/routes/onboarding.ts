@@ -45,8 +45,9 @@ async function openByPath(
   return opened.onboarding;
 }
 
-/** The page of a section (or the review page) of a link. */
-const pageOf = (token: string, section: string) => `/onboarding/${token}/${section}`;
+/** The page of a section (or the review page) of a link; `changing`: opened from the review. */
+const pageOf = (token: string, section: string, changing = false) =>
+  `/onboarding/${token}/${section}${changing ? '?change=1' : ''}`;
 
 /** The client side of onboarding: reached by a personal link, no account (see ACCESS_RULES). */
 export const onboardingRoutes = new Hono<ApiEnv>()
@@ -75,7 +76,8 @@ export const onboardingRoutes = new Hono<ApiEnv>()
   .post('/:token/sections/:section', async (c) => {
     const onboarding = await openByPath(c);
     if (onboarding instanceof Response) return onboarding;
-    const { action, ...raw } = await readInput(c, sectionInput);
+    const { action, then, ...raw } = await readInput(c, sectionInput);
+    const changing = then === 'review';
     const deps = c.get('deps');
     const sectionId = c.req.param('section');
     const sections = onboarding.questionnaire.sections.map((s) => s.id);
@@ -92,7 +94,7 @@ export const onboardingRoutes = new Hono<ApiEnv>()
     );
     if (!result.ok)
       return refuseWith(c, ONBOARDING_REFUSALS, result.error, {
-        back: pageOf(token, sectionId),
+        back: pageOf(token, sectionId, changing),
         params: {
           mb: policy.onboarding.maxUploadBytes / MB,
           ...('name' in result ? { name: result.name } : {}),
@@ -112,19 +114,21 @@ export const onboardingRoutes = new Hono<ApiEnv>()
     );
     if (action === 'next' && Object.keys(problems).length > 0) {
       if (!wantsHtml(c)) return c.json({ saved: result.saved, problems }, 400);
-      return redirectWithFeedback(c, pageOf(token, sectionId), {
+      return redirectWithFeedback(c, pageOf(token, sectionId, changing), {
         error: t('onboarding.fixBeforeNext'),
         fields: problemsByQuestion(onboarding, result.problems, t),
       });
     }
     const target =
       action === 'next'
-        ? (sections[index + 1] ?? 'review')
+        ? changing
+          ? 'review'
+          : (sections[index + 1] ?? 'review')
         : action === 'back'
           ? (sections[index - 1] ?? sectionId)
           : sectionId;
     return done(c, {
-      location: pageOf(token, target),
+      location: pageOf(token, target, changing && target === sectionId),
       body: { saved: result.saved, problems, storedFiles: result.storedFiles },
       notice: result.storedFiles > 0 ? 'onboarding.savedWithFiles' : 'onboarding.saved',
     });

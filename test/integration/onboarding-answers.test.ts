@@ -86,6 +86,30 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
     expect((await readJson(response)).problems).toEqual({ plannedBudget: 'Preencha este campo.' });
   });
 
+  it('returns to the review after a change opened from it, and to the section (still changing) when refused', async () => {
+    const company = CURRENT_ONBOARDING.sections.find((s) => s.id === 'company');
+    const answers = Object.fromEntries(
+      (company?.questions ?? [])
+        .filter((q) => q.id in requiredAnswers)
+        .map((q) => [q.id, String(requiredAnswers[q.id])]),
+    );
+    const post = (fields: Record<string, string>) =>
+      app.request(`/api/onboarding/${token}/sections/company`, {
+        method: 'POST',
+        headers: {
+          ...SAME_ORIGIN,
+          Accept: 'text/html',
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ action: 'next', then: 'review', ...fields }).toString(),
+      });
+    const saved = await post(answers);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('Location')).toBe(`/onboarding/${token}/review`);
+    const refused = await post({ ...answers, plannedBudget: '' });
+    expect(refused.headers.get('Location')).toBe(`/onboarding/${token}/company?change=1`);
+  });
+
   it('refuses a section the questionnaire does not have (CR/LF in its name included): 404, nothing saved, never a 5xx', async () => {
     const before = await app.db.select().from(onboardingAnswers);
     for (const section of ['a%0Db', 'a%0D%0ALocation:%20https:%2F%2Fevil.example', 'nope']) {

@@ -388,6 +388,7 @@ export const en = {
     removeConfirm: 'Yes, remove from the team',
   },
   onboarding: {
+    saveAndReview: 'Save and return to the review',
     progress: 'Progress: {done} of {total} sections',
     sectionsNav: 'Questionnaire sections',
     next: 'Save and continue',

@@ -393,6 +393,7 @@ export const ptBR = {
     removeConfirm: 'Sim, tirar da equipe',
   },
   onboarding: {
+    saveAndReview: 'Salvar e voltar à revisão',
     progress: 'Progresso: {done} de {total} seções',
     sectionsNav: 'Seções do questionário',
     next: 'Salvar e continuar',

@@ -394,6 +394,7 @@ export const ru = {
     removeConfirm: 'Да, убрать из команды',
   },
   onboarding: {
+    saveAndReview: 'Сохранить и вернуться к проверке',
     progress: 'Прогресс: {done} из {total} разделов',
     sectionsNav: 'Разделы анкеты',
     next: 'Сохранить и продолжить',

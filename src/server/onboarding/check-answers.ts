@@ -41,7 +41,7 @@ export function checkAnswersOf(onboarding: OpenOnboarding, token: string, locale
           onboarding.answers[question.id],
           fileCounts[question.id] ?? 0,
         ),
-        changeHref: `/onboarding/${token}/${section.id}#field-${question.id}`,
+        changeHref: `/onboarding/${token}/${section.id}?change=1#field-${question.id}`,
       }),
     ),
   }));

@@ -4,9 +4,15 @@ import { oneOrMany } from '../forms/input-fields.ts';
 /** The contacts CS sends the questionnaire to. */
 export const onboardingSendInput = z.object({ contactIds: oneOrMany(z.string()) });
 
-/** A section's form: its answers, and where the contact goes next. */
+/**
+ * A section's form: its answers, and where the contact goes next — `then: review` when they
+ * came from the review step's "Change" link (check answers: back to the review once saved).
+ */
 export const sectionInput = z
-  .object({ action: z.enum(['next', 'back', 'save', 'upload']).default('save') })
+  .object({
+    action: z.enum(['next', 'back', 'save', 'upload']).default('save'),
+    then: z.literal('review').optional().catch(undefined),
+  })
   .catchall(z.unknown());
 
 /** The page's script saving answers as they are typed. */

@@ -75,7 +75,7 @@ describe('the review step (check answers)', () => {
     expect(answer('story')).toMatchObject({
       text: 'Abrimos em 2010',
       problem: null,
-      changeHref: '/onboarding/tok/person#field-story',
+      changeHref: '/onboarding/tok/person?change=1#field-story',
     });
   });
 
