@@ -4,7 +4,7 @@ import { expectAccessible, mailTo, openSignedInBrowser } from '../support/e2e.ts
 
 // Every page of the partner area and of a client's link, at a laptop's size and a phone's:
 // nothing wider than the screen, axe-core clean (contrast included), the navigation with the
-// current section marked, a breadcrumb on every detail page.
+// current section marked, a breadcrumb on every detail page, the handbook page of its rule.
 
 const baseUrl = inject('baseUrl');
 const SIZES = [
@@ -12,18 +12,29 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
-type Visit = { path: string; section?: string; detail?: boolean };
+/** `rule`: the handbook page of the rule the page applies, linked at its foot. */
+type Visit = { path: string; section?: string; detail?: boolean; rule?: string };
 
 /** The pages each demo person opens; `section`: the navigation entry marked as current. */
 const VISITS: Record<string, Visit[]> = {
   'cs@ponte.example': [
     { path: '/partner', section: 'Início' },
-    { path: '/partner/invoices', section: 'Minhas faturas' },
+    { path: '/partner/invoices', section: 'Minhas faturas', rule: '/finance/invoices/' },
     { path: '/partner/profile' },
-    { path: '/clients', section: 'Clientes' },
+    { path: '/clients', section: 'Clientes', rule: '/clients/new-client-pipeline/' },
     { path: '/clients/new', section: 'Clientes', detail: true },
-    { path: '/clients/demo-client-bakery', section: 'Clientes', detail: true },
-    { path: '/clients/demo-client-bakery/onboarding', section: 'Clientes', detail: true },
+    {
+      path: '/clients/demo-client-bakery',
+      section: 'Clientes',
+      detail: true,
+      rule: '/clients/new-client-pipeline/',
+    },
+    {
+      path: '/clients/demo-client-bakery/onboarding',
+      section: 'Clientes',
+      detail: true,
+      rule: '/clients/onboarding/',
+    },
     { path: '/clients/demo-client-bakery/edit', section: 'Clientes', detail: true },
     {
       path: '/clients/demo-client-bakery/contacts/demo-contact-bakery-owner',
@@ -37,7 +48,7 @@ const VISITS: Record<string, Visit[]> = {
   ],
   'financeiro@ponte.example': [
     { path: '/partner', section: 'Início' },
-    { path: '/review/invoices', section: 'Revisão de faturas' },
+    { path: '/review/invoices', section: 'Revisão de faturas', rule: '/finance/invoices/' },
   ],
   'admin@ponte.example': [
     { path: '/admin/people', section: 'Pessoas' },
@@ -73,6 +84,9 @@ async function visitAt(page: Page, size: (typeof SIZES)[number], visit: Visit) {
       page.locator('nav.breadcrumbs [aria-current="page"]').count(),
       `${label} has a breadcrumb`,
     ).resolves.toBe(1);
+  }
+  if (visit.rule) {
+    await expect(page.locator('.rule-link a').getAttribute('href')).resolves.toBe(visit.rule);
   }
   if (visit.section) await expectSectionMarked(page, size, visit.section);
 }
