@@ -1,6 +1,6 @@
-// Pinning a comment to a point of the image: a click or tap on the image — or, with the image
-// selected, the arrow keys — fills the comment form's pin fields (fractions of the image's
-// size), ticks "on the image", and marks the point. Without JavaScript the page works the
+// Pinning a comment to a point of the image (the client's link and the agency's piece page): a
+// click or tap on the image — or, with the image selected, the arrow keys — fills the comment
+// form's pin fields (fractions of the image's size), chooses "on the image", and marks the point. Without JavaScript the page works the
 // same, with comments unpinned.
 (() => {
   const figure = document.querySelector('.piece-image[data-pinnable]');
@@ -16,8 +16,8 @@
     point = { x: clamp(x), y: clamp(y) };
     form.elements.pinX.value = point.x.toFixed(4);
     form.elements.pinY.value = point.y.toFixed(4);
-    const onImage = form.querySelector('input[name="target"][value="image"]');
-    if (onImage) onImage.checked = true;
+    // "On the image": a radio on the client's page, a select on the agency's.
+    if (form.elements.target) form.elements.target.value = 'image';
     if (marker) {
       marker.style.setProperty('--pin-left', `${(point.x * 100).toFixed(2)}%`);
       marker.style.setProperty('--pin-top', `${(point.y * 100).toFixed(2)}%`);

@@ -9,11 +9,11 @@ const LINK = /https?:\/\/\S+\/approval\/[a-z2-7]{32}/;
 const INTERNAL = 'NOTA-INTERNA-E2E só para a agência';
 
 /**
- * The page's one pin is a target of at least 24×24 CSS px (WCAG 2.2) that leads to its
+ * The page's one pin the client sees is a target of at least 24×24 CSS px (WCAG 2.2) that leads to its
  * comment, and the comment links back to it; following the pin lands on the comment.
  */
 async function expectPinLinkedToComment(page: Page) {
-  const pin = page.locator('a.pin');
+  const pin = page.locator('a.pin:not(.internal)');
   await expect(pin.count()).resolves.toBe(1);
   const size = await pin.boundingBox();
   expect(size?.width).toBeGreaterThanOrEqual(24);
@@ -51,9 +51,13 @@ describe('client approval of a piece in a real browser', () => {
     await cs.getByRole('link', { name: /Post de lançamento/ }).click();
     await cs.waitForURL(`${baseUrl}${PIECE}`);
     await expectAccessible(cs);
+    // The agency pins too: an internal note on a point of the image, numbered apart ("i1").
+    await cs.getByRole('img', { name: /Post de lançamento/ }).click({ position: { x: 40, y: 40 } });
+    await expect(cs.getByLabel('O comentário é sobre').inputValue()).resolves.toBe('image');
     await cs.getByLabel('Comentário', { exact: true }).fill(INTERNAL);
     await cs.getByRole('button', { name: 'Comentar' }).click();
     await expect(cs.getByText(INTERNAL).count()).resolves.toBe(1);
+    await expect(cs.locator('a.pin.internal').textContent()).resolves.toBe('i1');
     await cs.getByRole('checkbox', { name: /Rita Moraes/ }).check();
     await cs.getByRole('button', { name: 'Enviar', exact: true }).click();
     await expect(cs.getByRole('status').textContent()).resolves.toContain('1 contato');

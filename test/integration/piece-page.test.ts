@@ -72,26 +72,31 @@ describe.each(DRIVERS)('the piece page’s data (%s)', (driver) => {
   it('numbers the pins and pairs each with its comment, both ways, on the piece page and the client’s link', async () => {
     const joao = await latestMailMatch(app, 'joao@paoquente.example', /\/approval\/([a-z2-7]{32})/);
     if (!joao) throw new Error('no link for João');
-    // The round is settled (Rita asked for changes): the agency's comments, shown to the client.
+    // The round is settled (Rita asked for changes): the agency's comments, shown to the client
+    // but one, internal, pinned between the others.
     const cs = await signIn(app, 'cs@ponte.example');
+    const shown = { visibleToClient: 'on' };
     const comment = (body: object) =>
-      app.request(
-        `/api/pieces/${PIECE}/comments`,
-        postJson({ ...body, visibleToClient: 'on' }, { cookie: cs }),
-      );
+      app.request(`/api/pieces/${PIECE}/comments`, postJson(body, { cookie: cs }));
     for (const body of [
-      { target: 'image', pinX: '0.25', pinY: '0.5', body: 'Mais dourado aqui' },
-      { target: 'general', body: 'No geral, gostei' },
-      { target: 'image', pinX: '1', pinY: '0', body: 'E este canto' },
+      { target: 'image', pinX: '0.25', pinY: '0.5', body: 'Mais dourado aqui', ...shown },
+      { target: 'image', pinX: '0.5', pinY: '0.5', body: 'Só nós: trocar a foto' },
+      { target: 'general', body: 'No geral, gostei', ...shown },
+      { target: 'image', pinX: '1', pinY: '0', body: 'E este canto', ...shown },
     ])
       expect((await comment(body)).status).toBe(200);
 
     const page = await loadPiecePage(app.db, CS, PIECE);
-    const pinned = page?.comments.filter((c) => c.pin) ?? [];
+    const inner = page?.comments.find((c) => c.internal)?.pin;
+    expect(inner).toMatchObject({ number: 1, internal: true, label: 'i1' });
+    const pinned = page?.comments.filter((c) => c.pin && !c.internal) ?? [];
     expect(pinned.map((c) => c.body)).toEqual(['Mais dourado aqui', 'E este canto']);
-    expect(page?.pins).toEqual(
+    // The client's pins are numbered 1 and 2 on both pages: the internal one counts apart.
+    expect(page?.pins.filter((pin) => !pin.internal)).toEqual(
       pinned.map((c, index) => ({
         number: index + 1,
+        internal: false,
+        label: String(index + 1),
         pinId: `pin-${c.id}`,
         commentId: `comment-${c.id}`,
         left: index === 0 ? 25 : 100,
@@ -108,7 +113,7 @@ describe.each(DRIVERS)('the piece page’s data (%s)', (driver) => {
       app.deps.clock(),
     );
     if (link.refusal) throw new Error(`link refused: ${link.refusal.problem}`);
-    expect(link.pins).toEqual(page?.pins);
+    expect(link.pins).toEqual(page?.pins.filter((pin) => !pin.internal));
     expect(link.approval.comments.filter((c) => c.pin).map((c) => c.pin?.commentId)).toEqual(
       pinned.map((c) => `comment-${c.id}`),
     );
@@ -130,9 +135,10 @@ describe.each(DRIVERS)('the piece page’s data (%s)', (driver) => {
       [1, 'changes_requested'],
     ]);
     const older = page?.comments.filter((c) => c.pin) ?? [];
-    expect(older.map((c) => [c.version, c.pin?.number, c.pin?.drawn])).toEqual([
-      [1, 1, false],
-      [1, 2, false],
+    expect(older.map((c) => [c.version, c.pin?.label, c.pin?.drawn])).toEqual([
+      [1, '1', false],
+      [1, 'i1', false],
+      [1, '2', false],
     ]);
   });
 });

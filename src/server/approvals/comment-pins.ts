@@ -2,9 +2,14 @@
  * A comment's pin: its number on its version's image, where it sits (percent of the image's
  * width and height) and the two anchors that link pin and comment both ways. Numbers count
  * per version, in comment order, so "ponto 2" means the same on the image and in the list.
+ * The agency's internal pins count apart ("i1", "i2"): the client never sees them, and the
+ * numbers both sides see stay the same.
  */
 export type CommentPin = {
   number: number;
+  internal: boolean;
+  /** What the pin and its comment show: "2", or "i1" for an internal one. */
+  label: string;
   left: number;
   top: number;
   /** The pin's own id on the image; a comment links back to it. */
@@ -15,7 +20,13 @@ export type CommentPin = {
   drawn: boolean;
 };
 
-type Pinnable = { id: string; pinX: number | null; pinY: number | null; versionId?: string };
+type Pinnable = {
+  id: string;
+  pinX: number | null;
+  pinY: number | null;
+  versionId?: string;
+  internal?: boolean;
+};
 
 /** The anchor of a comment in the list (`#comment-<id>`), shared by pins and notices. */
 export const commentAnchor = (commentId: string) => `comment-${commentId}`;
@@ -34,13 +45,16 @@ export function withPins<C extends Pinnable>(
   const countByVersion = new Map<string, number>();
   return comments.map((comment) => {
     if (comment.pinX === null || comment.pinY === null) return { ...comment, pin: null };
-    const version = comment.versionId ?? '';
-    const number = (countByVersion.get(version) ?? 0) + 1;
-    countByVersion.set(version, number);
+    const internal = comment.internal === true;
+    const series = `${comment.versionId ?? ''}${internal ? ' internal' : ''}`;
+    const number = (countByVersion.get(series) ?? 0) + 1;
+    countByVersion.set(series, number);
     return {
       ...comment,
       pin: {
         number,
+        internal,
+        label: internal ? `i${number}` : String(number),
         left: asPercent(comment.pinX),
         top: asPercent(comment.pinY),
         pinId: pinAnchor(comment.id),

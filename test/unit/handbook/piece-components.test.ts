@@ -114,4 +114,22 @@ describe('the pieces’ components', () => {
     expect(list).toContain('ponto 1');
     expect(list).not.toContain('href="#pin-a"');
   });
+
+  it('draws an internal pin apart, as "i1", without moving the client’s numbers', async () => {
+    const comments = withPins([
+      { ...comment('x', [0.1, 0.1]), internal: true },
+      comment('y', [0.9, 0.9]),
+    ]);
+    const file = await render(PieceFile, {
+      url: '/f',
+      contentType: 'image/png',
+      title: 'Post',
+      pins: drawnPins(comments),
+      t,
+    });
+    expect(file).toMatch(
+      /<a class="pin internal[^"]*" id="pin-x"[^>]*aria-label="Ponto i1: ver o comentário">i1<\/a>/,
+    );
+    expect(file).toMatch(/id="pin-y"[^>]*>1<\/a>/);
+  });
 });
