@@ -163,7 +163,10 @@ export const SOON_WITHIN_HOURS = 48;
 export function deadlineUrgency(dueAt: Date, now: Date, timeZone: string): Urgency {
   const ahead = dueAt.getTime() - now.getTime();
   if (ahead <= 0) return 'overdue';
-  if (isoDateInZone(dueAt, timeZone) === isoDateInZone(now, timeZone)) return 'today';
+  // Further than a day (with a daylight-saving hour to spare) cannot be today: the two
+  // calendar lookups, the costly part for a list of 200 clients, are skipped.
+  const mayBeToday = ahead <= 25 * HOUR_MS;
+  if (mayBeToday && isoDateInZone(dueAt, timeZone) === isoDateInZone(now, timeZone)) return 'today';
   return ahead <= SOON_WITHIN_HOURS * HOUR_MS ? 'soon' : 'later';
 }
 
