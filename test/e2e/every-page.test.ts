@@ -29,12 +29,6 @@ const VISITS: Record<string, Visit[]> = {
       detail: true,
       rule: '/clients/new-client-pipeline/',
     },
-    {
-      path: '/clients/demo-client-bakery/onboarding',
-      section: 'Clientes',
-      detail: true,
-      rule: '/clients/onboarding/',
-    },
     { path: '/clients/demo-client-bakery/edit', section: 'Clientes', detail: true },
     {
       path: '/clients/demo-client-bakery/contacts/demo-contact-bakery-owner',
@@ -137,12 +131,12 @@ describe('every page at a laptop’s and a phone’s size', () => {
   });
 });
 
-describe('a client’s questionnaire link at a laptop’s and a phone’s size', () => {
+describe('a client’s questionnaire link, and its answers for CS, at both sizes', () => {
   let browser: Browser;
   let client: BrowserContext;
+  let cs: Page;
   let link: string;
   beforeAll(async () => {
-    let cs: Page;
     ({
       browser,
       pages: [cs],
@@ -157,7 +151,7 @@ describe('a client’s questionnaire link at a laptop’s and a phone’s size',
   afterAll(() => browser?.close());
 
   for (const size of SIZES) {
-    it(`fits and passes axe at ${size.width}×${size.height}`, async () => {
+    it(`fits, passes axe and (for CS) marks where the reader is, at ${size.width}×${size.height}`, async () => {
       const page = await client.newPage();
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.goto(link);
@@ -167,6 +161,13 @@ describe('a client’s questionnaire link at a laptop’s and a phone’s size',
       await expectNoOverflow(page, `the questionnaire's review at ${size.name}`);
       await expectAccessible(page);
       await page.close();
+      // The answers page exists once a questionnaire was sent (it was, above).
+      await visitAt(cs, size, {
+        path: '/clients/demo-client-clinic/onboarding',
+        section: 'Clientes',
+        detail: true,
+        rule: '/clients/onboarding/',
+      });
     });
   }
 });
