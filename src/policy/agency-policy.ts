@@ -222,6 +222,8 @@ export const agencyPolicy: PolicyInput = {
     payment: 'last_business_day_of_submission_month',
     maxPdfBytes: 10 * 1024 * 1024,
   },
+  // A deadline within two days is flagged "soon" on the home, the lists and the pages.
+  deadlineUrgency: { soonWithinHours: 48 },
   newClientDeadlines: {
     contactWithinMinutes: 60,
     afterHoursCutoff: '20:00',

@@ -105,6 +105,8 @@ export const policySchema = z
       payment: z.literal('last_business_day_of_submission_month'),
       maxPdfBytes: positive,
     }),
+    // How a deadline is shown: "soon" when it is this close (and not today).
+    deadlineUrgency: z.object({ soonWithinHours: positive }),
     newClientDeadlines: z.object({
       contactWithinMinutes: positive,
       afterHoursCutoff: clockTime,

@@ -11,7 +11,7 @@ import {
 
 export type DeadlinePolicy = Pick<
   Policy,
-  'newClientDeadlines' | 'businessHours' | 'holidays' | 'changeTurnaround'
+  'newClientDeadlines' | 'businessHours' | 'holidays' | 'changeTurnaround' | 'deadlineUrgency'
 > & {
   agency: Pick<Policy['agency'], 'timeZone'>;
 };
@@ -149,25 +149,31 @@ export function isLost(
 /** How pressing a deadline is at an instant: past due, due later today, soon, or later. */
 export type Urgency = 'overdue' | 'today' | 'soon' | 'later';
 
-/**
- * A deadline this close (and not today) is "soon". Kept here until the policy holds it: the
- * policy is the lead's, and the number is asked for there.
- */
-export const SOON_WITHIN_HOURS = 48;
+/** What urgency needs of the policy: the agency's calendar and what counts as soon. */
+export type UrgencyRules = { timeZone: string; soonWithinHours: number };
+
+/** The urgency rules of a policy. */
+export const urgencyRulesOf = (
+  rules: { agency: Pick<Policy['agency'], 'timeZone'> } & Pick<Policy, 'deadlineUrgency'>,
+): UrgencyRules => ({
+  timeZone: rules.agency.timeZone,
+  soonWithinHours: rules.deadlineUrgency.soonWithinHours,
+});
 
 /**
  * How pressing a deadline due at `dueAt` is at `now`: overdue from the instant it falls due;
  * today while it is still ahead on the same calendar day in the agency's time zone; soon
- * within SOON_WITHIN_HOURS; later beyond.
+ * within the policy's soonWithinHours; later beyond.
  */
-export function deadlineUrgency(dueAt: Date, now: Date, timeZone: string): Urgency {
+export function deadlineUrgency(dueAt: Date, now: Date, rules: UrgencyRules): Urgency {
+  const { timeZone, soonWithinHours } = rules;
   const ahead = dueAt.getTime() - now.getTime();
   if (ahead <= 0) return 'overdue';
   // Further than a day (with a daylight-saving hour to spare) cannot be today: the two
   // calendar lookups, the costly part for a list of 200 clients, are skipped.
   const mayBeToday = ahead <= 25 * HOUR_MS;
   if (mayBeToday && isoDateInZone(dueAt, timeZone) === isoDateInZone(now, timeZone)) return 'today';
-  return ahead <= SOON_WITHIN_HOURS * HOUR_MS ? 'soon' : 'later';
+  return ahead <= soonWithinHours * HOUR_MS ? 'soon' : 'later';
 }
 
 /**

@@ -1,7 +1,11 @@
 import type { Database } from '../../../db/client.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { listClientDeadlines } from '../deadlines/client-pipeline.ts';
-import { type DeadlinePolicy, deadlineUrgency } from '../deadlines/deadline-rules.ts';
+import {
+  type DeadlinePolicy,
+  deadlineUrgency,
+  urgencyRulesOf,
+} from '../deadlines/deadline-rules.ts';
 import { HOME_ITEMS } from './finance-today.ts';
 
 /**
@@ -17,7 +21,7 @@ export async function deadlinesDueToday(
   const rows = await listClientDeadlines(db, viewer, rules);
   const pressing = rows.flatMap(({ client, next }) => {
     if (!next) return [];
-    const urgency = deadlineUrgency(next.dueAt, now, rules.agency.timeZone);
+    const urgency = deadlineUrgency(next.dueAt, now, urgencyRulesOf(rules));
     return urgency === 'overdue' || urgency === 'today'
       ? [
           {

@@ -3,13 +3,14 @@ import { policy } from '../../../src/policy/index.ts';
 import {
   deadlineUrgency,
   endOfDueDay,
-  SOON_WITHIN_HOURS,
+  urgencyRulesOf,
 } from '../../../src/server/deadlines/deadline-rules.ts';
 
 // Agency time is UTC−3: 23:59 in São Paulo is 02:59 UTC the next day.
 const sp = (isoLocal: string) => new Date(`${isoLocal}-03:00`);
 const zone = policy.agency.timeZone;
-const urgency = (dueAt: string, now: string) => deadlineUrgency(sp(dueAt), sp(now), zone);
+const rules = urgencyRulesOf(policy);
+const urgency = (dueAt: string, now: string) => deadlineUrgency(sp(dueAt), sp(now), rules);
 
 describe('the urgency of a deadline', () => {
   it('is overdue from the very instant it falls due', () => {
@@ -25,12 +26,12 @@ describe('the urgency of a deadline', () => {
     // At 22:00 on the 10th in São Paulo (01:00 UTC on the 11th), 00:30 the next day shares
     // the UTC date but not the agency's: soon, not today.
     const now = new Date('2026-03-11T01:00:00Z');
-    expect(deadlineUrgency(new Date('2026-03-11T02:30:00Z'), now, zone)).toBe('today');
-    expect(deadlineUrgency(new Date('2026-03-11T03:30:00Z'), now, zone)).toBe('soon');
+    expect(deadlineUrgency(new Date('2026-03-11T02:30:00Z'), now, rules)).toBe('today');
+    expect(deadlineUrgency(new Date('2026-03-11T03:30:00Z'), now, rules)).toBe('soon');
   });
 
   it('is soon within the window, at its exact edge included, and later beyond', () => {
-    expect(SOON_WITHIN_HOURS).toBe(48);
+    expect(policy.deadlineUrgency.soonWithinHours).toBe(48);
     expect(urgency('2026-03-12T15:00:00', '2026-03-10T15:00:00')).toBe('soon');
     expect(urgency('2026-03-12T15:00:00.001', '2026-03-10T15:00:00')).toBe('later');
     expect(urgency('2026-03-20T10:00:00', '2026-03-10T15:00:00')).toBe('later');
@@ -46,9 +47,9 @@ describe('a deadline kept as a calendar day', () => {
 
   it('is today all that day and overdue from the next', () => {
     const due = endOfDueDay('2026-03-10', zone);
-    expect(deadlineUrgency(due, sp('2026-03-10T00:00:00'), zone)).toBe('today');
-    expect(deadlineUrgency(due, sp('2026-03-10T23:59:59'), zone)).toBe('today');
-    expect(deadlineUrgency(due, sp('2026-03-11T00:00:00'), zone)).toBe('overdue');
-    expect(deadlineUrgency(due, sp('2026-03-09T12:00:00'), zone)).toBe('soon');
+    expect(deadlineUrgency(due, sp('2026-03-10T00:00:00'), rules)).toBe('today');
+    expect(deadlineUrgency(due, sp('2026-03-10T23:59:59'), rules)).toBe('today');
+    expect(deadlineUrgency(due, sp('2026-03-11T00:00:00'), rules)).toBe('overdue');
+    expect(deadlineUrgency(due, sp('2026-03-09T12:00:00'), rules)).toBe('soon');
   });
 });
