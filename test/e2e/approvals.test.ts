@@ -77,6 +77,23 @@ describe('client approval of a piece in a real browser', () => {
     await expect(cs.getByRole('cell', { name: 'Ainda não visto' }).count()).resolves.toBe(1);
   });
 
+  it('fits the client’s link to a laptop and a phone, axe clean at both', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ locale: 'pt-BR', viewport });
+      const page = await context.newPage();
+      await page.goto(link);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, `the approval page at ${viewport.width} px`).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+      await context.close();
+    }
+  });
+
   it('lets the client comment on a point of the image and on the text, from a phone', async () => {
     const phone = await (
       await browser.newContext({ locale: 'pt-BR', viewport: { width: 390, height: 844 } })
