@@ -76,8 +76,8 @@ export const onboardingRoutes = new Hono<ApiEnv>()
   .post('/:token/sections/:section', async (c) => {
     const onboarding = await openByPath(c);
     if (onboarding instanceof Response) return onboarding;
-    const { action, then, ...raw } = await readInput(c, sectionInput);
-    const changing = then === 'review';
+    const { action, afterSave, ...raw } = await readInput(c, sectionInput);
+    const changing = afterSave === 'review';
     const deps = c.get('deps');
     const sectionId = c.req.param('section');
     const sections = onboarding.questionnaire.sections.map((s) => s.id);

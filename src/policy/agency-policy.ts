@@ -12,7 +12,7 @@ export const agencyPolicy: PolicyInput = {
     defaultLocale: 'pt-BR',
     locales: ['pt-BR', 'en', 'ru'],
     handbookLocales: ['pt-BR', 'en'],
-    branding: { logo: '/brand/logo.svg', accent: '#0b5cad' },
+    branding: { logo: '/brand/logo.svg', emailLogo: '/brand/logo.png', accent: '#0b5cad' },
   },
   roles: {
     cs: {

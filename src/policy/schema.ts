@@ -66,6 +66,8 @@ export const policySchema = z
       branding: z.object({
         // A file under public/, served by the site itself (the pages' CSP allows only 'self').
         logo: z.string().regex(/^\/[a-z0-9/_-]+\.svg$/),
+        // The same logo as a PNG for e-mails: Gmail and Outlook do not show SVG images.
+        emailLogo: z.string().regex(/^\/[a-z0-9/_-]+\.png$/),
         // One colour; the lighter and darker shades of both themes are derived from it.
         accent: z.string().regex(/^#[0-9a-f]{6}$/i),
       }),

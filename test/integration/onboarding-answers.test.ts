@@ -101,7 +101,7 @@ describe.each(DRIVERS)('client onboarding by link (%s)', (driver) => {
           Accept: 'text/html',
           'Content-Type': 'application/x-www-form-urlencoded',
         },
-        body: new URLSearchParams({ action: 'next', then: 'review', ...fields }).toString(),
+        body: new URLSearchParams({ action: 'next', afterSave: 'review', ...fields }).toString(),
       });
     const saved = await post(answers);
     expect(saved.status).toBe(303);

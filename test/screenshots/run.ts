@@ -73,11 +73,23 @@ try {
         const href = await page.locator(shot.firstLinkIn).first().getAttribute('href');
         if (href) await page.goto(href);
       }
+      // Lazy images below the fold would stay empty boxes in a full-page picture.
+      await page.evaluate(() =>
+        Promise.all(
+          [...document.images].map((image) => {
+            image.loading = 'eager';
+            return image.decode().catch(() => undefined);
+          }),
+        ),
+      );
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       if (overflow > 0) overflowing.push(`${shot.name} at ${size.name}: ${overflow}px too wide`);
-      await page.screenshot({ path: join(outDir, `${shot.name}-${size.name}.png`) });
+      await page.screenshot({
+        path: join(outDir, `${shot.name}-${size.name}.png`),
+        fullPage: true,
+      });
       await context.close();
     }
   }

@@ -30,7 +30,7 @@ export function escapeHtml(value: string): string {
 function brandHeader(action: MailContent['action'], accent: string): string {
   const { name, branding } = policy.agency;
   const logo = action
-    ? `<img src="${escapeHtml(new URL(branding.logo, action.url).href)}" alt="" width="32" height="32" style="vertical-align:middle;margin-right:8px;border:0">`
+    ? `<img src="${escapeHtml(new URL(branding.emailLogo, action.url).href)}" alt="" width="32" height="32" style="vertical-align:middle;margin-right:8px;border:0">`
     : '';
   return `<p style="margin:0 0 24px;font-size:18px;font-weight:700;color:${accent}">${logo}${escapeHtml(name)}</p>`;
 }

@@ -5,13 +5,13 @@ import { oneOrMany } from '../forms/input-fields.ts';
 export const onboardingSendInput = z.object({ contactIds: oneOrMany(z.string()) });
 
 /**
- * A section's form: its answers, and where the contact goes next — `then: review` when they
+ * A section's form: its answers, and where the contact goes next — `afterSave: review` when they
  * came from the review step's "Change" link (check answers: back to the review once saved).
  */
 export const sectionInput = z
   .object({
     action: z.enum(['next', 'back', 'save', 'upload']).default('save'),
-    then: z.literal('review').optional().catch(undefined),
+    afterSave: z.literal('review').optional().catch(undefined),
   })
   .catchall(z.unknown());
 

@@ -33,7 +33,7 @@ export const OPEN_TASK_REFUSALS = {
     status: 400,
     code: 'no_assignee',
     messageKey: 'errors.noAssignee',
-    field: 'assigneeId',
+    field: 'assigneeRole',
   },
   // The client chosen in the form: the form goes back to the tasks page with the message.
   not_found: { status: 404, code: 'not_found', messageKey: 'errors.notFound' },

@@ -27,7 +27,7 @@ describe('composeMail', () => {
 
   it('carries the agency’s name, its logo at the site’s address and its accent colour', () => {
     expect(mail.html).toContain(`>${policy.agency.name}</p>`);
-    expect(mail.html).toContain(`src="https://ponte.example${policy.agency.branding.logo}"`);
+    expect(mail.html).toContain(`src="https://ponte.example${policy.agency.branding.emailLogo}"`);
     expect(mail.html).toContain(`background:${accentOnWhite(policy.agency.branding.accent)}`);
   });
 
