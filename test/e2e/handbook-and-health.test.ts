@@ -64,7 +64,7 @@ describe('Ponte on the built Worker (wrangler dev, real Chromium)', () => {
     await page.goto(`${baseUrl}/preferences/language`);
     expect(await page.textContent('h1')).toBe('Idioma');
     await page.check('input[value="ru"]');
-    await page.click('button[type="submit"]');
+    await page.click('main button[type="submit"]');
     await page.waitForURL(`${baseUrl}/preferences/language`);
     expect(await page.textContent('h1')).toBe('Язык');
     expect(await page.getAttribute('html', 'lang')).toBe('ru');

@@ -180,7 +180,7 @@ describe('client onboarding in a real browser', () => {
       page
         .getByRole('link', { name: /Alterar Conte um pouco da sua trajetória/ })
         .getAttribute('href'),
-    ).resolves.toBe(`/onboarding/${token}/person#field-story`);
+    ).resolves.toBe(`/onboarding/${token}/person?change=1#field-story`);
     await page.getByRole('button', { name: 'Enviar o questionário' }).click();
     await expect(page.locator('#field-consent-error').textContent()).resolves.toContain(
       'privacidade',

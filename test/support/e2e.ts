@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { findAccessibilityViolations, launchBrowser } from './browser.ts';
@@ -36,9 +39,29 @@ export async function expectAccessible(page: Page) {
   expect(await findAccessibilityViolations(page)).toEqual([]);
 }
 
+// A person signed in by one test file stays signed in for the next ones (their session kept
+// in a file per run, as a browser keeps its cookies): the suite signs each person in a handful
+// of times, under the policy's per-address sign-in limit, instead of once per file.
+const sessionFile = (baseUrl: string, email: string) =>
+  join(tmpdir(), `ponte-e2e-sessions-${new URL(baseUrl).port}`, `${email}.json`);
+
+/** A context over a session kept by an earlier file, or null when it is gone (signed out). */
+async function reopenedSession(browser: Browser, baseUrl: string, email: string) {
+  const saved = sessionFile(baseUrl, email);
+  if (!existsSync(saved)) return null;
+  const context = await browser.newContext({ locale: 'pt-BR', storageState: saved });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/partner`);
+  if (new URL(page.url()).pathname === '/partner') return page;
+  await context.close();
+  return null;
+}
+
 /** A browser context signed in as `email` (pt-BR), the way a person signs in. */
 export async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const baseUrl = inject('baseUrl');
+  const reopened = await reopenedSession(browser, baseUrl, email);
+  if (reopened) return reopened;
   const context = await browser.newContext({ locale: 'pt-BR' });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
@@ -48,6 +71,9 @@ export async function signedInPage(browser: Browser, email: string): Promise<Pag
   await page.goto(await signInLinkMailedTo(email));
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await page.waitForURL(`${baseUrl}/partner`);
+  const saved = sessionFile(baseUrl, email);
+  mkdirSync(dirname(saved), { recursive: true });
+  await context.storageState({ path: saved });
   return page;
 }
 
