@@ -1,4 +1,12 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { clientContacts, clients } from './clients.ts';
 import { users } from './users.ts';
 
@@ -25,6 +33,10 @@ export const projects = sqliteTable(
 export const PIECE_KINDS = ['social_post', 'banner', 'email', 'landing_page', 'other'] as const;
 export type PieceKind = (typeof PIECE_KINDS)[number];
 
+/** Which department makes a piece, and so whose head reviews it inside the agency first. */
+export const PIECE_DISCIPLINES = ['design', 'traffic'] as const;
+export type PieceDiscipline = (typeof PIECE_DISCIPLINES)[number];
+
 export const PIECE_STATUSES = [
   'in_production',
   'awaiting_approval',
@@ -47,6 +59,7 @@ export const pieces = sqliteTable(
       .references(() => clients.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     kind: text('kind', { enum: PIECE_KINDS }).notNull(),
+    discipline: text('discipline', { enum: PIECE_DISCIPLINES }).notNull().default('design'),
     // YYYY-MM-DD, agency time zone.
     dueOn: text('due_on'),
     status: text('status', { enum: PIECE_STATUSES }).notNull().default('in_production'),
@@ -204,10 +217,21 @@ export const pieceComments = sqliteTable(
     pinY: real('pin_y'),
     body: text('body').notNull(),
     internal: integer('internal', { mode: 'boolean' }).notNull().default(false),
+    // A reply answers one comment (never a reply): a thread is one level deep.
+    parentId: text('parent_id').references((): AnySQLiteColumn => pieceComments.id, {
+      onDelete: 'cascade',
+    }),
+    // A thread is resolved on its first comment; the client sees it so on the next version.
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: text('resolved_by').references(() => users.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [index('piece_comments_version_idx').on(table.versionId)],
+  (table) => [
+    index('piece_comments_version_idx').on(table.versionId),
+    index('piece_comments_piece_idx').on(table.pieceId, table.resolvedAt),
+    index('piece_comments_parent_idx').on(table.parentId),
+  ],
 );
 
 /** A change to a post, or to targeting or text: each has its own turnaround in the policy. */
@@ -240,5 +264,49 @@ export const changeRequests = sqliteTable(
   (table) => [
     index('change_requests_client_idx').on(table.clientId),
     index('change_requests_piece_idx').on(table.pieceId),
+  ],
+);
+
+export const INTERNAL_REVIEW_STATUSES = [
+  'open',
+  'approved',
+  'changes_requested',
+  'superseded',
+] as const;
+export type InternalReviewStatus = (typeof INTERNAL_REVIEW_STATUSES)[number];
+
+/**
+ * The agency's own review of a version before it may go to the client: one per version of a
+ * piece whose kind the policy names. The first reviewer's decision settles it (`closeKey`
+ * tells the batch's later writes which request closed it, as on approval rounds).
+ */
+export const internalReviews = sqliteTable(
+  'internal_reviews',
+  {
+    id: text('id').primaryKey(),
+    pieceId: text('piece_id')
+      .notNull()
+      .references(() => pieces.id, { onDelete: 'cascade' }),
+    versionId: text('version_id')
+      .notNull()
+      .unique()
+      .references(() => pieceVersions.id, { onDelete: 'cascade' }),
+    // The piece's discipline when the review began: whose head reviews it.
+    discipline: text('discipline', { enum: PIECE_DISCIPLINES }).notNull(),
+    status: text('status', { enum: INTERNAL_REVIEW_STATUSES }).notNull().default('open'),
+    // Business hours from the policy, counted from createdAt.
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
+    escalatedAt: integer('escalated_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decidedBy: text('decided_by').references(() => users.id),
+    message: text('message'),
+    closeKey: text('close_key'),
+  },
+  (table) => [
+    index('internal_reviews_piece_idx').on(table.pieceId),
+    index('internal_reviews_open_idx').on(table.status, table.dueAt),
   ],
 );

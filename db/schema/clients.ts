@@ -17,9 +17,18 @@ export const clients = sqliteTable(
     groupChatUrl: text('group_chat_url'),
     // The client group's incoming webhook (Slack format): task requests are announced there.
     chatWebhookUrl: text('chat_webhook_url'),
+    // The client's next open pipeline deadline, kept so lists and the home read it instead of
+    // computing every client's on each view; `pipelineRulesKey` names the policy it was
+    // computed with (null or another key: compute again).
+    pipelineDueAt: integer('pipeline_due_at', { mode: 'timestamp_ms' }),
+    pipelineDueKind: text('pipeline_due_kind'),
+    pipelineRulesKey: text('pipeline_rules_key'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [index('clients_cs_idx').on(table.csUserId)],
+  (table) => [
+    index('clients_cs_idx').on(table.csUserId),
+    index('clients_pipeline_due_idx').on(table.pipelineDueAt),
+  ],
 );
 
 /** People at a client: who answers questionnaires and who approves pieces. */
