@@ -38,6 +38,11 @@ export const HANDBOOK_PAGES = {
     'Working hours and holidays',
   ),
   glossary: page('reference/glossary', 'Glossário', 'Glossary'),
+  internalReview: page(
+    'policies/internal-review',
+    'Revisão interna antes do cliente',
+    'Internal review before the client',
+  ),
 };
 
 /** What each role must read, in order. The role pages and the partner home both show it. */
@@ -75,10 +80,13 @@ export const READING_LISTS: Record<Role, HandbookPage[]> = {
     HANDBOOK_PAGES.invoices,
   ],
   finance: [HANDBOOK_PAGES.welcome, HANDBOOK_PAGES.invoices, HANDBOOK_PAGES.hours],
+  head_of_design: [HANDBOOK_PAGES.welcome, HANDBOOK_PAGES.internalReview, HANDBOOK_PAGES.hours],
+  head_of_traffic: [HANDBOOK_PAGES.welcome, HANDBOOK_PAGES.internalReview, HANDBOOK_PAGES.hours],
   admin: [
     HANDBOOK_PAGES.welcome,
     HANDBOOK_PAGES.routing,
     HANDBOOK_PAGES.communication,
+    HANDBOOK_PAGES.internalReview,
     HANDBOOK_PAGES.invoices,
     HANDBOOK_PAGES.glossary,
   ],

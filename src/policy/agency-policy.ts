@@ -140,6 +140,24 @@ export const agencyPolicy: PolicyInput = {
         },
       ],
     },
+    head_of_design: {
+      label: { 'pt-BR': 'Líder de design', en: 'Head of design', ru: 'Руководитель дизайна' },
+      services: [
+        {
+          'pt-BR': 'Revisar as peças de design antes que sigam para o cliente',
+          en: 'Review design pieces before they go to the client',
+        },
+      ],
+    },
+    head_of_traffic: {
+      label: { 'pt-BR': 'Líder de tráfego', en: 'Head of traffic', ru: 'Руководитель трафика' },
+      services: [
+        {
+          'pt-BR': 'Revisar as peças de tráfego (anúncios) antes que sigam para o cliente',
+          en: 'Review traffic pieces (ads) before they go to the client',
+        },
+      ],
+    },
     admin: {
       label: { 'pt-BR': 'Administração', en: 'Administration', ru: 'Администрирование' },
       services: [
@@ -311,6 +329,21 @@ export const agencyPolicy: PolicyInput = {
     maxUploadBytes: 25 * 1024 * 1024,
     // How many contacts must approve when CS does not choose: every one of them.
     defaultRule: 'all',
+    disciplineByKind: {
+      social_post: 'design',
+      banner: 'design',
+      email: 'design',
+      landing_page: 'design',
+      other: 'design',
+    },
+    // "Ad posts are agreed with the head of the department before they go to the client"
+    // (the ad managers' document): the head of the piece's discipline, or an admin, approves.
+    internalReview: {
+      kinds: ['social_post', 'banner'],
+      reviewerRoleByDiscipline: { design: 'head_of_design', traffic: 'head_of_traffic' },
+      dueWithinBusinessHours: 4,
+      reminderBeforeBusinessHours: 1,
+    },
   },
   onboarding: {
     maxUploadBytes: 20 * 1024 * 1024,

@@ -1,6 +1,7 @@
 import { toNoonUtc } from '../i18n/format.ts';
 import { addDaysToIsoDate, isHoliday } from './holidays.ts';
 import type { Policy } from './schema.ts';
+import { isoDateInZone, zonedTimeToInstant } from './zoned-time.ts';
 
 type HolidayCalendar = Policy['holidays'];
 
@@ -29,4 +30,35 @@ export function nextBusinessDay(isoDate: string, calendar: HolidayCalendar): str
   let date = isoDate;
   while (!isBusinessDay(date, calendar)) date = addDaysToIsoDate(date, 1);
   return date;
+}
+
+type WorkingClock = Pick<Policy, 'businessHours' | 'holidays'> & {
+  agency: Pick<Policy['agency'], 'timeZone'>;
+};
+
+/**
+ * The instant a number of business hours after `start`: only the time between opening and
+ * closing on business days counts, so 4 hours from 18:00 end at 12:00 of the next business
+ * day, and from a Saturday at 14:00 on Monday (or the day after a holiday). Exactly at
+ * closing time counts as that day's last moment: 4 hours from 16:00 end at 20:00.
+ */
+export function addBusinessHours(start: Date, hours: number, rules: WorkingClock): Date {
+  const { opensAt, closesAt } = rules.businessHours;
+  const { timeZone } = rules.agency;
+  let remaining = hours * 3_600_000;
+  let day = isoDateInZone(start, timeZone);
+  let cursor = start.getTime();
+  for (;;) {
+    if (isBusinessDay(day, rules.holidays)) {
+      const opens = zonedTimeToInstant(day, opensAt, timeZone).getTime();
+      const closes = zonedTimeToInstant(day, closesAt, timeZone).getTime();
+      const from = Math.max(cursor, opens);
+      if (from < closes || (remaining === 0 && from <= closes)) {
+        if (from + remaining <= closes) return new Date(from + remaining);
+        remaining -= closes - from;
+      }
+    }
+    day = addDaysToIsoDate(day, 1);
+    cursor = 0;
+  }
 }

@@ -5,7 +5,12 @@ import { parsePolicy } from './parse-policy.ts';
 /** The agency's policy, validated when first imported. */
 export const policy = parsePolicy(agencyPolicy);
 
-export { isBusinessDay, lastBusinessDayOfMonth, nextBusinessDay } from './business-days.ts';
+export {
+  addBusinessHours,
+  isBusinessDay,
+  lastBusinessDayOfMonth,
+  nextBusinessDay,
+} from './business-days.ts';
 export {
   addDaysToIsoDate,
   computeEaster,

@@ -10,7 +10,10 @@ export const localizedText = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedText>;
 
-/** Every role a person can hold: four partner roles and two staff roles. */
+/**
+ * Every role a person can hold: four partner roles, two staff roles, and the heads of the
+ * design and traffic departments (who review their discipline's pieces before the client).
+ */
 export const ROLES = [
   'cs',
   'paid_traffic',
@@ -18,6 +21,8 @@ export const ROLES = [
   'design',
   'finance',
   'admin',
+  'head_of_design',
+  'head_of_traffic',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const PARTNER_ROLES = ['cs', 'paid_traffic', 'organic_traffic', 'design'] as const;
@@ -32,6 +37,10 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
 const positive = z.number().int().positive();
+// The piece kinds and disciplines as the database names them (the policy may not import it;
+// a unit test keeps the two lists equal).
+const pieceKind = z.enum(['social_post', 'banner', 'email', 'landing_page', 'other']);
+const discipline = z.enum(['design', 'traffic']);
 
 const costNorm = z.object({
   id: z.string().min(1),
@@ -141,6 +150,15 @@ export const policySchema = z
     approvals: z.object({
       maxUploadBytes: positive,
       defaultRule: z.enum(['all', 'any']),
+      // Which department makes a piece of each kind unless its creator chooses another.
+      disciplineByKind: z.record(pieceKind, discipline),
+      // A version agreed inside the agency before it goes to the client.
+      internalReview: z.object({
+        kinds: z.array(pieceKind),
+        reviewerRoleByDiscipline: z.record(discipline, role),
+        dueWithinBusinessHours: positive,
+        reminderBeforeBusinessHours: positive,
+      }),
     }),
     onboarding: z.object({
       maxUploadBytes: positive,
@@ -179,6 +197,14 @@ export const policySchema = z
         code: 'custom',
         path: ['sessions', 'absoluteDays'],
         message: 'a session cannot end before its idle expiry',
+      });
+    }
+    const review = policy.approvals.internalReview;
+    if (review.reminderBeforeBusinessHours >= review.dueWithinBusinessHours) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['approvals', 'internalReview', 'reminderBeforeBusinessHours'],
+        message: 'the reminder must come after the review opens',
       });
     }
     for (const norm of policy.costNorms.norms) {

@@ -643,6 +643,8 @@ export const en = {
       design: 'design',
       finance: 'finance',
       admin: 'administration',
+      head_of_design: 'head of design',
+      head_of_traffic: 'head of traffic',
     },
     ponte: 'Ponte',
     theClient: 'the client',

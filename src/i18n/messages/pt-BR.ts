@@ -650,6 +650,8 @@ export const ptBR = {
       design: 'design',
       finance: 'financeiro',
       admin: 'administração',
+      head_of_design: 'líder de design',
+      head_of_traffic: 'líder de tráfego',
     },
     ponte: 'A Ponte',
     theClient: 'o cliente',

@@ -648,6 +648,8 @@ export const ru = {
       design: 'дизайн',
       finance: 'финансы',
       admin: 'администрирование',
+      head_of_design: 'руководитель дизайна',
+      head_of_traffic: 'руководитель трафика',
     },
     ponte: 'Ponte',
     theClient: 'клиент',

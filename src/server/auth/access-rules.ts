@@ -33,9 +33,13 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   // Not /finance: that is the handbook's section on invoices.
   { prefix: '/review', access: ['finance', 'admin'] },
   { prefix: '/api/finance', access: ['finance', 'admin'] },
-  // Pieces and their approval rounds: Design works on them too (checked per piece).
-  { prefix: '/pieces', access: ['cs', 'design', 'admin'] },
-  { prefix: '/api/pieces', access: ['cs', 'design', 'admin'] },
+  // Pieces and their approval rounds: Design works on them too (checked per piece); the heads
+  // of design and traffic review their discipline's versions before the client.
+  { prefix: '/pieces', access: ['cs', 'design', 'admin', 'head_of_design', 'head_of_traffic'] },
+  {
+    prefix: '/api/pieces',
+    access: ['cs', 'design', 'admin', 'head_of_design', 'head_of_traffic'],
+  },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];
