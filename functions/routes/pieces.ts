@@ -21,6 +21,7 @@ import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
 import { fileHeaders } from '../http/file-headers.ts';
 import { readInput } from '../http/read-input.ts';
 import { done, refuseWith } from '../http/respond.ts';
+import { commentThreadRoutes } from './comment-threads.ts';
 
 const MB = 1024 * 1024;
 
@@ -29,6 +30,8 @@ const piecePage = (id: string) => `/pieces/${encodeURIComponent(id)}`;
 
 /** Projects, pieces, versions and approval rounds: CS, Design and admins (see ACCESS_RULES). */
 export const pieceRoutes = new Hono<ApiEnv>()
+  // Replies, resolve and reopen on a piece's comments.
+  .route('/', commentThreadRoutes)
   .post('/projects', async (c) => {
     const input = await readInput(c, projectInput);
     const { db, clock } = c.get('deps');

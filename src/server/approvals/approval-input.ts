@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   APPROVAL_DECISIONS,
   COMMENT_TARGETS,
+  PIECE_DISCIPLINES,
   PIECE_KINDS,
   ROUND_RULES,
 } from '../../../db/schema/index.ts';
@@ -21,11 +22,13 @@ export const projectInput = z.object({
   designerId: optionalText(64),
 });
 
-/** A piece of a project: what it is and when it is due. */
+/** A piece of a project: what it is, whose department makes it, and when it is due. */
 export const pieceInput = z.object({
   projectId: z.string().min(1),
   title: z.string().trim().min(1).max(160),
   kind: z.enum(PIECE_KINDS),
+  // Left out: the policy's discipline for the kind.
+  discipline: z.enum(PIECE_DISCIPLINES).optional(),
   dueOn: optionalText(10, isRealDate, 'fields.invalidDate'),
 });
 
@@ -71,6 +74,16 @@ export const commentInput = z
 export const agencyCommentInput = commentInput.and(
   z.object({ visibleToClient: checkbox, version: z.coerce.number().int().min(1).optional() }),
 );
+
+/**
+ * An agency reply in a comment's thread. In a thread the client sees, it is shown to them
+ * unless "internal only" is ticked; in an internal thread it is internal whatever is sent.
+ */
+export const replyInput = z.object({
+  // Named apart from a comment's `body`: the page has a comment form and a reply form per thread.
+  reply: z.string().trim().min(1).max(4000),
+  internalOnly: checkbox,
+});
 
 /** A contact's new text for one of their own comments. */
 export const commentChangeInput = z.object({ body: z.string().trim().min(1).max(4000) });

@@ -8,7 +8,6 @@ import {
   approvalRounds,
   clientContacts,
   clients,
-  pieceComments,
   pieces,
   pieceVersions,
   type RoundRule,
@@ -17,6 +16,11 @@ import {
 } from '../../../db/schema/index.ts';
 import { type Locale, localeOf } from '../../i18n/index.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
+import {
+  type ClientComment,
+  clientCommentsByVersion,
+  readClientComments,
+} from './client-comments.ts';
 import { contactDecided, contactMayAct } from './contact-may-act.ts';
 import { DECISION_COLUMNS } from './piece-columns.ts';
 
@@ -39,33 +43,17 @@ export async function openApprovalByToken(
   const contactOfLink = sql`(select ${approvalLinks.contactId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
   const pieceOfLink = sql`(select ${approvalRounds.pieceId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`;
   const linkQuery = buildLinkQuery(db, linkId);
-  const [links, comments, decisions, sentToContact] =
+  const [links, commentRows, decisions, sentToContact] =
     options.withContents === false
       ? [await linkQuery, [], [], []]
       : await db.batch([
           linkQuery,
-          // The version's comments the client may see: never the internal ones.
-          db
-            .select({
-              id: pieceComments.id,
-              authorName: pieceComments.authorName,
-              authorContactId: pieceComments.authorContactId,
-              fromAgency: sql<boolean>`${pieceComments.authorUserId} is not null`.mapWith(Boolean),
-              target: pieceComments.target,
-              pinX: pieceComments.pinX,
-              pinY: pieceComments.pinY,
-              body: pieceComments.body,
-              createdAt: pieceComments.createdAt,
-              updatedAt: pieceComments.updatedAt,
-            })
-            .from(pieceComments)
-            .where(
-              and(
-                sql`${pieceComments.versionId} = (select ${approvalRounds.versionId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`,
-                eq(pieceComments.internal, false),
-              ),
-            )
-            .orderBy(asc(pieceComments.createdAt)),
+          // The comments the client may see, of this version and the one before: never the
+          // internal ones.
+          readClientComments(
+            db,
+            sql`(select ${approvalRounds.versionId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`,
+          ),
           // Every decision on every round of the piece: this round's and what earlier ones decided.
           db
             .select({
@@ -104,6 +92,7 @@ export async function openApprovalByToken(
   const ownDecision =
     decisions.find((d) => d.roundId === link.roundId && d.contactId === link.contactId) ?? null;
   const newer = sentToContact.find((sent) => sent.versionNumber > link.versionNumber) ?? null;
+  const { comments, previousThreads } = clientCommentsByVersion(commentRows, link.versionId);
   return {
     ok: true,
     approval: {
@@ -131,6 +120,7 @@ export async function openApprovalByToken(
       contact: { id: link.contactId, name: link.contactName, locale: localeOf(link.contactLocale) },
       cs: { name: link.csName, email: link.csEmail, locale: link.csLocale },
       comments,
+      previousThreads,
       roundDecisions: decisions.filter((d) => d.roundId === link.roundId),
       earlierDecisions: decisions.filter((d) => d.versionNumber < link.versionNumber),
       ownDecision,
@@ -167,18 +157,10 @@ export type OpenApproval = {
   client: { id: string; name: string };
   contact: { id: string; name: string; locale: Locale };
   cs: { name: string; email: string; locale: string };
-  comments: {
-    id: string;
-    authorName: string;
-    authorContactId: string | null;
-    fromAgency: boolean;
-    target: 'image' | 'text' | 'general';
-    pinX: number | null;
-    pinY: number | null;
-    body: string;
-    createdAt: Date;
-    updatedAt: Date;
-  }[];
+  // This version's comments and replies (never internal ones); the client's own threads on
+  // the version before, with the agency's visible answers and whether each was resolved.
+  comments: ClientComment[];
+  previousThreads: ReturnType<typeof clientCommentsByVersion>['previousThreads'];
   roundDecisions: ApprovalDecisionView[];
   earlierDecisions: ApprovalDecisionView[];
   // Loaded with the contents only; `hasDecided` is always known.

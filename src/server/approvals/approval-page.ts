@@ -3,6 +3,7 @@ import type { Policy } from '../../policy/index.ts';
 import { refuseClientLink } from '../rate-limits/link-failures.ts';
 import { openApprovalByToken } from './approval-links.ts';
 import { drawnPins, withPins } from './comment-pins.ts';
+import { threadsOf } from './comment-threads.ts';
 
 /**
  * A contact's approval link page: what the link shows (one round trip), or how it is refused.
@@ -19,7 +20,8 @@ export async function loadApprovalPage(
   const opened = await openApprovalByToken(db, link.token, now);
   if (!opened.ok)
     return { refusal: await refuseClientLink(db, rules, link.ip, opened.error, now) } as const;
-  const comments = withPins(opened.approval.comments);
+  // Each comment with the agency's visible replies under it.
+  const comments = threadsOf(withPins(opened.approval.comments));
   const approval = { ...opened.approval, comments };
   return {
     refusal: null,

@@ -6,6 +6,7 @@ import { historyEntryOf } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { mayTalkToClient } from './approval-rules.ts';
 import { drawnPins, withPins } from './comment-pins.ts';
+import { threadsOf } from './comment-threads.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
 import { listApprovers } from './pieces.ts';
 
@@ -63,7 +64,8 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
       ...v,
       roundStatus: rounds.find((r) => r.versionId === v.id)?.status ?? null,
     })),
-    comments: numbered,
+    // Threads: each first comment with its replies (the piece page answers and resolves them).
+    comments: threadsOf(numbered),
     pins: drawnPins(numbered),
     changes,
     earlier: decisions

@@ -17,6 +17,7 @@ import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { OUTER_CLIENT_ID, onTeam } from '../clients/team-membership.ts';
 import { mayPlanForClient } from './approval-rules.ts';
+import { openClientThreadsOf } from './comment-threads.ts';
 import { PIECE_SUMMARY } from './piece-columns.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
 
@@ -146,6 +147,8 @@ export function readBoard(db: Database, viewer: Viewer, clientId?: string) {
         fileType: aliased(pieceVersions.contentType, 'file_type'),
         fileWidth: aliased(pieceVersions.width, 'file_width'),
         fileHeight: aliased(pieceVersions.height, 'file_height'),
+        // The client's threads still waiting on the agency (see openClientThreadsOf).
+        openComments: openClientThreadsOf(pieces.id, pieces.latestVersion).as('open_comments'),
       })
       .from(pieces)
       .innerJoin(projects, eq(projects.id, pieces.projectId))

@@ -1,0 +1,66 @@
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Database } from '../../../db/client.ts';
+import { pieceComments, pieceVersions } from '../../../db/schema/index.ts';
+import { withPins } from './comment-pins.ts';
+import { threadsOf } from './comment-threads.ts';
+
+/**
+ * The comments a client link shows, for the link's batch: the version's and the version
+ * before's, never an internal one — internal comments and internal replies are not selected
+ * here at all, so nothing reached by a link can leak them.
+ */
+export function readClientComments(db: Database, versionOfLink: SQL) {
+  const current = alias(pieceVersions, 'current_version');
+  const before = alias(pieceVersions, 'version_before');
+  const versionBefore = db
+    .select({ id: before.id })
+    .from(before)
+    .innerJoin(
+      current,
+      and(eq(current.pieceId, before.pieceId), eq(current.number, sql`${before.number} + 1`)),
+    )
+    .where(sql`${current.id} = ${versionOfLink}`);
+  return db
+    .select({
+      id: pieceComments.id,
+      versionId: pieceComments.versionId,
+      parentId: pieceComments.parentId,
+      authorName: pieceComments.authorName,
+      authorContactId: pieceComments.authorContactId,
+      fromAgency: sql<boolean>`${pieceComments.authorUserId} is not null`.mapWith(Boolean),
+      target: pieceComments.target,
+      pinX: pieceComments.pinX,
+      pinY: pieceComments.pinY,
+      body: pieceComments.body,
+      resolvedAt: pieceComments.resolvedAt,
+      createdAt: pieceComments.createdAt,
+      updatedAt: pieceComments.updatedAt,
+    })
+    .from(pieceComments)
+    .where(
+      and(
+        sql`${pieceComments.versionId} in (${versionOfLink}, (${versionBefore}))`,
+        eq(pieceComments.internal, false),
+      ),
+    )
+    .orderBy(asc(pieceComments.createdAt));
+}
+
+export type ClientComment = Awaited<ReturnType<typeof readClientComments>>[number];
+
+/**
+ * The link's comments split by version: this version's (threads are drawn by the page), and
+ * the client's own threads on the version before with the agency's answers and whether each
+ * was resolved — what happened to their last feedback.
+ */
+export function clientCommentsByVersion(rows: ClientComment[], versionId: string) {
+  const comments = rows.filter((row) => row.versionId === versionId);
+  const before = rows.filter((row) => row.versionId !== versionId);
+  // Numbered over every comment the client saw on that version, so "ponto 2" still means
+  // the pin they placed; not drawn, as the page shows this version's image.
+  const previousThreads = threadsOf(withPins(before, versionId)).filter(
+    (thread) => thread.authorContactId !== null,
+  );
+  return { comments, previousThreads };
+}
