@@ -19,6 +19,7 @@ import {
 import { APPROVAL_REFUSALS } from '../../src/server/approvals/approval-refusals.ts';
 import { decideApproval } from '../../src/server/approvals/decide-approval.ts';
 import { recordFirstView } from '../../src/server/approvals/first-view.ts';
+import { findVersionSentToContact } from '../../src/server/approvals/versions-sent.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin } from '../http/client-info.ts';
 import { fileHeaders } from '../http/file-headers.ts';
@@ -66,6 +67,25 @@ export const approvalRoutes = new Hono<ApiEnv>()
     // Inline: the approval page shows a PDF in a frame.
     c.set('embeddable', true);
     return c.body(object.body, 200, fileHeaders('inline', approval.version));
+  })
+  .get('/:token/versions/:number/file', async (c) => {
+    // An earlier version, for the comparison: only one this contact was sent (any other is
+    // unknown here, 404, as a version that does not exist).
+    const approval = await openByPath(c, { withContents: false });
+    if (approval instanceof Response) return approval;
+    const number = c.req.param('number');
+    const { db, files } = c.get('deps');
+    const version = /^[1-9]\d{0,8}$/.test(number)
+      ? await findVersionSentToContact(
+          db,
+          { pieceId: approval.piece.id, contactId: approval.contact.id },
+          Number(number),
+        )
+      : null;
+    const object = version ? await files.get(version.fileKey) : null;
+    if (!version || !object) return refuseWith(c, APPROVAL_REFUSALS, 'not_found');
+    c.set('embeddable', true);
+    return c.body(object.body, 200, fileHeaders('inline', version));
   })
   .post('/:token/viewed', async (c) => {
     // Sent by the page's script once it is shown; without JavaScript, the first comment or

@@ -975,6 +975,21 @@ export const en = {
     alreadyResolved: 'This thread was already resolved.',
     notResolved: 'This thread was already open.',
   },
+  versionComparison: {
+    title: 'What changed from version {previous} to {current}',
+    imageAlt: 'Version {number} of the piece “{title}”',
+    textTitle: 'Changes to the text',
+    textUnchanged: 'The text did not change.',
+    textKey: 'New words are underlined; removed ones are struck through.',
+    added: 'added:',
+    removed: 'removed:',
+    slider: 'Show version {current} over version {previous}',
+    sliderValue: '{percent}% of version {current}',
+    sliderHelp:
+      'Drag or use the arrow keys: left of the line is version {current}; right of it, version {previous}.',
+    showSideBySide: 'Show side by side',
+    showOverlay: 'Show one over the other',
+  },
   changes: {
     title: 'Change requests',
     kinds: { post: 'Change to a post', targetingOrText: 'Targeting or text change' },

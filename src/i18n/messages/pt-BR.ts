@@ -985,6 +985,21 @@ export const ptBR = {
     alreadyResolved: 'Esta conversa já estava resolvida.',
     notResolved: 'Esta conversa já estava em aberto.',
   },
+  versionComparison: {
+    title: 'O que mudou da versão {previous} para a {current}',
+    imageAlt: 'Versão {number} da peça “{title}”',
+    textTitle: 'Mudanças no texto',
+    textUnchanged: 'O texto não mudou.',
+    textKey: 'Palavras novas aparecem sublinhadas; as retiradas, riscadas.',
+    added: 'adicionado:',
+    removed: 'removido:',
+    slider: 'Mostrar a versão {current} sobre a {previous}',
+    sliderValue: '{percent}% da versão {current}',
+    sliderHelp:
+      'Arraste ou use as setas: à esquerda da linha está a versão {current}; à direita, a {previous}.',
+    showSideBySide: 'Ver lado a lado',
+    showOverlay: 'Ver uma sobre a outra',
+  },
   changes: {
     title: 'Pedidos de alteração',
     kinds: { post: 'Alteração de post', targetingOrText: 'Alteração de segmentação ou texto' },

@@ -981,6 +981,21 @@ export const ru = {
     alreadyResolved: 'Это обсуждение уже было решено.',
     notResolved: 'Это обсуждение уже было открыто.',
   },
+  versionComparison: {
+    title: 'Что изменилось от версии {previous} к версии {current}',
+    imageAlt: 'Версия {number} материала «{title}»',
+    textTitle: 'Изменения в тексте',
+    textUnchanged: 'Текст не изменился.',
+    textKey: 'Новые слова подчёркнуты, удалённые — зачёркнуты.',
+    added: 'добавлено:',
+    removed: 'удалено:',
+    slider: 'Показать версию {current} поверх версии {previous}',
+    sliderValue: '{percent}% версии {current}',
+    sliderHelp:
+      'Перетащите или нажимайте стрелки: слева от линии — версия {current}, справа — версия {previous}.',
+    showSideBySide: 'Показать рядом',
+    showOverlay: 'Показать одну поверх другой',
+  },
   changes: {
     title: 'Запросы правок',
     kinds: { post: 'Правка поста', targetingOrText: 'Правка таргетинга или текста' },

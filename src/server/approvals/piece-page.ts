@@ -8,6 +8,7 @@ import { mayTalkToClient } from './approval-rules.ts';
 import { drawnPins, withPins } from './comment-pins.ts';
 import { threadsOf } from './comment-threads.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
+import { compareVersions } from './version-comparison.ts';
 import { listApprovers } from './pieces.ts';
 
 type PieceDetail = NonNullable<ReturnType<typeof pieceDetailFor>>;
@@ -67,6 +68,8 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
     // Threads: each first comment with its replies (the piece page answers and resolves them).
     comments: threadsOf(numbered),
     pins: drawnPins(numbered),
+    // What the current version changed from the one before it (versions come newest first).
+    comparison: current && versions[1] ? compareVersions(versions[1], current) : null,
     changes,
     earlier: decisions
       .filter((d) => d.roundId !== round?.id)

@@ -21,7 +21,15 @@ export type VersionComparison = {
   captionDiff: CaptionPart[];
 };
 
-const isPdf = (version: ComparableVersion) => version.contentType === 'application/pdf';
+/** Only what the page shows: a version's row may carry its file's key, which stays here. */
+const shown = ({ number, contentType, width, height, text }: ComparableVersion) => ({
+  number,
+  contentType,
+  width,
+  height,
+  text,
+  isPdf: contentType === 'application/pdf',
+});
 
 /**
  * What changed from one version to the next: the two files side by side (and whether one may
@@ -40,9 +48,9 @@ export function compareVersions(
     }),
   );
   return {
-    previous: { ...previous, isPdf: isPdf(previous) },
-    current: { ...current, isPdf: isPdf(current) },
-    overlay: !isPdf(previous) && !isPdf(current),
+    previous: shown(previous),
+    current: shown(current),
+    overlay: !shown(previous).isPdf && !shown(current).isPdf,
     captionChanged: captionDiff.some((part) => part.change !== 'kept'),
     captionDiff,
   };

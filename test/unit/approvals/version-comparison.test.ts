@@ -70,7 +70,11 @@ describe('the caption, word by word', () => {
 
 describe('the files side by side', () => {
   it('lays two images one over the other, keeping each one’s size and number', () => {
-    const comparison = compareVersions(image(1, ''), { ...image(2, ''), width: 1080, height: 1080 });
+    const comparison = compareVersions(image(1, ''), {
+      ...image(2, ''),
+      width: 1080,
+      height: 1080,
+    });
     expect(comparison.overlay).toBe(true);
     expect(comparison.previous).toMatchObject({ number: 1, isPdf: false, height: 1350 });
     expect(comparison.current).toMatchObject({ number: 2, isPdf: false, height: 1080 });
