@@ -7,7 +7,7 @@ import { createD1Database, createLibsqlDatabase } from './client.ts';
 import { openLocalBindings } from './local-bindings.ts';
 import { seedDemoAgency } from './seed.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
-import { seedDemoPieces } from './seed-pieces.ts';
+import { seedDemoComparison, seedDemoPieces } from './seed-pieces.ts';
 
 // The same clock as the Worker's (moved only by the end-to-end suite).
 const now = clockWithOffset(process.env.CLOCK_OFFSET_MS)();
@@ -27,6 +27,7 @@ if (process.env.DATABASE_URL) {
     await seedDemoAgency(db, now);
     await seedDemoInvoices(db, createFileStore(local.FILES), now);
     await seedDemoPieces(db, createFileStore(local.FILES), now);
+    await seedDemoComparison(db, createFileStore(local.FILES), now);
   } finally {
     await local.dispose();
   }

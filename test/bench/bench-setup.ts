@@ -85,9 +85,37 @@ export async function prepareBench<Opened extends BenchDatabase>(
       'rita@paoquente.example',
       /\/onboarding\/([a-z2-7]{32})/,
     )) ?? '';
-  // The demo piece, sent to a contact, with a dozen comments already on it; and a second
-  // piece, sent to another contact, whose link the benchmark posts comments to.
+  // The approval page measured: version 2 of a piece, sent to Rita after she asked for changes
+  // on version 1 with a dozen comments (the comparison with version 1 in play), with a few
+  // comments on version 2 too; and a second piece, sent to another contact, whose link the
+  // benchmark posts comments to. E-mails: a kind without an internal review before the client.
   await seedDemoPieces(database.db, storage.files, BENCH_NOW);
+  const agency = { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' };
+  const newPiece = async (title: string) =>
+    (
+      (await (
+        await request(
+          '/api/pieces',
+          postJson(
+            { projectId: 'demo-project-summer', title, kind: 'email' },
+            { cookie: sessionCookie },
+          ),
+        )
+      ).json()) as { id: string }
+    ).id;
+  const upload = (pieceId: string, text: string) => {
+    const form = new FormData();
+    form.set(
+      'file',
+      new File([demoPng(1080, 1080, [10, 20, 30]) as Uint8Array<ArrayBuffer>], 'peca.png'),
+    );
+    form.set('text', text);
+    return request(`/api/pieces/${pieceId}/versions`, {
+      method: 'POST',
+      headers: { ...agency, Cookie: sessionCookie },
+      body: form,
+    });
+  };
   const sendPiece = (pieceId: string, contactId: string) =>
     request(
       `/api/pieces/${pieceId}/send`,
@@ -95,34 +123,30 @@ export async function prepareBench<Opened extends BenchDatabase>(
     );
   const mailedApprovalToken = async (to: string) =>
     (await latestMailMatch({ db: database.db }, to, /\/approval\/([a-z2-7]{32})/)) ?? '';
-  await sendPiece('demo-piece-launch', 'demo-contact-bakery-owner');
-  const approvalToken = await mailedApprovalToken('rita@paoquente.example');
-  for (let i = 0; i < 12; i++) {
-    await request(
-      `/api/approval/${approvalToken}/comments`,
+  const comment = (token: string, i: number) =>
+    request(
+      `/api/approval/${token}/comments`,
       postJson({ target: i % 2 ? 'text' : 'image', body: `Observação ${i}`, pinX: 0.1, pinY: 0.2 }),
     );
-  }
-  const banner = (await (
-    await request(
-      '/api/pieces',
-      postJson(
-        { projectId: 'demo-project-summer', title: 'Banner', kind: 'banner' },
-        { cookie: sessionCookie },
-      ),
-    )
-  ).json()) as { id: string };
-  const bannerForm = new FormData();
-  bannerForm.set(
-    'file',
-    new File([demoPng(40, 40, [10, 20, 30]) as Uint8Array<ArrayBuffer>], 'b.png'),
+  const newsletter = await newPiece('Newsletter de dezembro');
+  await upload(newsletter, 'Pão de fermentação natural, todo dia às 7h. Encomende o seu panetone.');
+  await sendPiece(newsletter, 'demo-contact-bakery-owner');
+  const firstToken = await mailedApprovalToken('rita@paoquente.example');
+  for (let i = 0; i < 12; i++) await comment(firstToken, i);
+  await request(
+    `/api/approval/${firstToken}/decision`,
+    postJson({ decision: 'changes_requested', message: 'Vejam os comentários.' }),
   );
-  await request(`/api/pieces/${banner.id}/versions`, {
-    method: 'POST',
-    headers: { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin', Cookie: sessionCookie },
-    body: bannerForm,
-  });
-  await sendPiece(banner.id, 'demo-contact-bakery-marketing');
+  await upload(
+    newsletter,
+    'Pão de fermentação natural, todo dia às 6h. Encomende já o seu panetone!',
+  );
+  await sendPiece(newsletter, 'demo-contact-bakery-owner');
+  const approvalToken = await mailedApprovalToken('rita@paoquente.example');
+  for (let i = 0; i < 4; i++) await comment(approvalToken, i);
+  const banner = await newPiece('Banner');
+  await upload(banner, '');
+  await sendPiece(banner, 'demo-contact-bakery-marketing');
   const commentingToken = await mailedApprovalToken('joao@paoquente.example');
   const context: BenchContext = {
     sessionCookie,

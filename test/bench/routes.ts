@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { policy } from '../../src/policy/index.ts';
-import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
+import { loadApprovalPage } from '../../src/server/approvals/approval-page.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import { loadHomePage } from '../../src/server/home/home-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
@@ -15,8 +15,9 @@ export type BenchContext = {
   benchEmail: (i: number) => string;
   // A contact's onboarding link token, for the client-link routes and pages.
   onboardingToken: string;
-  // A contact's approval link token (a piece with a dozen comments), likewise; and another
-  // contact's, whose comments the benchmark posts.
+  // A contact's approval link token (version 2 of a piece, a dozen comments on version 1 and
+  // a few on 2: the page compares the two), likewise; and another contact's, whose comments
+  // the benchmark posts.
   approvalToken: string;
   commentingToken: string;
   // A signed-in partner per request, each ready to submit this month's invoice.
@@ -198,9 +199,12 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     targets: { roundTrips: 2 },
   },
   {
-    name: 'approval page',
+    // Version 2, sent after the client asked for changes on version 1: the page's own load,
+    // the comparison with version 1 (its second round trip, the caption's diff) included.
+    name: 'approval page, version 2 beside version 1',
     page: 'GET /approval/{token}',
-    load: (db, context) => openApprovalByToken(db, context.approvalToken, new Date()),
+    load: (db, context) =>
+      loadApprovalPage(db, policy, { token: context.approvalToken, ip: null }, new Date()),
     targets: { roundTrips: 2, medianCpuMs: 2 },
   },
 ];

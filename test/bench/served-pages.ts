@@ -20,6 +20,8 @@ export async function weighServedPages() {
   try {
     const pages: ServedPage[] = [
       { name: 'approval page', path: `/approval/${visitors.approvalToken}` },
+      // Version 2 after the client asked for changes: the comparison with version 1.
+      { name: 'approval page, what changed', path: `/approval/${visitors.comparisonToken}` },
       { name: 'questionnaire page', path: `/onboarding/${visitors.onboardingToken}` },
       { name: 'sign-in page', path: '/sign-in' },
       { name: 'partner home (CS)', path: '/partner', as: 'cs' },
@@ -30,6 +32,7 @@ export async function weighServedPages() {
       { name: 'client page', path: '/clients/demo-client-bakery', as: 'cs' },
       { name: 'pieces board', path: '/pieces', as: 'cs' },
       { name: 'piece page', path: '/pieces/demo-piece-launch', as: 'cs' },
+      { name: 'piece page, what changed', path: '/pieces/demo-piece-menu', as: 'cs' },
       { name: 'tasks', path: '/tasks', as: 'cs' },
       { name: 'people', path: '/admin/people', as: 'admin' },
       { name: 'profile', path: '/partner/profile', as: 'paid' },

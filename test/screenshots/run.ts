@@ -43,10 +43,13 @@ const shots: Shot[] = [
   { name: 'clients', path: '/clients', as: 'cs' },
   { name: 'client', path: '/clients', as: 'cs', firstLinkIn: 'main a[href^="/clients/demo-"]' },
   { name: 'pieces', path: '/pieces', as: 'cs' },
-  { name: 'piece', path: '/pieces', as: 'cs', firstLinkIn: 'main a[href^="/pieces/"]' },
+  { name: 'piece', path: '/pieces/demo-piece-launch', as: 'cs' },
+  // Version 2 after the client asked for changes: what changed, on both sides.
+  { name: 'piece-comparison', path: '/pieces/demo-piece-menu', as: 'cs' },
   { name: 'tasks', path: '/tasks', as: 'cs' },
   { name: 'people', path: '/admin/people', as: 'admin' },
   { name: 'approval', path: `/approval/${visitors.approvalToken}` },
+  { name: 'approval-comparison', path: `/approval/${visitors.comparisonToken}` },
   { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },
 ];
 

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import { createD1Database } from '../../db/client.ts';
 import { openLocalBindings } from '../../db/local-bindings.ts';
 import { outbox, sessions } from '../../db/schema/index.ts';
@@ -33,6 +33,19 @@ export async function prepareDemoVisitors(state: string, now = new Date()) {
       },
       now,
     );
+    // The demo banner at version 2 (seedDemoComparison): its link shows what changed.
+    await sendForApproval(
+      db,
+      policy,
+      {
+        pieceId: 'demo-piece-menu',
+        contactIds: ['demo-contact-bakery-owner'],
+        actor: CS,
+        user,
+        origin,
+      },
+      now,
+    );
     await sendOnboarding(
       db,
       policy,
@@ -45,11 +58,12 @@ export async function prepareDemoVisitors(state: string, now = new Date()) {
       },
       now,
     );
-    const tokenIn = async (to: string, pattern: RegExp) => {
+    // Rita gets two links at once: each is found by its piece's title in the subject.
+    const tokenIn = async (to: string, pattern: RegExp, subject = '') => {
       const [mail] = await db
         .select({ text: outbox.text })
         .from(outbox)
-        .where(eq(outbox.toAddress, to))
+        .where(and(eq(outbox.toAddress, to), like(outbox.subject, `%${subject}%`)))
         .orderBy(desc(outbox.createdAt));
       return pattern.exec(mail?.text ?? '')?.[1] ?? '';
     };
@@ -62,7 +76,16 @@ export async function prepareDemoVisitors(state: string, now = new Date()) {
     };
     const partnerCookie = await signIn('demo-paid');
     return {
-      approvalToken: await tokenIn('rita@paoquente.example', /\/approval\/([a-z2-7]{32})/),
+      approvalToken: await tokenIn(
+        'rita@paoquente.example',
+        /\/approval\/([a-z2-7]{32})/,
+        'Post de lançamento',
+      ),
+      comparisonToken: await tokenIn(
+        'rita@paoquente.example',
+        /\/approval\/([a-z2-7]{32})/,
+        'Banner do cardápio',
+      ),
       onboardingToken: await tokenIn('marina@sorrisoleve.example', /\/onboarding\/([a-z2-7]{32})/),
       partnerCookie,
       // A session per role, for the scripts that look at the partner area as each role sees it.
