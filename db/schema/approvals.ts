@@ -37,8 +37,12 @@ export type PieceKind = (typeof PIECE_KINDS)[number];
 export const PIECE_DISCIPLINES = ['design', 'traffic'] as const;
 export type PieceDiscipline = (typeof PIECE_DISCIPLINES)[number];
 
+// The internal_* and ready_to_send statuses: the agency's own review before the client (#17).
 export const PIECE_STATUSES = [
   'in_production',
+  'internal_review',
+  'internal_changes_requested',
+  'ready_to_send',
   'awaiting_approval',
   'changes_requested',
   'approved',
@@ -304,6 +308,9 @@ export const internalReviews = sqliteTable(
     decidedBy: text('decided_by').references(() => users.id),
     message: text('message'),
     closeKey: text('close_key'),
+    // CS asked, uploading the version, that it go to the contacts of the round before: it
+    // waits for this review and goes with the approval.
+    sendToSameContacts: integer('send_to_same_contacts', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     index('internal_reviews_piece_idx').on(table.pieceId),

@@ -1,0 +1,1 @@
+ALTER TABLE `internal_reviews` ADD `send_to_same_contacts` integer DEFAULT false NOT NULL;
