@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   approvalDecisions,
@@ -8,16 +8,20 @@ import {
   pieceComments,
   pieces,
 } from '../../db/schema/index.ts';
+import { policy } from '../../src/policy/index.ts';
 import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
+import { loadApprovalPage } from '../../src/server/approvals/approval-page.ts';
 import { hashToken } from '../../src/server/auth/tokens.ts';
-import { asClient, openSentPiece } from '../support/approvals.ts';
+import { approvalToken, asClient, openSentPiece, PNG, versionForm } from '../support/approvals.ts';
 import { postJson } from '../support/sign-in.ts';
-import { SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
+import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 /** What a client link shows, records and keeps back: scanners, first views, internal comments. */
 
 const INTERNAL = 'SEGREDO-INTERNO-da-agencia';
+// Internal replies: one marked "internal only" under a client's comment, one under an internal note.
+const INTERNAL_REPLIES = ['RESPOSTA-SO-DA-AGENCIA', 'RESPOSTA-A-NOTA-INTERNA'];
 
 /** Every row a client link could change, to compare before and after a request. */
 async function snapshot(app: TestApp) {
@@ -151,5 +155,58 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
       .where(sql`${outbox.toAddress} like '%paoquente%'`);
     expect(toClients.length).toBeGreaterThan(0);
     expect(JSON.stringify(toClients)).not.toContain(INTERNAL);
+  });
+
+  it('keeps internal replies out of every client response and e-mail, on this version and the next', async () => {
+    const agency = (path: string, body: unknown, cookie = cs) =>
+      app.request(`/api/pieces/${pieceId}${path}`, postJson(body, { cookie }));
+    const ritas = (
+      await readJson(await asClient(app, rita, '/comments', { body: 'Pode ser azul?' }))
+    ).id;
+    await agency(`/comments/${ritas}/replies`, { reply: INTERNAL_REPLIES[0], internalOnly: true });
+    await agency(`/comments/${ritas}/replies`, { reply: 'Pode, sim' });
+    const note = (await readJson(await agency('/comments', { body: 'Nota da equipe' }, design))).id;
+    // No box at all: under an internal note the reply is internal anyway.
+    await agency(`/comments/${note}/replies`, { reply: INTERNAL_REPLIES[1] });
+    await agency(`/comments/${ritas}/resolve`, {});
+    const internalReplies = await app.db
+      .select({ body: pieceComments.body })
+      .from(pieceComments)
+      .where(and(isNotNull(pieceComments.parentId), eq(pieceComments.internal, true)));
+    expect(internalReplies.map((r) => r.body).sort()).toEqual([...INTERNAL_REPLIES].sort());
+    const shown = [
+      JSON.stringify(
+        await loadApprovalPage(app.db, policy, { token: rita, ip: null }, app.deps.clock()),
+      ),
+      await (await app.request(`/api/approval/${rita}/file`)).text(),
+      await (
+        await asClient(app, rita, `/comments/${ritas}`, { body: 'Pode ser azul-claro?' })
+      ).text(),
+      await (await asClient(app, rita, `/comments/${ritas}/replies`, {})).text(),
+    ];
+    expect(shown[0]).toContain('Pode, sim');
+    // The next version's page shows Rita's thread on this one: answers, but only visible ones.
+    await app.db.update(pieces).set({ kind: 'email' }).where(eq(pieces.id, pieceId));
+    const added = await app.request(`/api/pieces/${pieceId}/versions`, {
+      ...versionForm(PNG, { sendToSameContacts: 'on' }),
+      headers: { ...SAME_ORIGIN, cookie: cs },
+    });
+    expect(added.status).toBe(200);
+    const next = await approvalToken(app, 'rita@paoquente.example');
+    const nextPage = await loadApprovalPage(
+      app.db,
+      policy,
+      { token: next, ip: null },
+      app.deps.clock(),
+    );
+    expect(JSON.stringify(nextPage)).toContain('Pode, sim');
+    shown.push(JSON.stringify(nextPage));
+    const toClients = await app.db
+      .select({ text: outbox.text, html: outbox.html, subject: outbox.subject })
+      .from(outbox)
+      .where(sql`${outbox.toAddress} like '%paoquente%'`);
+    shown.push(JSON.stringify(toClients));
+    for (const secret of INTERNAL_REPLIES)
+      for (const response of shown) expect(response).not.toContain(secret);
   });
 });
