@@ -1,6 +1,7 @@
 import { policy } from '../../src/policy/index.ts';
 import { sendApprovalReminders } from '../../src/server/approvals/approval-reminders.ts';
 import { sendDeadlineNotices } from '../../src/server/deadlines/deadline-notices.ts';
+import { refreshClientDeadlines } from '../../src/server/deadlines/refresh-client-deadlines.ts';
 import type { Dependencies } from '../../src/server/dependencies.ts';
 import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
@@ -20,6 +21,8 @@ export const jobs: Record<string, Job> = {
    * First, so what it queues is sent by the dispatch in the same run. */
   'deadline-notices': (deps) =>
     sendDeadlineNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
+  /** Stores again each client's next pipeline deadline computed with another policy (or never). */
+  'refresh-client-deadlines': (deps) => refreshClientDeadlines(deps.db, policy),
   /** Reminds client contacts who have not decided on a piece sent for approval. */
   'approval-reminders': (deps) =>
     sendApprovalReminders(deps.db, policy, deps.clock(), deps.publicOrigin),

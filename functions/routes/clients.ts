@@ -63,7 +63,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     if (!mayRegisterClients(signedIn(c).user)) return refuseWith(c, CLIENT_REFUSALS, 'forbidden');
     const input = await readInput(c, clientInput);
     const { db, clock } = c.get('deps');
-    const result = await createClient(db, { input, ...actingPerson(c) }, clock());
+    const result = await createClient(db, { input, ...actingPerson(c) }, policy, clock());
     if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: clientPage(result.clientId),
@@ -75,7 +75,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const input = await readInput(c, clientInput);
     const { db, clock } = c.get('deps');
     const clientId = c.req.param('id');
-    const result = await updateClient(db, { clientId, input, ...actingPerson(c) }, clock());
+    const result = await updateClient(db, { clientId, input, ...actingPerson(c) }, policy, clock());
     if (!result.ok) return refuseWith(c, CLIENT_REFUSALS, result.error);
     return done(c, {
       location: clientPage(clientId),
@@ -224,6 +224,7 @@ export const clientRoutes = new Hono<ApiEnv>()
     const result = await recordStage(
       db,
       { clientId, stage, ...actingPerson(c), viewer: actingPerson(c).user },
+      policy,
       clock(),
     );
     if (!result.ok) return refuseWith(c, DEADLINE_REFUSALS, result.error);

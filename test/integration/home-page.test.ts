@@ -180,9 +180,9 @@ describe.each(DRIVERS)('the partner home’s data (%s)', (driver) => {
     expect(home.designPieces).toBeNull();
   });
 
-  it('gives CS their overdue deadline, pieces, questionnaires and requests, in two round trips', async () => {
+  it('gives CS their overdue deadline, pieces, questionnaires and requests, in one round trip', async () => {
     const { result: home, roundTrips } = await countRoundTrips(app, () => load(cs));
-    expect(roundTrips).toBe(driver === 'libsql' ? 2 : null);
+    expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
     expect(home.clients?.deadlines.count).toBe(1);
     expect(home.clients?.deadlines.items[0]).toMatchObject({
       clientId: 'demo-client-bakery',

@@ -33,6 +33,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
     // 13:00 on the hour: the hourly sweep runs too.
     expect(await runJobs(app.deps)).toEqual({
       'deadline-notices': { queued: 0 },
+      'refresh-client-deadlines': { refreshed: 0 },
       'approval-reminders': { reminded: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
@@ -61,12 +62,14 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
   it('runs the hourly sweep only on the hour when the cron fires', () => {
     expect(dueJobs(new Date('2026-03-02T13:00:00Z'))).toEqual([
       'deadline-notices',
+      'refresh-client-deadlines',
       'approval-reminders',
       'dispatch-outbox',
       'sweep-orphan-files',
     ]);
     expect(dueJobs(new Date('2026-03-02T13:01:00Z'))).toEqual([
       'deadline-notices',
+      'refresh-client-deadlines',
       'approval-reminders',
       'dispatch-outbox',
     ]);

@@ -3,6 +3,13 @@ import type { Database } from '../../../db/client.ts';
 import { clientContacts, clients, userRoles, users } from '../../../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
+import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
+import {
+  keepPipelineDue,
+  milestonesOf,
+  pipelineDueOf,
+  readStagesOf,
+} from '../deadlines/stored-deadline.ts';
 import type { ClientInput, ContactInput } from './client-input.ts';
 import { seenClients } from './team-membership.ts';
 import { isCsInCharge } from './team-rules.ts';
@@ -80,10 +87,14 @@ async function isCsPartner(db: Database, userId: string) {
   return (await listCsPartners(db)).some((partner) => partner.id === userId);
 }
 
-/** Registers a client. A CS partner may only register clients for themselves. */
+/**
+ * Registers a client. A CS partner may only register clients for themselves. Its next
+ * pipeline deadline is stored with it (none yet: no stage recorded).
+ */
 export async function createClient(
   db: Database,
   create: { input: ClientInput; actor: Actor; user: Viewer },
+  rules: DeadlinePolicy,
   now: Date,
 ): Promise<{ ok: true; clientId: string } | { ok: false; error: ClientProblem }> {
   const input = create.user.roles.includes('admin')
@@ -92,7 +103,9 @@ export async function createClient(
   if (!(await isCsPartner(db, input.csUserId))) return { ok: false, error: 'not_cs' };
   const id = crypto.randomUUID();
   await db.batch([
-    db.insert(clients).values({ id, ...input, createdAt: now }),
+    db
+      .insert(clients)
+      .values({ id, ...input, ...pipelineDueOf({}, input.serviceEndsOn, rules), createdAt: now }),
     recordEvent(
       db,
       {
@@ -108,7 +121,11 @@ export async function createClient(
   return { ok: true, clientId: id };
 }
 
-/** Changes a client's details; only its CS or an admin may, and only an admin may hand it over. */
+/**
+ * Changes a client's details; only its CS or an admin may, and only an admin may hand it
+ * over. The service end date moves the renewal deadline: the stored next deadline is kept
+ * in the same batch.
+ */
 export async function updateClient(
   db: Database,
   update: {
@@ -117,9 +134,14 @@ export async function updateClient(
     actor: Actor;
     user: Viewer;
   },
+  rules: DeadlinePolicy,
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: ClientProblem }> {
-  const found = await getClientFor(db, update.user, update.clientId);
+  const [client, contacts, stages] = await db.batch([
+    ...readClientWithContacts(db, update.clientId),
+    readStagesOf(db, update.clientId),
+  ]);
+  const found = clientFor(update.user, [client, contacts]);
   if (!found) return { ok: false, error: 'not_found' };
   const input = update.user.roles.includes('admin')
     ? update.input
@@ -127,6 +149,12 @@ export async function updateClient(
   if (!(await isCsPartner(db, input.csUserId))) return { ok: false, error: 'not_cs' };
   await db.batch([
     db.update(clients).set(input).where(eq(clients.id, update.clientId)),
+    ...keepPipelineDue(
+      db,
+      { id: update.clientId, serviceEndsOn: input.serviceEndsOn },
+      milestonesOf(stages),
+      rules,
+    ),
     recordEvent(
       db,
       {

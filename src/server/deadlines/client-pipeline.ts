@@ -3,30 +3,25 @@ import type { Database } from '../../../db/client.ts';
 import { changeRequests, clientMilestones, clients } from '../../../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
-import { getClientFor } from '../clients/clients.ts';
+import { clientFor, readClientWithContacts } from '../clients/clients.ts';
 import { seenClients } from '../clients/team-membership.ts';
 import {
   type DeadlinePolicy,
-  type Milestones,
-  nextDeadline,
   PIPELINE_STAGES,
   type PipelineStage,
   pipelineDeadlines,
 } from './deadline-rules.ts';
+import {
+  keepPipelineDue,
+  milestonesOf,
+  pipelineDueColumns,
+  pipelineNextOf,
+  withChangeDue,
+} from './stored-deadline.ts';
 
 // The outer client's id, spelled out: in a one-table query drizzle leaves columns
 // unqualified, and a bare "id" inside a subquery would mean the subquery's own table.
 const CLIENT_ID = sql.raw('"clients"."id"');
-
-const isStage = (kind: string): kind is PipelineStage =>
-  (PIPELINE_STAGES as readonly string[]).includes(kind);
-
-/** Milestone rows as a stage → time map. */
-function toMilestones(rows: { kind: string; occurredAt: Date }[]): Milestones {
-  const milestones: Milestones = {};
-  for (const row of rows) if (isStage(row.kind)) milestones[row.kind] = row.occurredAt;
-  return milestones;
-}
 
 /** A client's recorded stages, with who recorded each. */
 export function listClientStages(db: Database, clientId: string) {
@@ -39,15 +34,23 @@ export function listClientStages(db: Database, clientId: string) {
 
 /**
  * Records that a client reached a stage, once: the first record stands (a second click or
- * a second person changes nothing). Only the client's CS or an admin may.
+ * a second person changes nothing). Only the client's CS or an admin may. The client's
+ * stored next deadline is kept in the same batch.
  */
 export async function recordStage(
   db: Database,
   record: { clientId: string; stage: PipelineStage; actor: Actor; viewer: Viewer },
+  rules: DeadlinePolicy,
   now: Date,
 ): Promise<{ ok: true; recorded: boolean } | { ok: false; error: 'not_found' }> {
-  if (!(await getClientFor(db, record.viewer, record.clientId)))
-    return { ok: false, error: 'not_found' };
+  const [client, contacts, stages] = await db.batch([
+    ...readClientWithContacts(db, record.clientId),
+    listClientStages(db, record.clientId),
+  ]);
+  const found = clientFor(record.viewer, [client, contacts]);
+  if (!found) return { ok: false, error: 'not_found' };
+  // What the stages will be once this one is written (the first record of a stage stands).
+  const milestones = { [record.stage]: now, ...milestonesOf(stages) };
   const [inserted] = await db.batch([
     db
       .insert(clientMilestones)
@@ -71,6 +74,7 @@ export async function recordStage(
       },
       now,
     ),
+    ...keepPipelineDue(db, found.client, milestones, rules),
   ]);
   return { ok: true, recorded: inserted.length > 0 };
 }
@@ -78,51 +82,37 @@ export async function recordStage(
 /**
  * The client list: each client the viewer sees (in charge, on its team, or admin) with its
  * next deadline (a pipeline stage or an open change request), the overdue first, then the
- * nearest; clients with nothing due last. One query for any number of clients.
+ * nearest; clients with nothing due last. One query for any number of clients: each
+ * client's pipeline deadline is the stored one (computed from its stages only while stale).
  */
-export async function listClientDeadlines(
-  db: Database,
-  viewer: Viewer,
-  rules: Parameters<typeof pipelineDeadlines>[2],
-) {
-  // One query: each client with its stages folded into one text ("paid=1767225600000,…"),
-  // so 200 clients are 200 rows, not one row per stage.
-  const stages = sql<
-    string | null
-  >`(select group_concat(m.kind || '=' || m.occurred_at) from ${clientMilestones} m where m.client_id = ${CLIENT_ID})`;
+export async function listClientDeadlines(db: Database, viewer: Viewer, rules: DeadlinePolicy) {
   // The soonest open change request, due by the change turnaround.
   const changeDue = sql<
     number | null
   >`(select min(cr.due_at) from ${changeRequests} cr where cr.client_id = ${CLIENT_ID} and cr.done_at is null)`;
-  const query = db
+  const list = await db
     .select({
       id: clients.id,
       name: clients.name,
       segment: clients.segment,
       serviceStartsOn: clients.serviceStartsOn,
       serviceEndsOn: clients.serviceEndsOn,
-      stages,
+      ...pipelineDueColumns(rules),
       changeDue,
     })
-    .from(clients);
-  const list = await query.where(seenClients(viewer)).orderBy(asc(clients.name));
-  const milestonesOf = (folded: string | null) =>
-    toMilestones(
-      (folded ?? '')
-        .split(',')
-        .filter(Boolean)
-        .map((pair) => {
-          const [kind = '', at = '0'] = pair.split('=');
-          return { kind, occurredAt: new Date(Number(at)) };
-        }),
-    );
+    .from(clients)
+    .where(seenClients(viewer))
+    .orderBy(asc(clients.name));
   return list
-    .map(({ stages: folded, changeDue: due, ...client }) => ({
+    .map(({ pipelineDueAt, pipelineDueKind, staleStages, changeDue: due, ...client }) => ({
       client,
-      next: nextDeadline([
-        ...pipelineDeadlines(milestonesOf(folded), client.serviceEndsOn, rules),
-        ...(due === null ? [] : [{ kind: 'change' as const, dueAt: new Date(due), done: false }]),
-      ]),
+      next: withChangeDue(
+        pipelineNextOf(
+          { pipelineDueAt, pipelineDueKind, staleStages, serviceEndsOn: client.serviceEndsOn },
+          rules,
+        ),
+        due,
+      ),
     }))
     .sort(
       (a, b) =>
@@ -144,7 +134,7 @@ export function clientPipelineOf(
   const recorded = new Set(stages.map((s) => s.kind));
   return {
     stages,
-    deadlines: pipelineDeadlines(toMilestones(stages), serviceEndsOn, rules).map((deadline) => ({
+    deadlines: pipelineDeadlines(milestonesOf(stages), serviceEndsOn, rules).map((deadline) => ({
       ...deadline,
       overdue: !deadline.done && deadline.dueAt <= now,
     })),

@@ -1,38 +1,115 @@
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
+import { changeRequests, clients } from '../../../db/schema/index.ts';
+import { addDaysToIsoDate, isoDateInZone, zonedTimeToInstant } from '../../policy/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { listClientDeadlines } from '../deadlines/client-pipeline.ts';
+import { seenClients } from '../clients/team-membership.ts';
 import {
+  type Deadline,
   type DeadlinePolicy,
   deadlineUrgency,
   urgencyRulesOf,
 } from '../deadlines/deadline-rules.ts';
+import { pipelineRulesKey } from '../deadlines/pipeline-rules-key.ts';
+import {
+  isStale,
+  pipelineDueColumns,
+  pipelineNextOf,
+  withChangeDue,
+} from '../deadlines/stored-deadline.ts';
 import { HOME_ITEMS } from './finance-today.ts';
 
+const CLIENT_ID = sql.raw('"clients"."id"');
+// The soonest open change request of the client, due by the change turnaround.
+const CHANGE_DUE = sql<
+  number | null
+>`(select min(cr.due_at) from ${changeRequests} cr where cr.client_id = ${CLIENT_ID} and cr.done_at is null)`;
+// The stored pipeline deadline comes first unless a change request is due strictly sooner
+// (as withChangeDue decides for a row computed in JS).
+const PIPELINE_FIRST = sql`(${CHANGE_DUE} is null or (${clients.pipelineDueAt} is not null and ${clients.pipelineDueAt} <= ${CHANGE_DUE}))`;
+const NEXT_DUE = sql`case when ${PIPELINE_FIRST} then ${clients.pipelineDueAt} else ${CHANGE_DUE} end`;
+
+/** The first instant of tomorrow in the agency's time zone: anything due before it is overdue or due today. */
+const startOfTomorrow = (now: Date, timeZone: string) =>
+  zonedTimeToInstant(addDaysToIsoDate(isoDateInZone(now, timeZone), 1), '00:00', timeZone);
+
 /**
- * The clients whose next deadline is overdue or due later today (agency time), most overdue
- * first: how many, and the first few with their deadline. One query (the clients list's).
+ * The reads, for the home's batch, of the clients the viewer sees whose next deadline is
+ * overdue or due today (before tomorrow, agency time): from the stored deadlines, the count
+ * and the first few in SQL; and every client whose stored deadline is stale (none once the
+ * refresh job has run), to be computed from its stages. The clients are found through the
+ * viewer's own (an index), never the agency's others.
  */
-export async function deadlinesDueToday(
+export function readDeadlinesDueToday(
   db: Database,
   viewer: Viewer,
   rules: DeadlinePolicy,
   now: Date,
 ) {
-  const rows = await listClientDeadlines(db, viewer, rules);
-  const pressing = rows.flatMap(({ client, next }) => {
-    if (!next) return [];
-    const urgency = deadlineUrgency(next.dueAt, now, urgencyRulesOf(rules));
-    return urgency === 'overdue' || urgency === 'today'
-      ? [
-          {
-            clientId: client.id,
-            clientName: client.name,
-            kind: next.kind,
-            dueAt: next.dueAt,
-            urgency,
-          },
-        ]
-      : [];
+  const before = startOfTomorrow(now, rules.agency.timeZone).getTime();
+  const seen = (also: SQL | undefined) => and(seenClients(viewer), also);
+  return [
+    db
+      .select({
+        clientId: clients.id,
+        clientName: clients.name,
+        dueAt: sql<number>`${NEXT_DUE}`.mapWith(Number),
+        kind: sql<
+          Deadline['kind']
+        >`case when ${PIPELINE_FIRST} then ${clients.pipelineDueKind} else 'change' end`,
+        matched: sql<number>`count(*) over ()`.mapWith(Number),
+      })
+      .from(clients)
+      .where(
+        seen(
+          and(
+            eq(clients.pipelineRulesKey, pipelineRulesKey(rules)),
+            or(sql`${clients.pipelineDueAt} < ${before}`, sql`${CHANGE_DUE} < ${before}`),
+          ),
+        ),
+      )
+      .orderBy(sql`${NEXT_DUE}`, clients.name)
+      .limit(HOME_ITEMS),
+    db
+      .select({
+        clientId: clients.id,
+        clientName: clients.name,
+        serviceEndsOn: clients.serviceEndsOn,
+        ...pipelineDueColumns(rules),
+        changeDue: CHANGE_DUE,
+      })
+      .from(clients)
+      .where(seen(isStale(rules))),
+  ] as const;
+}
+
+// Names in SQLite's own order (by code point), as the clients list orders them.
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The clients whose next deadline is overdue or due later today (agency time), most overdue
+ * first: how many, and the first few with their deadline.
+ */
+export function deadlinesDueTodayFrom(
+  [stored, stale]: RowsOf<ReturnType<typeof readDeadlinesDueToday>>,
+  rules: DeadlinePolicy,
+  now: Date,
+) {
+  const urgencyOf = (dueAt: Date) => deadlineUrgency(dueAt, now, urgencyRulesOf(rules));
+  const computed = stale.flatMap(({ clientId, clientName, changeDue, ...row }) => {
+    const next = withChangeDue(pipelineNextOf(row, rules), changeDue);
+    return next ? [{ clientId, clientName, kind: next.kind, dueAt: next.dueAt }] : [];
   });
-  return { count: pressing.length, items: pressing.slice(0, HOME_ITEMS) };
+  const pressing = computed.filter(
+    ({ dueAt }) => urgencyOf(dueAt) !== 'soon' && urgencyOf(dueAt) !== 'later',
+  );
+  const items = [
+    ...stored.map(({ matched: _, dueAt, ...row }) => ({ ...row, dueAt: new Date(dueAt) })),
+    ...pressing,
+  ]
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || byName(a.clientName, b.clientName))
+    .slice(0, HOME_ITEMS)
+    .map((item) => ({ ...item, urgency: urgencyOf(item.dueAt) as 'overdue' | 'today' }));
+  return { count: (stored[0]?.matched ?? 0) + pressing.length, items };
 }

@@ -6,7 +6,7 @@ import { partnerHomeFor } from '../auth/partner-home.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
 import { hasPaymentDetails } from '../invoices/submission-rule.ts';
-import { deadlinesDueToday } from './deadlines-today.ts';
+import { deadlinesDueTodayFrom, readDeadlinesDueToday } from './deadlines-today.ts';
 import { financeTodayFrom, readFinanceToday } from './finance-today.ts';
 import { gatherReads } from './home-batch.ts';
 import {
@@ -22,8 +22,8 @@ export type HomePolicy = Pick<Policy, 'invoices' | 'holidays' | 'agency'> & Dead
 /**
  * The partner home, "what needs me today": for everyone, the invoice window with their own
  * invoice of it and whether their profile lets them be paid; then the blocks of their roles
- * (partnerHomeFor decides which). The reads are one batch, and a CS's deadlines one query
- * sent beside it: at most two round trips, whatever the roles. A block a person does not
+ * (partnerHomeFor decides which). The reads are one batch, a CS's deadlines included (each
+ * client's next deadline is stored): one round trip, whatever the roles. A block a person does not
  * have is null, and nothing is read for it.
  */
 export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePolicy, now: Date) {
@@ -61,16 +61,16 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
     ? piecesOf({ csOf: me }, 'awaiting_approval', 'changes_requested')
     : null;
   const questionnaires = blocks.clientDeadlines ? batch.add(readOpenQuestionnaires(db, me)) : null;
+  const deadlines = blocks.clientDeadlines
+    ? batch.addAll(readDeadlinesDueToday(db, viewer, rules, now))
+    : null;
   const designPieces = blocks.designPieces
     ? piecesOf({ designerOf: me }, 'in_production', 'changes_requested')
     : null;
   const tasksToMe = blocks.tasksToMe ? batch.add(readTasksToMe(db, viewer)) : null;
   const myRequests = blocks.myRequests ? batch.add(readMyRequests(db, viewer)) : null;
 
-  const [rows, deadlines] = await Promise.all([
-    batch.run(),
-    blocks.clientDeadlines ? deadlinesDueToday(db, viewer, rules, now) : null,
-  ]);
+  const rows = await batch.run();
   const [awaitingClient, clientChanges] = clientPieces?.map((take) => blockOf(take(rows))) ?? [];
   const [inProduction, designChanges] = designPieces?.map((take) => blockOf(take(rows))) ?? [];
   return {
@@ -85,7 +85,10 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
     finance: finance ? financeTodayFrom(finance(rows)) : null,
     clients:
       deadlines && questionnaires
-        ? { deadlines, questionnaires: blockOf(questionnaires(rows)) }
+        ? {
+            deadlines: deadlinesDueTodayFrom(deadlines(rows), rules, now),
+            questionnaires: blockOf(questionnaires(rows)),
+          }
         : null,
     clientPieces:
       awaitingClient && clientChanges ? { awaitingClient, changes: clientChanges } : null,

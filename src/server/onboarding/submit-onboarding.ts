@@ -4,6 +4,7 @@ import { clientMilestones, onboardings } from '../../../db/schema/index.ts';
 import { createTranslator, localeOf } from '../../i18n/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { stalePipelineDue } from '../deadlines/stored-deadline.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { checkSection } from './answer-rules.ts';
@@ -79,6 +80,9 @@ export async function submitOnboarding(
       .insert(clientMilestones)
       .values({ clientId: client.id, kind: QUESTIONNAIRE_RECEIVED, occurredAt: now })
       .onConflictDoNothing(),
+    // The stage starts the strategy and launch deadlines: the client's stored next deadline is
+    // computed again (by its readers, then the refresh job).
+    stalePipelineDue(db, client.id),
     queueMail(
       db,
       {

@@ -1,0 +1,154 @@
+import { eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { clientMilestones, clients } from '../../../db/schema/index.ts';
+import {
+  type Deadline,
+  type DeadlinePolicy,
+  type Milestones,
+  nextDeadline,
+  PIPELINE_STAGES,
+  type PipelineStage,
+  pipelineDeadlines,
+} from './deadline-rules.ts';
+import { pipelineRulesKey } from './pipeline-rules-key.ts';
+
+// The outer client's id, spelled out: in a one-table query drizzle leaves columns
+// unqualified, and a bare "id" inside a subquery would mean the subquery's own table.
+const CLIENT_ID = sql.raw('"clients"."id"');
+const STAGE_LIST = sql.join(
+  PIPELINE_STAGES.map((stage) => sql`${stage}`),
+  sql`, `,
+);
+
+const isStage = (kind: string): kind is PipelineStage =>
+  (PIPELINE_STAGES as readonly string[]).includes(kind);
+
+/** A client's stages folded into one text by SQL ("paid=1767225600000,…") as a stage → time map. */
+export function unfoldStages(folded: string | null): Milestones {
+  const milestones: Milestones = {};
+  for (const pair of (folded ?? '').split(',').filter(Boolean)) {
+    const [kind = '', at = '0'] = pair.split('=');
+    if (isStage(kind)) milestones[kind] = new Date(Number(at));
+  }
+  return milestones;
+}
+
+/** Milestone rows as a stage → time map. */
+export function milestonesOf(rows: { kind: string; occurredAt: Date }[]): Milestones {
+  const milestones: Milestones = {};
+  for (const row of rows) if (isStage(row.kind)) milestones[row.kind] = row.occurredAt;
+  return milestones;
+}
+
+/** The read of a client's stages a writer computes its next deadline from (milestonesOf). */
+export const readStagesOf = (db: Database, clientId: string) =>
+  db
+    .select({ kind: clientMilestones.kind, occurredAt: clientMilestones.occurredAt })
+    .from(clientMilestones)
+    .where(eq(clientMilestones.clientId, clientId));
+
+/** SQL: the client's stages, folded into one text (unfoldStages reads it). */
+export const foldedStages = (clientId: SQL = CLIENT_ID) =>
+  sql<
+    string | null
+  >`(select group_concat(m.kind || '=' || m.occurred_at) from ${clientMilestones} m where m.client_id = ${clientId})`;
+
+/** The columns a client's next pipeline deadline is kept in, from its stages and service end. */
+export function pipelineDueOf(
+  milestones: Milestones,
+  serviceEndsOn: string | null,
+  rules: DeadlinePolicy,
+) {
+  const next = nextDeadline(pipelineDeadlines(milestones, serviceEndsOn, rules));
+  return {
+    pipelineDueAt: next?.dueAt ?? null,
+    pipelineDueKind: next?.kind ?? null,
+    pipelineRulesKey: pipelineRulesKey(rules),
+  };
+}
+
+// What the stored deadline was computed from, as SQL sees it and as the writer saw it: how
+// many stages and the sum of their times. A stage written by someone else in between changes it.
+const stagesFingerprintSql = (clientId: string) =>
+  sql`(select count(*) || ':' || coalesce(sum(m.occurred_at), 0) from ${clientMilestones} m where m.client_id = ${clientId} and m.kind in (${STAGE_LIST}))`;
+const stagesFingerprint = (milestones: Milestones) => {
+  const times = Object.values(milestones).map((at) => at.getTime());
+  return `${times.length}:${times.reduce((sum, at) => sum + at, 0)}`;
+};
+
+/**
+ * The writes that keep a client's next pipeline deadline, for the batch of the write that
+ * changed it: the value computed from `milestones` and `serviceEndsOn` as they are once the
+ * batch's earlier writes have run, stored only if the database agrees (same stages, same
+ * service end); otherwise the row is marked stale, and readers compute it until the refresh
+ * job stores it again. Never a wrong value, even when two people write at once.
+ */
+export function keepPipelineDue(
+  db: Database,
+  client: { id: string; serviceEndsOn: string | null },
+  milestones: Milestones,
+  rules: DeadlinePolicy,
+) {
+  const same = sql`${stagesFingerprintSql(client.id)} = ${stagesFingerprint(milestones)} and ${clients.serviceEndsOn} is ${client.serviceEndsOn}`;
+  return [
+    db
+      .update(clients)
+      .set(pipelineDueOf(milestones, client.serviceEndsOn, rules))
+      .where(sql`${clients.id} = ${client.id} and ${same}`),
+    db
+      .update(clients)
+      .set({ pipelineRulesKey: null })
+      .where(sql`${clients.id} = ${client.id} and not (${same})`),
+  ] as const;
+}
+
+/** The write that marks a client's stored deadline stale (for a writer that does not compute it). */
+export const stalePipelineDue = (db: Database, clientId: string) =>
+  db.update(clients).set({ pipelineRulesKey: null }).where(eq(clients.id, clientId));
+
+/**
+ * Columns for a read of clients: the stored deadline, whether it is fresh, and the stages
+ * folded only for a stale row (a fresh row's are never read).
+ */
+export function pipelineDueColumns(rules: DeadlinePolicy) {
+  const key = pipelineRulesKey(rules);
+  return {
+    pipelineDueAt: clients.pipelineDueAt,
+    pipelineDueKind: clients.pipelineDueKind,
+    staleStages: sql<
+      string | null
+    >`case when ${clients.pipelineRulesKey} = ${key} then null else coalesce(${foldedStages()}, '') end`,
+  };
+}
+
+/** SQL: the client's stored deadline was computed with another policy (or never). */
+export const isStale = (rules: DeadlinePolicy) =>
+  or(isNull(clients.pipelineRulesKey), ne(clients.pipelineRulesKey, pipelineRulesKey(rules)));
+
+/**
+ * A client's next open pipeline deadline from a read with pipelineDueColumns: the stored one,
+ * or computed from its stages when the row is stale.
+ */
+export function pipelineNextOf(
+  row: {
+    pipelineDueAt: Date | null;
+    pipelineDueKind: string | null;
+    staleStages: string | null;
+    serviceEndsOn: string | null;
+  },
+  rules: DeadlinePolicy,
+): Deadline | null {
+  if (row.staleStages !== null)
+    return nextDeadline(pipelineDeadlines(unfoldStages(row.staleStages), row.serviceEndsOn, rules));
+  if (!row.pipelineDueAt || !row.pipelineDueKind) return null;
+  return { kind: row.pipelineDueKind as Deadline['kind'], dueAt: row.pipelineDueAt, done: false };
+}
+
+/** The nearer of a pipeline deadline and the soonest open change request (due time in ms); the stage on a tie. */
+export function withChangeDue(
+  pipeline: Deadline | null,
+  changeDue: number | null,
+): Deadline | null {
+  if (changeDue === null || (pipeline && pipeline.dueAt.getTime() <= changeDue)) return pipeline;
+  return { kind: 'change', dueAt: new Date(changeDue), done: false };
+}
