@@ -41,11 +41,13 @@ export function compareVersions(
   previous: ComparableVersion,
   current: ComparableVersion,
 ): VersionComparison {
-  const captionDiff = diffWordsWithSpace(previous.text, current.text).map(
-    (part): CaptionPart => ({
-      change: part.added ? 'added' : part.removed ? 'removed' : 'kept',
-      text: part.value,
-    }),
+  const captionDiff = wholeChanges(
+    diffWordsWithSpace(previous.text, current.text).map(
+      (part): CaptionPart => ({
+        change: part.added ? 'added' : part.removed ? 'removed' : 'kept',
+        text: part.value,
+      }),
+    ),
   );
   return {
     previous: shown(previous),
@@ -54,4 +56,48 @@ export function compareVersions(
     captionChanged: captionDiff.some((part) => part.change !== 'kept'),
     captionDiff,
   };
+}
+
+const isSpace = (part: CaptionPart) => part.change === 'kept' && part.text.trim() === '';
+
+/**
+ * One removal and one addition per changed run: a space kept between two changed words
+ * belongs to both sides ("[-quentinho-][+de fermentação natural+]", not "[+de+] [+fermentação
+ * natural+]"), so a phrase reads as it was and as it is.
+ */
+function wholeChanges(parts: CaptionPart[]): CaptionPart[] {
+  const out: CaptionPart[] = [];
+  let run: CaptionPart[] = [];
+  const flush = () => {
+    // A run's trailing spaces were kept after its last change: they stay kept.
+    const tail: CaptionPart[] = [];
+    while (run.length > 0 && isSpace(run[run.length - 1] as CaptionPart))
+      tail.unshift(run.pop() as CaptionPart);
+    const side = (skip: CaptionPart['change']) =>
+      run
+        .filter((part) => part.change !== skip)
+        .map((part) => part.text)
+        .join('');
+    const removed = side('added');
+    const added = side('removed');
+    if (removed) out.push({ change: 'removed', text: removed });
+    if (added) out.push({ change: 'added', text: added });
+    out.push(...tail);
+    run = [];
+  };
+  for (const part of parts) {
+    if (part.change !== 'kept' || (run.length > 0 && isSpace(part))) run.push(part);
+    else {
+      flush();
+      out.push(part);
+    }
+  }
+  flush();
+  // Kept spaces moved out of a run may meet the kept words after it: one part, as the others.
+  return out.reduce<CaptionPart[]>((merged, part) => {
+    const last = merged[merged.length - 1];
+    if (last?.change === part.change) last.text += part.text;
+    else merged.push({ ...part });
+    return merged;
+  }, []);
 }

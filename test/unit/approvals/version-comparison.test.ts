@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type ComparableVersion,
@@ -38,6 +39,13 @@ describe('the caption, word by word', () => {
     expect(marked('Só hoje: compre já', 'compre já')).toBe('[-Só hoje: -]compre já');
   });
 
+  it('marks a changed phrase as one removal and one addition, the spaces inside it too', () => {
+    expect(marked('Pão quentinho toda manhã!', 'Pão de fermentação natural toda manhã!')).toBe(
+      'Pão [-quentinho -][+de fermentação natural +]toda manhã!',
+    );
+    expect(marked('Só hoje, 20% off', 'Só hoje, 30% off')).toBe('Só hoje, [-20-][+30+]% off');
+  });
+
   it('puts the parts together again as each version’s caption', () => {
     const previous = 'Nova coleção <b>outono</b> & "inverno"\nna loja';
     const current = 'Coleção <b>inverno</b> & "verão"\nna loja e online';
@@ -49,6 +57,30 @@ describe('the caption, word by word', () => {
         .join('');
     expect(text('added')).toBe(previous);
     expect(text('removed')).toBe(current);
+  });
+
+  it('gives back both captions, whatever they are, and never two changes of a kind in a row', () => {
+    const caption = fc
+      .array(fc.constantFrom('pão', 'café', 'R$ 9', 'hoje!', ' ', '\n', '<b>', '&amp;', 'é'), {
+        maxLength: 12,
+      })
+      .map((words) => words.join(' '));
+    fc.assert(
+      fc.property(caption, caption, (previous, current) => {
+        const { captionDiff } = compareVersions(image(1, previous), image(2, current));
+        const side = (skip: string) =>
+          captionDiff
+            .filter((part) => part.change !== skip)
+            .map((part) => part.text)
+            .join('');
+        expect(side('added')).toBe(previous);
+        expect(side('removed')).toBe(current);
+        captionDiff.forEach((part, i) => {
+          expect(part.text).not.toBe('');
+          if (i > 0) expect(captionDiff[i - 1]?.change === part.change).toBe(false);
+        });
+      }),
+    );
   });
 
   it('says nothing changed when the captions are equal, empty included', () => {
