@@ -12,7 +12,7 @@ import {
 
 type DemoPerson = { id: string; name: string; email: string; roles: Role[] };
 
-/** The demo agency's people: an admin, a finance user, and one partner per role. */
+/** The demo agency's people: an admin, a finance user, one partner per role, and two heads. */
 export const DEMO_PEOPLE: DemoPerson[] = [
   { id: 'demo-admin', name: 'Ana Andrade', email: 'admin@ponte.example', roles: ['admin'] },
   {
@@ -35,6 +35,19 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roles: ['organic_traffic'],
   },
   { id: 'demo-design', name: 'Davi Duarte', email: 'design@ponte.example', roles: ['design'] },
+  // The heads of design and traffic: they agree their discipline's pieces before the client.
+  {
+    id: 'demo-head-design',
+    name: 'Helena Holanda',
+    email: 'lider.design@ponte.example',
+    roles: ['head_of_design'],
+  },
+  {
+    id: 'demo-head-traffic',
+    name: 'Tiago Teixeira',
+    email: 'lider.trafego@ponte.example',
+    roles: ['head_of_traffic'],
+  },
 ];
 
 /**

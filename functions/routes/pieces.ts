@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { HANDBOOK_PAGES, handbookHref } from '../../src/handbook/reading-lists.ts';
 import { policy } from '../../src/policy/index.ts';
 import { addAgencyComment } from '../../src/server/approvals/approval-comments.ts';
 import {
@@ -14,6 +15,9 @@ import {
   revokeRound,
   sendForApproval,
 } from '../../src/server/approvals/approval-rounds.ts';
+import { decideInternalReview } from '../../src/server/approvals/internal-review-decision.ts';
+import { internalDecisionInput } from '../../src/server/approvals/internal-review-input.ts';
+import { INTERNAL_REVIEW_REFUSALS } from '../../src/server/approvals/internal-review-refusals.ts';
 import { addVersion } from '../../src/server/approvals/piece-versions.ts';
 import { createPiece, createProject, getPieceFor } from '../../src/server/approvals/pieces.ts';
 import type { ApiEnv } from '../http/api-env.ts';
@@ -53,6 +57,7 @@ export const pieceRoutes = new Hono<ApiEnv>()
     const { db, clock } = c.get('deps');
     const result = await createPiece(
       db,
+      policy,
       { ...input, dueOn: input.dueOn ?? undefined, ...actingPerson(c) },
       clock(),
     );
@@ -90,7 +95,11 @@ export const pieceRoutes = new Hono<ApiEnv>()
     return done(c, {
       location: back,
       body: { version: result.number, sent: result.sent },
-      notice: result.sent > 0 ? 'approvals.versionSent' : 'approvals.versionAdded',
+      notice: result.internalReview
+        ? 'internalReview.heldForReview'
+        : result.sent > 0
+          ? 'approvals.versionSent'
+          : 'approvals.versionAdded',
       params: { version: result.number, count: result.sent },
     });
   })
@@ -105,7 +114,11 @@ export const pieceRoutes = new Hono<ApiEnv>()
       clock(),
     );
     if (!result.ok)
-      return refuseWith(c, PIECE_REFUSALS, result.error, { back: piecePage(pieceId) });
+      return refuseWith(c, PIECE_REFUSALS, result.error, {
+        back: piecePage(pieceId),
+        // The send refusal names the rule's handbook page.
+        params: { url: handbookHref(HANDBOOK_PAGES.internalReview.slug, c.get('locale')) },
+      });
     return done(c, {
       location: piecePage(pieceId),
       body: { sent: result.sent },
@@ -153,6 +166,38 @@ export const pieceRoutes = new Hono<ApiEnv>()
       location: `${piecePage(pieceId)}#comment-${result.commentId}`,
       body: { id: result.commentId },
       notice: 'approvals.commented',
+    });
+  })
+  // The internal review before the client (#17): a reviewer approves or asks for changes.
+  .post('/:id/internal-review', async (c) => {
+    const input = await readInput(c, internalDecisionInput);
+    const { db, clock } = c.get('deps');
+    const pieceId = c.req.param('id');
+    const back = piecePage(pieceId);
+    const result = await decideInternalReview(
+      db,
+      policy,
+      {
+        pieceId,
+        versionNumber: input.version,
+        decision: input.decision,
+        message: input.message,
+        ...actingPerson(c),
+        origin: requestOrigin(c),
+      },
+      clock(),
+    );
+    if (!result.ok) return refuseWith(c, INTERNAL_REVIEW_REFUSALS, result.error, { back });
+    return done(c, {
+      location: `${back}#internal-review`,
+      body: { decision: input.decision, sent: result.sent },
+      notice:
+        input.decision === 'changes_requested'
+          ? 'internalReview.changesRequested'
+          : result.sent > 0
+            ? 'internalReview.approvedAndSent'
+            : 'internalReview.approved',
+      params: { count: result.sent },
     });
   })
   .get('/:id/versions/:number/file', async (c) => {

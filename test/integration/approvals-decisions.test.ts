@@ -22,6 +22,7 @@ import {
   PNG,
   versionForm,
 } from '../support/approvals.ts';
+import { approveInternally } from '../support/internal-review.ts';
 import { latestMailMatch, postJson } from '../support/sign-in.ts';
 import { readJson, SAME_ORIGIN, TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -124,7 +125,9 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
       headers: { ...SAME_ORIGIN, cookie: cs },
     });
     expect(added.status).toBe(200);
-    expect(await readJson(added)).toEqual({ version: 2, sent: 2 });
+    // A social post waits for its internal review; the approval sends it to the same contacts.
+    expect(await readJson(added)).toEqual({ version: 2, sent: 0 });
+    await approveInternally(app, pieceId, 2);
     const old = await openApprovalByToken(app.db, rita, app.deps.clock());
     expect(old.ok && old.approval.newerVersion?.number).toBe(2);
     expect(old.ok && old.approval.newerVersion?.sentToYouAt?.getTime()).toBe(

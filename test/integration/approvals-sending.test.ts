@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalLinks, events, pieces } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { approvalToken, openApprovalsApp, PNG, versionForm } from '../support/approvals.ts';
+import { approveInternally } from '../support/internal-review.ts';
 import { postJson } from '../support/sign-in.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -91,6 +92,8 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
   });
 
   it('lets only CS send for approval: a personal link per contact, by e-mail', async () => {
+    // A social post is agreed inside the agency first (see internal-review.test.ts).
+    await approveInternally(app, pieceId);
     const byDesign = await app.request(
       `/api/pieces/${pieceId}/send`,
       postJson({ contactIds: ['demo-contact-bakery-owner'] }, { cookie: design }),

@@ -1,4 +1,5 @@
 import { demoPng } from '../../db/demo-png.ts';
+import { approveInternally } from './internal-review.ts';
 import { latestMailMatch, postJson, signIn } from './sign-in.ts';
 import { openAppWithOtherCs } from './teams.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from './test-app.ts';
@@ -53,7 +54,8 @@ async function expectOk(response: Response, what: string) {
 
 /**
  * The state the first approval tests build: CS starts a project with Design on the bakery,
- * Design uploads the first version of a social post, CS sends it to Rita and João (rule
+ * Design uploads the first version of a social post, the head of design approves it inside
+ * the agency (a social post's step before the client), CS sends it to Rita and João (rule
  * "all"). Returns the piece and each contact's link token.
  */
 export async function sendPieceForApproval(app: TestApp, cs: string, design: string) {
@@ -84,6 +86,7 @@ export async function sendPieceForApproval(app: TestApp, cs: string, design: str
     }),
     'version',
   );
+  await approveInternally(app, pieceId);
   await expectOk(
     await app.request(
       `/api/pieces/${pieceId}/send`,

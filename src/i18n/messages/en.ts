@@ -688,6 +688,15 @@ export const en = {
       project_created: '{who} created a project',
       piece_created: '{who} added the piece',
       version_added: '{who} uploaded version {version}',
+      internal_review_opened: 'Version {version} went to the internal review',
+      internal_review_superseded:
+        'The internal review of version {version} ended: a newer version replaced it',
+      internal_review_approved: '{who} approved version {version} inside the agency',
+      internal_review_changes_requested:
+        '{who} asked for changes to version {version} inside the agency: {message}',
+      internal_review_reminded: 'The reviewers were reminded about version {version}',
+      internal_review_escalated:
+        'The internal review of version {version} is overdue: the admins were told',
       approval_sent: '{who} sent version {version} to {contact}',
       approval_reminded: '{contact} was reminded of version {version}',
       approval_revoked: '{who} revoked {contact}’s link to version {version}',
@@ -784,6 +793,9 @@ export const en = {
     emptyColumn: 'Nothing here.',
     emptyColumns: {
       in_production: 'No piece in production. A new piece starts here.',
+      internal_review: 'No version waiting for the internal review.',
+      internal_changes_requested: 'No changes asked inside the agency.',
+      ready_to_send: 'Nothing approved internally and waiting to be sent.',
       awaiting_approval: 'Nothing waiting for the client. Send a version from the piece’s page.',
       changes_requested: 'No open change requests.',
       approved: 'No approved piece yet.',
@@ -805,6 +817,9 @@ export const en = {
     pieceAndComments: 'The piece and its comments',
     statuses: {
       in_production: 'In production',
+      internal_review: 'In internal review',
+      internal_changes_requested: 'Changes asked internally',
+      ready_to_send: 'Ready to send',
       awaiting_approval: 'Awaiting client approval',
       changes_requested: 'Changes requested',
       approved: 'Approved',
@@ -989,6 +1004,74 @@ export const en = {
       'Drag or use the arrow keys: left of the line is version {current}; right of it, version {previous}.',
     showSideBySide: 'Show side by side',
     showOverlay: 'Show one over the other',
+  },
+  internalReview: {
+    title: 'Internal review',
+    rule: 'Before the client, a version of this piece is agreed inside the agency by {reviewer} (or an admin).',
+    status: 'Status',
+    statuses: {
+      open: 'Waiting for the review',
+      approved: 'Approved inside the agency',
+      changes_requested: 'Changes asked',
+      superseded: 'Replaced by a newer version',
+    },
+    dueAt: 'Due',
+    decidedBy: 'Decided by',
+    decidedOn: '{name}, {date}',
+    message: 'Message',
+    version: 'Version {number}',
+    waitingFor: 'Waiting for {reviewer} (or an admin).',
+    readyToSend: 'CS may now send version {number} to the client.',
+    fixAndUpload: 'Upload a new version with the changes: it goes to the internal review again.',
+    decideTitle: 'Your review',
+    messageLabel: 'Message (internal: the client never sees it)',
+    messageHelp: 'Required to ask for changes.',
+    approve: 'Approve for the client',
+    requestChanges: 'Ask for changes',
+    approved: 'Approved inside the agency: CS was told it may be sent.',
+    changesRequested: 'Changes asked: whoever uploaded the version was told.',
+    approvedAndSent: 'Approved inside the agency and sent, as CS asked, to {count} contact(s).',
+    notReviewer:
+      'Under the agency policy, a piece is reviewed before the client only by the head of its department (the head of design for design pieces, the head of traffic for traffic pieces) or an admin. Nothing was changed.',
+    superseded:
+      'This version was replaced by a newer one, which goes through the internal review again. Nothing was changed.',
+    alreadyDecided:
+      'This version’s internal review was already decided by someone else. Nothing was changed.',
+    messageRequired: 'Say what should change.',
+    sendRefused:
+      'Under the agency policy, this version must be approved inside the agency (by the head of its department or an admin) before it goes to the client, and it has not been yet. The rule: {url}',
+    heldForReview:
+      'Version {version} added. It goes to the internal review first; CS sends it to the client once it is approved.',
+    sendAfterReview:
+      'A new version of this kind goes to the internal review first; CS sends it once it is approved.',
+    discipline: 'Department',
+    disciplineHelp: 'Whose head reviews the piece inside the agency before the client.',
+    disciplines: { design: 'Design', traffic: 'Traffic' },
+    readRule: 'Read the rule',
+    mail: {
+      greeting: 'Hello, {name}!',
+      action: 'Open the piece',
+      changes_requested: {
+        subject: 'Changes asked inside the agency: {piece} (version {version})',
+        body: '{reviewer} asked for changes to "{piece}" (version {version}) for {client} before it goes to the client:',
+      },
+      approved_and_sent: {
+        subject: 'Approved and sent: {piece} (version {version})',
+        body: '{reviewer} approved "{piece}" (version {version}) for {client} inside the agency; as you asked, it went to the same contacts as the version before.',
+      },
+      approved: {
+        subject: 'Ready to send: {piece} (version {version})',
+        body: '{reviewer} approved "{piece}" (version {version}) for {client} inside the agency. You may now send it to the client.',
+      },
+      reminder: {
+        subject: 'Reminder: review {piece} (version {version}) by {due}',
+        body: '"{piece}" (version {version}) for {client} waits for your internal review, due {due}.',
+      },
+      escalation: {
+        subject: 'Overdue internal review: {piece} (version {version})',
+        body: 'The internal review of "{piece}" (version {version}) for {client} was due {due} and nobody has decided yet.',
+      },
+    },
   },
   changes: {
     title: 'Change requests',

@@ -695,6 +695,15 @@ export const ptBR = {
       project_created: '{who} criou um projeto',
       piece_created: '{who} adicionou a peça',
       version_added: '{who} enviou a versão {version}',
+      internal_review_opened: 'A versão {version} foi para a revisão interna',
+      internal_review_superseded:
+        'A revisão interna da versão {version} terminou: uma versão nova a substituiu',
+      internal_review_approved: '{who} aprovou a versão {version} dentro da agência',
+      internal_review_changes_requested:
+        '{who} pediu alterações na versão {version} dentro da agência: {message}',
+      internal_review_reminded: 'Os revisores foram lembrados da versão {version}',
+      internal_review_escalated:
+        'A revisão interna da versão {version} está atrasada: a administração foi avisada',
       approval_sent: '{who} enviou a versão {version} a {contact}',
       approval_reminded: '{contact} foi lembrado(a) da versão {version}',
       approval_revoked: '{who} revogou o link de {contact} para a versão {version}',
@@ -792,6 +801,9 @@ export const ptBR = {
     emptyColumn: 'Nada aqui.',
     emptyColumns: {
       in_production: 'Nenhuma peça em produção. Uma peça nova começa aqui.',
+      internal_review: 'Nenhuma versão esperando a revisão interna.',
+      internal_changes_requested: 'Nenhuma alteração pedida dentro da agência.',
+      ready_to_send: 'Nada aprovado internamente esperando o envio.',
       awaiting_approval: 'Nada esperando o cliente. Envie uma versão pela página da peça.',
       changes_requested: 'Nenhum pedido de alteração em aberto.',
       approved: 'Nenhuma peça aprovada ainda.',
@@ -814,6 +826,9 @@ export const ptBR = {
     pieceAndComments: 'A peça e os comentários',
     statuses: {
       in_production: 'Em produção',
+      internal_review: 'Em revisão interna',
+      internal_changes_requested: 'Alterações pedidas internamente',
+      ready_to_send: 'Pronta para enviar',
       awaiting_approval: 'Aguardando aprovação do cliente',
       changes_requested: 'Alterações pedidas',
       approved: 'Aprovada',
@@ -999,6 +1014,76 @@ export const ptBR = {
       'Arraste ou use as setas: à esquerda da linha está a versão {current}; à direita, a {previous}.',
     showSideBySide: 'Ver lado a lado',
     showOverlay: 'Ver uma sobre a outra',
+  },
+  internalReview: {
+    title: 'Revisão interna',
+    rule: 'Antes do cliente, cada versão desta peça é combinada dentro da agência com {reviewer} (ou a administração).',
+    status: 'Situação',
+    statuses: {
+      open: 'Esperando a revisão',
+      approved: 'Aprovada dentro da agência',
+      changes_requested: 'Alterações pedidas',
+      superseded: 'Substituída por uma versão mais nova',
+    },
+    dueAt: 'Prazo',
+    decidedBy: 'Decidido por',
+    decidedOn: '{name}, {date}',
+    message: 'Mensagem',
+    version: 'Versão {number}',
+    waitingFor: 'Esperando {reviewer} (ou a administração).',
+    readyToSend: 'O CS já pode enviar a versão {number} ao cliente.',
+    fixAndUpload:
+      'Envie uma versão nova com as alterações: ela passa de novo pela revisão interna.',
+    decideTitle: 'Sua revisão',
+    messageLabel: 'Mensagem (interna: o cliente nunca a vê)',
+    messageHelp: 'Obrigatória para pedir alterações.',
+    approve: 'Aprovar para o cliente',
+    requestChanges: 'Pedir alterações',
+    approved: 'Aprovada dentro da agência: o CS foi avisado de que pode enviá-la.',
+    changesRequested: 'Alterações pedidas: quem enviou a versão foi avisado.',
+    approvedAndSent: 'Aprovada dentro da agência e enviada, como o CS pediu, a {count} contato(s).',
+    notReviewer:
+      'Pela política da agência, uma peça é revisada antes do cliente só pelo líder do seu departamento (o líder de design para peças de design, o líder de tráfego para peças de tráfego) ou pela administração. Nada foi alterado.',
+    superseded:
+      'Esta versão foi substituída por uma mais nova, que passa de novo pela revisão interna. Nada foi alterado.',
+    alreadyDecided:
+      'A revisão interna desta versão já foi decidida por outra pessoa. Nada foi alterado.',
+    messageRequired: 'Diga o que deve mudar.',
+    sendRefused:
+      'Pela política da agência, esta versão precisa ser aprovada dentro da agência (pelo líder do seu departamento ou pela administração) antes de ir ao cliente, e ainda não foi. A regra: {url}',
+    heldForReview:
+      'Versão {version} adicionada. Ela passa primeiro pela revisão interna; o CS a envia ao cliente depois da aprovação.',
+    sendAfterReview:
+      'Uma versão nova deste tipo passa primeiro pela revisão interna; o CS a envia depois da aprovação.',
+    discipline: 'Departamento',
+    disciplineHelp:
+      'O líder de qual departamento revisa a peça dentro da agência antes do cliente.',
+    disciplines: { design: 'Design', traffic: 'Tráfego' },
+    readRule: 'Leia a regra',
+    mail: {
+      greeting: 'Olá, {name}!',
+      action: 'Abrir a peça',
+      changes_requested: {
+        subject: 'Alterações pedidas na agência: {piece} (versão {version})',
+        body: '{reviewer} pediu alterações em "{piece}" (versão {version}) de {client} antes de ir ao cliente:',
+      },
+      approved_and_sent: {
+        subject: 'Aprovada e enviada: {piece} (versão {version})',
+        body: '{reviewer} aprovou "{piece}" (versão {version}) de {client} dentro da agência; como você pediu, ela foi para os mesmos contatos da versão anterior.',
+      },
+      approved: {
+        subject: 'Pronta para enviar: {piece} (versão {version})',
+        body: '{reviewer} aprovou "{piece}" (versão {version}) de {client} dentro da agência. Você já pode enviá-la ao cliente.',
+      },
+      reminder: {
+        subject: 'Lembrete: revise {piece} (versão {version}) até {due}',
+        body: '"{piece}" (versão {version}) de {client} espera a sua revisão interna, com prazo {due}.',
+      },
+      escalation: {
+        subject: 'Revisão interna atrasada: {piece} (versão {version})',
+        body: 'A revisão interna de "{piece}" (versão {version}) de {client} vencia {due} e ninguém decidiu ainda.',
+      },
+    },
   },
   changes: {
     title: 'Pedidos de alteração',

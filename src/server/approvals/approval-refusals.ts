@@ -28,6 +28,12 @@ export const PIECE_REFUSALS = {
   },
   no_version: { status: 409, code: 'no_version', messageKey: 'approvals.noVersion' },
   decided: { status: 409, code: 'decided', messageKey: 'approvals.alreadyDecided' },
+  // The rule and its handbook page ({url}): the version waits for its internal review.
+  internal_review_pending: {
+    status: 409,
+    code: 'internal_review_pending',
+    messageKey: 'internalReview.sendRefused',
+  },
   // The round ended (decided, revoked, replaced) since the page was shown.
   not_open: { status: 409, code: 'wrong_status', messageKey: 'errors.movedOn.round' },
 } as const satisfies RefusalTable<string>;

@@ -1,10 +1,17 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { approvalLinks, approvalRounds, pieces, type RoundRule } from '../../../db/schema/index.ts';
+import {
+  approvalLinks,
+  approvalRounds,
+  internalReviews,
+  pieces,
+  type RoundRule,
+} from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { mayTalkToClient, mayWorkOnPiece } from './approval-rules.ts';
+import { needsInternalReview } from './internal-review-rules.ts';
 import { type LinkPolicy, linkGrantWrites } from './link-grants.ts';
 import { loadPieceContext } from './piece-context.ts';
 import { listApprovers } from './pieces.ts';
@@ -12,12 +19,20 @@ import { settleRoundWrites } from './round-settlement.ts';
 
 // The commands CS gives a round: send it (again), withdraw it, or end one contact's links.
 
-type SendProblem = 'not_found' | 'not_allowed' | 'no_version' | 'decided' | 'no_contacts';
+type SendProblem =
+  | 'not_found'
+  | 'not_allowed'
+  | 'no_version'
+  | 'decided'
+  | 'no_contacts'
+  | 'internal_review_pending';
 
 /**
  * Sends the newest version of a piece to the chosen contacts for approval (its CS or an
  * admin only: CS is the agency's voice). The version's round is made on the first send
- * with its rule; sending again to a contact replaces their link.
+ * with its rule; sending again to a contact replaces their link. A version whose kind the
+ * policy reviews inside the agency goes only once its internal review approved it (a version
+ * uploaded before the rule, with no review, goes as before).
  */
 export async function sendForApproval(
   db: Database,
@@ -40,6 +55,14 @@ export async function sendForApproval(
   if (!version) return { ok: false, error: 'no_version' };
   if (round && (round.status === 'approved' || round.status === 'changes_requested'))
     return { ok: false, error: 'decided' };
+  if (needsInternalReview(context.piece.kind, rules)) {
+    const [review] = await db
+      .select({ status: internalReviews.status })
+      .from(internalReviews)
+      .where(eq(internalReviews.versionId, version.id));
+    if (review && review.status !== 'approved')
+      return { ok: false, error: 'internal_review_pending' };
+  }
   const approvers = await listApprovers(db, context.piece.clientId);
   const chosen = approvers.filter((contact) => input.contactIds.includes(contact.id));
   if (chosen.length === 0) return { ok: false, error: 'no_contacts' };

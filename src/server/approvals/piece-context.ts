@@ -22,6 +22,8 @@ export async function loadPieceContext(db: Database, pieceId: string) {
       .select({
         id: pieces.id,
         title: pieces.title,
+        kind: pieces.kind,
+        discipline: pieces.discipline,
         status: pieces.status,
         latestVersion: pieces.latestVersion,
         designerId: projects.designerId,

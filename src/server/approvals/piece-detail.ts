@@ -14,10 +14,12 @@ import {
   pieceVersions,
   projects,
 } from '../../../db/schema/index.ts';
+import { policy } from '../../policy/index.ts';
 import { readSubjectHistory } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
+import { mayReviewInternally } from './internal-review-rules.ts';
 import { DECISION_COLUMNS, PIECE_SUMMARY } from './piece-columns.ts';
 
 /**
@@ -30,6 +32,7 @@ export function readPieceDetail(db: Database, pieceId: string) {
       .select({
         ...PIECE_SUMMARY,
         projectId: pieces.projectId,
+        discipline: pieces.discipline,
         projectName: aliased(projects.name, 'project_name'),
         designerId: projects.designerId,
         clientId: aliased(clients.id, 'client_id'),
@@ -98,10 +101,18 @@ export function readPieceDetail(db: Database, pieceId: string) {
 
 type PieceDetailRows = RowsOf<ReturnType<typeof readPieceDetail>>;
 
-/** The piece from its reads, or null when there is none or the viewer may not work on it. */
+/**
+ * The piece from its reads, or null when there is none or the viewer may neither work on it
+ * nor review its discipline inside the agency.
+ */
 export function pieceDetailFor(viewer: Viewer, rows: PieceDetailRows) {
   const [found, versions, rounds, links, decisions, comments, changes, history] = rows;
   const piece = found[0];
-  if (!piece || !mayWorkOnPiece(viewer, piece)) return null;
+  if (!piece) return null;
+  if (
+    !mayWorkOnPiece(viewer, piece) &&
+    !mayReviewInternally(viewer.roles, piece.discipline, policy)
+  )
+    return null;
   return { piece, versions, rounds, links, decisions, comments, changes, history };
 }

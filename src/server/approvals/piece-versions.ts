@@ -16,6 +16,8 @@ import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore } from '../files/file-store.ts';
 import { detectFileType, imageDimensions } from '../files/file-type.ts';
 import { mayTalkToClient, mayWorkOnPiece, VERSION_FILE_KINDS } from './approval-rules.ts';
+import { openInternalReviewWrites } from './internal-review-opening.ts';
+import { type InternalReviewPolicy, needsInternalReview } from './internal-review-rules.ts';
 import { linkGrantWrites } from './link-grants.ts';
 import { loadPieceContext } from './piece-context.ts';
 
@@ -24,13 +26,15 @@ type VersionProblem = 'not_found' | 'empty' | 'too_large' | 'wrong_type' | 'conf
 /**
  * Adds the next version of a piece: its file (an image or a PDF, by its bytes, within the
  * policy's size) and its text. The round of the version before is superseded; the piece's
- * open change requests count as done. When CS asks, the new version goes at once to the
- * contacts of the round before, with its rule — back to awaiting approval. If the database
- * write fails, the stored file is removed again.
+ * open change requests count as done. A kind the policy has reviewed inside the agency first
+ * opens the version's internal review (the one before is superseded) and is never sent yet:
+ * CS sends it once it is approved. Otherwise, when CS asks, the new version goes at once to
+ * the contacts of the round before, with its rule — back to awaiting approval. If the
+ * database write fails, the stored file is removed again.
  */
 export async function addVersion(
   deps: { db: Database; files: FileStore },
-  rules: Pick<Policy, 'approvals' | 'links'> & { agency: Pick<Policy['agency'], 'timeZone'> },
+  rules: Pick<Policy, 'links'> & InternalReviewPolicy,
   input: {
     pieceId: string;
     fileName: string;
@@ -42,7 +46,10 @@ export async function addVersion(
     origin: string;
   },
   now: Date,
-): Promise<{ ok: true; number: number; sent: number } | { ok: false; error: VersionProblem }> {
+): Promise<
+  | { ok: true; number: number; sent: number; internalReview: boolean }
+  | { ok: false; error: VersionProblem }
+> {
   const { db } = deps;
   const context = await loadPieceContext(db, input.pieceId);
   if (!context || !mayWorkOnPiece(input.user, context.piece))
@@ -54,28 +61,15 @@ export async function addVersion(
   if (!type || !(VERSION_FILE_KINDS as readonly string[]).includes(type.kind))
     return { ok: false, error: 'wrong_type' };
 
-  // Who saw the version before: the new one goes to them when CS asks.
+  // Who saw the version before: the new one goes to them when CS asks — at once, or with
+  // the internal approval when its kind is reviewed inside the agency first.
   const previous = context.round;
+  const reviewed = needsInternalReview(context.piece.kind, rules);
+  const sameContacts = Boolean(
+    input.sendToSameContacts && previous && mayTalkToClient(input.user, context.piece),
+  );
   const recipients =
-    input.sendToSameContacts && previous && mayTalkToClient(input.user, context.piece)
-      ? await db
-          .selectDistinct({
-            id: clientContacts.id,
-            name: clientContacts.name,
-            email: clientContacts.email,
-            locale: clientContacts.locale,
-          })
-          .from(approvalLinks)
-          .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
-          .where(
-            and(
-              eq(approvalLinks.roundId, previous.id),
-              eq(clientContacts.mayApprovePieces, true),
-              // Contacts whose link CS revoked (or whose round was withdrawn) are not asked again.
-              isNull(approvalLinks.revokedAt),
-            ),
-          )
-      : [];
+    sameContacts && !reviewed && previous ? await contactsOfRound(db, previous.id) : [];
 
   const stored = await deps.files.put(createFileKey('pieces', now), input.bytes, type.contentType);
   const number = context.piece.latestVersion + 1;
@@ -114,7 +108,7 @@ export async function addVersion(
         .update(pieces)
         .set({
           latestVersion: number,
-          status: sending ? 'awaiting_approval' : 'in_production',
+          status: reviewed ? 'internal_review' : sending ? 'awaiting_approval' : 'in_production',
           updatedAt: now,
         })
         .where(and(eq(pieces.id, context.piece.id), added)),
@@ -147,6 +141,21 @@ export async function addVersion(
         now,
         added,
       ),
+      ...(reviewed
+        ? openInternalReviewWrites(
+            db,
+            rules,
+            {
+              pieceId: context.piece.id,
+              version: { id: versionId, number },
+              discipline: context.piece.discipline,
+              sendToSameContacts: sameContacts,
+              actor: input.actor,
+              guard: added,
+            },
+            now,
+          )
+        : []),
       ...(sending && previous
         ? [
             insertWhen(
@@ -188,5 +197,26 @@ export async function addVersion(
     await deps.files.delete(stored.key);
     throw error;
   }
-  return { ok: true, number, sent: recipients.length };
+  return { ok: true, number, sent: recipients.length, internalReview: reviewed };
+}
+
+/** The contacts a round went to who may still be asked: whom its next version goes to. */
+export function contactsOfRound(db: Database, roundId: string) {
+  return db
+    .selectDistinct({
+      id: clientContacts.id,
+      name: clientContacts.name,
+      email: clientContacts.email,
+      locale: clientContacts.locale,
+    })
+    .from(approvalLinks)
+    .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
+    .where(
+      and(
+        eq(approvalLinks.roundId, roundId),
+        eq(clientContacts.mayApprovePieces, true),
+        // Contacts whose link CS revoked (or whose round was withdrawn) are not asked again.
+        isNull(approvalLinks.revokedAt),
+      ),
+    );
 }

@@ -1,10 +1,11 @@
-import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   clientContacts,
   clients,
+  type PieceDiscipline,
   type PieceKind,
   pieces,
   pieceVersions,
@@ -12,12 +13,14 @@ import {
   userRoles,
   users,
 } from '../../../db/schema/index.ts';
+import { type Policy, policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
 import { OUTER_CLIENT_ID, onTeam } from '../clients/team-membership.ts';
 import { mayPlanForClient } from './approval-rules.ts';
 import { openClientThreadsOf } from './comment-threads.ts';
+import { defaultDisciplineOf, reviewerDisciplinesOf } from './internal-review-rules.ts';
 import { PIECE_SUMMARY } from './piece-columns.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
 
@@ -70,13 +73,18 @@ export async function createProject(
   return { ok: true, projectId };
 }
 
-/** Adds a piece to a project, in production until its first version is sent. */
+/**
+ * Adds a piece to a project, in production until its first version is sent. Its discipline
+ * (whose head reviews it inside the agency) is the one chosen, or the policy's for its kind.
+ */
 export async function createPiece(
   db: Database,
+  rules: Pick<Policy, 'approvals'>,
   input: {
     projectId: string;
     title: string;
     kind: PieceKind;
+    discipline?: PieceDiscipline;
     dueOn?: string;
     actor: Actor;
     user: Viewer;
@@ -90,6 +98,7 @@ export async function createPiece(
     .where(eq(projects.id, input.projectId));
   if (!project || !mayPlanForClient(input.user, project)) return { ok: false, error: 'not_found' };
   const pieceId = crypto.randomUUID();
+  const discipline = input.discipline ?? defaultDisciplineOf(input.kind, rules);
   await db.batch([
     db.insert(pieces).values({
       id: pieceId,
@@ -97,6 +106,7 @@ export async function createPiece(
       clientId: project.clientId,
       title: input.title,
       kind: input.kind,
+      discipline,
       dueOn: input.dueOn ?? null,
       createdAt: now,
       createdBy: input.actor.id,
@@ -110,7 +120,7 @@ export async function createPiece(
         subjectType: 'piece',
         subjectId: pieceId,
         ip: input.actor.ip,
-        data: { title: input.title, kind: input.kind },
+        data: { title: input.title, kind: input.kind, discipline },
       },
       now,
     ),
@@ -120,20 +130,25 @@ export async function createPiece(
 
 /**
  * Which pieces a person sees: all for an admin, their clients' for CS; for Design the projects
- * given to them and those of the clients whose team they are on as Design.
+ * given to them and those of the clients whose team they are on as Design; for the head of a
+ * department, the pieces of the disciplines they review.
  */
-function visibleTo(viewer: Viewer) {
+function visibleTo(viewer: Viewer, { withReviewed }: { withReviewed: boolean }) {
   if (viewer.roles.includes('admin')) return undefined;
+  const reviewed = withReviewed ? reviewerDisciplinesOf(viewer.roles, policy) : [];
   return or(
     viewer.roles.includes('cs') ? eq(clients.csUserId, viewer.id) : undefined,
     eq(projects.designerId, viewer.id),
     onTeam(viewer.id, OUTER_CLIENT_ID, 'design'),
+    reviewed.length > 0 ? inArray(pieces.discipline, reviewed) : undefined,
   );
 }
 
 /** The reads behind the board (of one client, or all), for one batch: alone or with a page's others. */
 export function readBoard(db: Database, viewer: Viewer, clientId?: string) {
-  const seen = visibleTo(viewer);
+  const seen = visibleTo(viewer, { withReviewed: true });
+  // A project is shown to who works on it; a reviewer sees pieces, not the projects to plan.
+  const seenProjects = visibleTo(viewer, { withReviewed: false });
   const ofClient = clientId ? eq(clients.id, clientId) : undefined;
   return [
     db
@@ -171,7 +186,7 @@ export function readBoard(db: Database, viewer: Viewer, clientId?: string) {
       .from(projects)
       .innerJoin(clients, eq(clients.id, projects.clientId))
       .leftJoin(users, eq(users.id, projects.designerId))
-      .where(and(seen, ofClient))
+      .where(and(seenProjects, ofClient))
       .orderBy(asc(clients.name), asc(projects.name)),
   ] as const;
 }

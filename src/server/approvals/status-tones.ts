@@ -1,10 +1,14 @@
-import type { PieceStatus, RoundStatus } from '../../../db/schema/index.ts';
+import type { InternalReviewStatus, PieceStatus, RoundStatus } from '../../../db/schema/index.ts';
 
 type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
 
 /** A piece's status as a badge's colour: waiting on the client warns, changes are urgent. */
 export const PIECE_STATUS_TONES: Record<PieceStatus, Tone> = {
   in_production: 'info',
+  // Waiting on the agency's own head of department: as urgent as waiting on the client.
+  internal_review: 'warn',
+  internal_changes_requested: 'danger',
+  ready_to_send: 'info',
   awaiting_approval: 'warn',
   changes_requested: 'danger',
   approved: 'ok',
@@ -17,6 +21,14 @@ export const ROUND_STATUS_TONES: Record<RoundStatus, Tone> = {
   changes_requested: 'danger',
   superseded: 'neutral',
   revoked: 'neutral',
+};
+
+/** An internal review's status as a badge's colour; a replaced one is neutral. */
+export const INTERNAL_REVIEW_TONES: Record<InternalReviewStatus, Tone> = {
+  open: 'warn',
+  approved: 'ok',
+  changes_requested: 'danger',
+  superseded: 'neutral',
 };
 
 /** A contact's decision as a badge's colour. */
