@@ -6,11 +6,6 @@ import { pieceComments, pieceVersions } from '../../../db/schema/index.ts';
 
 type Threadable = { id: string; parentId: string | null };
 
-/** The comment a reply goes under: the comment itself, or the one it answers. */
-export function threadRootId(comment: Threadable): string {
-  return comment.parentId ?? comment.id;
-}
-
 /**
  * The comments as threads, in the order of their first comments, each with its replies in
  * the order given. A reply whose first comment is not in the list (a client never receives
