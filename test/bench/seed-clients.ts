@@ -6,7 +6,9 @@ import {
   userRoles,
   users,
 } from '../../db/schema/index.ts';
+import { policy } from '../../src/policy/index.ts';
 import { PIPELINE_STAGES } from '../../src/server/deadlines/deadline-rules.ts';
+import { refreshClientDeadlines } from '../../src/server/deadlines/refresh-client-deadlines.ts';
 import type { BenchScale } from './scale.ts';
 import { insertChunked } from './seed-chunks.ts';
 
@@ -75,4 +77,6 @@ export async function seedBenchClients(db: Database, scale: BenchScale, now: Dat
       })),
     ),
   );
+  // As in production once the refresh job has run: each client's next deadline stored.
+  await refreshClientDeadlines(db, policy, Number.POSITIVE_INFINITY);
 }

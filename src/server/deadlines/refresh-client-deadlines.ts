@@ -3,10 +3,12 @@ import { clients } from '../../../db/schema/index.ts';
 import type { DeadlinePolicy } from './deadline-rules.ts';
 import { foldedStages, isStale, keepPipelineDue, unfoldStages } from './stored-deadline.ts';
 
-// Clients recomputed per batch, and batches per run: a policy change reaches a large agency
-// over a few runs, and each run stays short (readers compute a stale row meanwhile).
-const CLIENTS_PER_BATCH = 200;
-const BATCHES_PER_RUN = 10;
+// Clients recomputed per batch (two statements each), and batches per run: a Worker's cron
+// invocation may send about a thousand statements to D1, shared with the other jobs, so a
+// policy change reaches a large agency over a few minutes' runs (readers compute a stale
+// row meanwhile, never showing a wrong one).
+const CLIENTS_PER_BATCH = 50;
+const BATCHES_PER_RUN = 4;
 
 /**
  * The scheduled job that stores again each client's next pipeline deadline whose stored one
