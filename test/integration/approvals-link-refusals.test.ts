@@ -16,6 +16,7 @@ import {
   PNG,
   versionForm,
 } from '../support/approvals.ts';
+import { approveInternally } from '../support/internal-review.ts';
 import { postJson } from '../support/sign-in.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -50,6 +51,8 @@ describe.each(DRIVERS)('client approvals (%s)', (driver) => {
       ...versionForm(PNG),
       headers: { ...SAME_ORIGIN, cookie: cs },
     });
+    // A banner is agreed inside the agency before the client.
+    await approveInternally(app, second.id);
     await app.request(
       `/api/pieces/${second.id}/send`,
       postJson(

@@ -39,9 +39,18 @@ describe.each(DRIVERS)('demo seed (%s)', (driver) => {
 
   it('creates an admin, a finance user, one partner per role and two clients with contacts', async () => {
     await seedDemoAgency(database.db, new Date('2026-03-02T12:00:00Z'));
-    expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4, team: 5 });
+    expect(await totals()).toEqual({ people: 8, roles: 8, accounts: 2, contacts: 4, team: 5 });
     const roles = (await database.db.select().from(userRoles)).map((row) => row.role).sort();
-    expect(roles).toEqual(['admin', 'cs', 'design', 'finance', 'organic_traffic', 'paid_traffic']);
+    expect(roles).toEqual([
+      'admin',
+      'cs',
+      'design',
+      'finance',
+      'head_of_design',
+      'head_of_traffic',
+      'organic_traffic',
+      'paid_traffic',
+    ]);
     expect(DEMO_PEOPLE.map((person) => person.email)).toContain('admin@ponte.example');
   });
 
@@ -70,7 +79,7 @@ describe.each(DRIVERS)('demo seed (%s)', (driver) => {
     await seedDemoAgency(database.db, new Date('2026-03-02T12:00:00Z'));
     const before = await database.db.select().from(users);
     await seedDemoAgency(database.db, new Date('2026-04-02T12:00:00Z'));
-    expect(await totals()).toEqual({ people: 6, roles: 6, accounts: 2, contacts: 4, team: 5 });
+    expect(await totals()).toEqual({ people: 8, roles: 8, accounts: 2, contacts: 4, team: 5 });
     expect(await database.db.select().from(users)).toEqual(before);
   });
 
