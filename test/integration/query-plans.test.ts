@@ -100,9 +100,15 @@ describe('query plans of the hot paths', () => {
 const homeViewers: { label: string; viewer: Viewer }[] = [
   { label: 'design', viewer: { id: 'bench-1', roles: ['design'] } },
   { label: 'traffic', viewer: { id: 'bench-1', roles: ['paid_traffic'] } },
+  // The internal reviews waiting: found through the open ones by due time, not every review.
+  { label: 'a head of design', viewer: { id: 'bench-1', roles: ['design', 'head_of_design'] } },
+  { label: 'an admin', viewer: { id: 'bench-1', roles: ['admin'] } },
   {
     label: 'every role at once',
-    viewer: { id: BENCH_CS_ID, roles: ['cs', 'design', 'paid_traffic', 'finance'] },
+    viewer: {
+      id: BENCH_CS_ID,
+      roles: ['cs', 'design', 'paid_traffic', 'finance', 'head_of_design', 'head_of_traffic'],
+    },
   },
 ];
 

@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { invoices, users } from '../../../db/schema/index.ts';
 import { invoiceWindowAt, type Policy } from '../../policy/index.ts';
+import { reviewerDisciplinesOf } from '../approvals/internal-review-rules.ts';
 import { partnerHomeFor } from '../auth/partner-home.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
@@ -9,6 +10,7 @@ import { hasPaymentDetails } from '../invoices/submission-rule.ts';
 import { deadlinesDueTodayFrom, readDeadlinesDueToday } from './deadlines-today.ts';
 import { financeTodayFrom, readFinanceToday } from './finance-today.ts';
 import { gatherReads } from './home-batch.ts';
+import { readReviewsWaiting } from './reviews-today.ts';
 import {
   blockOf,
   readMyRequests,
@@ -17,7 +19,8 @@ import {
   readTasksToMe,
 } from './work-today.ts';
 
-export type HomePolicy = Pick<Policy, 'invoices' | 'holidays' | 'agency'> & DeadlinePolicy;
+export type HomePolicy = Pick<Policy, 'invoices' | 'holidays' | 'agency' | 'approvals'> &
+  DeadlinePolicy;
 
 /**
  * The partner home, "what needs me today": for everyone, the invoice window with their own
@@ -69,6 +72,10 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
     : null;
   const tasksToMe = blocks.tasksToMe ? batch.add(readTasksToMe(db, viewer)) : null;
   const myRequests = blocks.myRequests ? batch.add(readMyRequests(db, viewer)) : null;
+  // Whoever may review internally (a head of a discipline, an admin) sees what waits for them.
+  const reviewDisciplines = reviewerDisciplinesOf(viewer.roles, rules);
+  const reviews =
+    reviewDisciplines.length > 0 ? batch.add(readReviewsWaiting(db, reviewDisciplines)) : null;
 
   const rows = await batch.run();
   const [awaitingClient, clientChanges] = clientPieces?.map((take) => blockOf(take(rows))) ?? [];
@@ -95,6 +102,7 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
     designPieces: inProduction && designChanges ? { inProduction, changes: designChanges } : null,
     tasksToMe: tasksToMe ? blockOf(tasksToMe(rows)) : null,
     myRequests: myRequests ? blockOf(myRequests(rows)) : null,
+    reviewsWaiting: reviews ? blockOf(reviews(rows)) : null,
   };
 }
 
