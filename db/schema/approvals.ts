@@ -76,6 +76,8 @@ export const pieces = sqliteTable(
   (table) => [
     index('pieces_client_idx').on(table.clientId),
     index('pieces_project_idx').on(table.projectId),
+    // A client's pieces in a status (a home card counts a CS's without reading every piece).
+    index('pieces_client_status_idx').on(table.clientId, table.status, table.dueOn),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `pieces_client_status_idx` ON `pieces` (`client_id`,`status`,`due_on`);
