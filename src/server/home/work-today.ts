@@ -39,26 +39,31 @@ export function readPiecesIn(db: Database, owner: PieceOwner, status: PieceStatu
         ),
     eq(pieces.status, status),
   );
-  // A piece-heavy CS has thousands awaiting clients: counted apart (once, from the indexes),
-  // the first few are a top-N sort, where a window's count kept every row.
+  // A piece-heavy CS has thousands awaiting clients: counted apart (once, from the index of
+  // pieces by client and status), the first few are a top-N sort, where a window's count
+  // (or one ranking both statuses) kept and sorted every row.
   const count = db
     .select({ n: sql<number>`count(*)` })
     .from(pieces)
     .innerJoin(clients, eq(clients.id, pieces.clientId))
     .where(whose);
-  return db
-    .select({
-      id: pieces.id,
-      title: pieces.title,
-      dueOn: pieces.dueOn,
-      clientName: aliased(clients.name, 'client_name'),
-      matched: sql<number>`(${count})`.mapWith(Number),
-    })
-    .from(pieces)
-    .innerJoin(clients, eq(clients.id, pieces.clientId))
-    .where(whose)
-    .orderBy(sql`${pieces.dueOn} is null`, asc(pieces.dueOn), asc(pieces.title))
-    .limit(HOME_ITEMS);
+  return (
+    db
+      .select({
+        id: pieces.id,
+        title: pieces.title,
+        dueOn: pieces.dueOn,
+        clientName: aliased(clients.name, 'client_name'),
+        matched: sql<number>`(${count})`.mapWith(Number),
+      })
+      .from(pieces)
+      .innerJoin(clients, eq(clients.id, pieces.clientId))
+      .where(whose)
+      // Same-day pieces in the order they were made: sorted by what the index holds (client,
+      // status, due date, row), the thousands a CS may have are never read for their titles.
+      .orderBy(sql`${pieces.dueOn} is null`, asc(pieces.dueOn), sql`"pieces"."rowid"`)
+      .limit(HOME_ITEMS)
+  );
 }
 
 /** The questionnaires a CS's clients have open (not yet submitted), oldest first. */
