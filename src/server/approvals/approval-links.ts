@@ -65,11 +65,16 @@ export async function openApprovalByToken(
             .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
             .where(sql`${approvalRounds.pieceId} = ${pieceOfLink}`)
             .orderBy(desc(pieceVersions.number), asc(approvalDecisions.decidedAt)),
-          // When this contact was sent each version: where a newer version went, if to them.
+          // When this contact was sent each version (where a newer version went, if to them),
+          // and what each was: the page shows what changed since the one sent before this.
           db
             .select({
               versionNumber: pieceVersions.number,
               sentAt: sql<number>`max(${approvalLinks.createdAt})`.mapWith(Number),
+              contentType: pieceVersions.contentType,
+              width: pieceVersions.width,
+              height: pieceVersions.height,
+              text: pieceVersions.text,
             })
             .from(approvalLinks)
             .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
@@ -80,7 +85,7 @@ export async function openApprovalByToken(
                 sql`${approvalLinks.contactId} = ${contactOfLink}`,
               ),
             )
-            .groupBy(pieceVersions.number)
+            .groupBy(pieceVersions.id)
             .orderBy(desc(pieceVersions.number)),
         ]);
   const link = links[0];
@@ -92,6 +97,7 @@ export async function openApprovalByToken(
   const ownDecision =
     decisions.find((d) => d.roundId === link.roundId && d.contactId === link.contactId) ?? null;
   const newer = sentToContact.find((sent) => sent.versionNumber > link.versionNumber) ?? null;
+  const sentBefore = sentToContact.find((sent) => sent.versionNumber < link.versionNumber);
   const { comments, previousThreads } = clientCommentsByVersion(commentRows, link.versionId);
   return {
     ok: true,
@@ -130,6 +136,7 @@ export async function openApprovalByToken(
         link.latestVersion > link.versionNumber
           ? { number: link.latestVersion, sentToYouAt: newer ? new Date(newer.sentAt) : null }
           : null,
+      versionSentBefore: sentBefore ? { ...sentBefore, number: sentBefore.versionNumber } : null,
     },
   };
 }
@@ -168,6 +175,14 @@ export type OpenApproval = {
   hasDecided: boolean;
   mayAct: boolean;
   newerVersion: { number: number; sentToYouAt: Date | null } | null;
+  // The newest version sent to this contact before this one (never one they were not sent).
+  versionSentBefore: {
+    number: number;
+    contentType: string;
+    width: number | null;
+    height: number | null;
+    text: string;
+  } | null;
 };
 
 type ApprovalDecisionView = {

@@ -5,11 +5,9 @@ import { openApprovalByToken } from './approval-links.ts';
 import { drawnPins, withPins } from './comment-pins.ts';
 import { threadsOf } from './comment-threads.ts';
 import { compareVersions } from './version-comparison.ts';
-import { readVersionSentBefore } from './versions-sent.ts';
 
 /**
- * A contact's approval link page: what the link shows (two round trips: the link, then the
- * version they were sent before it), or how it is refused.
+ * A contact's approval link page: what the link shows (one round trip), or how it is refused.
  * A link that does not open counts against the visitor's address, as in the API, so forged
  * tokens meet one limit whether they are tried on the page or the endpoints. The link shows
  * one version: every pinned comment is numbered and drawn on its image.
@@ -26,18 +24,14 @@ export async function loadApprovalPage(
   // Each comment with the agency's visible replies under it.
   const comments = threadsOf(withPins(opened.approval.comments));
   const approval = { ...opened.approval, comments };
-  // The second round trip: the version sent to this contact before this one, if any — what
-  // changed since they last saw the piece (never a version they were not sent).
-  const [sentBefore] = await readVersionSentBefore(db, {
-    pieceId: approval.piece.id,
-    contactId: approval.contact.id,
-    versionNumber: approval.version.number,
-  });
   return {
     refusal: null,
     approval,
     pins: drawnPins(comments),
     approvedCount: approval.roundDecisions.filter((d) => d.decision === 'approved').length,
-    comparison: sentBefore ? compareVersions(sentBefore, approval.version) : null,
+    // What changed since the version this contact was sent before (never one they were not).
+    comparison: approval.versionSentBefore
+      ? compareVersions(approval.versionSentBefore, approval.version)
+      : null,
   } as const;
 }
