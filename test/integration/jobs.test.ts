@@ -35,6 +35,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'deadline-notices': { queued: 0 },
       'refresh-client-deadlines': { refreshed: 0 },
       'approval-reminders': { reminded: 0 },
+      'internal-review-notices': { reminded: 0, escalated: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
     });
@@ -64,6 +65,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'deadline-notices',
       'refresh-client-deadlines',
       'approval-reminders',
+      'internal-review-notices',
       'dispatch-outbox',
       'sweep-orphan-files',
     ]);
@@ -71,6 +73,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'deadline-notices',
       'refresh-client-deadlines',
       'approval-reminders',
+      'internal-review-notices',
       'dispatch-outbox',
     ]);
   });
