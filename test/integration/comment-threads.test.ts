@@ -134,11 +134,13 @@ describe.each(DRIVERS)('conversation on comments (%s)', (driver) => {
     if (driver === 'libsql') expect(roundTrips).toBeLessThanOrEqual(2);
     expect(page.approval.version.number).toBe(2);
     expect(page.approval.comments).toEqual([]);
-    const before = page.approval.previousThreads.map((c) => ({
-      body: c.body,
-      resolved: c.resolvedAt !== null,
-      answers: c.replies.map((r) => r.body),
-    }));
+    const before = page.approval.previousThreads
+      .toSorted((a, b) => b.body.localeCompare(a.body))
+      .map((c) => ({
+        body: c.body,
+        resolved: c.resolvedAt !== null,
+        answers: c.replies.map((r) => r.body),
+      }));
     expect(before).toEqual([
       { body: 'Mais claro', resolved: true, answers: ['Vamos clarear o fundo', 'Já ajustei'] },
       {
@@ -149,6 +151,26 @@ describe.each(DRIVERS)('conversation on comments (%s)', (driver) => {
     ]);
     expect(JSON.stringify(page)).not.toContain('Cliente difícil');
     expect(JSON.stringify(page)).not.toContain('Nota da equipe');
+    // The agency's page of the piece shows the same threads, its internal answers marked.
+    const agency = await loadPiecePage(app.db, CS, pieceId);
+    const answers = Object.fromEntries(
+      (agency?.previousThreads ?? []).map((c) => [
+        c.body,
+        c.replies.map((r) => [r.body, r.internal]),
+      ]),
+    );
+    expect(answers).toEqual({
+      'Mais claro': [
+        ['Vamos clarear o fundo', false],
+        ['Cliente difícil', true],
+        ['Já ajustei', false],
+      ],
+      'Logo maior': [
+        ['Quanto maior?', false],
+        ['Sugiro 20%', false],
+        ['Feito na versão 2', false],
+      ],
+    });
   });
 
   it('counts on the board the client’s open threads of the newest version and the one before', async () => {

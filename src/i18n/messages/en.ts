@@ -984,6 +984,7 @@ export const en = {
     agencyAnswer: 'The agency’s answer',
     previousTitle: 'Your comments on version {number}',
     previousIntro: 'What you asked for on the version before, and what the agency answered.',
+    previousTitleAgency: 'The client’s comments on version {number}',
     noAnswer: 'No answer yet.',
     openCount: 'Open client comments: {count}',
     replied: 'Reply sent: the client sees it on their link.',

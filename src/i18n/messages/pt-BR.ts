@@ -994,6 +994,7 @@ export const ptBR = {
     agencyAnswer: 'Resposta da agência',
     previousTitle: 'Seus comentários na versão {number}',
     previousIntro: 'O que vocês pediram na versão anterior e o que a agência respondeu.',
+    previousTitleAgency: 'Comentários do cliente na versão {number}',
     noAnswer: 'Ainda sem resposta.',
     openCount: 'Comentários do cliente em aberto: {count}',
     replied: 'Resposta enviada: o cliente a vê no link dele.',

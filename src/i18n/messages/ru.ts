@@ -990,6 +990,7 @@ export const ru = {
     agencyAnswer: 'Ответ агентства',
     previousTitle: 'Ваши комментарии к версии {number}',
     previousIntro: 'Что вы просили в прошлой версии и что ответило агентство.',
+    previousTitleAgency: 'Комментарии клиента к версии {number}',
     noAnswer: 'Ответа пока нет.',
     openCount: 'Открытых комментариев клиента: {count}',
     replied: 'Ответ отправлен: клиент увидит его по своей ссылке.',

@@ -67,6 +67,10 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
     })),
     // Threads: each first comment with its replies (the piece page answers and resolves them).
     comments: threadsOf(numbered),
+    // The client's threads on the version before the current one, as their next page shows them.
+    previousThreads: threadsOf(numbered).filter(
+      (thread) => thread.authorContactId !== null && thread.version === (current?.number ?? 0) - 1,
+    ),
     pins: drawnPins(numbered),
     // What the current version changed from the one before it (versions come newest first).
     comparison: current && versions[1] ? compareVersions(versions[1], current) : null,

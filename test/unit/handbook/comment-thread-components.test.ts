@@ -139,6 +139,16 @@ describe('the comment threads’ components', () => {
     expect(
       await render(PreviousComments, { threads: [], versionNumber: 0, t, locale: 'pt-BR' }),
     ).not.toContain('<section');
+    // The agency reads the same block about "the client", its internal answers marked.
+    const agency = await render(PreviousComments, {
+      threads: threadsOf(withPins([comment('a'), agencyReply('r1', 'a', true)], 'v2')),
+      versionNumber: 1,
+      t,
+      locale: 'pt-BR',
+      audience: 'agency',
+    });
+    expect(agency).toContain('Comentários do cliente na versão 1');
+    expect(agency).toContain('(Interno)');
   });
 
   it('shows a board card’s open client comments, and nothing when there are none', async () => {
