@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientMilestones, clients } from '../../db/schema/index.ts';
 import { runJobs } from '../../functions/jobs/index.ts';
 import { policy, zonedTimeToInstant } from '../../src/policy/index.ts';
+import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import { pipelineRulesKey } from '../../src/server/deadlines/pipeline-rules-key.ts';
 import { keepPipelineDue } from '../../src/server/deadlines/stored-deadline.ts';
 import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
@@ -143,5 +144,30 @@ describe.each(DRIVERS)('each client’s next pipeline deadline, stored (%s)', (d
     const outcome = await runJobs(app.deps, ['refresh-client-deadlines']);
     expect(outcome['refresh-client-deadlines']).toMatchObject({ refreshed: expect.any(Number) });
     expect(await stored(bakery)).toMatchObject({ kind: 'launch', key: KEY });
+  });
+
+  it('ends right when two people record stages of one client at once', async () => {
+    const created = await app.request(
+      '/api/clients',
+      postJson(clientForm('Dois ao mesmo tempo', null), { cookie: cs }),
+    );
+    const { id } = (await readJson(created)) as { id: string };
+    app.setNow(PAID_AT);
+    const answers = await Promise.all([record(id, 'paid'), record(id, 'questionnaire_received')]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    // Whatever order the two batches ran in, the list shows the deadline the stages give:
+    // the contact, an hour after payment (before the strategy, 24 h after the questionnaire).
+    const contactDue = new Date(PAID_AT.getTime() + HOUR);
+    const listed = await listClientDeadlines(app.db, { id: 'demo-cs', roles: ['cs'] }, policy);
+    expect(listed.find((row) => row.client.id === id)?.next).toEqual({
+      kind: 'contact',
+      dueAt: contactDue,
+      done: false,
+    });
+    // Stored right, or marked stale and stored right by the job: never a wrong value kept.
+    const now = await stored(id);
+    if (now?.key === KEY) expect(now).toMatchObject({ kind: 'contact', dueAt: contactDue });
+    await runJobs(app.deps, ['refresh-client-deadlines']);
+    expect(await stored(id)).toEqual({ dueAt: contactDue, kind: 'contact', key: KEY });
   });
 });
