@@ -2,14 +2,16 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { pieces } from '../../../db/schema/index.ts';
 import type { Messages } from '../../i18n/index.ts';
+import { policy } from '../../policy/index.ts';
 import { historyEntryOf } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { mayTalkToClient } from './approval-rules.ts';
 import { drawnPins, withPins } from './comment-pins.ts';
 import { threadsOf } from './comment-threads.ts';
+import { internalReviewFor, readInternalReviews } from './internal-review-view.ts';
 import { pieceDetailFor, readPieceDetail } from './piece-detail.ts';
-import { compareVersions } from './version-comparison.ts';
 import { listApprovers } from './pieces.ts';
+import { compareVersions } from './version-comparison.ts';
 
 type PieceDetail = NonNullable<ReturnType<typeof pieceDetailFor>>;
 type HistoryEvent = PieceDetail['history'][number];
@@ -24,8 +26,12 @@ export type PieceEventKey = keyof Messages['approvals']['events'];
  */
 export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: string) {
   const clientOfPiece = sql`(select ${pieces.clientId} from ${pieces} where ${pieces.id} = ${pieceId})`;
-  const [found, versions, rounds, links, decisions, comments, changes, history, approvers] =
-    await db.batch([...readPieceDetail(db, pieceId), listApprovers(db, clientOfPiece)]);
+  const [found, versions, rounds, links, decisions, comments, changes, history, approvers, reviews] =
+    await db.batch([
+      ...readPieceDetail(db, pieceId),
+      listApprovers(db, clientOfPiece),
+      readInternalReviews(db, pieceId),
+    ]);
   const detail = pieceDetailFor(viewer, [
     found,
     versions,
@@ -59,6 +65,8 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
     round,
     talks,
     approvers: talks ? approvers : [],
+    // The version's review inside the agency before the client (#17), when its kind has one.
+    internalReview: internalReviewFor(viewer, policy, piece, current?.id, reviews),
     recipients: roundRecipients(detail, round?.id),
     // Each version with where its round with the client ended (none when never sent).
     versions: versions.map((v) => ({
