@@ -1052,6 +1052,10 @@ export const en = {
     disciplineHelp: 'Whose head reviews the piece inside the agency before the client.',
     disciplines: { design: 'Design', traffic: 'Traffic' },
     readRule: 'Read the rule',
+    handbook: {
+      reviewer: 'Who reviews (any one of them)',
+      kinds: 'The kinds of piece reviewed inside the agency first:',
+    },
     mail: {
       greeting: 'Hello, {name}!',
       action: 'Open the piece',

@@ -1064,6 +1064,10 @@ export const ptBR = {
       'O líder de qual departamento revisa a peça dentro da agência antes do cliente.',
     disciplines: { design: 'Design', traffic: 'Tráfego' },
     readRule: 'Leia a regra',
+    handbook: {
+      reviewer: 'Quem revisa (qualquer um deles)',
+      kinds: 'Os tipos de peça revisados primeiro dentro da agência:',
+    },
     mail: {
       greeting: 'Olá, {name}!',
       action: 'Abrir a peça',

@@ -2,7 +2,9 @@
 // project compiles .astro with the Container API).
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
+import InternalReviewRules from '../../../src/components/handbook/InternalReviewRules.astro';
 import InternalReview from '../../../src/components/InternalReview.astro';
+import { policy } from '../../../src/policy/index.ts';
 import type { InternalReviewView } from '../../../src/server/approvals/internal-review-view.ts';
 
 const NOW = new Date('2026-03-02T13:00:00Z');
@@ -64,5 +66,24 @@ describe('the internal review section', () => {
     expect(html).toContain('Helena Holanda');
     expect(html).toContain('Aumente o logo.');
     expect(html).toContain('Upload a new version');
+  });
+
+  it('draws the handbook’s rule from the policy: another policy, another page', async () => {
+    const html = await container.renderToString(InternalReviewRules, {
+      props: { locale: 'en' },
+    });
+    expect(html).toContain('Head of design');
+    expect(html).toContain('Social post, Banner.');
+    const other = {
+      ...policy,
+      approvals: {
+        ...policy.approvals,
+        internalReview: { ...policy.approvals.internalReview, kinds: ['email' as const] },
+      },
+    };
+    const changed = await container.renderToString(InternalReviewRules, {
+      props: { locale: 'en', policy: other },
+    });
+    expect(changed).toContain('E-mail.');
   });
 });
