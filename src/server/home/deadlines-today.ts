@@ -1,4 +1,4 @@
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
 import { changeRequests, clients } from '../../../db/schema/index.ts';
@@ -25,10 +25,6 @@ const CLIENT_ID = sql.raw('"clients"."id"');
 const CHANGE_DUE = sql<
   number | null
 >`(select min(cr.due_at) from ${changeRequests} cr where cr.client_id = ${CLIENT_ID} and cr.done_at is null)`;
-// The stored pipeline deadline comes first unless a change request is due strictly sooner
-// (as withChangeDue decides for a row computed in JS).
-const PIPELINE_FIRST = sql`(${CHANGE_DUE} is null or (${clients.pipelineDueAt} is not null and ${clients.pipelineDueAt} <= ${CHANGE_DUE}))`;
-const NEXT_DUE = sql`case when ${PIPELINE_FIRST} then ${clients.pipelineDueAt} else ${CHANGE_DUE} end`;
 
 /** The first instant of tomorrow in the agency's time zone: anything due before it is overdue or due today. */
 const startOfTomorrow = (now: Date, timeZone: string) =>
@@ -49,27 +45,38 @@ export function readDeadlinesDueToday(
 ) {
   const before = startOfTomorrow(now, rules.agency.timeZone).getTime();
   const seen = (also: SQL | undefined) => and(seenClients(viewer), also);
+  // The viewer's clients with a fresh stored deadline, each with its soonest change request
+  // read once (a subquery of its own, which SQLite keeps apart from the outer query's window:
+  // written inline, the change subquery ran again in each place the outer query uses it).
+  const theirs = db
+    .select({
+      clientId: sql<string>`${clients.id}`.as('client_id'),
+      clientName: sql<string>`${clients.name}`.as('client_name'),
+      pipelineDue: sql<number | null>`${clients.pipelineDueAt}`.as('pipeline_due'),
+      pipelineKind: sql<Deadline['kind'] | null>`${clients.pipelineDueKind}`.as('pipeline_kind'),
+      changeDue: sql<number | null>`${CHANGE_DUE}`.as('change_due'),
+    })
+    .from(clients)
+    .where(seen(eq(clients.pipelineRulesKey, pipelineRulesKey(rules))))
+    .as('theirs');
+  // The stored pipeline deadline comes first unless a change request is due strictly sooner
+  // (as withChangeDue decides for a row computed in JS).
+  const pipelineFirst = sql`(${theirs.changeDue} is null or (${theirs.pipelineDue} is not null and ${theirs.pipelineDue} <= ${theirs.changeDue}))`;
+  const nextDue = sql<number>`case when ${pipelineFirst} then ${theirs.pipelineDue} else ${theirs.changeDue} end`;
   return [
     db
       .select({
-        clientId: clients.id,
-        clientName: clients.name,
-        dueAt: sql<number>`${NEXT_DUE}`.mapWith(Number),
+        clientId: theirs.clientId,
+        clientName: theirs.clientName,
+        dueAt: nextDue.mapWith(Number),
         kind: sql<
           Deadline['kind']
-        >`case when ${PIPELINE_FIRST} then ${clients.pipelineDueKind} else 'change' end`,
+        >`case when ${pipelineFirst} then ${theirs.pipelineKind} else 'change' end`,
         matched: sql<number>`count(*) over ()`.mapWith(Number),
       })
-      .from(clients)
-      .where(
-        seen(
-          and(
-            eq(clients.pipelineRulesKey, pipelineRulesKey(rules)),
-            or(sql`${clients.pipelineDueAt} < ${before}`, sql`${CHANGE_DUE} < ${before}`),
-          ),
-        ),
-      )
-      .orderBy(sql`${NEXT_DUE}`, clients.name)
+      .from(theirs)
+      .where(sql`${theirs.pipelineDue} < ${before} or ${theirs.changeDue} < ${before}`)
+      .orderBy(nextDue, sql`${theirs.clientName}`)
       .limit(HOME_ITEMS),
     db
       .select({
