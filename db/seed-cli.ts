@@ -8,6 +8,7 @@ import { openLocalBindings } from './local-bindings.ts';
 import { seedDemoAgency } from './seed.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
 import { seedDemoComparison, seedDemoPieces } from './seed-pieces.ts';
+import { seedDemoTasks } from './seed-tasks.ts';
 
 // The same clock as the Worker's (moved only by the end-to-end suite).
 const now = clockWithOffset(process.env.CLOCK_OFFSET_MS)();
@@ -28,6 +29,7 @@ if (process.env.DATABASE_URL) {
     await seedDemoInvoices(db, createFileStore(local.FILES), now);
     await seedDemoPieces(db, createFileStore(local.FILES), now);
     await seedDemoComparison(db, createFileStore(local.FILES), now);
+    await seedDemoTasks(db, now);
   } finally {
     await local.dispose();
   }
