@@ -3,6 +3,7 @@ export * from './approvals.ts';
 export * from './client-teams.ts';
 export * from './clients.ts';
 export * from './events.ts';
+export * from './internal-reviews.ts';
 export * from './invoice-totals.ts';
 export * from './invoices.ts';
 export * from './onboarding.ts';

@@ -1,5 +1,4 @@
 import { desc, eq } from 'drizzle-orm';
-import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   internalReviews,
@@ -25,7 +24,7 @@ export function readInternalReviews(db: Database, pieceId: string) {
       status: internalReviews.status,
       dueAt: internalReviews.dueAt,
       decidedAt: internalReviews.decidedAt,
-      deciderName: aliased(users.name, 'decider_name'),
+      deciderName: users.name,
       message: internalReviews.message,
       sendToSameContacts: internalReviews.sendToSameContacts,
     })
