@@ -67,12 +67,12 @@ const ENDPOINTS: {
   {
     name: 'POST /api/pieces',
     request: (cookie) => ['/api/pieces', postJson({}, { cookie })],
-    allowed: ['cs', 'design', 'admin'],
+    allowed: ['cs', 'design', 'admin', 'head_of_design', 'head_of_traffic'],
   },
   {
     name: 'POST /api/pieces/projects',
     request: (cookie) => ['/api/pieces/projects', postJson({}, { cookie })],
-    allowed: ['cs', 'design', 'admin'],
+    allowed: ['cs', 'design', 'admin', 'head_of_design', 'head_of_traffic'],
   },
   {
     name: 'POST /api/tasks',
@@ -81,7 +81,16 @@ const ENDPOINTS: {
   },
 ];
 
-const ROLES_TRIED: Role[] = ['cs', 'paid_traffic', 'organic_traffic', 'design', 'finance', 'admin'];
+const ROLES_TRIED: Role[] = [
+  'cs',
+  'paid_traffic',
+  'organic_traffic',
+  'design',
+  'finance',
+  'admin',
+  'head_of_design',
+  'head_of_traffic',
+];
 
 describe.each(DRIVERS)('access by role, decided in one place (%s)', (driver) => {
   let app: TestApp;
