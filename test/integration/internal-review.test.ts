@@ -234,6 +234,23 @@ describe.each(DRIVERS)('internal review before the client (%s)', (driver) => {
     expect((await send(email)).status).toBe(200);
   });
 
+  it('takes the reviewer’s comments, always internal, even when asked to show them', async () => {
+    const commented = await app.request(
+      `/api/pieces/${pieceId}/comments`,
+      postJson({ body: 'Ficou ótimo.', visibleToClient: 'on' }, { cookie: headOfDesign }),
+    );
+    expect(commented.status).toBe(200);
+    const { id } = await readJson(commented);
+    const [comment] = await app.db.select().from(pieceComments).where(eq(pieceComments.id, id));
+    expect(comment).toMatchObject({ body: 'Ficou ótimo.', internal: true });
+    // The head of traffic reviews no design piece: it is not theirs to see.
+    const outsider = await app.request(
+      `/api/pieces/${pieceId}/comments`,
+      postJson({ body: 'Oi' }, { cookie: headOfTraffic }),
+    );
+    expect(outsider.status).toBe(404);
+  });
+
   it('records every step in the piece history', async () => {
     const history = await app.db.select().from(events).where(eq(events.subjectId, pieceId));
     const actions = history.map((e) => e.action).filter((a) => a.startsWith('internal_review'));

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
 import { type CommentTarget, pieceComments, pieceVersions } from '../../../db/schema/index.ts';
+import { policy } from '../../policy/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
@@ -10,6 +11,7 @@ import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
 import { contactMayActSql } from './contact-may-act.ts';
 import { firstViewWrites } from './first-view.ts';
+import { mayReviewInternally } from './internal-review-rules.ts';
 import { loadPieceContext } from './piece-context.ts';
 
 export type CommentInput = { target: CommentTarget; body: string; pinX?: number; pinY?: number };
@@ -166,8 +168,11 @@ export async function addAgencyComment(
   now: Date,
 ): Promise<{ ok: true; commentId: string } | { ok: false; error: 'not_found' | 'no_version' }> {
   const context = await loadPieceContext(db, input.pieceId);
-  if (!context || !mayWorkOnPiece(input.user, context.piece))
-    return { ok: false, error: 'not_found' };
+  const works = !!context && mayWorkOnPiece(input.user, context.piece);
+  // The head of the piece's department reviews it inside the agency, and comments on it.
+  const reviews =
+    !!context && mayReviewInternally(input.user.roles, context.piece.discipline, policy);
+  if (!context || !(works || reviews)) return { ok: false, error: 'not_found' };
   const number = input.versionNumber ?? context.piece.latestVersion;
   if (number < 1) return { ok: false, error: 'no_version' };
   const [version] = await db
@@ -176,7 +181,8 @@ export async function addAgencyComment(
     .where(and(eq(pieceVersions.pieceId, input.pieceId), eq(pieceVersions.number, number)));
   if (!version) return { ok: false, error: 'not_found' };
   const commentId = crypto.randomUUID();
-  const internal = input.visibleToClient !== true;
+  // A reviewer who does not work on the piece never speaks to the client (#17).
+  const internal = input.visibleToClient !== true || !works;
   await db.batch([
     db.insert(pieceComments).values({
       id: commentId,
