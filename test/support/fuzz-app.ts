@@ -118,6 +118,7 @@ export async function openFuzzApp() {
     { method: 'POST', path: '/api/pieces/demo-piece-launch/comments/nope/replies', who: 'cs' },
     { method: 'POST', path: '/api/pieces/demo-piece-launch/comments/nope/resolve', who: 'cs' },
     { method: 'POST', path: '/api/pieces/demo-piece-launch/comments/nope/reopen', who: 'cs' },
+    { method: 'POST', path: '/api/pieces/demo-piece-launch/internal-review', who: 'admin' },
     { method: 'GET', path: '/api/pieces/demo-piece-launch/versions/1/file', who: 'cs' },
     { method: 'GET', path: `${a}/file`, who: 'nobody' },
     { method: 'POST', path: `${a}/comments`, who: 'nobody' },
