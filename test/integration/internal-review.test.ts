@@ -9,6 +9,7 @@ import {
   pieceComments,
   pieces,
 } from '../../db/schema/index.ts';
+import { loadPiecePage } from '../../src/server/approvals/piece-page.ts';
 import { openApprovalsApp, PNG, versionForm } from '../support/approvals.ts';
 import {
   decideInternally,
@@ -96,6 +97,22 @@ describe.each(DRIVERS)('internal review before the client (%s)', (driver) => {
     expect(review).toMatchObject({ status: 'open', discipline: 'design' });
     expect(review?.dueAt).toEqual(sp('2026-03-02T14:00:00'));
     expect(await statusOf(pieceId)).toBe('internal_review');
+    // The head of design sees it on the piece page with the form; CS sees it wait, no form.
+    const forHead = await loadPiecePage(
+      app.db,
+      { id: 'demo-head-design', roles: ['head_of_design'] },
+      pieceId,
+    );
+    expect(forHead?.internalReview).toMatchObject({ needed: true, mayDecide: true });
+    expect(forHead?.internalReview?.current?.status).toBe('open');
+    const forCs = await loadPiecePage(app.db, { id: 'demo-cs', roles: ['cs'] }, pieceId);
+    expect(forCs?.internalReview).toMatchObject({ needed: true, mayDecide: false });
+    const forTrafficHead = await loadPiecePage(
+      app.db,
+      { id: 'demo-head-traffic', roles: ['head_of_traffic'] },
+      pieceId,
+    );
+    expect(forTrafficHead).toBeNull();
   });
 
   it('refuses to send before the internal approval, naming the rule; nothing written', async () => {
