@@ -59,7 +59,6 @@ describe('internal review, then what changed between versions, in a real browser
   let head: Page;
   let pieceUrl: string;
   let pieceId: string;
-  let firstLink: string;
   let link: string;
 
   beforeAll(async () => {
@@ -94,19 +93,25 @@ describe('internal review, then what changed between versions, in a real browser
     await expect(design.getByRole('status').first().textContent()).resolves.toContain(
       'revisão interna',
     );
+    if (number === 3) await expectAccessible(design);
   }
 
-  /** The head of design decides on a version (a form post, as the review's form does). */
+  /** The head of design decides on a version with the review's form on the piece's page. */
   async function review(number: number, decision: 'approved' | 'changes_requested') {
-    const response = await head.request.post(`${baseUrl}/api/pieces/${pieceId}/internal-review`, {
-      data: {
-        version: number,
-        decision,
-        message: decision === 'approved' ? '' : 'Mais contraste.',
-      },
-      headers: { Origin: baseUrl },
-    });
-    expect(response.status()).toBe(200);
+    await head.goto(pieceUrl);
+    const section = head.getByRole('region', { name: 'Revisão interna' });
+    await expect(section.textContent()).resolves.toContain(`Versão ${number}`);
+    if (number === 1) await expectAccessible(head);
+    if (decision === 'changes_requested')
+      await section.locator('textarea[name="message"]').fill('Mais contraste, por favor.');
+    await section
+      .getByRole('button', {
+        name: decision === 'approved' ? 'Aprovar para o cliente' : 'Pedir alterações',
+      })
+      .click();
+    await expect(head.getByRole('status').first().textContent()).resolves.toContain(
+      decision === 'approved' ? 'Aprovada dentro da agência' : 'Alterações pedidas',
+    );
   }
 
   /** CS sends the current version to Rita from the piece's page. */
@@ -115,6 +120,26 @@ describe('internal review, then what changed between versions, in a real browser
     await cs.getByRole('checkbox', { name: /Rita Moraes/ }).check();
     await cs.getByRole('button', { name: 'Enviar', exact: true }).click();
     await expect(cs.getByRole('status').first().textContent()).resolves.toContain('1 contato');
+  }
+
+  /** A version Design uploads, the head approves and CS sends to Rita: her link to it. */
+  async function approvedAndSent(number: 2 | 3, rgb: [number, number, number]) {
+    await uploadVersion(number, rgb);
+    await review(number, 'approved');
+    await sendToRita();
+    return linkToVersion(number);
+  }
+
+  /** Rita's link opened on a phone, with JavaScript or without. */
+  async function onPhone(url: string, javaScriptEnabled = true) {
+    const context = await browser.newContext({
+      locale: 'pt-BR',
+      viewport: PHONE,
+      javaScriptEnabled,
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    return page;
   }
 
   it('keeps version 1 inside the agency: the head asks for changes, CS cannot send it', async () => {
@@ -128,12 +153,7 @@ describe('internal review, then what changed between versions, in a real browser
   });
 
   it('sends version 2, approved inside the agency; Rita asks for changes from her phone', async () => {
-    await uploadVersion(2, [190, 120, 40]);
-    await review(2, 'approved');
-    await sendToRita();
-    firstLink = await linkToVersion(2);
-    const phone = await (await browser.newContext({ locale: 'pt-BR', viewport: PHONE })).newPage();
-    await phone.goto(firstLink);
+    const phone = await onPhone(await approvedAndSent(2, [190, 120, 40]));
     // The first version she was sent: nothing to compare with (version 1 was never hers).
     await expect(phone.locator('.version-comparison').count()).resolves.toBe(0);
     await phone.getByLabel('O que deve mudar?').fill('Troquem o dia e ponham os cafés.');
@@ -143,12 +163,8 @@ describe('internal review, then what changed between versions, in a real browser
   });
 
   it('shows Rita what changed from version 2 to 3 on a phone, one over the other with a slider', async () => {
-    await uploadVersion(3, [150, 64, 28]);
-    await review(3, 'approved');
-    await sendToRita();
-    link = await linkToVersion(3);
-    const phone = await (await browser.newContext({ locale: 'pt-BR', viewport: PHONE })).newPage();
-    await phone.goto(link);
+    link = await approvedAndSent(3, [150, 64, 28]);
+    const phone = await onPhone(link);
     const section = phone.getByRole('region', { name: 'O que mudou da versão 2 para a 3' });
     await expect(section.count()).resolves.toBe(1);
     const slider = phone.getByRole('slider', { name: 'Mostrar a versão 3 sobre a 2' });
@@ -189,13 +205,7 @@ describe('internal review, then what changed between versions, in a real browser
   });
 
   it('shows the same two versions side by side without JavaScript; Rita approves', async () => {
-    const context = await browser.newContext({
-      locale: 'pt-BR',
-      viewport: PHONE,
-      javaScriptEnabled: false,
-    });
-    const phone = await context.newPage();
-    await phone.goto(link);
+    const phone = await onPhone(link, false);
     const pair = phone.locator('.compare-pair figure');
     await expect(pair.locator('figcaption').allTextContents()).resolves.toEqual([
       'Versão 2',
@@ -213,7 +223,7 @@ describe('internal review, then what changed between versions, in a real browser
     await expect(phone.getByRole('status').first().textContent()).resolves.toContain(
       'sua aprovação foi registrada',
     );
-    await context.close();
+    await phone.context().close();
   });
 
   it('shows the agency the same comparison on the piece page', async () => {
