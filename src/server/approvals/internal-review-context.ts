@@ -2,15 +2,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import {
-  clients,
-  internalReviews,
-  pieces,
-  pieceVersions,
-  projects,
-  users,
-} from '../../../db/schema/index.ts';
-import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
+import { internalReviews, pieces, pieceVersions, users } from '../../../db/schema/index.ts';
+import { readPieceFacts } from './piece-context.ts';
 
 const uploader = alias(users, 'uploader');
 
@@ -21,28 +14,7 @@ const uploader = alias(users, 'uploader');
 export async function loadInternalReviewContext(db: Database, pieceId: string) {
   const newestNumber = sql`(select ${pieces.latestVersion} from ${pieces} where ${pieces.id} = ${pieceId})`;
   const [found, versions, reviews] = await db.batch([
-    db
-      .select({
-        id: pieces.id,
-        title: pieces.title,
-        kind: pieces.kind,
-        discipline: pieces.discipline,
-        status: pieces.status,
-        latestVersion: pieces.latestVersion,
-        designerId: projects.designerId,
-        clientId: aliased(clients.id, 'client_id'),
-        clientName: aliased(clients.name, 'client_name'),
-        clientCsId: clients.csUserId,
-        designTeam: designTeamOf(OUTER_CLIENT_ID),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
-      })
-      .from(pieces)
-      .innerJoin(projects, eq(projects.id, pieces.projectId))
-      .innerJoin(clients, eq(clients.id, pieces.clientId))
-      .innerJoin(users, eq(users.id, clients.csUserId))
-      .where(eq(pieces.id, pieceId)),
+    readPieceFacts(db, pieceId),
     db
       .select({
         id: pieceVersions.id,

@@ -11,6 +11,32 @@ import {
 } from '../../../db/schema/index.ts';
 import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 
+/** A piece with its kind, department, client and CS: what acting on it needs, for a batch. */
+export function readPieceFacts(db: Database, pieceId: string) {
+  return db
+    .select({
+      id: pieces.id,
+      title: pieces.title,
+      kind: pieces.kind,
+      discipline: pieces.discipline,
+      status: pieces.status,
+      latestVersion: pieces.latestVersion,
+      designerId: projects.designerId,
+      clientId: aliased(clients.id, 'client_id'),
+      clientName: aliased(clients.name, 'client_name'),
+      clientCsId: clients.csUserId,
+      designTeam: designTeamOf(OUTER_CLIENT_ID),
+      csName: aliased(users.name, 'cs_name'),
+      csEmail: aliased(users.email, 'cs_email'),
+      csLocale: aliased(users.locale, 'cs_locale'),
+    })
+    .from(pieces)
+    .innerJoin(projects, eq(projects.id, pieces.projectId))
+    .innerJoin(clients, eq(clients.id, pieces.clientId))
+    .innerJoin(users, eq(users.id, clients.csUserId))
+    .where(eq(pieces.id, pieceId));
+}
+
 /**
  * A piece with its newest version and that version's round, its client and CS: what
  * sending, revoking and deciding need, in one round trip.
@@ -18,28 +44,7 @@ import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 export async function loadPieceContext(db: Database, pieceId: string) {
   const newestNumber = sql`(select ${pieces.latestVersion} from ${pieces} where ${pieces.id} = ${pieceId})`;
   const [found, versions, rounds] = await db.batch([
-    db
-      .select({
-        id: pieces.id,
-        title: pieces.title,
-        kind: pieces.kind,
-        discipline: pieces.discipline,
-        status: pieces.status,
-        latestVersion: pieces.latestVersion,
-        designerId: projects.designerId,
-        clientId: aliased(clients.id, 'client_id'),
-        clientName: aliased(clients.name, 'client_name'),
-        clientCsId: clients.csUserId,
-        designTeam: designTeamOf(OUTER_CLIENT_ID),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
-      })
-      .from(pieces)
-      .innerJoin(projects, eq(projects.id, pieces.projectId))
-      .innerJoin(clients, eq(clients.id, pieces.clientId))
-      .innerJoin(users, eq(users.id, clients.csUserId))
-      .where(eq(pieces.id, pieceId)),
+    readPieceFacts(db, pieceId),
     db
       .select({ id: pieceVersions.id, number: pieceVersions.number })
       .from(pieceVersions)
