@@ -8,6 +8,7 @@ import {
   approvalLinks,
   approvalRounds,
   changeRequests,
+  events,
   internalReviews,
   pieceComments,
   pieces,
@@ -120,7 +121,7 @@ export async function seedDemoComparison(db: Database, files: FileStore, now: Da
     createdAt: at(hoursAgo),
     createdBy: 'demo-design',
     decidedAt: at(hoursAgo - 1),
-    decidedBy: 'demo-admin',
+    decidedBy: 'demo-head-design',
   });
   const comment = (id: string, fields: Partial<typeof pieceComments.$inferInsert>) => ({
     id: `${MENU}-${id}`,
@@ -134,6 +135,8 @@ export async function seedDemoComparison(db: Database, files: FileStore, now: Da
     updatedAt: at(50),
     ...fields,
   });
+  const rita = { contactId: RITA.id, contactName: RITA.name };
+  const colour = { commentId: `${MENU}-colour`, version: 1, internal: false };
   await db.batch([
     db
       .insert(pieces)
@@ -221,6 +224,35 @@ export async function seedDemoComparison(db: Database, files: FileStore, now: Da
       message: 'A cor e o texto ainda são de verão; vejam os comentários.',
       decidedAt: at(48),
     }),
+    // The piece's history, as the actions would have written it.
+    db.insert(events).values(
+      (
+        [
+          [72, 'demo-design', 'version_added', { version: 1, fileName: 'cardapio-outono-v1.png' }],
+          [71, 'demo-head-design', 'internal_review_approved', { version: 1 }],
+          [68, 'demo-cs', 'approval_sent', { ...rita, version: 1 }],
+          [50, null, 'approval_commented', { ...rita, version: 1, commentId: `${MENU}-colour` }],
+          [49, null, 'approval_commented', { ...rita, version: 1, commentId: `${MENU}-text` }],
+          [48, null, 'approval_decided', { ...rita, version: 1, decision: 'changes_requested' }],
+          [22, 'demo-design', 'version_added', { version: 2, fileName: 'cardapio-outono-v2.png' }],
+          [21.5, 'demo-head-design', 'internal_review_approved', { version: 2 }],
+          [
+            21,
+            'demo-cs',
+            'approval_comment_replied',
+            { ...colour, replyId: `${MENU}-colour-reply` },
+          ],
+          [21, 'demo-cs', 'approval_thread_resolved', colour],
+        ] as const
+      ).map(([hoursAgo, actorId, action, data]) => ({
+        occurredAt: at(hoursAgo),
+        actorId,
+        action,
+        subjectType: 'piece',
+        subjectId: MENU,
+        data,
+      })),
+    ),
     db.insert(changeRequests).values({
       id: `${MENU}-v1-change`,
       clientId: 'demo-client-bakery',

@@ -55,5 +55,20 @@ describe.each(DRIVERS)('the demo comparison (%s)', (driver) => {
     expect(page?.comparison?.current.number).toBe(2);
     expect(page?.comparison?.captionDiff).toContainEqual({ change: 'added', text: 'outono' });
     expect(page?.comparison?.captionDiff).toContainEqual({ change: 'removed', text: 'verão' });
+    // Its history tells how it got there.
+    expect(page?.history.map((event) => event.key)).toEqual(
+      expect.arrayContaining([
+        'version_added',
+        'internal_review_approved',
+        'approval_sent',
+        'approval_commented',
+        'approval_decided_changes_requested',
+        'approval_comment_replied',
+        'approval_thread_resolved',
+      ]),
+    );
+    expect(page?.history.find((e) => e.key === 'approval_commented')?.contactName).toBe(
+      'Rita Moraes',
+    );
   });
 });
