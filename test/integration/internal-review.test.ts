@@ -223,6 +223,14 @@ describe.each(DRIVERS)('internal review before the client (%s)', (driver) => {
     expect(mail.map((m) => m.toAddress)).toEqual(['cs@ponte.example']);
     expect((await send(pieceId)).status).toBe(200);
     expect(await statusOf(pieceId)).toBe('awaiting_approval');
+    // Withdrawn from the client, it stays approved inside: ready to send again.
+    const withdrawn = await app.request(
+      `/api/pieces/${pieceId}/revoke`,
+      postJson({}, { cookie: cs }),
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(await statusOf(pieceId)).toBe('ready_to_send');
+    expect((await send(pieceId)).status).toBe(200);
   });
 
   it('a traffic piece is the head of traffic’s: the head of design is refused', async () => {

@@ -126,7 +126,10 @@ async function openRoundForCs(db: Database, pieceId: string, user: Viewer) {
   return { ok: true as const, context, round, version };
 }
 
-/** Withdraws the open round of a piece: every link ends at once, the piece is back in production. */
+/**
+ * Withdraws the open round of a piece: every link ends at once, the piece is back in
+ * production (ready to send, when its version was approved inside the agency).
+ */
 export async function revokeRound(
   db: Database,
   input: { pieceId: string; actor: Actor; user: Viewer },
@@ -149,7 +152,11 @@ export async function revokeRound(
       .where(and(eq(approvalLinks.roundId, round.id), isNull(approvalLinks.revokedAt))),
     db
       .update(pieces)
-      .set({ status: 'in_production', updatedAt: now })
+      .set({
+        // An internally approved version is ready to send again; any other is in production.
+        status: sql`case when exists (select 1 from ${internalReviews} where ${internalReviews.versionId} = ${version.id} and ${internalReviews.status} = 'approved') then 'ready_to_send' else 'in_production' end`,
+        updatedAt: now,
+      })
       .where(and(eq(pieces.id, context.piece.id), revoked)),
     recordEventWhen(
       db,
