@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { changeRequests, clientMilestones, clients } from '../../../db/schema/index.ts';
+import { clientMilestones, clients } from '../../../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { clientFor, readClientWithContacts } from '../clients/clients.ts';
@@ -16,12 +16,9 @@ import {
   milestonesOf,
   pipelineDueColumns,
   pipelineNextOf,
+  soonestOpenChange,
   withChangeDue,
 } from './stored-deadline.ts';
-
-// The outer client's id, spelled out: in a one-table query drizzle leaves columns
-// unqualified, and a bare "id" inside a subquery would mean the subquery's own table.
-const CLIENT_ID = sql.raw('"clients"."id"');
 
 /** A client's recorded stages, with who recorded each. */
 export function listClientStages(db: Database, clientId: string) {
@@ -86,10 +83,6 @@ export async function recordStage(
  * client's pipeline deadline is the stored one (computed from its stages only while stale).
  */
 export async function listClientDeadlines(db: Database, viewer: Viewer, rules: DeadlinePolicy) {
-  // The soonest open change request, due by the change turnaround.
-  const changeDue = sql<
-    number | null
-  >`(select min(cr.due_at) from ${changeRequests} cr where cr.client_id = ${CLIENT_ID} and cr.done_at is null)`;
   const list = await db
     .select({
       id: clients.id,
@@ -98,7 +91,8 @@ export async function listClientDeadlines(db: Database, viewer: Viewer, rules: D
       serviceStartsOn: clients.serviceStartsOn,
       serviceEndsOn: clients.serviceEndsOn,
       ...pipelineDueColumns(rules),
-      changeDue,
+      // The soonest open change request, due by the change turnaround.
+      changeDue: soonestOpenChange(),
     })
     .from(clients)
     .where(seenClients(viewer))

@@ -1,30 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import {
-  changeRequests,
-  clientMilestones,
-  clients,
-  outbox,
-  userRoles,
-  users,
-} from '../../../db/schema/index.ts';
+import { changeRequests, clients, outbox, userRoles, users } from '../../../db/schema/index.ts';
 import { createTranslator, formatDateTime, localeOf } from '../../i18n/index.ts';
 import { clockTimeInZone, isoDateInZone, type Policy } from '../../policy/index.ts';
 import { composeMail } from '../mail/compose-mail.ts';
 import { queueMail } from '../mail/outbox.ts';
-import {
-  type Deadline,
-  type Milestones,
-  PIPELINE_STAGES,
-  type PipelineStage,
-  pipelineDeadlines,
-} from './deadline-rules.ts';
+import { type Deadline, pipelineDeadlines } from './deadline-rules.ts';
+import { foldedStages, unfoldStages } from './stored-deadline.ts';
 
 type NoticePolicy = Parameters<typeof pipelineDeadlines>[2] & Pick<Policy, 'agency'>;
-
-const isStage = (kind: string): kind is PipelineStage =>
-  (PIPELINE_STAGES as readonly string[]).includes(kind);
 
 /** How long before a deadline its reminder goes out (policy: the contact sooner than the rest). */
 export function reminderLeadMs(
@@ -71,9 +56,6 @@ export async function sendDeadlineNotices(
   now: Date,
   origin: string,
 ) {
-  const stages = sql<
-    string | null
-  >`(select group_concat(${clientMilestones.kind} || '=' || ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${clients.id})`;
   // Open change requests, folded like the stages: "id=dueAt,…".
   const openChanges = sql<
     string | null
@@ -84,7 +66,7 @@ export async function sendDeadlineNotices(
         clientId: clients.id,
         clientName: aliased(clients.name, 'client_name'),
         serviceEndsOn: clients.serviceEndsOn,
-        stages,
+        stages: foldedStages(),
         openChanges,
         csId: aliased(users.id, 'cs_id'),
         csName: aliased(users.name, 'cs_name'),
@@ -105,11 +87,7 @@ export async function sendDeadlineNotices(
   const mails: ReturnType<typeof queueMail>[] = [];
   const digests = new Map<string, { cs: Person; lines: string[] }>();
   for (const row of rows) {
-    const milestones: Milestones = {};
-    for (const pair of (row.stages ?? '').split(',').filter(Boolean)) {
-      const [kind = '', at = '0'] = pair.split('=');
-      if (isStage(kind)) milestones[kind] = new Date(Number(at));
-    }
+    const milestones = unfoldStages(row.stages);
     const cs: Person = { id: row.csId, name: row.csName, email: row.csEmail, locale: row.csLocale };
     const link = `${origin}/clients/${row.clientId}`;
     // Each deadline with the key its messages are sent under: a change by its own id.

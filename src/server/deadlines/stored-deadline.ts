@@ -1,6 +1,6 @@
 import { eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { clientMilestones, clients } from '../../../db/schema/index.ts';
+import { changeRequests, clientMilestones, clients } from '../../../db/schema/index.ts';
 import {
   type Deadline,
   type DeadlinePolicy,
@@ -52,6 +52,12 @@ export const foldedStages = (clientId: SQL = CLIENT_ID) =>
   sql<
     string | null
   >`(select group_concat(m.kind || '=' || m.occurred_at) from ${clientMilestones} m where m.client_id = ${clientId})`;
+
+/** SQL over the clients table: the due time of the client's soonest open change request, or null. */
+export const soonestOpenChange = () =>
+  sql<
+    number | null
+  >`(select min(cr.due_at) from ${changeRequests} cr where cr.client_id = ${CLIENT_ID} and cr.done_at is null)`;
 
 /** The columns a client's next pipeline deadline is kept in, from its stages and service end. */
 export function pipelineDueOf(

@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
-import { changeRequests, clients } from '../../../db/schema/index.ts';
+import { clients } from '../../../db/schema/index.ts';
 import { addDaysToIsoDate, isoDateInZone, zonedTimeToInstant } from '../../policy/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { seenClients } from '../clients/team-membership.ts';
@@ -16,15 +16,13 @@ import {
   isStale,
   pipelineDueColumns,
   pipelineNextOf,
+  soonestOpenChange,
   withChangeDue,
 } from '../deadlines/stored-deadline.ts';
 import { HOME_ITEMS } from './finance-today.ts';
 
-const CLIENT_ID = sql.raw('"clients"."id"');
 // The soonest open change request of the client, due by the change turnaround.
-const CHANGE_DUE = sql<
-  number | null
->`(select min(cr.due_at) from ${changeRequests} cr where cr.client_id = ${CLIENT_ID} and cr.done_at is null)`;
+const CHANGE_DUE = soonestOpenChange();
 
 /** The first instant of tomorrow in the agency's time zone: anything due before it is overdue or due today. */
 const startOfTomorrow = (now: Date, timeZone: string) =>
