@@ -4,6 +4,7 @@ import { clientMilestones, clients } from '../../db/schema/index.ts';
 import { runJobs } from '../../functions/jobs/index.ts';
 import { policy, zonedTimeToInstant } from '../../src/policy/index.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
+import { PIPELINE_STAGES } from '../../src/server/deadlines/deadline-rules.ts';
 import { pipelineRulesKey } from '../../src/server/deadlines/pipeline-rules-key.ts';
 import { keepPipelineDue } from '../../src/server/deadlines/stored-deadline.ts';
 import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
@@ -92,18 +93,14 @@ describe.each(DRIVERS)('each client’s next pipeline deadline, stored (%s)', (d
     const clinic = 'demo-client-clinic';
     const launchedAt = new Date('2026-03-02T13:00:00Z');
     await app.db.delete(clientMilestones).where(eq(clientMilestones.clientId, clinic));
-    await app.db
-      .insert(clientMilestones)
-      .values(
-        [
-          'paid',
-          'contacted',
-          'questionnaire_received',
-          'strategy_agreed',
-          'launched',
-          'checked_in',
-        ].map((kind) => ({ clientId: clinic, kind, occurredAt: launchedAt })),
-      );
+    await app.db.insert(clientMilestones).values(
+      // Every stage up to the check-in: only the renewal is left.
+      PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf('checked_in') + 1).map((kind) => ({
+        clientId: clinic,
+        kind,
+        occurredAt: launchedAt,
+      })),
+    );
     const edit = (serviceEndsOn: string | null) =>
       app.request(
         `/api/clients/${clinic}`,
