@@ -9,6 +9,7 @@ import {
   pieceComments,
   pieces,
 } from '../../db/schema/index.ts';
+import { loadBoardPage } from '../../src/server/approvals/board-page.ts';
 import { loadPiecePage } from '../../src/server/approvals/piece-page.ts';
 import { openApprovalsApp, PNG, versionForm } from '../support/approvals.ts';
 import {
@@ -97,22 +98,19 @@ describe.each(DRIVERS)('internal review before the client (%s)', (driver) => {
     expect(review).toMatchObject({ status: 'open', discipline: 'design' });
     expect(review?.dueAt).toEqual(sp('2026-03-02T14:00:00'));
     expect(await statusOf(pieceId)).toBe('internal_review');
-    // The head of design sees it on the piece page with the form; CS sees it wait, no form.
-    const forHead = await loadPiecePage(
-      app.db,
-      { id: 'demo-head-design', roles: ['head_of_design'] },
-      pieceId,
-    );
+    // The head of design sees it on the piece page with the form and on the board; CS sees it
+    // wait, no form; the head of traffic sees nothing of it.
+    const head = { id: 'demo-head-design', roles: ['head_of_design' as const] };
+    const trafficHead = { id: 'demo-head-traffic', roles: ['head_of_traffic' as const] };
+    const forHead = await loadPiecePage(app.db, head, pieceId);
     expect(forHead?.internalReview).toMatchObject({ needed: true, mayDecide: true });
     expect(forHead?.internalReview?.current?.status).toBe('open');
     const forCs = await loadPiecePage(app.db, { id: 'demo-cs', roles: ['cs'] }, pieceId);
     expect(forCs?.internalReview).toMatchObject({ needed: true, mayDecide: false });
-    const forTrafficHead = await loadPiecePage(
-      app.db,
-      { id: 'demo-head-traffic', roles: ['head_of_traffic'] },
-      pieceId,
-    );
-    expect(forTrafficHead).toBeNull();
+    expect(await loadPiecePage(app.db, trafficHead, pieceId)).toBeNull();
+    const board = await loadBoardPage(app.db, head);
+    expect(board.pieces.map((p) => [p.id, p.status])).toEqual([[pieceId, 'internal_review']]);
+    expect((await loadBoardPage(app.db, trafficHead)).pieces).toEqual([]);
   });
 
   it('refuses to send before the internal approval, naming the rule; nothing written', async () => {
