@@ -21,6 +21,8 @@ export const projects = sqliteTable(
     name: text('name').notNull(),
     // The Design partner who works on it: they see its pieces.
     designerId: text('designer_id').references(() => users.id),
+    // Whether the client's contacts follow it in the client space: the agency chooses.
+    visibleToClient: integer('visible_to_client', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => users.id),
   },

@@ -49,6 +49,12 @@ export const clientContacts = sqliteTable(
       .notNull()
       .default(false),
     mayApprovePieces: integer('may_approve_pieces', { mode: 'boolean' }).notNull().default(false),
+    // The client space (sign-in by e-mailed link): off until CS or an admin turns it on.
+    mayUseSpace: integer('may_use_space', { mode: 'boolean' }).notNull().default(false),
+    // How the space's news reaches them: each at once, or one digest a day.
+    notifyMode: text('notify_mode', { enum: ['immediate', 'daily'] })
+      .notNull()
+      .default('immediate'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [index('client_contacts_client_idx').on(table.clientId)],

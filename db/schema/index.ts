@@ -1,5 +1,6 @@
 // The whole schema, one table group per file.
 export * from './approvals.ts';
+export * from './client-space.ts';
 export * from './client-teams.ts';
 export * from './clients.ts';
 export * from './events.ts';
