@@ -63,6 +63,7 @@ describe('the comparison of two versions', () => {
     expect(html).not.toContain('data-version-compare="overlay"');
     expect(html).toMatch(/<iframe src="\/api\/approval\/tok\/versions\/1\/file"/);
     expect(html).toContain('Abrir o PDF (Versão 1)');
+    expect(html).not.toContain('version-compare.js');
     expect(html).toContain(`src="${fileUrl(2)}"`);
   });
 });
