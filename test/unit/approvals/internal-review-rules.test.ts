@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PIECE_DISCIPLINES, PIECE_KINDS } from '../../../db/schema/index.ts';
-import { addBusinessHours, policy } from '../../../src/policy/index.ts';
+import { agencyPolicy } from '../../../src/policy/agency-policy.ts';
+import { addBusinessHours, parsePolicy, policy } from '../../../src/policy/index.ts';
 import {
   defaultDisciplineOf,
   internalReviewDueAt,
@@ -31,6 +32,28 @@ describe('which pieces are reviewed inside the agency first', () => {
     expect(Object.keys(policy.approvals.internalReview.reviewerRoleByDiscipline).sort()).toEqual(
       [...PIECE_DISCIPLINES].sort(),
     );
+  });
+});
+
+describe('the policy of the internal review', () => {
+  it('refuses a reminder that would come before the review opens, and an unknown kind', () => {
+    const review = agencyPolicy.approvals.internalReview;
+    const early = {
+      ...agencyPolicy,
+      approvals: {
+        ...agencyPolicy.approvals,
+        internalReview: { ...review, reminderBeforeBusinessHours: review.dueWithinBusinessHours },
+      },
+    };
+    expect(() => parsePolicy(early)).toThrow(/internalReview\.reminderBeforeBusinessHours/);
+    const unknownKind = {
+      ...agencyPolicy,
+      approvals: {
+        ...agencyPolicy.approvals,
+        internalReview: { ...review, kinds: ['billboard'] },
+      },
+    };
+    expect(() => parsePolicy(unknownKind)).toThrow(/internalReview\.kinds/);
   });
 });
 
