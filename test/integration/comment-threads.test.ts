@@ -199,4 +199,27 @@ describe.each(DRIVERS)('conversation on comments (%s)', (driver) => {
     const written = await app.db.select().from(events).where(eq(events.subjectId, pieceId));
     expect(written.filter((e) => e.action === 'approval_thread_reopened')).toHaveLength(2);
   });
+
+  it('takes the version the client saw before, skipping one never sent, on both pages and the board', async () => {
+    // Version 3 (above) never went to the client; version 4 goes to Rita.
+    const fourth = await app.request(`/api/pieces/${pieceId}/versions`, {
+      ...versionForm(PNG),
+      headers: { ...SAME_ORIGIN, cookie: cs },
+    });
+    expect(fourth.status).toBe(200);
+    const sent = await app.request(
+      `/api/pieces/${pieceId}/send`,
+      postJson({ contactIds: ['demo-contact-bakery-owner'], rule: 'all' }, { cookie: cs }),
+    );
+    expect(sent.status).toBe(200);
+    const page = await clientPage(await approvalToken(app, 'rita@paoquente.example'));
+    expect(page.approval.version.number).toBe(4);
+    expect(page.approval.previousThreads.map((c) => [c.versionNumber, c.body])).toEqual([
+      [2, 'Agora a fonte'],
+    ]);
+    const agency = await loadPiecePage(app.db, CS, pieceId);
+    expect(agency?.previousThreads.map((c) => [c.version, c.body])).toEqual([[2, 'Agora a fonte']]);
+    const board = await loadBoardPage(app.db, CS, 'demo-client-bakery');
+    expect(board.pieces.find((p) => p.id === pieceId)?.openComments).toBe(1);
+  });
 });

@@ -1,14 +1,16 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import { pieceComments, pieceVersions } from '../../../db/schema/index.ts';
+import { approvalRounds, pieceComments, pieceVersions } from '../../../db/schema/index.ts';
 import { withPins } from './comment-pins.ts';
 import { threadsOf } from './comment-threads.ts';
 
 /**
- * The comments a client link shows, for the link's batch: the version's and the version
- * before's, never an internal one — internal comments and internal replies are not selected
- * here at all, so nothing reached by a link can leak them.
+ * The comments a client link shows, for the link's batch: the version's and those of the
+ * version the client saw before it (the newest earlier one sent to them: one held inside the
+ * agency never reached them), never an internal one — internal comments and internal replies
+ * are not selected here at all, so nothing reached by a link can leak them.
  */
 export function readClientComments(db: Database, versionOfLink: SQL) {
   const current = alias(pieceVersions, 'current_version');
@@ -16,15 +18,16 @@ export function readClientComments(db: Database, versionOfLink: SQL) {
   const versionBefore = db
     .select({ id: before.id })
     .from(before)
-    .innerJoin(
-      current,
-      and(eq(current.pieceId, before.pieceId), eq(current.number, sql`${before.number} + 1`)),
-    )
-    .where(sql`${current.id} = ${versionOfLink}`);
+    .innerJoin(current, and(eq(current.pieceId, before.pieceId), lt(before.number, current.number)))
+    .innerJoin(approvalRounds, eq(approvalRounds.versionId, before.id))
+    .where(sql`${current.id} = ${versionOfLink}`)
+    .orderBy(desc(before.number))
+    .limit(1);
   return db
     .select({
       id: pieceComments.id,
       versionId: pieceComments.versionId,
+      versionNumber: aliased(pieceVersions.number, 'version_number'),
       parentId: pieceComments.parentId,
       authorName: pieceComments.authorName,
       authorContactId: pieceComments.authorContactId,
@@ -38,6 +41,7 @@ export function readClientComments(db: Database, versionOfLink: SQL) {
       updatedAt: pieceComments.updatedAt,
     })
     .from(pieceComments)
+    .innerJoin(pieceVersions, eq(pieceVersions.id, pieceComments.versionId))
     .where(
       and(
         sql`${pieceComments.versionId} in (${versionOfLink}, (${versionBefore}))`,

@@ -1,5 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { pieceComments, pieceVersions } from '../../../db/schema/index.ts';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { approvalRounds, pieceComments, pieceVersions } from '../../../db/schema/index.ts';
 
 // A thread is a comment and the replies to it, one level deep: a reply to a reply is
 // attached to the first comment. It is resolved (and reopened) on that first comment.
@@ -38,11 +39,15 @@ export function replyIsInternal(
 
 /**
  * The client's open threads on a piece, for the board: comments a contact wrote (not
- * replies), not resolved, on the newest version or the one before — feedback still waiting
- * for an answer. Uses the index on (piece_id, resolved_at).
+ * replies), not resolved, on the newest version or on the one the client saw before it (the
+ * newest earlier version sent to them) — feedback still waiting for an answer; older feedback
+ * has been superseded twice. Uses the index on (piece_id, resolved_at).
  */
 export function openClientThreadsOf(pieceId: SQLWrapper, latestVersion: SQLWrapper): SQL<number> {
-  return sql<number>`(select count(*) from ${pieceComments} inner join ${pieceVersions} on ${pieceVersions.id} = ${pieceComments.versionId} where ${pieceComments.pieceId} = ${pieceId} and ${pieceComments.resolvedAt} is null and ${pieceComments.authorContactId} is not null and ${pieceComments.parentId} is null and ${pieceVersions.number} >= ${latestVersion} - 1)`.mapWith(
+  // Aliased apart from the versions the count joins.
+  const sent = alias(pieceVersions, 'sent_version');
+  const sentBefore = sql`(select max(${sent.number}) from ${pieceVersions} ${sql.identifier('sent_version')} inner join ${approvalRounds} on ${approvalRounds.versionId} = ${sent.id} where ${sent.pieceId} = ${pieceId} and ${sent.number} < ${latestVersion})`;
+  return sql<number>`(select count(*) from ${pieceComments} inner join ${pieceVersions} on ${pieceVersions.id} = ${pieceComments.versionId} where ${pieceComments.pieceId} = ${pieceId} and ${pieceComments.resolvedAt} is null and ${pieceComments.authorContactId} is not null and ${pieceComments.parentId} is null and ${pieceVersions.number} >= coalesce(${sentBefore}, ${latestVersion}))`.mapWith(
     Number,
   );
 }

@@ -47,6 +47,10 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
   const current = versions[0];
   const round = current ? rounds.find((r) => r.versionId === current.id) : undefined;
   const talks = mayTalkToClient(viewer, piece);
+  // Versions come newest first: the first earlier one with a round went to the client.
+  const sentBefore = versions.find(
+    (v) => current && v.number < current.number && rounds.some((r) => r.versionId === v.id),
+  );
   const numberOf = (versionId: string) => versions.find((v) => v.id === versionId)?.number;
   const versionOfRound = new Map(rounds.map((r) => [r.id, numberOf(r.versionId) ?? 0]));
   // The contact an event is about: named in it, or known from the piece's links.
@@ -75,9 +79,10 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
     })),
     // Threads: each first comment with its replies (the piece page answers and resolves them).
     comments: threadsOf(numbered),
-    // The client's threads on the version before the current one, as their next page shows them.
+    // The client's threads on the version they saw before the current one (the newest earlier
+    // version sent to them), as their next page shows them.
     previousThreads: threadsOf(numbered).filter(
-      (thread) => thread.authorContactId !== null && thread.version === (current?.number ?? 0) - 1,
+      (thread) => thread.authorContactId !== null && thread.versionId === sentBefore?.id,
     ),
     pins: drawnPins(numbered),
     // What the current version changed from the one before it (versions come newest first).
