@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, pieceComments, pieces } from '../../db/schema/index.ts';
+import { events, outbox, pieceComments, pieces } from '../../db/schema/index.ts';
 import { createTranslator } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { loadApprovalPage } from '../../src/server/approvals/approval-page.ts';
@@ -52,6 +52,7 @@ describe.each(DRIVERS)('conversation on comments (%s)', (driver) => {
   afterAll(() => app.close());
 
   it('shows a reply to a client’s comment to the client, unless it is marked internal only', async () => {
+    const mailBefore = await app.db.select({ id: outbox.id }).from(outbox);
     const shown = await reply(ritaComment, { reply: 'Vamos clarear o fundo' });
     expect(shown.status).toBe(200);
     expect(await readJson(shown)).toMatchObject({ internal: false });
@@ -70,6 +71,8 @@ describe.each(DRIVERS)('conversation on comments (%s)', (driver) => {
     const ritas = page.approval.comments.find((c) => c.id === ritaComment);
     expect(ritas?.replies.map((r) => r.body)).toEqual(['Vamos clarear o fundo', 'Já ajustei']);
     expect(JSON.stringify(page)).not.toContain('Cliente difícil');
+    // No e-mail for a reply: the client reads it on their link (and on the next version).
+    expect(await app.db.select({ id: outbox.id }).from(outbox)).toHaveLength(mailBefore.length);
     // The agency sees all three, the internal one marked.
     const agency = await loadPiecePage(app.db, CS, pieceId);
     const thread = agency?.comments.find((c) => c.id === ritaComment);
