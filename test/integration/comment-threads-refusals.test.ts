@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, pieceComments } from '../../db/schema/index.ts';
 import { asClient, openSentPiece, PNG, versionForm } from '../support/approvals.ts';
-import { postJson } from '../support/sign-in.ts';
+import { postJson, signIn } from '../support/sign-in.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
@@ -124,6 +124,30 @@ describe.each(DRIVERS)('conversation on comments, refused (%s)', (driver) => {
       .from(events)
       .where(eq(events.action, 'approval_thread_resolved'));
     expect(resolvedEvents).toHaveLength(2);
+  });
+
+  it('writes a reply clicked twice, or sent ten times at once, once: the others get 409', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => reply(ritaComment, { reply: 'Ajustamos, veja a v2' })),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+    const refused = answers.find((a) => a.status === 409);
+    expect((await readJson(refused)).error.code).toBe('already_replied');
+    const rows = await app.db
+      .select()
+      .from(pieceComments)
+      .where(eq(pieceComments.body, 'Ajustamos, veja a v2'));
+    expect(rows).toHaveLength(1);
+    const replied = await app.db
+      .select()
+      .from(events)
+      .where(eq(events.action, 'approval_comment_replied'));
+    expect(replied).toHaveLength(1);
+    // Another person may say the same words: that is their reply.
+    const design = await signIn(app, 'design@ponte.example');
+    expect((await reply(ritaComment, { reply: 'Ajustamos, veja a v2' }, design)).status).toBe(200);
   });
 
   it('gives a client link no way to resolve, to reply in a thread, or to make a comment internal', async () => {

@@ -993,6 +993,7 @@ export const en = {
     reopenedNotice: 'Thread reopened.',
     alreadyResolved: 'This thread was already resolved.',
     notResolved: 'This thread was already open.',
+    alreadyReplied: 'This reply was already sent.',
   },
   versionComparison: {
     title: 'What changed from version {previous} to {current}',

@@ -1003,6 +1003,7 @@ export const ptBR = {
     reopenedNotice: 'Conversa reaberta.',
     alreadyResolved: 'Esta conversa já estava resolvida.',
     notResolved: 'Esta conversa já estava em aberto.',
+    alreadyReplied: 'Esta resposta já foi enviada.',
   },
   versionComparison: {
     title: 'O que mudou da versão {previous} para a {current}',

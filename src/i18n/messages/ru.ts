@@ -999,6 +999,7 @@ export const ru = {
     reopenedNotice: 'Обсуждение открыто снова.',
     alreadyResolved: 'Это обсуждение уже было решено.',
     notResolved: 'Это обсуждение уже было открыто.',
+    alreadyReplied: 'Этот ответ уже отправлен.',
   },
   versionComparison: {
     title: 'Что изменилось от версии {previous} к версии {current}',

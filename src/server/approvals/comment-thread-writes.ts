@@ -19,6 +19,12 @@ export const COMMENT_THREAD_REFUSALS = {
     messageKey: 'commentThreads.alreadyResolved',
   },
   not_resolved: { status: 409, code: 'not_resolved', messageKey: 'commentThreads.notResolved' },
+  // The same reply by the same person in the thread: a double click, a second tab, a replay.
+  already_replied: {
+    status: 409,
+    code: 'already_replied',
+    messageKey: 'commentThreads.alreadyReplied',
+  },
 } as const satisfies RefusalTable<string>;
 
 type ThreadProblem = keyof typeof COMMENT_THREAD_REFUSALS;
@@ -57,7 +63,8 @@ async function findThread(db: Database, request: ThreadRequest) {
 /**
  * An agency member's reply in a comment's thread (see `replyIsInternal` for who sees it).
  * No e-mail goes to the client: they see the answer on their page and on the next version.
- * The reply and its event are one batch; if the thread was deleted meanwhile, neither is written.
+ * The reply and its event are one batch; if the thread was deleted meanwhile, neither is
+ * written, and the same text by the same person in the thread is written once (409 after).
  */
 export async function replyToComment(
   db: Database,
@@ -69,6 +76,7 @@ export async function replyToComment(
   const replyId = crypto.randomUUID();
   const internal = replyIsInternal(root, input);
   const threadStands = sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${root.id})`;
+  const saidAlready = sql`exists (select 1 from ${pieceComments} where ${pieceComments.parentId} = ${root.id} and ${pieceComments.authorUserId} = ${input.actor.id} and ${pieceComments.body} = ${input.body})`;
   const written = sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${replyId})`;
   const [inserted] = await db.batch([
     insertWhen(
@@ -87,7 +95,7 @@ export async function replyToComment(
         createdAt: now,
         updatedAt: now,
       },
-      threadStands,
+      sql`${threadStands} and not ${saidAlready}`,
     ).returning({ id: pieceComments.id }),
     recordEventWhen(
       db,
@@ -103,7 +111,13 @@ export async function replyToComment(
       written,
     ),
   ]);
-  return inserted.length > 0 ? { ok: true, replyId, internal } : { ok: false, error: 'not_found' };
+  if (inserted.length > 0) return { ok: true, replyId, internal };
+  // Not written: the thread is gone, or this reply is there already.
+  const [stands] = await db
+    .select({ id: pieceComments.id })
+    .from(pieceComments)
+    .where(eq(pieceComments.id, root.id));
+  return { ok: false, error: stands ? 'already_replied' : 'not_found' };
 }
 
 /**
