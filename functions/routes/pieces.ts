@@ -19,6 +19,8 @@ import { decideInternalReview } from '../../src/server/approvals/internal-review
 import { internalDecisionInput } from '../../src/server/approvals/internal-review-input.ts';
 import { INTERNAL_REVIEW_REFUSALS } from '../../src/server/approvals/internal-review-refusals.ts';
 import { addVersion } from '../../src/server/approvals/piece-versions.ts';
+import { setProjectVisibility } from '../../src/server/client-space/project-visibility.ts';
+import { projectVisibilityInput } from '../../src/server/client-space/project-visibility-input.ts';
 import { createPiece, createProject, getPieceFor } from '../../src/server/approvals/pieces.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
@@ -50,6 +52,22 @@ export const pieceRoutes = new Hono<ApiEnv>()
       location: back,
       body: { id: result.projectId },
       notice: 'approvals.projectCreated',
+    });
+  })
+  .post('/projects/:id/visibility', async (c) => {
+    // Whether the client's contacts follow the project in the client space (#18).
+    const { visible } = await readInput(c, projectVisibilityInput);
+    const { db, clock } = c.get('deps');
+    const result = await setProjectVisibility(
+      db,
+      { projectId: c.req.param('id'), visible, ...actingPerson(c) },
+      clock(),
+    );
+    if (!result.ok) return refuseWith(c, PIECE_REFUSALS, result.error);
+    return done(c, {
+      location: `/pieces?client=${encodeURIComponent(result.clientId)}#projects`,
+      body: { visible, changed: result.changed },
+      notice: visible ? 'spaceBoard.projectShown' : 'spaceBoard.projectHidden',
     });
   })
   .post('/', async (c) => {

@@ -38,7 +38,20 @@ export async function openApprovalByToken(
   options: { withContents?: boolean } = {},
 ): Promise<{ ok: true; approval: OpenApproval } | { ok: false; error: ApprovalLinkProblem }> {
   if (!looksLikeToken(token)) return { ok: false, error: 'invalid' };
-  const linkId = hashToken(token);
+  return openApprovalByLink(db, hashToken(token), now, options);
+}
+
+/**
+ * The shared core of a contact's approval, by the link's id: the e-mailed link (by its token)
+ * and the client space (by the contact's own link to the round, where the session, not the
+ * link's age, vouches for the contact, so `expiring: false`) open the same approval.
+ */
+export async function openApprovalByLink(
+  db: Database,
+  linkId: string,
+  now: Date,
+  options: { withContents?: boolean; expiring?: boolean } = {},
+): Promise<{ ok: true; approval: OpenApproval } | { ok: false; error: ApprovalLinkProblem }> {
   const roundOfLink = sql`(select ${approvalLinks.roundId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
   const contactOfLink = sql`(select ${approvalLinks.contactId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
   const pieceOfLink = sql`(select ${approvalRounds.pieceId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`;
@@ -93,7 +106,8 @@ export async function openApprovalByToken(
   // A contact who may no longer approve, or a withdrawn round, has in effect a revoked link.
   if (link.revokedAt || !link.mayApprove || link.roundStatus === 'revoked')
     return { ok: false, error: 'revoked' };
-  if (link.expiresAt.getTime() <= now.getTime()) return { ok: false, error: 'expired' };
+  if (options.expiring !== false && link.expiresAt.getTime() <= now.getTime())
+    return { ok: false, error: 'expired' };
   const ownDecision =
     decisions.find((d) => d.roundId === link.roundId && d.contactId === link.contactId) ?? null;
   const newer = sentToContact.find((sent) => sent.versionNumber > link.versionNumber) ?? null;

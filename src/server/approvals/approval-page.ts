@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client.ts';
 import type { Policy } from '../../policy/index.ts';
 import { refuseClientLink } from '../rate-limits/link-failures.ts';
-import { openApprovalByToken } from './approval-links.ts';
+import { type OpenApproval, openApprovalByToken } from './approval-links.ts';
 import { drawnPins, withPins } from './comment-pins.ts';
 import { threadsOf } from './comment-threads.ts';
 import { compareVersions } from './version-comparison.ts';
@@ -21,11 +21,18 @@ export async function loadApprovalPage(
   const opened = await openApprovalByToken(db, link.token, now);
   if (!opened.ok)
     return { refusal: await refuseClientLink(db, rules, link.ip, opened.error, now) } as const;
+  return { refusal: null, ...approvalViewOf(opened.approval) } as const;
+}
+
+/**
+ * What the approval experience shows of an opened approval, wherever it was opened from: the
+ * e-mailed link, or the client space (#18) with the contact's own link to the round.
+ */
+export function approvalViewOf(opened: OpenApproval) {
   // Each comment with the agency's visible replies under it.
-  const comments = threadsOf(withPins(opened.approval.comments));
-  const approval = { ...opened.approval, comments };
+  const comments = threadsOf(withPins(opened.comments));
+  const approval = { ...opened, comments };
   return {
-    refusal: null,
     approval,
     pins: drawnPins(comments),
     approvedCount: approval.roundDecisions.filter((d) => d.decision === 'approved').length,
@@ -33,5 +40,5 @@ export async function loadApprovalPage(
     comparison: approval.versionSentBefore
       ? compareVersions(approval.versionSentBefore, approval.version)
       : null,
-  } as const;
+  };
 }

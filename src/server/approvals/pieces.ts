@@ -182,6 +182,8 @@ export function readBoard(db: Database, viewer: Viewer, clientId?: string) {
         clientName: aliased(clients.name, 'client_name'),
         clientCsId: clients.csUserId,
         designerName: aliased(users.name, 'designer_name'),
+        // Whether the client follows it in the client space (#18).
+        visibleToClient: projects.visibleToClient,
       })
       .from(projects)
       .innerJoin(clients, eq(clients.id, projects.clientId))
