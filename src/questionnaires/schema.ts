@@ -18,6 +18,14 @@ export const QUESTION_KINDS = [
   'checklist',
 ] as const;
 
+/**
+ * True when a question's words ask for a password or another secret: these are never collected (access is
+ * granted by invitation), in a questionnaire or in any form the agency writes for clients.
+ */
+export function asksForPassword(words: string): boolean {
+  return /password|senha|пароль|secret|segredo|секрет/i.test(words);
+}
+
 const question = z.object({
   id,
   kind: z.enum(QUESTION_KINDS),
@@ -54,7 +62,7 @@ export const questionnaireSchema = z
           ctx.addIssue({ code: 'custom', message: `checklist ${q.id} has no options` });
         }
         // Passwords are never collected: access is granted by invitation.
-        if (/password|senha|пароль/i.test(`${q.id} ${q.label['pt-BR']} ${q.label.en}`)) {
+        if (asksForPassword(`${q.id} ${q.label['pt-BR']} ${q.label.en}`)) {
           ctx.addIssue({ code: 'custom', message: `question ${q.id} asks for a password` });
         }
       }

@@ -1,6 +1,12 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { events, invoices, onboardingFiles, pieceVersions } from '../../../db/schema/index.ts';
+import {
+  events,
+  invoices,
+  onboardingFiles,
+  pieceVersions,
+  requestFiles,
+} from '../../../db/schema/index.ts';
 import type { FileStore } from './file-store.ts';
 
 // A file younger than this may belong to an upload still being written: it is left alone.
@@ -11,6 +17,7 @@ const OWNERS = [
   { prefix: 'invoices/', column: invoices.fileKey, table: invoices },
   { prefix: 'onboarding/', column: onboardingFiles.fileKey, table: onboardingFiles },
   { prefix: 'pieces/', column: pieceVersions.fileKey, table: pieceVersions },
+  { prefix: 'requests/', column: requestFiles.fileKey, table: requestFiles },
 ] as const;
 
 /**
