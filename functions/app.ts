@@ -5,6 +5,7 @@ import type { ApiEnv } from './http/api-env.ts';
 import { handleError } from './http/handle-error.ts';
 import { requestContext, sameOriginOnly, securityHeaders } from './http/middleware.ts';
 import { problem } from './http/problem.ts';
+import { spaceGuard } from './http/space-guard.ts';
 import { approvalRoutes } from './routes/approval.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientRoutes } from './routes/clients.ts';
@@ -26,7 +27,13 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
   // Chained, so the app's type carries every route (Hono's RPC typing).
   return new Hono<ApiEnv>()
     .basePath('/api')
-    .use(requestContext(resolveDependencies), securityHeaders, sameOriginOnly, accessGuard)
+    .use(
+      requestContext(resolveDependencies),
+      securityHeaders,
+      sameOriginOnly,
+      accessGuard,
+      spaceGuard,
+    )
     .route('/health', healthRoutes)
     .route('/preferences', preferenceRoutes)
     .route('/auth', authRoutes)

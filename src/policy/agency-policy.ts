@@ -354,6 +354,13 @@ export const agencyPolicy: PolicyInput = {
       en: "The agency uses the data in this questionnaire (names, e-mails, phone numbers, company information and uploaded files) only to plan and deliver the contracted services. It is kept for the length of the contract and up to five years after it, to meet legal obligations, and it is never sold or handed to third parties. You may ask your account manager (CS) at any time to see, correct or delete your data, under Brazil's General Data Protection Law (Law 13,709/2018).",
     },
   },
+  clientSpace: {
+    // Contacts sign in with their own e-mailed links and sessions, never partner accounts.
+    // The same lengths as partners' today, kept apart so the agency can shorten a client's
+    // session without touching its own people's.
+    signInLinkMinutes: 15,
+    sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
+  },
   // A session ends after a week without use, and after 30 days in any case.
   sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
   rateLimits: {

@@ -37,6 +37,12 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
 const positive = z.number().int().positive();
+// How long a session lives: idle and absolute, and how often its last use is written.
+const sessionLimits = z.object({
+  idleDays: positive,
+  absoluteDays: positive,
+  renewAfterMinutes: positive,
+});
 // The piece kinds and disciplines as the database names them (the policy may not import it;
 // a unit test keeps the two lists equal).
 const pieceKind = z.enum(['social_post', 'banner', 'email', 'landing_page', 'other']);
@@ -166,11 +172,12 @@ export const policySchema = z
       privacyNoticeVersion: positive,
       privacyNotice: localizedText,
     }),
-    sessions: z.object({
-      idleDays: positive,
-      absoluteDays: positive,
-      renewAfterMinutes: positive,
+    // The client space (#18): contacts' own sign-in and sessions, then each task's block.
+    clientSpace: z.object({
+      signInLinkMinutes: positive,
+      sessions: sessionLimits,
     }),
+    sessions: sessionLimits,
     rateLimits: z.object({
       signInPerEmail: rateLimit,
       signInPerIp: rateLimit,
@@ -192,12 +199,15 @@ export const policySchema = z
         message: 'closes before it opens',
       });
     }
-    if (policy.sessions.absoluteDays < policy.sessions.idleDays) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sessions', 'absoluteDays'],
-        message: 'a session cannot end before its idle expiry',
-      });
+    for (const path of [['sessions'], ['clientSpace', 'sessions']] as const) {
+      const limits = path.length === 1 ? policy.sessions : policy.clientSpace.sessions;
+      if (limits.absoluteDays < limits.idleDays) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'absoluteDays'],
+          message: 'a session cannot end before its idle expiry',
+        });
+      }
     }
     const review = policy.approvals.internalReview;
     if (review.reminderBeforeBusinessHours >= review.dueWithinBusinessHours) {

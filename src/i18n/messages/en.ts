@@ -168,6 +168,58 @@ export const en = {
       'Ends all your sessions, this browser included. Use it if you lost a device or signed in on someone else’s computer.',
     signInContinues: 'Once you are signed in, you go back to the page you were opening.',
   },
+  space: {
+    nav: {
+      label: 'Client space',
+      board: 'Board',
+      requests: 'Requests',
+      settings: 'Notifications',
+      signOut: 'Sign out',
+      signedInAs: '{name} · {client}',
+    },
+    signIn: {
+      title: 'Sign in to the client space',
+      intro:
+        'Enter the e-mail the agency has for you. If it may use the client space, we will send you a sign-in link, valid for {minutes} minutes.',
+      emailLabel: 'E-mail',
+      send: 'Send link',
+      sentTitle: 'Check your e-mail',
+      sentBody:
+        'If this address may use the client space, a link is on its way. It is valid for {minutes} minutes and works only once.',
+      sentHelp: 'Nothing arrived? Check your spam folder, ask for another link or contact your account manager.',
+      requestNewLink: 'Ask for a new link',
+      confirmTitle: 'Confirm sign-in',
+      confirmBody: 'For your safety, confirm that you want to sign in to the client space in this browser.',
+      confirmButton: 'Sign in',
+      linkProblems: {
+        invalid: 'This link is not valid. Ask for a new sign-in link.',
+        expired: 'This link has expired. Ask for a new sign-in link.',
+        used: 'This link has already been used. If you need to sign in again, ask for another link.',
+      },
+      signedOut: 'You have signed out of the client space.',
+      signedOutEverywhere: 'You have signed out of the client space on every device.',
+      signOutEverywhere: 'Sign out everywhere',
+    },
+    choose: {
+      title: 'Which client?',
+      intro: 'Your e-mail is a contact of more than one of the agency’s clients. Choose the one to sign in as.',
+      choose: 'Continue as {client}',
+      none: 'This e-mail no longer has access to the client space. Please contact your account manager.',
+      invalid: 'Choose one of the clients in the list.',
+    },
+    mail: {
+      subject: 'Your link to the client space',
+      greeting: 'Hello, {name}!',
+      body: 'Use the button below to sign in to the client space. The link is valid for {minutes} minutes and works only once.',
+      ignore: 'If you did not ask for this link, ignore this e-mail: no one gets in without it.',
+      action: 'Sign in to the client space',
+    },
+    contactForm: {
+      mayUseSpace: 'May use the client space',
+      mayUseSpaceHelp: 'Signs in with an e-mailed link to follow projects, approve pieces and request new work.',
+      usesSpace: 'Uses the client space',
+    },
+  },
   dashboard: {
     title: 'Home',
     greeting: 'Hello, {name}!',

@@ -171,6 +171,58 @@ export const ptBR = {
       'Encerra todas as suas sessões, inclusive neste navegador. Use se perdeu um aparelho ou entrou num computador de outra pessoa.',
     signInContinues: 'Depois de entrar, você volta para a página que estava abrindo.',
   },
+  space: {
+    nav: {
+      label: 'Espaço do cliente',
+      board: 'Quadro',
+      requests: 'Pedidos',
+      settings: 'Avisos',
+      signOut: 'Sair',
+      signedInAs: '{name} · {client}',
+    },
+    signIn: {
+      title: 'Entrar no espaço do cliente',
+      intro:
+        'Digite o e-mail com que a agência cadastrou você. Se ele tiver acesso ao espaço do cliente, enviaremos um link para entrar, válido por {minutes} minutos.',
+      emailLabel: 'E-mail',
+      send: 'Enviar link',
+      sentTitle: 'Confira seu e-mail',
+      sentBody:
+        'Se este endereço puder usar o espaço do cliente, um link para entrar está a caminho. Ele vale por {minutes} minutos e funciona uma única vez.',
+      sentHelp: 'Não chegou? Confira a caixa de spam, peça outro link ou fale com o seu atendimento.',
+      requestNewLink: 'Pedir um novo link',
+      confirmTitle: 'Confirmar a entrada',
+      confirmBody: 'Para sua segurança, confirme que quer entrar no espaço do cliente neste navegador.',
+      confirmButton: 'Entrar',
+      linkProblems: {
+        invalid: 'Este link não é válido. Peça um novo link para entrar.',
+        expired: 'Este link expirou. Peça um novo link para entrar.',
+        used: 'Este link já foi usado. Se precisar entrar de novo, peça outro link.',
+      },
+      signedOut: 'Você saiu do espaço do cliente.',
+      signedOutEverywhere: 'Você saiu do espaço do cliente em todos os dispositivos.',
+      signOutEverywhere: 'Sair de todos os dispositivos',
+    },
+    choose: {
+      title: 'Qual cliente?',
+      intro: 'Seu e-mail é contato de mais de um cliente da agência. Escolha com qual quer entrar.',
+      choose: 'Entrar como {client}',
+      none: 'Este e-mail não tem mais acesso ao espaço do cliente. Fale com o seu atendimento.',
+      invalid: 'Escolha um dos clientes da lista.',
+    },
+    mail: {
+      subject: 'Seu link para o espaço do cliente',
+      greeting: 'Olá, {name}!',
+      body: 'Use o botão abaixo para entrar no espaço do cliente. O link vale por {minutes} minutos e funciona uma única vez.',
+      ignore: 'Se você não pediu este link, ignore este e-mail: ninguém entra sem ele.',
+      action: 'Entrar no espaço do cliente',
+    },
+    contactForm: {
+      mayUseSpace: 'Pode usar o espaço do cliente',
+      mayUseSpaceHelp: 'Entra com um link enviado por e-mail para acompanhar projetos, aprovar peças e fazer pedidos.',
+      usesSpace: 'Usa o espaço do cliente',
+    },
+  },
   dashboard: {
     title: 'Início',
     greeting: 'Olá, {name}!',

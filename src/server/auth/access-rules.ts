@@ -21,6 +21,9 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/api/onboarding', access: 'public' },
   { prefix: '/approval', access: 'public' },
   { prefix: '/api/approval', access: 'public' },
+  // The client space: contacts, never partners; its own guard (spaceAccessFor) keeps it.
+  { prefix: '/space', access: 'public' },
+  { prefix: '/api/space', access: 'public' },
   { prefix: '/api/auth', access: 'signed_in' },
   { prefix: '/partner', access: 'signed_in' },
   { prefix: '/api/profile', access: 'signed_in' },
