@@ -105,6 +105,7 @@ describe.each(DRIVERS)('internal review before the client (%s)', (driver) => {
     const forHead = await loadPiecePage(app.db, head, pieceId);
     expect(forHead?.internalReview).toMatchObject({ needed: true, mayDecide: true });
     expect(forHead?.internalReview?.current?.status).toBe('open');
+    expect(forHead?.commentsStayInternal).toBe(true);
     const forCs = await loadPiecePage(app.db, { id: 'demo-cs', roles: ['cs'] }, pieceId);
     expect(forCs?.internalReview).toMatchObject({ needed: true, mayDecide: false });
     expect(await loadPiecePage(app.db, trafficHead, pieceId)).toBeNull();

@@ -1105,6 +1105,8 @@ export const en = {
     disciplineHelp: 'Whose head reviews the piece inside the agency before the client.',
     disciplines: { design: 'Design', traffic: 'Traffic' },
     readRule: 'Read the rule',
+    commentsInternal:
+      'As the reviewer, your comments stay inside the agency: the client never sees them.',
     handbook: {
       reviewer: 'Who reviews (any one of them)',
       kinds: 'The kinds of piece reviewed inside the agency first:',

@@ -1117,6 +1117,8 @@ export const ptBR = {
       'O líder de qual departamento revisa a peça dentro da agência antes do cliente.',
     disciplines: { design: 'Design', traffic: 'Tráfego' },
     readRule: 'Leia a regra',
+    commentsInternal:
+      'Como revisor, seus comentários ficam dentro da agência: o cliente nunca os vê.',
     handbook: {
       reviewer: 'Quem revisa (qualquer um deles)',
       kinds: 'Os tipos de peça revisados primeiro dentro da agência:',

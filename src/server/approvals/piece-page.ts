@@ -5,7 +5,7 @@ import type { Messages } from '../../i18n/index.ts';
 import { policy } from '../../policy/index.ts';
 import { historyEntryOf } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { mayTalkToClient } from './approval-rules.ts';
+import { mayTalkToClient, mayWorkOnPiece } from './approval-rules.ts';
 import { drawnPins, withPins } from './comment-pins.ts';
 import { threadsOf } from './comment-threads.ts';
 import { internalReviewFor, readInternalReviews } from './internal-review-view.ts';
@@ -26,12 +26,22 @@ export type PieceEventKey = keyof Messages['approvals']['events'];
  */
 export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: string) {
   const clientOfPiece = sql`(select ${pieces.clientId} from ${pieces} where ${pieces.id} = ${pieceId})`;
-  const [found, versions, rounds, links, decisions, comments, changes, history, approvers, reviews] =
-    await db.batch([
-      ...readPieceDetail(db, pieceId),
-      listApprovers(db, clientOfPiece),
-      readInternalReviews(db, pieceId),
-    ]);
+  const [
+    found,
+    versions,
+    rounds,
+    links,
+    decisions,
+    comments,
+    changes,
+    history,
+    approvers,
+    reviews,
+  ] = await db.batch([
+    ...readPieceDetail(db, pieceId),
+    listApprovers(db, clientOfPiece),
+    readInternalReviews(db, pieceId),
+  ]);
   const detail = pieceDetailFor(viewer, [
     found,
     versions,
@@ -68,6 +78,8 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
     current,
     round,
     talks,
+    // A reviewer who does not work on the piece comments only inside the agency (#17).
+    commentsStayInternal: !mayWorkOnPiece(viewer, piece),
     approvers: talks ? approvers : [],
     // The version's review inside the agency before the client (#17), when its kind has one.
     internalReview: internalReviewFor(viewer, policy, piece, current?.id, reviews),
