@@ -93,7 +93,10 @@ describe('internal review, then what changed between versions, in a real browser
     await expect(design.getByRole('status').first().textContent()).resolves.toContain(
       'revisão interna',
     );
-    if (number === 3) await expectAccessible(design);
+    if (number === 3) {
+      await expectAccessible(design);
+      await expectNoSidewaysScroll(design, 'the piece page after an upload');
+    }
   }
 
   /** The head of design decides on a version with the review's form on the piece's page. */
@@ -101,7 +104,10 @@ describe('internal review, then what changed between versions, in a real browser
     await head.goto(pieceUrl);
     const section = head.getByRole('region', { name: 'Revisão interna' });
     await expect(section.textContent()).resolves.toContain(`Versão ${number}`);
-    if (number === 1) await expectAccessible(head);
+    if (number === 1) {
+      await expectAccessible(head);
+      await expectNoSidewaysScroll(head, 'the piece page with the internal review');
+    }
     if (decision === 'changes_requested')
       await section.locator('textarea[name="message"]').fill('Mais contraste, por favor.');
     await section
@@ -237,6 +243,7 @@ describe('internal review, then what changed between versions, in a real browser
     await expect(cs.locator('main').textContent()).resolves.toContain(
       'Rita Moraes aprovou a versão 3',
     );
+    await expectNoSidewaysScroll(cs, 'the piece page with the comparison');
     await expectAccessible(cs);
   });
 });
