@@ -50,6 +50,7 @@ export async function decideInternalReview(
   if (!context) return { ok: false, error: 'not_found' };
   const { piece, version, reviews } = context;
   const review = reviews.find((r) => r.number === input.versionNumber);
+  // The head of another department is told the rule (403); anyone else not on the piece, 404.
   const seesPiece =
     mayWorkOnPiece(input.user, piece) || reviewerDisciplinesOf(input.user.roles, rules).length > 0;
   if (!seesPiece || !review || !version) return { ok: false, error: 'not_found' };
