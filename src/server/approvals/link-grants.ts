@@ -1,11 +1,13 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
-import { approvalLinks } from '../../../db/schema/index.ts';
+import { approvalLinks, clientContacts } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import { generateSecretToken, hashToken } from '../auth/tokens.ts';
 import type { Actor } from '../auth/viewer.ts';
+import { PIECE_AWAITS_APPROVAL } from '../client-space/contact-notifications-rules.ts';
+import { notifyContact } from '../client-space/contact-notify.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { approvalRequestMail, approvalUrl } from './approval-mail.ts';
 import type { PieceContext } from './piece-context.ts';
@@ -108,6 +110,26 @@ export function linkGrantWrites(
         now,
         guard,
       ),
+      // A contact who uses the client space also finds the piece there: in their daily digest,
+      // or (told at once) by this link's mail alone. Once per round and contact.
+      ...(grant.reason === 'reminder'
+        ? []
+        : [
+            notifyContact(
+              db,
+              {
+                contactId: contact.id,
+                kind: PIECE_AWAITS_APPROVAL,
+                subjectId: piece.id,
+                dedupeKey: `piece-awaits:${grant.roundId}:${contact.id}`,
+              },
+              now,
+              and(
+                guard,
+                sql`exists (select 1 from ${clientContacts} where ${clientContacts.id} = ${contact.id} and ${clientContacts.mayUseSpace} = 1)`,
+              ),
+            ),
+          ]),
     ];
   });
 }
