@@ -43,6 +43,9 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
     prefix: '/api/pieces',
     access: ['cs', 'design', 'admin', 'head_of_design', 'head_of_traffic'],
   },
+  // Requests sent by clients from their space: triaged by their CS (checked per client) and admins.
+  { prefix: '/requests', access: ['cs', 'admin'] },
+  { prefix: '/api/requests', access: ['cs', 'admin'] },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];
