@@ -36,6 +36,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'refresh-client-deadlines': { refreshed: 0 },
       'approval-reminders': { reminded: 0 },
       'internal-review-notices': { reminded: 0, escalated: 0 },
+      'contact-notifications': { mailed: 0, digests: 0, skipped: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
     });
@@ -66,6 +67,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'refresh-client-deadlines',
       'approval-reminders',
       'internal-review-notices',
+      'contact-notifications',
       'dispatch-outbox',
       'sweep-orphan-files',
     ]);
@@ -74,6 +76,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'refresh-client-deadlines',
       'approval-reminders',
       'internal-review-notices',
+      'contact-notifications',
       'dispatch-outbox',
     ]);
   });
