@@ -360,6 +360,73 @@ export const agencyPolicy: PolicyInput = {
     // session without touching its own people's.
     signInLinkMinutes: 15,
     sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
+    // The forms client contacts fill to request new work (see src/server/client-requests).
+    requests: {
+      maxFields: 20,
+      maxShortTextChars: 200,
+      maxLongTextChars: 5000,
+      maxChoiceOptions: 20,
+      // What a client without a form of its own fills, so every client can request from day one.
+      defaultTemplates: {
+        project: [
+          {
+            key: 'title',
+            label: { 'pt-BR': 'Nome do projeto', en: 'Project name', ru: 'Название проекта' },
+            type: 'short_text',
+            required: true,
+          },
+          {
+            key: 'description',
+            label: { 'pt-BR': 'O que você precisa', en: 'What you need', ru: 'Что вам нужно' },
+            type: 'long_text',
+            required: true,
+          },
+          {
+            key: 'dueDate',
+            label: { 'pt-BR': 'Para quando', en: 'Needed by', ru: 'К какому сроку' },
+            type: 'date',
+            required: false,
+          },
+          {
+            key: 'reference',
+            label: { 'pt-BR': 'Arquivo de referência', en: 'Reference file', ru: 'Файл-образец' },
+            type: 'file',
+            required: false,
+          },
+        ],
+        piece: [
+          {
+            key: 'title',
+            label: { 'pt-BR': 'Nome da peça', en: 'Piece name', ru: 'Название материала' },
+            type: 'short_text',
+            required: true,
+          },
+          {
+            key: 'description',
+            label: { 'pt-BR': 'O que você precisa', en: 'What you need', ru: 'Что вам нужно' },
+            type: 'long_text',
+            required: true,
+          },
+          {
+            key: 'dueDate',
+            label: { 'pt-BR': 'Para quando', en: 'Needed by', ru: 'К какому сроку' },
+            type: 'date',
+            required: false,
+          },
+          {
+            key: 'reference',
+            label: { 'pt-BR': 'Arquivo de referência', en: 'Reference file', ru: 'Файл-образец' },
+            type: 'file',
+            required: false,
+          },
+        ],
+      },
+    },
+    // A request sent by a client is triaged by its CS within these business hours.
+    triage: { businessHours: 8 },
+    // Contacts who chose one e-mail a day get it with the job's first run at or after this
+    // time (agency time, HH:MM), listing what happened since their last one.
+    digest: { at: '08:00' },
   },
   // A session ends after a week without use, and after 30 days in any case.
   sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },

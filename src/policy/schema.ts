@@ -176,6 +176,25 @@ export const policySchema = z
     clientSpace: z.object({
       signInLinkMinutes: positive,
       sessions: sessionLimits,
+      requests: z.object({
+        maxFields: positive,
+        maxShortTextChars: positive,
+        maxLongTextChars: positive,
+        maxChoiceOptions: positive,
+        defaultTemplates: z.record(
+          z.enum(['project', 'piece']),
+          z.array(
+            z.object({
+              key: z.string().min(1),
+              label: localizedText,
+              type: z.enum(['short_text', 'long_text', 'date', 'choice', 'file']),
+              required: z.boolean(),
+            }),
+          ),
+        ),
+      }),
+      triage: z.object({ businessHours: positive }),
+      digest: z.object({ at: clockTime }),
     }),
     sessions: sessionLimits,
     rateLimits: z.object({
