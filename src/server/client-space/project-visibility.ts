@@ -1,4 +1,4 @@
-import { and, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import {
   approvalLinks,
@@ -20,12 +20,7 @@ import type { ContactViewer } from './contact-viewer.ts';
  * of another client or of a hidden project is simply not found: 404, never a refusal.
  */
 export function seenInSpace(viewer: Pick<ContactViewer, 'clientId'>): SQL {
-  return and(
-    eq(pieces.clientId, viewer.clientId),
-    exists(
-      sql`select 1 from ${projects} where ${projects.id} = ${pieces.projectId} and ${projects.clientId} = ${viewer.clientId} and ${projects.visibleToClient} = 1`,
-    ),
-  ) as SQL;
+  return sql`${pieces.clientId} = ${viewer.clientId} and exists (select 1 from ${projects} where ${projects.id} = ${pieces.projectId} and ${projects.clientId} = ${viewer.clientId} and ${projects.visibleToClient} = 1)`;
 }
 
 /**
@@ -33,14 +28,8 @@ export function seenInSpace(viewer: Pick<ContactViewer, 'clientId'>): SQL {
  * versions the space shows or serves, as the e-mailed link never reaches one still inside the
  * agency. The condition is on `piece_versions`.
  */
-export function sentToClient(db: Database): SQL {
-  return exists(
-    db
-      .select({ one: approvalLinks.id })
-      .from(approvalLinks)
-      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
-      .where(eq(approvalRounds.versionId, pieceVersions.id)),
-  );
+export function sentToClient(): SQL {
+  return sql`exists (select 1 from ${approvalLinks} inner join ${approvalRounds} on ${approvalRounds.id} = ${approvalLinks.roundId} where ${approvalRounds.versionId} = ${pieceVersions.id})`;
 }
 
 export type VisibilityProblem = 'not_found';

@@ -21,7 +21,7 @@ import { spaceFileUrl } from './space-piece-files.ts';
  */
 export async function loadSpaceBoard(db: Database, viewer: ContactViewer) {
   // The newest version of the piece the client was sent.
-  const sentVersion = sql`(select max(${pieceVersions.number}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${pieces.id} and ${sentToClient(db)})`;
+  const sentVersion = sql`(select max(${pieceVersions.number}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${pieces.id} and ${sentToClient()})`;
   const [pieceRows, projectRows] = await db.batch([
     db
       .select({

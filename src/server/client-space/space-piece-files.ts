@@ -33,7 +33,7 @@ export async function findSpaceVersionFile(
         eq(pieces.id, pieceId),
         eq(pieceVersions.number, number),
         seenInSpace(viewer),
-        sentToClient(db),
+        sentToClient(),
       ),
     );
   return version ?? null;

@@ -33,7 +33,7 @@ function newestSentVersion(db: Database, pieceId: string) {
   return db
     .select({ id: pieceVersions.id })
     .from(pieceVersions)
-    .where(and(eq(pieceVersions.pieceId, pieceId), sentToClient(db)))
+    .where(and(eq(pieceVersions.pieceId, pieceId), sentToClient()))
     .orderBy(desc(pieceVersions.number))
     .limit(1);
 }
@@ -75,7 +75,7 @@ export async function loadSpacePiecePage(
         text: pieceVersions.text,
       })
       .from(pieceVersions)
-      .where(and(eq(pieceVersions.pieceId, pieceId), sentToClient(db)))
+      .where(and(eq(pieceVersions.pieceId, pieceId), sentToClient()))
       .orderBy(desc(pieceVersions.number))
       .limit(1),
     // Never an internal comment or reply: the clients' own read (see readClientComments).
