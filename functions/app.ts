@@ -17,6 +17,7 @@ import { peopleRoutes } from './routes/people.ts';
 import { pieceRoutes } from './routes/pieces.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { spaceAuthRoutes } from './routes/space-auth.ts';
 import { spacePieceRoutes } from './routes/space-pieces.ts';
 import { taskRoutes } from './routes/tasks.ts';
 
@@ -47,6 +48,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/tasks', taskRoutes)
     .route('/pieces', pieceRoutes)
     .route('/approval', approvalRoutes)
+    .route('/space/auth', spaceAuthRoutes)
     .route('/space/pieces', spacePieceRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);

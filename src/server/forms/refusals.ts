@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/index.ts';
  * an object that is not there, or a questionnaire already sent, has no page to return to.
  */
 export type Refusal = {
-  status: 400 | 403 | 404 | 409 | 413 | 415 | 429;
+  status: 400 | 403 | 404 | 409 | 410 | 413 | 415 | 429;
   code: string;
   messageKey: MessageKey;
   field?: string;
