@@ -17,8 +17,10 @@ import { peopleRoutes } from './routes/people.ts';
 import { pieceRoutes } from './routes/pieces.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { requestTemplateRoutes } from './routes/request-templates.ts';
 import { spaceAuthRoutes } from './routes/space-auth.ts';
 import { spacePieceRoutes } from './routes/space-pieces.ts';
+import { spaceRequestRoutes } from './routes/space-requests.ts';
 import { taskRoutes } from './routes/tasks.ts';
 
 /**
@@ -50,6 +52,8 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/approval', approvalRoutes)
     .route('/space/auth', spaceAuthRoutes)
     .route('/space/pieces', spacePieceRoutes)
+    .route('/space/requests', spaceRequestRoutes)
+    .route('/request-templates', requestTemplateRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);
 }

@@ -126,7 +126,8 @@ describe('the form editor’s rows', () => {
       remove: '2',
       move: '1:up',
     });
-    expect(fieldsFromForm(form)).toEqual([
+    expect(fieldsFromForm(form).postedRows).toEqual([1, 0]);
+    expect(fieldsFromForm(form).fields).toEqual([
       {
         key: 'channel',
         label: 'Canal',

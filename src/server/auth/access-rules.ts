@@ -46,6 +46,8 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   // Requests sent by clients from their space: triaged by their CS (checked per client) and admins.
   { prefix: '/requests', access: ['cs', 'admin'] },
   { prefix: '/api/requests', access: ['cs', 'admin'] },
+  // A client's request forms: its CS (checked per client) and admins.
+  { prefix: '/api/request-templates', access: ['cs', 'admin'] },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];

@@ -46,7 +46,10 @@ export const templateFormInput = z.object({
 });
 export type TemplateFormInput = z.infer<typeof templateFormInput>;
 
-/** The editor's rows as the template schema checks them: blanks and removed rows dropped. */
+/**
+ * The editor's rows as the template schema checks them: blanks and removed rows dropped, a
+ * row moved; `postedRows` gives each field's row as posted, where its problems are marked.
+ */
 export function fieldsFromForm(form: TemplateFormInput) {
   const rows = form.key.map((key, i) => ({
     index: String(i),
@@ -75,10 +78,11 @@ export function fieldsFromForm(form: TemplateFormInput) {
       ];
     }
   }
-  return kept.map(({ index: _, help, default: value, options, ...row }) => ({
+  const fields = kept.map(({ index: _, help, default: value, options, ...row }) => ({
     ...row,
     ...(help ? { help } : {}),
     ...(value ? { default: value } : {}),
     ...(row.type === 'choice' ? { options } : {}),
   }));
+  return { fields, postedRows: kept.map((row) => Number(row.index)) };
 }
