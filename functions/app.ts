@@ -20,6 +20,7 @@ import { profileRoutes } from './routes/profile.ts';
 import { requestTemplateRoutes } from './routes/request-templates.ts';
 import { spaceAuthRoutes } from './routes/space-auth.ts';
 import { spacePieceRoutes } from './routes/space-pieces.ts';
+import { spacePreferenceRoutes } from './routes/space-preferences.ts';
 import { spaceRequestRoutes } from './routes/space-requests.ts';
 import { taskRoutes } from './routes/tasks.ts';
 
@@ -54,6 +55,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/space/pieces', spacePieceRoutes)
     .route('/space/requests', spaceRequestRoutes)
     .route('/request-templates', requestTemplateRoutes)
+    .route('/space/preferences', spacePreferenceRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);
 }
