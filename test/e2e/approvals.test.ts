@@ -29,12 +29,13 @@ async function expectPinLinkedToComment(page: Page) {
 describe('client approval of a piece in a real browser', () => {
   let browser: Browser;
   let cs: Page;
+  let head: Page;
   let link: string;
   beforeAll(async () => {
     ({
       browser,
-      pages: [cs],
-    } = await openSignedInBrowser('cs@ponte.example'));
+      pages: [cs, head],
+    } = await openSignedInBrowser('cs@ponte.example', 'lider.design@ponte.example'));
   });
   afterAll(() => browser?.close());
 
@@ -154,7 +155,7 @@ describe('client approval of a piece in a real browser', () => {
     expect(mail.subject).toContain('Alterações pedidas');
   });
 
-  it('sends a new version to the same contact; the old link says where it went; the client approves', async () => {
+  it('sends a new version to the same contact once the head of design approves it; the old link says where it went; the client approves', async () => {
     await cs.goto(`${baseUrl}${PIECE}`);
     await expect(cs.getByText('Alterações pedidas').first().count()).resolves.toBe(1);
     await cs.locator('#field-file').setInputFiles({
@@ -163,8 +164,17 @@ describe('client approval of a piece in a real browser', () => {
       buffer: Buffer.from(demoPng(1080, 1080, [200, 130, 40])),
     });
     await cs.getByRole('button', { name: 'Enviar versão' }).click();
-    await expect(cs.getByRole('status').textContent()).resolves.toContain(
-      'Versão 2 adicionada e enviada a 1 contato',
+    // A social post goes to the head of design first (#17): "send to the same contacts" stays
+    // ticked, so the version is held and goes to Rita with the internal approval.
+    await expect(cs.getByRole('status').first().textContent()).resolves.toContain(
+      'Versão 2 adicionada. Ela passa primeiro pela revisão interna',
+    );
+    await head.goto(`${baseUrl}${PIECE}`);
+    const review = head.getByRole('region', { name: 'Revisão interna' });
+    await expect(review.textContent()).resolves.toContain('Versão 2');
+    await review.getByRole('button', { name: 'Aprovar para o cliente' }).click();
+    await expect(head.getByRole('status').first().textContent()).resolves.toContain(
+      'Aprovada dentro da agência e enviada, como o CS pediu, a 1 contato',
     );
     const old = await browser.newPage({ locale: 'pt-BR' });
     await old.goto(link);
