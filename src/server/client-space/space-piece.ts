@@ -110,6 +110,8 @@ export async function openSpaceApproval(
   const [found] = await db
     .select({ linkId: contactLinkOf(viewer, pieces.id).as('link_id') })
     .from(pieces)
+    // Joined so that drizzle names every column with its table (the subquery joins three).
+    .innerJoin(projects, eq(projects.id, pieces.projectId))
     .where(and(eq(pieces.id, pieceId), seenInSpace(viewer)));
   if (!found?.linkId) return null;
   const opened = await openApprovalByLink(db, found.linkId, now, { ...options, expiring: false });
