@@ -727,6 +727,8 @@ export const en = {
       client_updated: '{who} changed a client’s details',
       contact_added: '{who} added a client contact',
       contact_updated: '{who} changed a client contact',
+      contact_space_opened: '{who} opened the client space to a contact',
+      contact_space_closed: '{who} closed the client space to a contact',
       contact_removed: '{who} removed a client contact',
       team_member_added: '{who} added someone to a client’s team',
       team_member_removed: '{who} took someone off a client’s team',

@@ -734,6 +734,8 @@ export const ptBR = {
       client_updated: '{who} alterou os dados de um cliente',
       contact_added: '{who} adicionou um contato de cliente',
       contact_updated: '{who} alterou um contato de cliente',
+      contact_space_opened: '{who} abriu o espaço do cliente para um contato',
+      contact_space_closed: '{who} fechou o espaço do cliente para um contato',
       contact_removed: '{who} removeu um contato de cliente',
       team_member_added: '{who} adicionou alguém à equipe de um cliente',
       team_member_removed: '{who} tirou alguém da equipe de um cliente',

@@ -732,6 +732,8 @@ export const ru = {
       client_updated: '{who}: данные клиента изменены',
       contact_added: '{who}: добавлен контакт клиента',
       contact_updated: '{who}: контакт клиента изменён',
+      contact_space_opened: '{who}: контакту открыт кабинет клиента',
+      contact_space_closed: '{who}: контакту закрыт кабинет клиента',
       contact_removed: '{who}: контакт клиента удалён',
       team_member_added: '{who}: в команду клиента добавлен человек',
       team_member_removed: '{who}: человек убран из команды клиента',

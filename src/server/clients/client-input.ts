@@ -57,6 +57,8 @@ export const contactInput = z.object({
   locale: z.enum(LOCALES),
   mayAnswerQuestionnaires: checkbox,
   mayApprovePieces: checkbox,
+  // The client space (#18): off unless ticked; turning it off ends the contact's sessions.
+  mayUseSpace: checkbox,
 });
 
 /** A partner joining or leaving a client's team, in one of the team's roles. */

@@ -1,6 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { clientContacts, clients, userRoles, users } from '../../../db/schema/index.ts';
+import {
+  clientContacts,
+  clients,
+  contactSessions,
+  userRoles,
+  users,
+} from '../../../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
@@ -184,8 +190,8 @@ export async function saveContact(
 ): Promise<{ ok: true; contactId: string } | { ok: false; error: 'not_found' }> {
   const found = await getClientFor(db, save.user, save.clientId);
   if (!found) return { ok: false, error: 'not_found' };
-  if (save.contactId && !found.contacts.some((c) => c.id === save.contactId))
-    return { ok: false, error: 'not_found' };
+  const before = found.contacts.find((c) => c.id === save.contactId);
+  if (save.contactId && !before) return { ok: false, error: 'not_found' };
   const contactId = save.contactId ?? crypto.randomUUID();
   const write = save.contactId
     ? db.update(clientContacts).set(save.input).where(eq(clientContacts.id, contactId))
@@ -206,6 +212,49 @@ export async function saveContact(
       },
       now,
     ),
+    ...contactSpaceWrites(db, { before, after: save.input, contactId, ...save }, now),
   ]);
   return { ok: true, contactId };
+}
+
+/**
+ * What a contact's save does to the client space: access turned on or off is its own entry
+ * in the client's history, and a contact who may no longer use the space (access off, or
+ * another address) is signed out of it in the same batch.
+ */
+function contactSpaceWrites(
+  db: Database,
+  change: {
+    before: Contact | undefined;
+    after: ContactInput;
+    contactId: string;
+    clientId: string;
+    actor: Actor;
+  },
+  now: Date,
+) {
+  const { before, after, contactId } = change;
+  const accessChanged = (before?.mayUseSpace ?? false) !== after.mayUseSpace;
+  const signedOut = before && (!after.mayUseSpace || before.email !== after.email);
+  return [
+    ...(signedOut
+      ? [db.delete(contactSessions).where(eq(contactSessions.contactId, contactId))]
+      : []),
+    ...(accessChanged
+      ? [
+          recordEvent(
+            db,
+            {
+              actorId: change.actor.id,
+              action: after.mayUseSpace ? 'contact_space_opened' : 'contact_space_closed',
+              subjectType: 'client',
+              subjectId: change.clientId,
+              ip: change.actor.ip,
+              data: { contactId },
+            },
+            now,
+          ),
+        ]
+      : []),
+  ];
 }

@@ -4,6 +4,7 @@ import {
   approvalLinks,
   approvalRounds,
   clientContacts,
+  contactSessions,
   onboardingLinks,
 } from '../../../db/schema/index.ts';
 import { loadPieceContext } from '../approvals/piece-context.ts';
@@ -46,6 +47,8 @@ export async function removeContact(
   await db.batch([
     db.delete(approvalLinks).where(eq(approvalLinks.contactId, contact.id)),
     db.delete(onboardingLinks).where(eq(onboardingLinks.contactId, contact.id)),
+    // Signed out of the client space at once (the foreign key would too, where enforced).
+    db.delete(contactSessions).where(eq(contactSessions.contactId, contact.id)),
     db.delete(clientContacts).where(eq(clientContacts.id, contact.id)),
     recordEvent(
       db,
