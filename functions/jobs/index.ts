@@ -1,6 +1,7 @@
 import { policy } from '../../src/policy/index.ts';
 import { sendApprovalReminders } from '../../src/server/approvals/approval-reminders.ts';
 import { sendInternalReviewNotices } from '../../src/server/approvals/internal-review-notices.ts';
+import { sendRequestTriageNotices } from '../../src/server/client-requests/request-notices.ts';
 import { sendContactNotifications } from '../../src/server/client-space/contact-notifications.ts';
 import { sendDeadlineNotices } from '../../src/server/deadlines/deadline-notices.ts';
 import { refreshClientDeadlines } from '../../src/server/deadlines/refresh-client-deadlines.ts';
@@ -34,6 +35,9 @@ export const jobs: Record<string, Job> = {
   /** Tells client contacts of the space's news as each chose: at once, or in a daily digest. */
   'contact-notifications': (deps) =>
     sendContactNotifications(deps.db, policy, deps.clock(), deps.publicOrigin),
+  /** Reminds CS before a client's request is due for triage, and tells the admins once it is overdue. */
+  'request-triage-notices': (deps) =>
+    sendRequestTriageNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
   /** Sends the e-mail outbox; without a provider (development) it leaves the messages queued. */
   'dispatch-outbox': async (deps) => {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };

@@ -422,8 +422,9 @@ export const agencyPolicy: PolicyInput = {
         ],
       },
     },
-    // A request sent by a client is triaged by its CS within these business hours.
-    triage: { businessHours: 8 },
+    // A request sent by a client is triaged by its CS within these business hours; CS is
+    // reminded this many business hours before, and the admins are told once it passes.
+    triage: { businessHours: 8, reminderBeforeBusinessHours: 2 },
     // Contacts who chose one e-mail a day get it with the job's first run at or after this
     // time (agency time, HH:MM), listing what happened since their last one.
     digest: { at: '08:00' },

@@ -193,7 +193,7 @@ export const policySchema = z
           ),
         ),
       }),
-      triage: z.object({ businessHours: positive }),
+      triage: z.object({ businessHours: positive, reminderBeforeBusinessHours: positive }),
       digest: z.object({ at: clockTime }),
     }),
     sessions: sessionLimits,
@@ -234,6 +234,14 @@ export const policySchema = z
         code: 'custom',
         path: ['approvals', 'internalReview', 'reminderBeforeBusinessHours'],
         message: 'the reminder must come after the review opens',
+      });
+    }
+    const triage = policy.clientSpace.triage;
+    if (triage.reminderBeforeBusinessHours >= triage.businessHours) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clientSpace', 'triage', 'reminderBeforeBusinessHours'],
+        message: 'the reminder must come after the request is sent',
       });
     }
     for (const norm of policy.costNorms.norms) {

@@ -1253,6 +1253,10 @@ export const en = {
         subject: 'Overdue triage: the request “{title}” from {client}',
         body: 'The request “{title}” from {client} was due for triage {due} and is still waiting.',
       },
+      reply: {
+        subject: '{contact} answered on the request “{title}”',
+        body: '{contact} ({client}) answered your question on “{title}”. The request waits for your triage again, by {due}.',
+      },
       greeting: 'Hello, {name}!',
       action: 'Open the request',
     },

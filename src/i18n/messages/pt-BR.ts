@@ -1266,6 +1266,10 @@ export const ptBR = {
         subject: 'Triagem atrasada: o pedido “{title}” de {client}',
         body: 'A triagem do pedido “{title}” de {client} venceu {due} e ele ainda espera.',
       },
+      reply: {
+        subject: '{contact} respondeu no pedido “{title}”',
+        body: '{contact} ({client}) respondeu à sua pergunta sobre “{title}”. O pedido volta a esperar a sua triagem, até {due}.',
+      },
       greeting: 'Olá, {name}!',
       action: 'Abrir o pedido',
     },

@@ -1259,6 +1259,10 @@ export const ru = {
         subject: 'Просрочен разбор запроса «{title}» от {client}',
         body: 'Запрос «{title}» от {client} нужно было разобрать {due}, но он всё ещё ждёт.',
       },
+      reply: {
+        subject: '{contact} ответил(а) по запросу «{title}»',
+        body: '{contact} ({client}) ответил(а) на ваш вопрос о «{title}». Запрос снова ждёт вашего разбора до {due}.',
+      },
       greeting: 'Здравствуйте, {name}!',
       action: 'Открыть запрос',
     },

@@ -90,7 +90,7 @@ export async function triageRequest(
       : eq(clientRequests.closeKey, current.closeKey),
   );
   const stillAsRead = sql`exists (select 1 from ${clientRequests} where ${clientRequests.id} = ${current.id} and ${asRead})`;
-  await db.batch([
+  const writes = [
     // The work first (the request points at it), only while the request is as read.
     ...(work
       ? [workWrite(db, rules, current, { resultProjectId, ...input }, now, stillAsRead)]
@@ -152,7 +152,9 @@ export async function triageRequest(
           ),
         ]
       : []),
-  ]);
+  ];
+  const [first, ...rest] = writes;
+  if (first) await db.batch([first, ...rest]);
   const [after] = await db
     .select({ closeKey: clientRequests.closeKey })
     .from(clientRequests)
