@@ -61,11 +61,12 @@ export async function openApprovalByLink(
       ? [await linkQuery, [], [], []]
       : await db.batch([
           linkQuery,
-          // The comments the client may see, of this version and the one before: never the
-          // internal ones.
+          // The comments the client may see, of this version and of the one sent to this
+          // contact before it (the comparison's, below): never the internal ones.
           readClientComments(
             db,
             sql`(select ${approvalRounds.versionId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`,
+            contactOfLink,
           ),
           // Every decision on every round of the piece: this round's and what earlier ones decided.
           db

@@ -2,24 +2,43 @@ import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import { approvalRounds, pieceComments, pieceVersions } from '../../../db/schema/index.ts';
+import {
+  approvalLinks,
+  approvalRounds,
+  pieceComments,
+  pieceVersions,
+} from '../../../db/schema/index.ts';
 import { withPins } from './comment-pins.ts';
 import { threadsOf } from './comment-threads.ts';
 
 /**
  * The comments a client link shows, for the link's batch: the version's and those of the
- * version the client saw before it (the newest earlier one sent to them: one held inside the
- * agency never reached them), never an internal one — internal comments and internal replies
- * are not selected here at all, so nothing reached by a link can leak them.
+ * version the client saw before it, never an internal one — internal comments and internal
+ * replies are not selected here at all, so nothing reached by a link can leak them. The
+ * version before is the newest earlier one sent to the link's contact (`contactOfLink`), the
+ * one the comparison shows them (`versionSentBefore`): a version held inside the agency, or
+ * sent only to another contact, never reached them. Without a contact (the space's read-only
+ * page, which shows this version's comments only), the newest earlier one sent to anyone.
  */
-export function readClientComments(db: Database, versionOfLink: SQL) {
+export function readClientComments(db: Database, versionOfLink: SQL, contactOfLink?: SQL) {
   const current = alias(pieceVersions, 'current_version');
   const before = alias(pieceVersions, 'version_before');
-  const versionBefore = db
+  const sentBefore = db
     .select({ id: before.id })
     .from(before)
     .innerJoin(current, and(eq(current.pieceId, before.pieceId), lt(before.number, current.number)))
-    .innerJoin(approvalRounds, eq(approvalRounds.versionId, before.id))
+    .innerJoin(approvalRounds, eq(approvalRounds.versionId, before.id));
+  const versionBefore = (
+    contactOfLink
+      ? sentBefore.innerJoin(
+          approvalLinks,
+          and(
+            eq(approvalLinks.roundId, approvalRounds.id),
+            sql`${approvalLinks.contactId} = ${contactOfLink}`,
+          ),
+        )
+      : sentBefore
+  )
     .where(sql`${current.id} = ${versionOfLink}`)
     .orderBy(desc(before.number))
     .limit(1);
