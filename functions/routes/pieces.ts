@@ -19,9 +19,9 @@ import { decideInternalReview } from '../../src/server/approvals/internal-review
 import { internalDecisionInput } from '../../src/server/approvals/internal-review-input.ts';
 import { INTERNAL_REVIEW_REFUSALS } from '../../src/server/approvals/internal-review-refusals.ts';
 import { addVersion } from '../../src/server/approvals/piece-versions.ts';
+import { createPiece, createProject, getPieceFor } from '../../src/server/approvals/pieces.ts';
 import { setProjectVisibility } from '../../src/server/client-space/project-visibility.ts';
 import { projectVisibilityInput } from '../../src/server/client-space/project-visibility-input.ts';
-import { createPiece, createProject, getPieceFor } from '../../src/server/approvals/pieces.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
 import { fileHeaders } from '../http/file-headers.ts';
