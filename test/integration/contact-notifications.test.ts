@@ -7,7 +7,10 @@ import {
   outbox,
 } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
-import { sendContactNotifications } from '../../src/server/client-space/contact-notifications.ts';
+import {
+  BATCH_LIMIT,
+  sendContactNotifications,
+} from '../../src/server/client-space/contact-notifications.ts';
 import { notifyContact } from '../../src/server/client-space/contact-notify.ts';
 import { openApprovalsApp, sendPieceForApproval } from '../support/approvals.ts';
 import { insertOpenedRequest } from '../support/client-requests.ts';
@@ -164,5 +167,36 @@ describe.each(DRIVERS)('contact notifications (%s)', (driver) => {
       .from(outbox)
       .where(inArray(outbox.toAddress, ['marina@sorrisoleve.example', 'joao@paoquente.example']));
     expect(all.filter((mail) => !mail.idempotencyKey.startsWith('approval-link:'))).toEqual([]);
+  });
+  it('never cuts a contact’s digest at a full page: the next run sends the rest whole', async () => {
+    await app.db
+      .update(clientContacts)
+      .set({ notifyMode: 'daily' })
+      .where(eq(clientContacts.id, IGOR));
+    const request = await insertOpenedRequest(app, { status: 'question', title: 'Muitas' });
+    const many = (contactId: string, count: number) =>
+      Array.from({ length: count }, (_, index) =>
+        notifyContact(
+          app.db,
+          {
+            contactId,
+            kind: 'request_question',
+            subjectId: request,
+            dedupeKey: `many:${contactId}:${index}`,
+          },
+          sp('2026-03-06T07:00:00'),
+        ),
+      );
+    const [first, ...rest] = [...many(RITA, BATCH_LIMIT - 2), ...many(IGOR, 5)];
+    if (first) await app.db.batch([first, ...rest]);
+    expect(await run('2026-03-06T08:00:00')).toMatchObject({ digests: 1 });
+    const pendingOf = async (contactId: string) =>
+      (await queued(contactId)).filter((row) => row.sentAt === null).length;
+    expect(await pendingOf(RITA)).toBe(0);
+    expect(await pendingOf(IGOR)).toBe(5);
+    expect(await run('2026-03-06T08:01:00')).toMatchObject({ digests: 1 });
+    expect(await pendingOf(IGOR)).toBe(0);
+    const [digest] = await mailsTo('igor@sorrisoleve.example', 'contact-digest:');
+    expect(digest?.text.match(/• /g)).toHaveLength(5);
   });
 });

@@ -23,8 +23,18 @@ import {
   notificationKey,
 } from './contact-notifications-rules.ts';
 
-// Enough for a busy minute; what is left waits for the next run.
-const BATCH_LIMIT = 500;
+// Enough for a busy minute, and a batch D1 takes in one go; what is left waits for the next run.
+export const BATCH_LIMIT = 100;
+// D1 binds at most 100 parameters a statement: ids are marked in slices well under it.
+const IDS_PER_STATEMENT = 50;
+
+/** Ids in slices a statement can bind. */
+function slices(ids: string[]): string[][] {
+  const out: string[][] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT)
+    out.push(ids.slice(start, start + IDS_PER_STATEMENT));
+  return out;
+}
 
 type Pending = ContactNewsFacts & {
   id: string;
@@ -40,7 +50,7 @@ type Pending = ContactNewsFacts & {
  * The scheduled job of the space's news (queued by notifyContact): each contact hears of it
  * as they chose — one e-mail each at once, or one digest a day from the policy's time. A row
  * is marked sent in the same batch as its e-mail's outbox insert, and only if that insert
- * was this run's (see `markedWith`): a re-run, or two runs at once, send nothing twice, and a
+ * was this run's (see `sentWithMail`): a re-run, or two runs at once, send nothing twice, and a
  * crash between reading and writing loses nothing.
  */
 export async function sendContactNotifications(
@@ -51,6 +61,11 @@ export async function sendContactNotifications(
 ) {
   const day = digestDayAt(now, rules);
   const pending = await readPending(db, day);
+  // A full page may cut the last contact's news in two: their digest waits for the next run,
+  // which reads them whole (unless they alone fill a page).
+  const last = pending.at(-1)?.contactId;
+  const heldBack =
+    pending.length === BATCH_LIMIT && pending.some((row) => row.contactId !== last) ? last : null;
   const writes = [];
   const done: string[] = [];
   const digests = new Map<string, Pending[]>();
@@ -71,7 +86,7 @@ export async function sendContactNotifications(
       writes.push(...sentWithMail(db, mail, [row.id], now));
       mailed += 1;
     }
-    if (how === 'digest' && day)
+    if (how === 'digest' && day && row.contactId !== heldBack)
       digests.set(row.contactId, [...(digests.get(row.contactId) ?? []), row]);
   }
   for (const [contactId, news] of digests) {
@@ -95,13 +110,13 @@ export async function sendContactNotifications(
       ),
     );
   }
-  if (done.length > 0) writes.push(markSent(db, done, now));
+  writes.push(...markSent(db, done, now));
   const [head, ...rest] = writes;
   if (head) await db.batch([head, ...rest]);
   return { mailed, digests: digests.size, skipped: done.length };
 }
 
-/** The pending news, oldest first, with what each sentence and its contact need. */
+/** The pending news, by contact and oldest first, with what each sentence and its contact need. */
 async function readPending(db: Database, day: string | null): Promise<Pending[]> {
   const rows = await db
     .select({
@@ -123,7 +138,11 @@ async function readPending(db: Database, day: string | null): Promise<Pending[]>
     .leftJoin(pieces, eq(pieces.id, contactNotifications.subjectId))
     .leftJoin(clientRequests, eq(clientRequests.id, contactNotifications.subjectId))
     .where(and(isNull(contactNotifications.sentAt), dueNow(day)))
-    .orderBy(asc(contactNotifications.createdAt), asc(contactNotifications.id))
+    .orderBy(
+      asc(contactNotifications.contactId),
+      asc(contactNotifications.createdAt),
+      asc(contactNotifications.id),
+    )
     .limit(BATCH_LIMIT);
   return rows.map(({ pieceTitle, requestTitle, declineReason, ...row }) => ({
     ...row,
@@ -154,17 +173,23 @@ function sentWithMail(db: Database, mail: ReturnType<typeof mailRow>, ids: strin
   const ours = sql`exists (select 1 from ${outbox} where ${outbox.idempotencyKey} = ${mail.idempotencyKey} and ${outbox.id} = ${mail.id})`;
   return [
     db.insert(outbox).values(mail).onConflictDoNothing({ target: outbox.idempotencyKey }),
-    db
-      .update(contactNotifications)
-      .set({ sentAt: now })
-      .where(and(inArray(contactNotifications.id, ids), isNull(contactNotifications.sentAt), ours)),
+    ...slices(ids).map((slice) =>
+      db
+        .update(contactNotifications)
+        .set({ sentAt: now })
+        .where(
+          and(inArray(contactNotifications.id, slice), isNull(contactNotifications.sentAt), ours),
+        ),
+    ),
   ];
 }
 
 /** Marks rows done that need no e-mail of their own. */
 function markSent(db: Database, ids: string[], now: Date) {
-  return db
-    .update(contactNotifications)
-    .set({ sentAt: now })
-    .where(and(inArray(contactNotifications.id, ids), isNull(contactNotifications.sentAt)));
+  return slices(ids).map((slice) =>
+    db
+      .update(contactNotifications)
+      .set({ sentAt: now })
+      .where(and(inArray(contactNotifications.id, slice), isNull(contactNotifications.sentAt))),
+  );
 }
