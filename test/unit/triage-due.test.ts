@@ -29,7 +29,10 @@ describe('when a request must be triaged', () => {
   it('follows the policy’s number of hours', () => {
     const rules = {
       ...policy,
-      clientSpace: { ...policy.clientSpace, triage: { businessHours: 2 } },
+      clientSpace: {
+        ...policy.clientSpace,
+        triage: { ...policy.clientSpace.triage, businessHours: 2 },
+      },
     };
     expect(triageDueAt(new Date('2026-03-10T13:00:00.000Z'), rules).toISOString()).toBe(
       '2026-03-10T15:00:00.000Z',

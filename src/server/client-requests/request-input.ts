@@ -15,7 +15,7 @@ export const newRequestQuery = z.object({
 export const requestFormInput = z
   .object({
     action: z.enum(['save', 'send']).default('save'),
-    newId: z.string().uuid().optional(),
+    newId: z.uuid().optional(),
     kind: z.enum(REQUEST_KINDS).optional(),
     projectId: z.string().max(100).optional(),
   })
