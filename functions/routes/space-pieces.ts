@@ -137,7 +137,7 @@ async function changeComment(c: Context<ApiEnv>, approval: OpenApproval, body: s
     return refuseWith(
       c,
       APPROVAL_REFUSALS,
-      result.error === 'not_found' ? 'not_found' : reasonClosed(approval),
+      result.error === 'closed' ? reasonClosed(approval) : result.error,
       { back },
     );
   return done(c, {

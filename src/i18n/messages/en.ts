@@ -1004,6 +1004,8 @@ export const en = {
     thanksChanges: 'Thank you: your request was sent to the agency.',
     youDecided: 'You have already decided on this version; nothing was changed.',
     roundClosed: 'This version is no longer open for decisions; nothing was changed.',
+    commentAnswered:
+      'The agency has already answered or resolved this comment, so it can no longer be edited or deleted; nothing was changed. To add something, write a new comment.',
     yourDecision: {
       approved: 'You approved this version on {date}.',
       changes_requested: 'You asked for changes to this version on {date}.',

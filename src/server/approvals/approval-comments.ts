@@ -22,7 +22,7 @@ const pinOf = (input: CommentInput) =>
     ? { pinX: input.pinX, pinY: input.pinY }
     : { pinX: null, pinY: null };
 
-type ContactCommentProblem = 'closed' | 'not_found';
+type ContactCommentProblem = 'closed' | 'not_found' | 'answered';
 
 /**
  * A contact's comment on the version of their link, while they may still act. CS is
@@ -100,7 +100,18 @@ export async function addContactComment(
   return inserted.length > 0 ? { ok: true, commentId } : { ok: false, error: 'closed' };
 }
 
-/** Changes or removes one of the contact's own comments, until they decide. */
+/**
+ * Whether the agency has taken a comment up: it has a reply (even an internal note) or is
+ * resolved. Its words then stay as they were answered, and deleting it would take the
+ * agency's replies with it (the thread's foreign key cascades, for deleting pieces).
+ */
+const answeredSql = (commentId: string) =>
+  sql`(exists (select 1 from ${pieceComments} where ${pieceComments.parentId} = ${commentId}) or exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${commentId} and ${pieceComments.resolvedAt} is not null))`;
+
+/**
+ * Changes or removes one of the contact's own comments, until they decide and while the
+ * agency has not answered or resolved it (then 'answered'; nothing is written).
+ */
 export async function changeContactComment(
   db: Database,
   approval: OpenApproval,
@@ -116,12 +127,12 @@ export async function changeContactComment(
     eq(pieceComments.id, change.commentId),
     eq(pieceComments.authorContactId, approval.contact.id),
     contactMayActSql(approval),
+    sql`not ${answeredSql(change.commentId)}`,
   );
   const removing = change.body === null;
-  // The event is written only if the change was: the comment is gone, or carries this edit.
-  const changedNow = removing
-    ? sql`not exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${change.commentId})`
-    : sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${change.commentId} and ${pieceComments.updatedAt} = ${now.getTime()})`;
+  // The event is written only if the change was: changes() counts the rows the statement
+  // just before it in this batch changed (a refused edit or a lost race changed none).
+  const changedNow = sql`changes() > 0`;
   const [changed] = await db.batch([
     removing
       ? db.delete(pieceComments).where(target).returning({ id: pieceComments.id })
@@ -148,7 +159,12 @@ export async function changeContactComment(
       changedNow,
     ),
   ]);
-  return changed.length > 0 ? { ok: true } : { ok: false, error: 'closed' };
+  if (changed.length > 0) return { ok: true };
+  const [answered] = await db
+    .select({ id: pieceComments.id })
+    .from(pieceComments)
+    .where(and(eq(pieceComments.id, change.commentId), answeredSql(change.commentId)));
+  return { ok: false, error: answered ? 'answered' : 'closed' };
 }
 
 /**

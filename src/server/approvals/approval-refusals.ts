@@ -43,6 +43,9 @@ export const APPROVAL_REFUSALS = {
   not_found: NOT_FOUND,
   decided: { status: 409, code: 'decided', messageKey: 'approvals.youDecided' },
   closed: { status: 409, code: 'closed', messageKey: 'approvals.roundClosed' },
+  // The agency answered or resolved the comment: editing or deleting it would change the
+  // question under its answer, or take the answer with it.
+  answered: { status: 409, code: 'answered', messageKey: 'approvals.commentAnswered' },
   message_required: {
     status: 400,
     code: 'message_required',
