@@ -120,6 +120,7 @@ export async function openFuzzApp() {
     { method: 'POST', path: '/api/pieces/demo-piece-launch/comments/nope/reopen', who: 'cs' },
     { method: 'POST', path: '/api/pieces/demo-piece-launch/internal-review', who: 'admin' },
     { method: 'GET', path: '/api/pieces/demo-piece-launch/versions/1/file', who: 'cs' },
+    { method: 'POST', path: '/api/request-templates/demo-client-clinic', who: 'cs' },
     { method: 'GET', path: `${a}/file`, who: 'nobody' },
     { method: 'POST', path: `${a}/comments`, who: 'nobody' },
     { method: 'POST', path: `${a}/comments/nope`, who: 'nobody' },
