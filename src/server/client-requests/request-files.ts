@@ -3,13 +3,14 @@ import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
 import { clientRequests, requestFiles } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
+import { type ChosenFormFile, chosenFormFiles } from '../files/chosen-files.ts';
 import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore, type StoredFile } from '../files/file-store.ts';
 import { checkUploadBytes } from '../onboarding/onboarding-files.ts';
 import type { TemplateField } from './template-schema.ts';
 
 /** A file chosen in one of the form's file fields, as the form posted it. */
-export type ChosenFile = { fieldKey: string; name: string; bytes: Uint8Array };
+export type ChosenFile = ChosenFormFile;
 
 export type FileRefusal = {
   error: 'too_large' | 'wrong_type' | 'empty';
@@ -17,27 +18,15 @@ export type FileRefusal = {
   name: string;
 };
 
-/**
- * The files chosen in a posted request form: the values of its file fields that are files a
- * person picked (a file field left empty posts a nameless, empty part).
- */
-export async function chosenRequestFiles(
+/** The files chosen in a posted request form's file fields (see chosenFormFiles). */
+export function chosenRequestFiles(
   fields: TemplateField[],
   raw: Record<string, unknown>,
 ): Promise<ChosenFile[]> {
-  const chosen: ChosenFile[] = [];
-  for (const field of fields) {
-    if (field.type !== 'file') continue;
-    for (const value of [raw[field.key]].flat()) {
-      if (!(value instanceof File) || (value.name === '' && value.size === 0)) continue;
-      chosen.push({
-        fieldKey: field.key,
-        name: value.name,
-        bytes: new Uint8Array(await value.arrayBuffer()),
-      });
-    }
-  }
-  return chosen;
+  return chosenFormFiles(
+    raw,
+    fields.filter((field) => field.type === 'file').map((field) => field.key),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import type { Policy } from '../../policy/index.ts';
+import { chosenFormFiles } from '../files/chosen-files.ts';
 import { createFileKey, type FileStore, type StoredFile } from '../files/file-store.ts';
 import { planAnswers, type SaveResult } from './onboarding-answers.ts';
 import { checkUploadBytes, fileRecordWrite } from './onboarding-files.ts';
@@ -25,19 +26,9 @@ async function chosenFiles(
   raw: Record<string, unknown>,
 ): Promise<ChosenFile[]> {
   const section = onboarding.questionnaire.sections.find((s) => s.id === sectionId);
-  const chosen: ChosenFile[] = [];
-  for (const question of section?.questions ?? []) {
-    if (question.kind !== 'files') continue;
-    for (const value of [raw[question.id]].flat()) {
-      if (!(value instanceof File) || (value.name === '' && value.size === 0)) continue;
-      chosen.push({
-        questionId: question.id,
-        name: value.name,
-        bytes: new Uint8Array(await value.arrayBuffer()),
-      });
-    }
-  }
-  return chosen;
+  const keys = (section?.questions ?? []).filter((q) => q.kind === 'files').map((q) => q.id);
+  const chosen = await chosenFormFiles(raw, keys);
+  return chosen.map(({ fieldKey, ...file }) => ({ questionId: fieldKey, ...file }));
 }
 
 /**
