@@ -18,6 +18,7 @@ import { pieceRoutes } from './routes/pieces.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
 import { profileRoutes } from './routes/profile.ts';
 import { requestTemplateRoutes } from './routes/request-templates.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { spaceAuthRoutes } from './routes/space-auth.ts';
 import { spacePieceRoutes } from './routes/space-pieces.ts';
 import { spacePreferenceRoutes } from './routes/space-preferences.ts';
@@ -56,6 +57,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/space/requests', spaceRequestRoutes)
     .route('/request-templates', requestTemplateRoutes)
     .route('/space/preferences', spacePreferenceRoutes)
+    .route('/requests', requestRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);
 }

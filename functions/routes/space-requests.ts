@@ -4,8 +4,11 @@ import { formatDateTime } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { postRequestForm } from '../../src/server/client-requests/request-form-post.ts';
 import { requestFormInput } from '../../src/server/client-requests/request-input.ts';
+import { postContactMessage } from '../../src/server/client-requests/request-messages.ts';
 import { REQUEST_REFUSALS } from '../../src/server/client-requests/request-refusals.ts';
 import type { RequestTarget } from '../../src/server/client-requests/request-target.ts';
+import { contactMessageInput } from '../../src/server/client-requests/triage-input.ts';
+import { TRIAGE_REFUSALS } from '../../src/server/client-requests/triage-refusals.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientIp, requestOrigin } from '../http/client-info.ts';
 import { readInput } from '../http/read-input.ts';
@@ -86,4 +89,28 @@ async function postForm(c: Context<ApiEnv>, requestId: string | null) {
 /** The contact's requests for new work: the form, its draft, and sending (see spaceAccessFor). */
 export const spaceRequestRoutes = new Hono<ApiEnv>()
   .post('/', (c) => postForm(c, null))
-  .post('/:id', (c) => postForm(c, c.req.param('id')));
+  .post('/:id', (c) => postForm(c, c.req.param('id')))
+  // The contact's message in the request's conversation (G2): an answer to CS's question.
+  .post('/:id/messages', async (c) => {
+    const { message } = await readInput(c, contactMessageInput);
+    const deps = c.get('deps');
+    const requestId = c.req.param('id');
+    const result = await postContactMessage(
+      deps.db,
+      policy,
+      { viewer: signedInContact(c), requestId, body: message, origin: requestOrigin(c) },
+      deps.clock(),
+    );
+    if (!result.ok) {
+      const status = result.status ? c.get('t')(`requestTriage.statuses.${result.status}`) : '';
+      return refuseWith(c, TRIAGE_REFUSALS, result.error, {
+        back: requestPage(requestId),
+        params: { status },
+      });
+    }
+    return done(c, {
+      location: `${requestPage(requestId)}#conversation`,
+      body: { status: result.status },
+      notice: 'spaceRequests.sent',
+    });
+  });

@@ -1101,6 +1101,8 @@ export const en = {
     messageRequired: 'Say what should change.',
     sendRefused:
       'Under the agency policy, this version must be approved inside the agency (by the head of its department or an admin) before it goes to the client, and it has not been yet. The rule: {url}',
+    sendRaced:
+      'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
     heldForReview:
       'Version {version} added. It goes to the internal review first; CS sends it to the client once it is approved.',
     sendAfterReview:
@@ -1246,6 +1248,17 @@ export const en = {
     homeTitle: 'Requests from clients',
     homeEmpty: 'No request waits for your triage.',
     homeAll: 'All requests',
+    events: {
+      opened: '{who} sent the request.',
+      authorize: '{who} authorized the request.',
+      start_at_risk: '{who} started the work at risk.',
+      ask: '{who} asked the client a question.',
+      decline: '{who} declined the request.',
+      contact_message: '{who} wrote in the conversation.',
+      reminded: 'Ponte reminded CS of the triage deadline.',
+      escalated: 'Ponte told the admins the triage was overdue.',
+      other: 'The request changed.',
+    },
     notices: {
       reminder: {
         subject: 'Reminder: triage the request “{title}” from {client} by {due}',

@@ -1112,6 +1112,8 @@ export const ptBR = {
     messageRequired: 'Diga o que deve mudar.',
     sendRefused:
       'Pela política da agência, esta versão precisa ser aprovada dentro da agência (pelo líder do seu departamento ou pela administração) antes de ir ao cliente, e ainda não foi. A regra: {url}',
+    sendRaced:
+      'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
     heldForReview:
       'Versão {version} adicionada. Ela passa primeiro pela revisão interna; o CS a envia ao cliente depois da aprovação.',
     sendAfterReview:
@@ -1259,6 +1261,17 @@ export const ptBR = {
     homeTitle: 'Pedidos dos clientes',
     homeEmpty: 'Nenhum pedido espera a sua triagem.',
     homeAll: 'Todos os pedidos',
+    events: {
+      opened: '{who} enviou o pedido.',
+      authorize: '{who} autorizou o pedido.',
+      start_at_risk: '{who} iniciou o trabalho em risco.',
+      ask: '{who} fez uma pergunta ao cliente.',
+      decline: '{who} recusou o pedido.',
+      contact_message: '{who} escreveu na conversa.',
+      reminded: 'O Ponte lembrou o CS do prazo de triagem.',
+      escalated: 'O Ponte avisou os admins do atraso na triagem.',
+      other: 'O pedido mudou.',
+    },
     notices: {
       reminder: {
         subject: 'Lembrete: faça a triagem do pedido “{title}” de {client} até {due}',

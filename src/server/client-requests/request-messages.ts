@@ -1,7 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
-import { clientRequests, clients, requestMessages, users } from '../../../db/schema/index.ts';
+import {
+  clientRequests,
+  clients,
+  type RequestStatus,
+  requestMessages,
+  users,
+} from '../../../db/schema/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
@@ -24,7 +30,9 @@ export async function postContactMessage(
   rules: ReplyPolicy,
   input: { viewer: ContactViewer; requestId: string; body: string; origin: string },
   now: Date,
-): Promise<{ ok: true; status: string } | { ok: false; error: TriageFailure; status?: string }> {
+): Promise<
+  { ok: true; status: RequestStatus } | { ok: false; error: TriageFailure; status?: RequestStatus }
+> {
   const { viewer } = input;
   const [found] = await db
     .select({

@@ -1,0 +1,162 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  clientRequests,
+  clients,
+  events,
+  pieces,
+  projects,
+  requestFiles,
+  requestMessages,
+  requestTemplates,
+  users,
+} from '../../../db/schema/index.ts';
+import { mayTalkToClient } from '../approvals/approval-rules.ts';
+import { listDesigners } from '../approvals/pieces.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { type AnswerRow, answerRowsOf } from './request-pages-answers.ts';
+import { pieceIdOfRequest } from './triage.ts';
+import { awaitsTriage } from './triage-transitions.ts';
+
+/** The requests a person triages: their clients' (an admin's: every client's). */
+function triagedBy(viewer: Viewer): SQL | undefined {
+  return viewer.roles.includes('admin') ? undefined : eq(clients.csUserId, viewer.id);
+}
+
+/** What the list and the home read of a request. */
+const REQUEST_ROW = {
+  id: clientRequests.id,
+  title: clientRequests.title,
+  kind: clientRequests.kind,
+  status: clientRequests.status,
+  contactName: clientRequests.contactName,
+  submittedAt: clientRequests.submittedAt,
+  triageDueAt: clientRequests.triageDueAt,
+  clientId: clientRequests.clientId,
+  clientName: aliased(clients.name, 'client_name'),
+};
+
+/** The requests waiting for this person's triage, soonest due first: a read for the home's batch. */
+export function readRequestsAwaitingTriage(db: Database, viewer: Viewer, limit = 10) {
+  return db
+    .select(REQUEST_ROW)
+    .from(clientRequests)
+    .innerJoin(clients, eq(clients.id, clientRequests.clientId))
+    .where(and(eq(clientRequests.status, 'opened'), triagedBy(viewer)))
+    .orderBy(asc(clientRequests.triageDueAt))
+    .limit(limit);
+}
+
+/**
+ * The page /requests: the sent requests of the person's clients (drafts are the contact's
+ * own), those waiting for triage first by deadline, then the rest newest first.
+ */
+export async function loadRequestsPage(db: Database, viewer: Viewer) {
+  const rows = await db
+    .select(REQUEST_ROW)
+    .from(clientRequests)
+    .innerJoin(clients, eq(clients.id, clientRequests.clientId))
+    .where(and(sql`${clientRequests.status} <> 'draft'`, triagedBy(viewer)))
+    .orderBy(desc(clientRequests.submittedAt))
+    .limit(500);
+  const waiting = rows
+    .filter((row) => awaitsTriage(row.status))
+    .sort((a, b) => (a.triageDueAt?.getTime() ?? 0) - (b.triageDueAt?.getTime() ?? 0));
+  return { waiting, others: rows.filter((row) => !awaitsTriage(row.status)) };
+}
+
+export type RequestsPage = Awaited<ReturnType<typeof loadRequestsPage>>;
+
+/**
+ * The page /requests/[id] for its client's CS or an admin (anyone else, or a draft: null,
+ * the page's 404): the request with its answers under the form's labels, its files, its
+ * conversation, its history, what it became, and the designers a project may be given to.
+ */
+export async function loadRequestPage(db: Database, viewer: Viewer, requestId: string) {
+  const [found] = await db
+    .select({
+      request: clientRequests,
+      clientName: clients.name,
+      clientCsId: clients.csUserId,
+      fields: requestTemplates.fields,
+    })
+    .from(clientRequests)
+    .innerJoin(clients, eq(clients.id, clientRequests.clientId))
+    .innerJoin(requestTemplates, eq(requestTemplates.id, clientRequests.templateId))
+    .where(eq(clientRequests.id, requestId));
+  if (!found || found.request.status === 'draft' || !mayTalkToClient(viewer, found)) return null;
+  const { request } = found;
+  const projectIds = [request.projectId, request.resultProjectId].filter(
+    (id): id is string => id !== null,
+  );
+  const [files, messages, history, projectNames, piece, designers] = await db.batch([
+    db
+      .select({
+        id: requestFiles.id,
+        fieldKey: requestFiles.fieldKey,
+        fileName: requestFiles.fileName,
+        size: requestFiles.size,
+      })
+      .from(requestFiles)
+      .where(eq(requestFiles.requestId, request.id))
+      .orderBy(asc(requestFiles.createdAt)),
+    db
+      .select({
+        id: requestMessages.id,
+        authorName: requestMessages.authorName,
+        fromAgency: sql<number>`${requestMessages.authorUserId} is not null`,
+        body: requestMessages.body,
+        createdAt: requestMessages.createdAt,
+      })
+      .from(requestMessages)
+      .where(eq(requestMessages.requestId, request.id))
+      .orderBy(asc(requestMessages.createdAt), asc(requestMessages.id)),
+    db
+      .select({
+        action: events.action,
+        occurredAt: events.occurredAt,
+        actorName: aliased(users.name, 'actor_name'),
+      })
+      .from(events)
+      .leftJoin(users, eq(users.id, events.actorId))
+      .where(and(eq(events.subjectType, 'client_request'), eq(events.subjectId, request.id)))
+      .orderBy(desc(events.occurredAt), desc(events.id)),
+    db
+      .select({ id: projects.id, name: projects.name })
+      .from(projects)
+      .where(inArray(projects.id, projectIds.length > 0 ? projectIds : [''])),
+    db
+      .select({ id: pieces.id, title: pieces.title })
+      .from(pieces)
+      .where(eq(pieces.id, pieceIdOfRequest(request.id))),
+    listDesigners(db),
+  ]);
+  const nameOf = (id: string | null) => projectNames.find((p) => p.id === id)?.name ?? null;
+  const answers: AnswerRow[] = answerRowsOf(found.fields, request.answers, files);
+  return {
+    request,
+    clientName: found.clientName,
+    answers,
+    messages: messages.map((m) => ({ ...m, fromAgency: Boolean(m.fromAgency) })),
+    history,
+    designers,
+    inProject: request.kind === 'piece' ? nameOf(request.projectId) : null,
+    became: becameOf(request, nameOf(request.resultProjectId), piece[0] ?? null),
+  };
+}
+
+export type RequestPage = NonNullable<Awaited<ReturnType<typeof loadRequestPage>>>;
+
+/** What a request became, once its work exists: the piece of a piece request, else the project. */
+export function becameOf(
+  request: { kind: 'project' | 'piece'; resultProjectId: string | null },
+  projectName: string | null,
+  piece: { id: string; title: string } | null,
+) {
+  if (request.kind === 'piece' && piece)
+    return { kind: 'piece' as const, id: piece.id, name: piece.title };
+  if (request.resultProjectId && projectName)
+    return { kind: 'project' as const, id: request.resultProjectId, name: projectName };
+  return null;
+}
