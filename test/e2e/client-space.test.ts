@@ -132,6 +132,15 @@ describe('the client space on a phone', () => {
   });
 
   it('shows Rita both outcomes: the reason of the decline, and the piece her request became', async () => {
+    // Told at once (her choice by default), in her language, with the reason and a link
+    // into the space — never a token: the space asks her to sign in.
+    const told = await mailTo(
+      RITA.email,
+      new RegExp(`O seu pedido “${NOT_NOW}” foi recusado\\.[\\s\\S]*?/space/requests/\\S+`),
+    );
+    expect(told.subject).toBe(`O seu pedido “${NOT_NOW}” foi recusado`);
+    expect(told.text).toContain(`Motivo: ${REASON}`);
+    expect(told.match).toContain(`/space/requests/${requestIds[NOT_NOW]}`);
     await rita.goto(`${baseUrl}/space/requests/${requestIds[NOT_NOW]}`);
     await expect(rita.locator('main').textContent()).resolves.toContain(REASON);
     await expectFitAndAccessible(rita, 'the declined request');
