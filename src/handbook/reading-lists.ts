@@ -43,6 +43,11 @@ export const HANDBOOK_PAGES = {
     'Revisão interna antes do cliente',
     'Internal review before the client',
   ),
+  clientSpace: page(
+    'clients/client-space',
+    'Espaço do cliente: pedidos e triagem',
+    'Client space: requests and triage',
+  ),
 };
 
 /** What each role must read, in order. The role pages and the partner home both show it. */
@@ -55,6 +60,7 @@ export const READING_LISTS: Record<Role, HandbookPage[]> = {
     HANDBOOK_PAGES.pipeline,
     HANDBOOK_PAGES.scripts,
     HANDBOOK_PAGES.webProjects,
+    HANDBOOK_PAGES.clientSpace,
     HANDBOOK_PAGES.invoices,
   ],
   paid_traffic: [
