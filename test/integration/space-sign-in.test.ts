@@ -4,15 +4,25 @@ import {
   clientContacts,
   contactSessions,
   contactSignInLinks,
+  events,
   outbox,
 } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { hashToken } from '../../src/server/auth/tokens.ts';
-import { inspectSpaceSignInLink } from '../../src/server/client-space/contact-sign-in.ts';
+import {
+  inspectSpaceSignInLink,
+  requestSpaceSignInLink,
+} from '../../src/server/client-space/contact-sign-in.ts';
 import { SPACE_COOKIE } from '../../src/server/client-space/space-cookie.ts';
 import { latestLinkToken, postJson, seedPeople } from '../support/sign-in.ts';
 import { setSpaceAccess, signInToSpace, spaceCookieFrom } from '../support/space-sign-in.ts';
-import { createTestApp, readJson, TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
+import {
+  countRoundTrips,
+  createTestApp,
+  readJson,
+  TEST_ORIGIN,
+  type TestApp,
+} from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 const RITA = 'rita@paoquente.example';
@@ -226,5 +236,40 @@ describe.each(DRIVERS)('the client space sign-in (%s)', (driver) => {
       postJson({ email: address }, { ip: '192.0.2.98' }),
     );
     expect(partner.status).toBe(200);
+  });
+
+  it('does the same two round trips for every address, and never stores one without access', async () => {
+    at(minutes(200));
+    for (const [email, ip] of [
+      ['nobody@nowhere.example', '192.0.2.20'],
+      [JOAO, '192.0.2.21'],
+      [RITA, '192.0.2.22'],
+    ] as const) {
+      const { result, roundTrips } = await countRoundTrips(app, () =>
+        requestSpaceSignInLink(
+          app.db,
+          policy,
+          { email, ip, origin: TEST_ORIGIN },
+          app.deps.clock(),
+        ),
+      );
+      expect(result).toEqual({ ok: true });
+      if (roundTrips !== null) expect(roundTrips).toBe(2);
+    }
+    const refused = await app.db
+      .select()
+      .from(events)
+      .where(eq(events.action, 'space_sign_in_link_refused'));
+    expect(JSON.stringify(refused)).not.toContain('nowhere.example');
+    expect(JSON.stringify(refused)).not.toContain(JOAO);
+  });
+
+  it('limits links per IP like partners', async () => {
+    at(minutes(300));
+    const { max } = policy.rateLimits.signInPerIp;
+    for (let i = 0; i < max; i++) {
+      expect((await ask(`visitor${i}@nowhere.example`, '192.0.2.200')).status).toBe(200);
+    }
+    expect((await ask('one-more@nowhere.example', '192.0.2.200')).status).toBe(429);
   });
 });

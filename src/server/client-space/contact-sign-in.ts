@@ -27,8 +27,8 @@ export type SpaceSignInRequestResult =
 
 /**
  * "Send me a link to the client space". The answer is the same whether or not the address
- * may use the space: the limits count every address (under keys apart from partners'), and
- * only an address with access gets a link, a mail and an event.
+ * may use the space: the limits count every address (under keys apart from partners'), both
+ * paths make two round trips, and only an address with access gets a link and a mail.
  */
 export async function requestSpaceSignInLink(
   db: Database,
@@ -37,10 +37,11 @@ export async function requestSpaceSignInLink(
   now: Date,
 ): Promise<SpaceSignInRequestResult> {
   const email = normalizeEmail(request.email);
+  const emailHash = sha256Hex(email);
   const { signInPerIp, signInPerEmail } = rules.rateLimits;
   const [ipCount, emailCount, rows] = await db.batch([
     countHit(db, `space-sign-in:ip:${request.ip ?? 'unknown'}`, signInPerIp, now),
-    countHit(db, `space-sign-in:email:${sha256Hex(email)}`, signInPerEmail, now),
+    countHit(db, `space-sign-in:email:${emailHash}`, signInPerEmail, now),
     readSpaceContacts(db, email),
   ]);
   for (const [counter, limit] of [
@@ -53,7 +54,24 @@ export async function requestSpaceSignInLink(
     }
   }
   const [contact] = spaceContactsOf(rows, now, rules.agency.timeZone);
-  if (!contact) return { ok: true };
+  if (!contact) {
+    // Recorded under the address's hash (never the address), so both paths make the same
+    // two round trips and the audit trail shows attempts without holding them.
+    await db.batch([
+      recordEvent(
+        db,
+        {
+          actorId: null,
+          action: 'space_sign_in_link_refused',
+          subjectType: 'email',
+          subjectId: emailHash,
+          ip: request.ip,
+        },
+        now,
+      ),
+    ]);
+    return { ok: true };
+  }
   const token = generateSecretToken();
   const linkId = hashToken(token);
   const minutes = rules.clientSpace.signInLinkMinutes;
