@@ -58,6 +58,21 @@ describe.each(DRIVERS)('request form routes (%s)', (driver) => {
     ]);
   });
 
+  it('a double click on "send": one request opened and one e-mail, the other click a 409', async () => {
+    const newId = crypto.randomUUID();
+    const clicks = await Promise.all(
+      [1, 2].map(() =>
+        app.request(
+          '/api/space/requests',
+          formPost(rita, { ...COMPLETE, newId, action: 'send' }, false),
+        ),
+      ),
+    );
+    expect(clicks.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await app.db.select().from(clientRequests)).toHaveLength(1);
+    expect(await app.db.select().from(outbox)).toHaveLength(1);
+  });
+
   it('refuses in the contact’s language with the field named: a missing answer 400, a refused file 415; nothing written', async () => {
     const missing = await app.request(
       '/api/space/requests',
