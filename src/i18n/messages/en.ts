@@ -1103,6 +1103,8 @@ export const en = {
       'Under the agency policy, this version must be approved inside the agency (by the head of its department or an admin) before it goes to the client, and it has not been yet. The rule: {url}',
     sendRaced:
       'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
+    sendRaced:
+      'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
     heldForReview:
       'Version {version} added. It goes to the internal review first; CS sends it to the client once it is approved.',
     sendAfterReview:

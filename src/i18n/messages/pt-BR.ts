@@ -1114,6 +1114,8 @@ export const ptBR = {
       'Pela política da agência, esta versão precisa ser aprovada dentro da agência (pelo líder do seu departamento ou pela administração) antes de ir ao cliente, e ainda não foi. A regra: {url}',
     sendRaced:
       'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
+    sendRaced:
+      'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
     heldForReview:
       'Versão {version} adicionada. Ela passa primeiro pela revisão interna; o CS a envia ao cliente depois da aprovação.',
     sendAfterReview:

@@ -34,6 +34,12 @@ export const PIECE_REFUSALS = {
     code: 'internal_review_pending',
     messageKey: 'internalReview.sendRefused',
   },
+  // A new version was uploaded (or its review moved) while this one was being sent.
+  version_changed: {
+    status: 409,
+    code: 'version_changed',
+    messageKey: 'internalReview.sendRaced',
+  },
   // The round ended (decided, revoked, replaced) since the page was shown.
   not_open: { status: 409, code: 'wrong_status', messageKey: 'errors.movedOn.round' },
 } as const satisfies RefusalTable<string>;

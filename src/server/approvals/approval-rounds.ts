@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
 import {
   approvalLinks,
   approvalRounds,
@@ -25,7 +26,8 @@ type SendProblem =
   | 'no_version'
   | 'decided'
   | 'no_contacts'
-  | 'internal_review_pending';
+  | 'internal_review_pending'
+  | 'version_changed';
 
 /**
  * Sends the newest version of a piece to the chosen contacts for approval (its CS or an
@@ -69,26 +71,39 @@ export async function sendForApproval(
   // One round per version: its id is the version's, so two sends at once make one round.
   const roundId = version.id;
   const rule = input.rule ?? rules.approvals.defaultRule;
-  const writes = [
+  // The checks above were reads: a version uploaded since (or its review) may have moved the
+  // piece on. Every write holds only while this version is still the newest and, for a kind
+  // reviewed inside the agency, its review (if any) approved — as the batch runs.
+  const reviewed = needsInternalReview(context.piece.kind, rules)
+    ? sql` and not exists (select 1 from ${internalReviews} where ${internalReviews.versionId} = ${version.id} and ${internalReviews.status} <> 'approved')`
+    : sql``;
+  const stillSendable = sql`exists (select 1 from ${pieces} where ${pieces.id} = ${context.piece.id} and ${pieces.latestVersion} = ${version.number})${reviewed}`;
+  const [updated] = await db.batch([
     db
-      .insert(approvalRounds)
-      .values({
+      .update(pieces)
+      .set({ status: 'awaiting_approval', updatedAt: now })
+      .where(and(eq(pieces.id, context.piece.id), stillSendable))
+      .returning({ id: pieces.id }),
+    insertWhen(
+      db,
+      approvalRounds,
+      {
         id: roundId,
         pieceId: context.piece.id,
         versionId: version.id,
         rule,
+        status: 'open',
         createdAt: now,
         createdBy: input.actor.id,
-      })
-      .onConflictDoUpdate({
-        target: approvalRounds.id,
-        set: { status: 'open', rule, closedAt: null },
-        setWhere: eq(approvalRounds.status, 'revoked'),
-      }),
-    db
-      .update(pieces)
-      .set({ status: 'awaiting_approval', updatedAt: now })
-      .where(eq(pieces.id, context.piece.id)),
+        closedAt: null,
+        closeKey: null,
+      },
+      stillSendable,
+    ).onConflictDoUpdate({
+      target: approvalRounds.id,
+      set: { status: 'open', rule, closedAt: null },
+      setWhere: eq(approvalRounds.status, 'revoked'),
+    }),
     ...linkGrantWrites(
       db,
       rules,
@@ -99,13 +114,14 @@ export async function sendForApproval(
         reason: round?.status === 'open' ? 'resent' : 'sent',
         actor: input.actor,
         origin: input.origin,
+        guard: stillSendable,
       },
       now,
     ),
-  ];
-  const [first, ...rest] = writes;
-  if (first) await db.batch([first, ...rest]);
-  return { ok: true, sent: chosen.length };
+  ]);
+  return updated.length > 0
+    ? { ok: true, sent: chosen.length }
+    : { ok: false, error: 'version_changed' };
 }
 
 type OpenRoundProblem = 'not_found' | 'not_allowed' | 'not_open';
