@@ -150,6 +150,15 @@ describe.each(DRIVERS)('client space sessions (%s)', (driver) => {
       .where(eq(clients.id, 'demo-client-clinic'));
   });
 
+  it('a contact given another address behind the form loses the old address’s session', async () => {
+    at(0);
+    const { cookie } = await signInToSpace(app, MARINA);
+    const moved = eq(clientContacts.id, 'demo-contact-clinic-director');
+    await app.db.update(clientContacts).set({ email: 'marina@new.example' }).where(moved);
+    expect(await check(cookie)).toBeNull();
+    await app.db.update(clientContacts).set({ email: MARINA }).where(moved);
+  });
+
   it('removing the contact ends their sessions in the same batch', async () => {
     at(0);
     const cs = await signIn(app, 'cs@ponte.example');

@@ -31,7 +31,7 @@ export function spaceRulesOf(policy: Pick<Policy, 'clientSpace' | 'agency'>): Sp
 /**
  * Checks a space session token from its cookie: one query reads the session, its contact and
  * the contact's client. A session that ended, or whose contact lost access (switched off,
- * removed, the client's service over), is deleted and refused at once.
+ * removed, given another address, the client's service over), is deleted and refused at once.
  */
 export async function validateSpaceSession(
   db: Database,
@@ -49,6 +49,7 @@ export async function validateSpaceSession(
       lastVerifiedAt: contactSessions.lastVerifiedAt,
       contactId: clientContacts.id,
       name: clientContacts.name,
+      contactEmail: clientContacts.email,
       locale: clientContacts.locale,
       mayApprovePieces: clientContacts.mayApprovePieces,
       mayUseSpace: clientContacts.mayUseSpace,
@@ -64,6 +65,8 @@ export async function validateSpaceSession(
   const contactGone =
     row.chosenContactId !== null &&
     (row.contactId === null ||
+      // The contact's address changed: the session belonged to the old one.
+      row.contactEmail !== row.email ||
       !mayEnterSpace(
         { mayUseSpace: row.mayUseSpace ?? false, serviceEndsOn: row.serviceEndsOn },
         now,
