@@ -6,10 +6,11 @@ import { postContactMessage } from '../../src/server/client-requests/request-mes
 import { sendRequestTriageNotices } from '../../src/server/client-requests/request-notices.ts';
 import { triageDueAt } from '../../src/server/client-requests/triage-rules.ts';
 import type { ContactViewer } from '../../src/server/client-space/contact-viewer.ts';
+import { loadHomePage } from '../../src/server/home/home-page.ts';
 import { insertOpenedRequest, readRequest, triage } from '../support/client-requests.ts';
 import { signIn } from '../support/sign-in.ts';
 import { openAppWithOtherCs } from '../support/teams.ts';
-import { TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
+import { countRoundTrips, TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 const sp = (isoLocal: string) => new Date(`${isoLocal}-03:00`);
@@ -94,6 +95,28 @@ describe.each(DRIVERS)('request triage notices (%s)', (driver) => {
     expect(await mailsOf('request-reply', id)).toEqual(['cs@ponte.example']);
     expect(await run('2026-03-18T14:59:00')).toEqual({ reminded: 0, escalated: 0 });
     expect(await run('2026-03-18T15:00:00')).toEqual({ reminded: 1, escalated: 0 });
+  });
+
+  it('a waiting request is on its CS’s home and every admin’s, inside the home’s one batch', async () => {
+    const id = await sendOnFriday();
+    const now = sp('2026-03-16T12:00:00');
+    const cs = { id: 'demo-cs', roles: ['cs' as const] };
+    const { result: home, roundTrips } = await countRoundTrips(app, () =>
+      loadHomePage(app.db, cs, policy, now),
+    );
+    expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
+    expect(home.clientRequests?.items.map((r) => r.id)).toContain(id);
+    const admin = await loadHomePage(app.db, { id: 'demo-admin', roles: ['admin'] }, policy, now);
+    expect(admin.clientRequests?.items.map((r) => r.id)).toContain(id);
+    const other = await loadHomePage(app.db, { id: 'other-cs', roles: ['cs'] }, policy, now);
+    expect(other.clientRequests).toEqual({ count: 0, items: [] });
+    const design = await loadHomePage(
+      app.db,
+      { id: 'demo-design', roles: ['design'] },
+      policy,
+      now,
+    );
+    expect(design.clientRequests).toBeNull();
   });
 
   it('a triaged request is never reminded nor escalated', async () => {

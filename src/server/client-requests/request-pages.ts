@@ -38,9 +38,10 @@ const REQUEST_ROW = {
 };
 
 /** The requests waiting for this person's triage, soonest due first: a read for the home's batch. */
-export function readRequestsAwaitingTriage(db: Database, viewer: Viewer, limit = 10) {
+export function readRequestsAwaitingTriage(db: Database, viewer: Viewer, limit = 5) {
   return db
-    .select(REQUEST_ROW)
+    // Every row carries the count of all that matched: the home card's count and first items.
+    .select({ ...REQUEST_ROW, matched: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(clientRequests)
     .innerJoin(clients, eq(clients.id, clientRequests.clientId))
     .where(and(eq(clientRequests.status, 'opened'), triagedBy(viewer)))

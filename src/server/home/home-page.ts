@@ -5,6 +5,7 @@ import { invoiceWindowAt, type Policy } from '../../policy/index.ts';
 import { reviewerDisciplinesOf } from '../approvals/internal-review-rules.ts';
 import { partnerHomeFor } from '../auth/partner-home.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { readRequestsAwaitingTriage } from '../client-requests/request-pages.ts';
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
 import { hasPaymentDetails } from '../invoices/submission-rule.ts';
 import { deadlinesDueTodayFrom, readDeadlinesDueToday } from './deadlines-today.ts';
@@ -77,6 +78,10 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
   const reviews =
     reviewDisciplines.length > 0 ? batch.add(readReviewsWaiting(db, reviewDisciplines)) : null;
 
+  // Requests clients sent from their space, waiting for triage: their CS's, and an admin's all.
+  const triageable = viewer.roles.includes('cs') || viewer.roles.includes('admin');
+  const requests = triageable ? batch.add(readRequestsAwaitingTriage(db, viewer)) : null;
+
   const rows = await batch.run();
   const [awaitingClient, clientChanges] = clientPieces?.map((take) => blockOf(take(rows))) ?? [];
   const [inProduction, designChanges] = designPieces?.map((take) => blockOf(take(rows))) ?? [];
@@ -103,6 +108,7 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
     tasksToMe: tasksToMe ? blockOf(tasksToMe(rows)) : null,
     myRequests: myRequests ? blockOf(myRequests(rows)) : null,
     reviewsWaiting: reviews ? blockOf(reviews(rows)) : null,
+    clientRequests: requests ? blockOf(requests(rows)) : null,
   };
 }
 
