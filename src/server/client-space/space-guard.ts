@@ -2,9 +2,8 @@ import type { Locale } from '../../i18n/index.ts';
 import { policy } from '../../policy/index.ts';
 import { sessionCookieOptions } from '../auth/session-cookie.ts';
 import type { Dependencies } from '../dependencies.ts';
-import { unavailablePart } from '../faults/unavailable.ts';
 import { requestLocale } from '../i18n/request-locale.ts';
-import { internalErrorPage, type PageContext, unavailablePage } from '../pages/guard-page.ts';
+import { failedPage, keepPrivate, type PageContext } from '../pages/guard-page.ts';
 import { type SpaceSession, spaceRulesOf, validateSpaceSession } from './contact-sessions.ts';
 import type { ContactViewer } from './contact-viewer.ts';
 import { decideSpaceAccess, spaceAccessFor } from './space-access.ts';
@@ -50,15 +49,8 @@ export async function guardSpacePage(context: SpacePageContext, next: Next, deps
     if (token && session?.renewed) {
       context.cookies.set(SPACE_COOKIE, token, sessionCookieOptions(session.expiresAt));
     }
-    const response = await next();
-    // Personal pages and tokens in addresses: never cached, never leaked by Referer.
-    response.headers.set('Cache-Control', 'no-store');
-    response.headers.set('Referrer-Policy', 'no-referrer');
-    return response;
+    return keepPrivate(await next());
   } catch (error) {
-    const part = unavailablePart(error);
-    if (!part) return internalErrorPage(error, locale);
-    console.error('space page unavailable', error);
-    return unavailablePage(part, locale);
+    return failedPage(error, locale);
   }
 }

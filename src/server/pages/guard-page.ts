@@ -63,16 +63,25 @@ export async function guardPage(context: PageContext, next: Next, deps: Dependen
       await response.body?.cancel();
       response = await next(NOT_FOUND_PAGE);
     }
-    // These pages are personal or reached by a token: never cached, never leaked by Referer.
-    response.headers.set('Cache-Control', 'no-store');
-    response.headers.set('Referrer-Policy', 'no-referrer');
-    return response;
+    return keepPrivate(response);
   } catch (error) {
-    const part = unavailablePart(error);
-    if (!part) return internalErrorPage(error, locale);
-    console.error('page unavailable', error);
-    return unavailablePage(part, locale);
+    return failedPage(error, locale);
   }
+}
+
+/** These pages are personal or reached by a token: never cached, never leaked by Referer. */
+export function keepPrivate(response: Response): Response {
+  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('Referrer-Policy', 'no-referrer');
+  return response;
+}
+
+/** A page that failed: 503 naming the part that is down, else a 500 with a request id. */
+export function failedPage(error: unknown, locale: Locale): Response {
+  const part = unavailablePart(error);
+  if (!part) return internalErrorPage(error, locale);
+  console.error('page unavailable', error);
+  return unavailablePage(part, locale);
 }
 
 /**
