@@ -27,6 +27,7 @@ export const en = {
       clients: 'Clients',
       pieces: 'Pieces',
       tasks: 'Tasks',
+      requests: 'Requests',
       people: 'People',
     },
     breadcrumbs: 'You are here',

@@ -25,6 +25,7 @@ export const ptBR = {
       clients: 'Clientes',
       pieces: 'Peças',
       tasks: 'Tarefas',
+      requests: 'Pedidos',
       people: 'Pessoas',
     },
     breadcrumbs: 'Você está em',

@@ -27,6 +27,7 @@ export const ru = {
       clients: 'Клиенты',
       pieces: 'Материалы',
       tasks: 'Задачи',
+      requests: 'Запросы',
       people: 'Люди',
     },
     breadcrumbs: 'Вы здесь',

@@ -9,6 +9,8 @@ const SECTIONS = [
   { key: 'clients', href: '/clients' },
   { key: 'pieces', href: '/pieces' },
   { key: 'tasks', href: '/tasks' },
+  // Requests clients sent from their space: CS triages them (see ACCESS_RULES).
+  { key: 'requests', href: '/requests' },
   { key: 'people', href: '/admin/people' },
 ] as const;
 

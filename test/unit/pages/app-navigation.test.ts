@@ -19,9 +19,12 @@ describe('navigationFor', () => {
       'clients',
       'pieces',
       'tasks',
+      'requests',
     ]);
     expect(keys(navigationFor(['admin'], '/partner'))).toContain('people');
+    expect(keys(navigationFor(['admin'], '/partner'))).toContain('requests');
     expect(keys(navigationFor(['design'], '/partner'))).not.toContain('review');
+    expect(keys(navigationFor(['design'], '/partner'))).not.toContain('requests');
   });
 
   it('marks the longest section a page is under, and only that one', () => {
@@ -30,6 +33,7 @@ describe('navigationFor', () => {
     expect(cs('/partner/invoices')).toEqual(['invoices']);
     expect(cs('/clients/demo-client-bakery/onboarding')).toEqual(['clients']);
     expect(cs('/pieces/demo-piece-launch')).toEqual(['pieces']);
+    expect(cs('/requests/some-request')).toEqual(['requests']);
   });
 
   it('marks nothing for a page outside the sections, or a look-alike prefix', () => {
