@@ -123,12 +123,24 @@ describe('the client space on a phone', () => {
     expect(listed).toContain(NOT_NOW);
   });
 
-  it('has CS decline the project with a reason and authorize the piece', async () => {
-    const notNow = requestIds[NOT_NOW];
-    await cs.goto(`${baseUrl}/requests/${notNow}`);
+  it('has CS decline the project with a reason and authorize the piece, on the request’s page', async () => {
+    await cs.goto(`${baseUrl}/requests/${requestIds[NOT_NOW]}`);
     await expectAccessible(cs);
-    await post(cs, `/api/requests/${notNow}/decline`, { reason: REASON });
-    await post(cs, `/api/requests/${requestIds[WANTED]}/authorize`, { designerId: 'demo-design' });
+    // Declining asks first (no JavaScript needed): the reason goes with the confirmation.
+    await cs.locator('summary', { hasText: 'Recusar' }).click();
+    await cs.getByLabel('Motivo (o cliente lê)').fill(REASON);
+    await cs.locator('form[action$="/decline"] button[type="submit"]').click();
+    await expect(cs.getByRole('status').first().textContent()).resolves.toContain(
+      'Pedido recusado',
+    );
+    await expectAccessible(cs);
+    await cs.goto(`${baseUrl}/requests/${requestIds[WANTED]}`);
+    await expect(cs.locator('main').textContent()).resolves.toContain('referencia.png');
+    await cs.getByRole('button', { name: 'Autorizar', exact: true }).click();
+    await expect(cs.getByRole('status').first().textContent()).resolves.toContain(
+      'Pedido autorizado',
+    );
+    await expectAccessible(cs);
   });
 
   it('shows Rita both outcomes: the reason of the decline, and the piece her request became', async () => {
