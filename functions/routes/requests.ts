@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { z } from 'zod';
 import type { MessageKey } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
+import { findRequestFileFor } from '../../src/server/client-requests/request-pages-files.ts';
 import { triageRequest } from '../../src/server/client-requests/triage.ts';
 import {
   askInput,
@@ -12,7 +13,8 @@ import {
 import { TRIAGE_REFUSALS } from '../../src/server/client-requests/triage-refusals.ts';
 import type { TriageAction } from '../../src/server/client-requests/triage-transitions.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { actingPerson } from '../http/client-info.ts';
+import { actingPerson, signedIn } from '../http/client-info.ts';
+import { fileHeaders } from '../http/file-headers.ts';
 import { readInput } from '../http/read-input.ts';
 import { done, refuseWith } from '../http/respond.ts';
 
@@ -32,7 +34,18 @@ export const requestRoutes = new Hono<ApiEnv>()
   .post('/:id/authorize', (c) => triage(c, 'authorize'))
   .post('/:id/start-at-risk', (c) => triage(c, 'start_at_risk'))
   .post('/:id/ask', (c) => triage(c, 'ask'))
-  .post('/:id/decline', (c) => triage(c, 'decline'));
+  .post('/:id/decline', (c) => triage(c, 'decline'))
+  // A file the contact attached, downloaded (never shown inline: it is the client's upload).
+  .get('/:id/files/:fileId', async (c) => {
+    const { db, files } = c.get('deps');
+    const file = await findRequestFileFor(db, signedIn(c).user, {
+      requestId: c.req.param('id'),
+      fileId: c.req.param('fileId'),
+    });
+    const object = file ? await files.get(file.fileKey) : null;
+    if (!file || !object) return refuseWith(c, TRIAGE_REFUSALS, 'not_found');
+    return c.body(object.body, 200, fileHeaders('attachment', file));
+  });
 
 /** Reads the action's form, triages, and answers with the page's notice or the refusal. */
 async function triage(c: Context<ApiEnv>, action: TriageAction) {

@@ -5,6 +5,7 @@ import {
   events,
   pieces,
   projects,
+  requestFiles,
   requestMessages,
 } from '../../db/schema/index.ts';
 import { insertOpenedRequest, readRequest, triage } from '../support/client-requests.ts';
@@ -167,6 +168,36 @@ describe.each(DRIVERS)('request triage (%s)', (driver) => {
     }
     expect(await count()).toEqual(before);
     expect((await readRequest(app, opened)).status).toBe('opened');
+  });
+
+  it('a file of the request downloads for its CS; another CS, a draft’s file or another id: 404', async () => {
+    const id = await insertOpenedRequest(app);
+    const draft = await insertOpenedRequest(app, { status: 'draft' });
+    const bytes = new TextEncoder().encode('briefing');
+    const stored = await app.files.put(`requests/${id}/briefing.txt`, bytes, 'text/plain');
+    for (const [fileId, requestId] of [
+      ['file-1', id],
+      ['file-2', draft],
+    ])
+      await app.db.insert(requestFiles).values({
+        id: fileId,
+        requestId,
+        fieldKey: 'reference',
+        fileKey: stored.key,
+        fileName: 'briefing.txt',
+        contentType: 'text/plain',
+        size: stored.size,
+        sha256: stored.sha256,
+        createdAt: app.deps.clock(),
+      });
+    const get = (cookie: string, path: string) => app.request(path, { headers: { cookie } });
+    const ok = await get(cs, `/api/requests/${id}/files/file-1`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(await ok.text()).toBe('briefing');
+    expect((await get(otherCs, `/api/requests/${id}/files/file-1`)).status).toBe(404);
+    expect((await get(cs, `/api/requests/${draft}/files/file-2`)).status).toBe(404);
+    expect((await get(cs, `/api/requests/${draft}/files/file-1`)).status).toBe(404);
   });
 
   it('a plain form returns to the request page with the notice', async () => {
