@@ -343,6 +343,8 @@ export const agencyPolicy: PolicyInput = {
       reviewerRoleByDiscipline: { design: 'head_of_design', traffic: 'head_of_traffic' },
       dueWithinBusinessHours: 4,
       reminderBeforeBusinessHours: 1,
+      // A second person reviews: whoever uploaded a version may not approve it themselves.
+      uploaderMayReview: false,
     },
   },
   onboarding: {

@@ -164,6 +164,8 @@ export const policySchema = z
         reviewerRoleByDiscipline: z.record(discipline, role),
         dueWithinBusinessHours: positive,
         reminderBeforeBusinessHours: positive,
+        // Whether the person who uploaded a version may also decide its review.
+        uploaderMayReview: z.boolean(),
       }),
     }),
     onboarding: z.object({

@@ -1106,6 +1106,8 @@ export const en = {
       'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
     sendRaced:
       'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
+    ownUpload:
+      'By the agency\'s policy a second person reviews: whoever uploaded the version does not decide its review. Ask another head of the department or an admin. Nothing was changed.',
     heldForReview:
       'Version {version} added. It goes to the internal review first; CS sends it to the client once it is approved.',
     sendAfterReview:
@@ -1117,6 +1119,8 @@ export const en = {
     commentsInternal:
       'As the reviewer, your comments stay inside the agency: the client never sees them.',
     handbook: {
+      uploaderMayNotReview: 'Whoever uploaded a version does not decide its review: a second person reviews.',
+      uploaderMayReview: 'Whoever uploaded a version may also decide its review.',
       reviewer: 'Who reviews (any one of them)',
       kinds: 'The kinds of piece reviewed inside the agency first:',
     },

@@ -1117,6 +1117,8 @@ export const ptBR = {
       'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
     sendRaced:
       'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
+    ownUpload:
+      'Pela política da agência, uma segunda pessoa revisa: quem enviou a versão não a aprova nem pede alterações nela. Peça a outro líder do departamento ou à administração. Nada foi alterado.',
     heldForReview:
       'Versão {version} adicionada. Ela passa primeiro pela revisão interna; o CS a envia ao cliente depois da aprovação.',
     sendAfterReview:
@@ -1129,6 +1131,8 @@ export const ptBR = {
     commentsInternal:
       'Como revisor, seus comentários ficam dentro da agência: o cliente nunca os vê.',
     handbook: {
+      uploaderMayNotReview: 'Quem enviou uma versão não decide a revisão dela: uma segunda pessoa revisa.',
+      uploaderMayReview: 'Quem enviou uma versão também pode decidir a revisão dela.',
       reviewer: 'Quem revisa (qualquer um deles)',
       kinds: 'Os tipos de peça revisados primeiro dentro da agência:',
     },

@@ -19,6 +19,7 @@ export async function loadInternalReviewContext(db: Database, pieceId: string) {
       .select({
         id: pieceVersions.id,
         number: pieceVersions.number,
+        uploaderId: pieceVersions.createdBy,
         uploaderName: aliased(uploader.name, 'uploader_name'),
         uploaderEmail: aliased(uploader.email, 'uploader_email'),
         uploaderLocale: aliased(uploader.locale, 'uploader_locale'),

@@ -10,7 +10,11 @@ import { piecePageUrl } from './approval-mail.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
 import { loadInternalReviewContext } from './internal-review-context.ts';
 import { internalReviewMail } from './internal-review-mail.ts';
-import { mayReviewInternally, reviewerDisciplinesOf } from './internal-review-rules.ts';
+import {
+  mayDecideOwnUpload,
+  mayReviewInternally,
+  reviewerDisciplinesOf,
+} from './internal-review-rules.ts';
 import { heldSendWrites, loadHeldSend } from './internal-review-sending.ts';
 import type { LinkPolicy } from './link-grants.ts';
 
@@ -19,6 +23,7 @@ export type InternalDecision = 'approved' | 'changes_requested';
 export type InternalDecisionProblem =
   | 'not_found'
   | 'not_reviewer'
+  | 'own_upload'
   | 'superseded'
   | 'already_decided'
   | 'message_required';
@@ -56,6 +61,8 @@ export async function decideInternalReview(
   if (!seesPiece || !review || !version) return { ok: false, error: 'not_found' };
   if (!mayReviewInternally(input.user.roles, review.discipline, rules))
     return { ok: false, error: 'not_reviewer' };
+  if (!mayDecideOwnUpload(input.actor.id, version.uploaderId, rules))
+    return { ok: false, error: 'own_upload' };
   if (review.status === 'superseded' || review.versionId !== version.id)
     return { ok: false, error: 'superseded' };
   if (review.status !== 'open') return { ok: false, error: 'already_decided' };

@@ -48,6 +48,18 @@ export function mayReviewInternally(
   return reviewerDisciplinesOf(roles, rules).includes(discipline);
 }
 
+/**
+ * Whether this person may decide the review of a version they uploaded: the policy's
+ * `uploaderMayReview` (false — a second person reviews); anyone else's version, always.
+ */
+export function mayDecideOwnUpload(
+  reviewerId: string,
+  uploaderId: string | null,
+  rules: Pick<Policy, 'approvals'>,
+): boolean {
+  return reviewerId !== uploaderId || rules.approvals.internalReview.uploaderMayReview;
+}
+
 /** The role that reviews a discipline's pieces (admins aside). */
 export function reviewerRoleOf(
   discipline: PieceDiscipline,

@@ -7,6 +7,7 @@ import {
   internalReviewDueAt,
   internalReviewNoticeDue,
   internalReviewReminderAt,
+  mayDecideOwnUpload,
   mayReviewInternally,
   needsInternalReview,
   reviewerDisciplinesOf,
@@ -74,6 +75,22 @@ describe('who reviews a discipline', () => {
     expect(mayReviewInternally(['head_of_traffic'], 'design', policy)).toBe(false);
     expect(mayReviewInternally(['head_of_traffic'], 'traffic', policy)).toBe(true);
     expect(mayReviewInternally(['admin'], 'design', policy)).toBe(true);
+  });
+});
+
+describe('a second person reviews', () => {
+  it('whoever uploaded a version may not decide it, unless the policy says they may', () => {
+    expect(mayDecideOwnUpload('helena', 'helena', policy)).toBe(false);
+    expect(mayDecideOwnUpload('helena', 'diego', policy)).toBe(true);
+    // A version whose uploader is gone (no one recorded) is anyone's to review.
+    expect(mayDecideOwnUpload('helena', null, policy)).toBe(true);
+    const lenient = {
+      approvals: {
+        ...policy.approvals,
+        internalReview: { ...policy.approvals.internalReview, uploaderMayReview: true },
+      },
+    };
+    expect(mayDecideOwnUpload('helena', 'helena', lenient)).toBe(true);
   });
 });
 

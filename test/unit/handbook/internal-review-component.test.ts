@@ -74,16 +74,22 @@ describe('the internal review section', () => {
     });
     expect(html).toContain('Head of design');
     expect(html).toContain('Social post, Banner.');
+    expect(html).toContain('Whoever uploaded a version does not decide its review');
     const other = {
       ...policy,
       approvals: {
         ...policy.approvals,
-        internalReview: { ...policy.approvals.internalReview, kinds: ['email' as const] },
+        internalReview: {
+          ...policy.approvals.internalReview,
+          kinds: ['email' as const],
+          uploaderMayReview: true,
+        },
       },
     };
     const changed = await container.renderToString(InternalReviewRules, {
       props: { locale: 'en', policy: other },
     });
     expect(changed).toContain('E-mail.');
+    expect(changed).toContain('Whoever uploaded a version may also decide its review.');
   });
 });
