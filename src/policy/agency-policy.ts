@@ -336,6 +336,9 @@ export const agencyPolicy: PolicyInput = {
       landing_page: 'design',
       other: 'design',
     },
+    // The same reply by the same person in a thread within this time is a double click, written
+    // once; the same words later are a new reply.
+    sameReplyWithinSeconds: 120,
     // "Ad posts are agreed with the head of the department before they go to the client"
     // (the ad managers' document): the head of the piece's discipline, or an admin, approves.
     internalReview: {

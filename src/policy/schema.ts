@@ -158,6 +158,8 @@ export const policySchema = z
       defaultRule: z.enum(['all', 'any']),
       // Which department makes a piece of each kind unless its creator chooses another.
       disciplineByKind: z.record(pieceKind, discipline),
+      // A repeated reply within this time is the same one (a double click), refused.
+      sameReplyWithinSeconds: positive,
       // A version agreed inside the agency before it goes to the client.
       internalReview: z.object({
         kinds: z.array(pieceKind),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, pieceComments } from '../../db/schema/index.ts';
+import { policy } from '../../src/policy/index.ts';
 import { asClient, openSentPiece, PNG, versionForm } from '../support/approvals.ts';
 import { postJson, signIn } from '../support/sign-in.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
@@ -148,6 +149,30 @@ describe.each(DRIVERS)('conversation on comments, refused (%s)', (driver) => {
     // Another person may say the same words: that is their reply.
     const design = await signIn(app, 'design@ponte.example');
     expect((await reply(ritaComment, { reply: 'Ajustamos, veja a v2' }, design)).status).toBe(200);
+  });
+
+  it('takes the same words again as a new reply once the double-click window passed', async () => {
+    const words = { reply: 'Combinado, seguimos assim' };
+    const start = app.deps.clock().getTime();
+    const window = policy.approvals.sameReplyWithinSeconds * 1000;
+    try {
+      expect((await reply(ritaComment, words)).status).toBe(200);
+      // At the window's last millisecond it is still the same reply: refused, nothing written.
+      app.setNow(new Date(start + window));
+      const before = await snapshot();
+      expect((await reply(ritaComment, words)).status).toBe(409);
+      expect(await snapshot()).toBe(before);
+      // Past it, the same person saying the same thing again is heard again.
+      app.setNow(new Date(start + window + 1));
+      expect((await reply(ritaComment, words)).status).toBe(200);
+      const rows = await app.db
+        .select()
+        .from(pieceComments)
+        .where(eq(pieceComments.body, words.reply));
+      expect(rows).toHaveLength(2);
+    } finally {
+      app.setNow(new Date(start));
+    }
   });
 
   it('gives a client link no way to resolve, to reply in a thread, or to make a comment internal', async () => {

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
 import { pieceComments, pieceVersions } from '../../../db/schema/index.ts';
+import { policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { NOT_FOUND, type RefusalTable } from '../forms/refusals.ts';
@@ -19,7 +20,8 @@ export const COMMENT_THREAD_REFUSALS = {
     messageKey: 'commentThreads.alreadyResolved',
   },
   not_resolved: { status: 409, code: 'not_resolved', messageKey: 'commentThreads.notResolved' },
-  // The same reply by the same person in the thread: a double click, a second tab, a replay.
+  // The same reply by the same person in the thread just now: a double click, a second tab, a
+  // replay (within policy.approvals.sameReplyWithinSeconds).
   already_replied: {
     status: 409,
     code: 'already_replied',
@@ -64,7 +66,8 @@ async function findThread(db: Database, request: ThreadRequest) {
  * An agency member's reply in a comment's thread (see `replyIsInternal` for who sees it).
  * No e-mail goes to the client: they see the answer on their page and on the next version.
  * The reply and its event are one batch; if the thread was deleted meanwhile, neither is
- * written, and the same text by the same person in the thread is written once (409 after).
+ * written, and the same text by the same person in the thread within a short time (the
+ * policy's `sameReplyWithinSeconds`) is written once (409 after).
  */
 export async function replyToComment(
   db: Database,
@@ -76,7 +79,9 @@ export async function replyToComment(
   const replyId = crypto.randomUUID();
   const internal = replyIsInternal(root, input);
   const threadStands = sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${root.id})`;
-  const saidAlready = sql`exists (select 1 from ${pieceComments} where ${pieceComments.parentId} = ${root.id} and ${pieceComments.authorUserId} = ${input.actor.id} and ${pieceComments.body} = ${input.body})`;
+  // Only a moment ago: a double click, a second tab, a replay. The same words later are new.
+  const justNow = now.getTime() - policy.approvals.sameReplyWithinSeconds * 1000;
+  const saidAlready = sql`exists (select 1 from ${pieceComments} where ${pieceComments.parentId} = ${root.id} and ${pieceComments.authorUserId} = ${input.actor.id} and ${pieceComments.body} = ${input.body} and ${pieceComments.createdAt} >= ${justNow})`;
   const written = sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${replyId})`;
   const [inserted] = await db.batch([
     insertWhen(
