@@ -17,6 +17,7 @@ import { seedBenchClients } from './seed-clients.ts';
 import { seedBenchEvents } from './seed-events.ts';
 import { seedReviewInvoices } from './seed-invoices.ts';
 import { seedBenchPieces } from './seed-pieces.ts';
+import { seedBenchSpace } from './seed-space.ts';
 
 // A fixed instant inside an invoice window (2–5 December 2026, agency time), so submissions are accepted.
 export const BENCH_NOW = new Date('2026-12-02T13:00:00.000Z');
@@ -68,6 +69,7 @@ export async function prepareBench<Opened extends BenchDatabase>(
   await seedReviewInvoices(database.db, partnerIds, scale.invoices, BENCH_NOW);
   await seedBenchClients(database.db, scale, BENCH_NOW);
   await seedBenchPieces(database.db, scale, BENCH_NOW);
+  await seedBenchSpace(database.db, BENCH_NOW);
   await seedBenchEvents(database.db, partnerIds, scale.events, BENCH_NOW);
 
   const sessionCookie = await signIn({ request, db: database.db }, 'cs@ponte.example');

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import { policy } from '../../src/policy/index.ts';
 import { loadApprovalPage } from '../../src/server/approvals/approval-page.ts';
+import { loadSpaceBoard } from '../../src/server/client-space/space-board.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import { loadHomePage } from '../../src/server/home/home-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
@@ -8,6 +9,7 @@ import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoice
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
 import { BENCH_CS_ID } from './seed-clients.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
+import { SPACE_BENCH_VIEWER } from './seed-space.ts';
 
 /** What the run prepares before measuring: a signed-in session and people to sign in. */
 export type BenchContext = {
@@ -205,6 +207,13 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     page: 'GET /approval/{token}',
     load: (db, context) =>
       loadApprovalPage(db, policy, { token: context.approvalToken, ip: null }, new Date()),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
+    // A client with 500 pieces in visible projects (and 50 in a hidden one), every status.
+    name: 'client space board, 500 pieces',
+    page: 'GET /space',
+    load: (db) => loadSpaceBoard(db, SPACE_BENCH_VIEWER),
     targets: { roundTrips: 2, medianCpuMs: 2 },
   },
 ];

@@ -16,11 +16,12 @@ import type { ContactViewer } from './contact-viewer.ts';
 
 /**
  * What the client space shows a contact: the pieces of their client's projects the agency
- * made visible. Every read of the space starts from this condition (on `pieces`), so a piece
- * of another client or of a hidden project is simply not found: 404, never a refusal.
+ * made visible. Every read of the space starts from this condition (on `pieces` joined with
+ * their `projects`), so a piece of another client or of a hidden project is simply not found:
+ * 404, never a refusal.
  */
 export function seenInSpace(viewer: Pick<ContactViewer, 'clientId'>): SQL {
-  return sql`${pieces.clientId} = ${viewer.clientId} and exists (select 1 from ${projects} where ${projects.id} = ${pieces.projectId} and ${projects.clientId} = ${viewer.clientId} and ${projects.visibleToClient} = 1)`;
+  return sql`${pieces.clientId} = ${viewer.clientId} and ${projects.clientId} = ${viewer.clientId} and ${projects.visibleToClient} = 1`;
 }
 
 /**

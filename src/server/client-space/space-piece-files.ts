@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { pieces, pieceVersions } from '../../../db/schema/index.ts';
+import { pieces, pieceVersions, projects } from '../../../db/schema/index.ts';
 import type { ContactViewer } from './contact-viewer.ts';
 import { seenInSpace, sentToClient } from './project-visibility.ts';
 
@@ -28,6 +28,7 @@ export async function findSpaceVersionFile(
     })
     .from(pieceVersions)
     .innerJoin(pieces, eq(pieces.id, pieceVersions.pieceId))
+    .innerJoin(projects, eq(projects.id, pieces.projectId))
     .where(
       and(
         eq(pieces.id, pieceId),
