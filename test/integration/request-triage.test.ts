@@ -178,7 +178,7 @@ describe.each(DRIVERS)('request triage (%s)', (driver) => {
     for (const [fileId, requestId] of [
       ['file-1', id],
       ['file-2', draft],
-    ])
+    ] as const)
       await app.db.insert(requestFiles).values({
         id: fileId,
         requestId,
