@@ -23,6 +23,7 @@ import {
 } from './client-comments.ts';
 import { contactDecided, contactMayAct } from './contact-may-act.ts';
 import { DECISION_COLUMNS } from './piece-columns.ts';
+import { sentToContact as versionSentTo } from './versions-sent.ts';
 
 export type ApprovalLinkProblem = 'invalid' | 'revoked' | 'expired';
 
@@ -68,7 +69,9 @@ export async function openApprovalByLink(
             sql`(select ${approvalRounds.versionId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`,
             contactOfLink,
           ),
-          // Every decision on every round of the piece: this round's and what earlier ones decided.
+          // The decisions on the versions sent to this contact: this round's and what earlier
+          // ones decided. Others' decisions (and their messages) on a version this contact was
+          // never sent — held inside the agency, or sent to other contacts only — stay out.
           db
             .select({
               ...DECISION_COLUMNS,
@@ -77,7 +80,12 @@ export async function openApprovalByLink(
             .from(approvalDecisions)
             .innerJoin(approvalRounds, eq(approvalRounds.id, approvalDecisions.roundId))
             .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
-            .where(sql`${approvalRounds.pieceId} = ${pieceOfLink}`)
+            .where(
+              and(
+                sql`${approvalRounds.pieceId} = ${pieceOfLink}`,
+                versionSentTo(db, contactOfLink),
+              ),
+            )
             .orderBy(desc(pieceVersions.number), asc(approvalDecisions.decidedAt)),
           // When this contact was sent each version (where a newer version went, if to them),
           // and what each was: the page shows what changed since the one sent before this.

@@ -1,4 +1,4 @@
-import { and, eq, exists } from 'drizzle-orm';
+import { and, eq, exists, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { approvalLinks, approvalRounds, pieceVersions } from '../../../db/schema/index.ts';
 
@@ -7,9 +7,11 @@ import { approvalLinks, approvalRounds, pieceVersions } from '../../../db/schema
  * round gave them a link (revoked or expired since, it was still shown to them). A version the
  * agency never sent them — still in production, or sent only to another contact — stays out
  * of everything their link reaches, the comparison and its files included (the link's own
- * read, `openApprovalByToken`, picks the version sent before from the same links).
+ * read, `openApprovalByToken`, picks the version sent before from the same links, and shows
+ * only the decisions on versions this says were sent). Correlated on `piece_versions.id` of
+ * the query it is used in; the contact may be a subquery (the link's own contact).
  */
-function sentToContact(db: Database, contactId: string) {
+export function sentToContact(db: Database, contactId: string | SQL) {
   return exists(
     db
       .select({ one: approvalLinks.id })
