@@ -84,6 +84,16 @@ describe('signing in to the client space on a phone', () => {
     await expectFitAndAccessible(igor);
   });
 
+  it('answers an address the space does not have with its own 404, in his language', async () => {
+    const missing = await igor.goto(`${baseUrl}/space/nowhere`);
+    expect(missing?.status()).toBe(404);
+    expect(await igor.locator('html').getAttribute('lang')).toBe('ru');
+    await expect(
+      igor.getByRole('navigation', { name: 'Кабинет клиента' }).isVisible(),
+    ).resolves.toBe(true);
+    await expectFitAndAccessible(igor);
+  });
+
   it('says a used link is used (410), and signing out leads back to the sign-in', async () => {
     const used = await igor.goto(link);
     expect(used?.status()).toBe(410);
