@@ -100,6 +100,16 @@ describe.each(DRIVERS)('a link and the versions its contact was never sent (%s)'
     });
     afterAll(() => app.close());
 
+    it('tells Rita on version 1 that it was replaced, without the number of a version she was not sent', async () => {
+      const result = await open(ritaV1);
+      expect(result.approval.newerVersion).toEqual({ number: null, sentToYouAt: null });
+      expect(result.approval.earlierDecisions).toEqual([]);
+      const data = JSON.stringify(result);
+      expect(data).not.toMatch(SAYS_VERSION_2);
+      expect(data).not.toContain(ON_VERSION_2);
+      expect(data).not.toContain(CAPTION_2);
+    });
+
     it('shows Rita on version 3 the decisions on version 1 only — nothing of version 2 — in one round trip', async () => {
       await upload(pieceId, 'Versão três');
       sentV3 = await send(pieceId, OWNER, MARKETING);
@@ -162,11 +172,25 @@ describe.each(DRIVERS)('a link and the versions its contact was never sent (%s)'
     });
     afterAll(() => app.close());
 
-    it('names version 3 to Rita once it is sent to her', async () => {
+    it('tells both contacts that version 1 was replaced, and nothing of version 2', async () => {
+      for (const token of [rita, joao]) {
+        const result = await open(token);
+        expect(result.approval.newerVersion).toEqual({ number: null, sentToYouAt: null });
+        const data = JSON.stringify(result);
+        expect(data).not.toMatch(SAYS_VERSION_2);
+        expect(data).not.toContain(REFUSAL);
+        expect(data).not.toContain(CAPTION_2);
+      }
+    });
+
+    it('names version 3 to Rita once it is sent to her; João, not sent it, still learns no number', async () => {
       await upload(pieceId, 'Versão três');
       await approveInternally(app, pieceId, 3);
       sentV3 = await send(pieceId, OWNER);
       expect((await open(rita)).approval.newerVersion).toEqual({ number: 3, sentToYouAt: sentV3 });
+      const joaos = await open(joao);
+      expect(joaos.approval.newerVersion).toEqual({ number: null, sentToYouAt: null });
+      expect(JSON.stringify(joaos)).not.toMatch(/"(number|versionNumber)":3\b/);
     });
 
     it('shows Rita on version 3 version 1’s decisions and comparison, nothing of version 2', async () => {

@@ -1017,7 +1017,7 @@ export const en = {
     },
     newerSentToYou:
       'There is a newer version (version {number}); it was sent to you on {date}. Use the link in that e-mail.',
-    newerComing: 'There is a newer version (version {number}); {cs} will send it to you.',
+    newerComing: 'This version was replaced by a newer one; {cs} will send it to you.',
     decisionsTitle: 'Decisions on this version',
     linkProblemTitle: 'This link does not work',
     linkProblems: {

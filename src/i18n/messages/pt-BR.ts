@@ -1028,7 +1028,7 @@ export const ptBR = {
     },
     newerSentToYou:
       'Existe uma versão mais nova (versão {number}); ela foi enviada a você em {date}. Use o link daquele e-mail.',
-    newerComing: 'Existe uma versão mais nova (versão {number}); {cs} vai enviá-la a você.',
+    newerComing: 'Esta versão foi substituída por uma mais nova; {cs} vai enviá-la a você.',
     decisionsTitle: 'Decisões sobre esta versão',
     linkProblemTitle: 'Este link não funciona',
     linkProblems: {

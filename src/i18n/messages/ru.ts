@@ -1024,7 +1024,7 @@ export const ru = {
     },
     newerSentToYou:
       'Есть более новая версия (версия {number}); она отправлена вам {date}. Откройте ссылку из того письма.',
-    newerComing: 'Есть более новая версия (версия {number}); {cs} пришлёт её вам.',
+    newerComing: 'Эта версия заменена более новой; {cs} пришлёт её вам.',
     decisionsTitle: 'Решения по этой версии',
     linkProblemTitle: 'Ссылка не работает',
     linkProblems: {

@@ -139,12 +139,8 @@ export async function openApprovalByLink(
         height: link.height,
         text: link.text,
       },
-      piece: {
-        id: link.pieceId,
-        title: link.pieceTitle,
-        kind: link.pieceKind,
-        latestVersion: link.latestVersion,
-      },
+      // Not the piece's newest number: that version may never have been sent to this contact.
+      piece: { id: link.pieceId, title: link.pieceTitle, kind: link.pieceKind },
       client: { id: link.clientId, name: link.clientName },
       contact: { id: link.contactId, name: link.contactName, locale: localeOf(link.contactLocale) },
       cs: { name: link.csName, email: link.csEmail, locale: link.csLocale },
@@ -155,13 +151,27 @@ export async function openApprovalByLink(
       ownDecision,
       hasDecided: link.hasDecided,
       mayAct: contactMayAct(link.roundStatus, link.hasDecided),
-      newerVersion:
-        link.latestVersion > link.versionNumber
-          ? { number: link.latestVersion, sentToYouAt: newer ? new Date(newer.sentAt) : null }
-          : null,
+      newerVersion: replacementOf(link, newer),
       versionSentBefore: sentBefore ? { ...sentBefore, number: sentBefore.versionNumber } : null,
     },
   };
+}
+
+/**
+ * What the link says of a newer version: that this one was replaced, as soon as a newer one
+ * exists (even one held inside the agency or sent to others only); which one and when only
+ * once a newer version was sent to this contact — nothing of versions they were never sent.
+ */
+function replacementOf(
+  link: { versionNumber: number; latestVersion: number },
+  newestSentToContact: { versionNumber: number; sentAt: number } | null,
+): OpenApproval['newerVersion'] {
+  if (newestSentToContact)
+    return {
+      number: newestSentToContact.versionNumber,
+      sentToYouAt: new Date(newestSentToContact.sentAt),
+    };
+  return link.latestVersion > link.versionNumber ? { number: null, sentToYouAt: null } : null;
 }
 
 export type OpenApproval = {
@@ -183,7 +193,7 @@ export type OpenApproval = {
     height: number | null;
     text: string;
   };
-  piece: { id: string; title: string; kind: string; latestVersion: number };
+  piece: { id: string; title: string; kind: string };
   client: { id: string; name: string };
   contact: { id: string; name: string; locale: Locale };
   cs: { name: string; email: string; locale: string };
@@ -197,7 +207,8 @@ export type OpenApproval = {
   ownDecision: ApprovalDecisionView | null;
   hasDecided: boolean;
   mayAct: boolean;
-  newerVersion: { number: number; sentToYouAt: Date | null } | null;
+  // Replaced by a newer version: its number and date only once it was sent to this contact.
+  newerVersion: { number: number; sentToYouAt: Date } | { number: null; sentToYouAt: null } | null;
   // The newest version sent to this contact before this one (never one they were not sent).
   versionSentBefore: {
     number: number;
