@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoPng } from '../../db/demo-png.ts';
+import { findAccessibilityViolations } from '../support/browser.ts';
 import { expectAccessible, mailTo, openSignedInBrowser } from '../support/e2e.ts';
 
 const baseUrl = inject('baseUrl');
@@ -12,18 +13,17 @@ const WANTED = 'Cartaz do dia das mães E2E';
 const NOT_NOW = 'Campanha de Natal E2E';
 const REASON = 'O contrato atual não cobre campanhas de fim de ano.';
 
-/** Fails when the page is wider than its window (a phone's page never scrolls sideways). */
-async function expectNoSidewaysScroll(page: Page, what: string) {
+/**
+ * What every page of the space visited here must be: no wider than a phone, and axe-clean.
+ * Checked softly: a failure fails the test but the journey goes on, so one run lists every
+ * page's problems, not only the first.
+ */
+async function expectFitAndAccessible(page: Page, what: string) {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - window.innerWidth,
   );
-  expect(overflow, what).toBeLessThanOrEqual(0);
-}
-
-/** What every page of the space visited here must be: axe-clean, and no wider than a phone. */
-async function expectFitAndAccessible(page: Page, what: string) {
-  await expectNoSidewaysScroll(page, what);
-  await expectAccessible(page);
+  expect.soft(overflow, `${what}: sideways scroll`).toBeLessThanOrEqual(0);
+  expect.soft(await findAccessibilityViolations(page), `${what}: axe`).toEqual([]);
 }
 
 /** A JSON POST from a signed-in page, same-origin as the browser sends it. */
