@@ -17,11 +17,12 @@ export const requestTemplateRoutes = new Hono<ApiEnv>().post('/:clientId', async
   const form = await readInput(c, templateFormInput);
   const { db, clock } = c.get('deps');
   const clientId = c.req.param('clientId');
-  const back = `${formsPage(clientId)}#form-${form.kind}`;
+  // A save returns to its form; a refusal to the page's top, where the error summary is.
+  const back = formsPage(clientId);
   const result = await saveClientTemplate(db, actingPerson(c), clientId, form, policy, clock());
   if (result.ok) {
     return done(c, {
-      location: back,
+      location: `${back}#form-${form.kind}`,
       body: { templateId: result.templateId, version: result.version },
       notice: 'requestTemplates.saved',
       params: { version: String(result.version) },
