@@ -1050,6 +1050,10 @@ export const en = {
     reopenedNotice: 'Thread reopened.',
     alreadyResolved: 'This thread was already resolved.',
     notResolved: 'This thread was already open.',
+    reviewerMayNotResolve:
+      'You review this piece inside the agency: you may reply (the reply stays inside the agency), but marking a thread resolved or reopening it is for the people who work on the piece. Nothing was changed.',
+    reviewerReplyInternal:
+      'You review this piece inside the agency: your reply stays inside the agency.',
     alreadyReplied: 'This reply was already sent.',
   },
   versionComparison: {

@@ -1060,6 +1060,10 @@ export const ptBR = {
     reopenedNotice: 'Conversa reaberta.',
     alreadyResolved: 'Esta conversa já estava resolvida.',
     notResolved: 'Esta conversa já estava em aberto.',
+    reviewerMayNotResolve:
+      'Você revisa esta peça dentro da agência: pode responder (a resposta fica só na agência), mas marcar como resolvido ou reabrir fica com quem trabalha na peça. Nada foi alterado.',
+    reviewerReplyInternal:
+      'Você revisa esta peça dentro da agência: sua resposta fica só na agência.',
     alreadyReplied: 'Esta resposta já foi enviada.',
   },
   versionComparison: {

@@ -8,12 +8,20 @@ import type { Actor, Viewer } from '../auth/viewer.ts';
 import { NOT_FOUND, type RefusalTable } from '../forms/refusals.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
 import { replyIsInternal } from './comment-threads.ts';
+import { mayReviewInternally } from './internal-review-rules.ts';
 import { loadPieceContext } from './piece-context.ts';
 
 /** What refuses a reply, a resolve or a reopen. */
 export const COMMENT_THREAD_REFUSALS = {
   // Another client's comment, or one of a piece the member may not see, does not exist for them.
   not_found: NOT_FOUND,
+  // The head of a department who reviews the piece but does not work on it replies
+  // (internally) and leaves resolving to the people who do.
+  reviewer_may_not_resolve: {
+    status: 403,
+    code: 'not_allowed',
+    messageKey: 'commentThreads.reviewerMayNotResolve',
+  },
   already_resolved: {
     status: 409,
     code: 'already_resolved',
@@ -34,13 +42,17 @@ type ThreadProblem = keyof typeof COMMENT_THREAD_REFUSALS;
 type ThreadRequest = { pieceId: string; commentId: string; actor: Actor; user: Viewer };
 
 /**
- * The thread a comment belongs to on a piece the member may work on: its first comment (the
- * comment itself, or the one it answers) with its version's number; null when there is none
- * for them. Answering an earlier version's comment is allowed: old feedback gets answers too.
+ * The thread a comment belongs to on a piece the member may work on or review inside the
+ * agency: its first comment (the comment itself, or the one it answers) with its version's
+ * number, and whether the member works on the piece (a reviewer only does not); null when
+ * there is none for them. Answering an earlier version's comment is allowed too.
  */
 async function findThread(db: Database, request: ThreadRequest) {
   const context = await loadPieceContext(db, request.pieceId);
-  if (!context || !mayWorkOnPiece(request.user, context.piece)) return null;
+  if (!context) return null;
+  const works = mayWorkOnPiece(request.user, context.piece);
+  if (!works && !mayReviewInternally(request.user.roles, context.piece.discipline, policy))
+    return null;
   const parentOfComment = sql`(select ${pieceComments.parentId} from ${pieceComments} where ${pieceComments.id} = ${request.commentId} and ${pieceComments.pieceId} = ${request.pieceId})`;
   const [root] = await db
     .select({
@@ -59,7 +71,7 @@ async function findThread(db: Database, request: ThreadRequest) {
         or(eq(pieceComments.id, request.commentId), sql`${pieceComments.id} = ${parentOfComment}`),
       ),
     );
-  return root ?? null;
+  return root ? { ...root, works } : null;
 }
 
 /**
@@ -77,7 +89,8 @@ export async function replyToComment(
   const root = await findThread(db, input);
   if (!root) return { ok: false, error: 'not_found' };
   const replyId = crypto.randomUUID();
-  const internal = replyIsInternal(root, input);
+  // A reviewer who does not work on the piece never speaks to the client (as their comments).
+  const internal = replyIsInternal(root, input) || !root.works;
   const threadStands = sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${root.id})`;
   // Only a moment ago: a double click, a second tab, a replay. The same words later are new.
   const justNow = now.getTime() - policy.approvals.sameReplyWithinSeconds * 1000;
@@ -137,6 +150,7 @@ export async function setThreadResolved(
 ): Promise<{ ok: true; commentId: string } | { ok: false; error: ThreadProblem }> {
   const root = await findThread(db, input);
   if (!root) return { ok: false, error: 'not_found' };
+  if (!root.works) return { ok: false, error: 'reviewer_may_not_resolve' };
   const [changed] = await db.batch([
     db
       .update(pieceComments)

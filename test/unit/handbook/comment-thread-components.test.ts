@@ -99,6 +99,37 @@ describe('the comment threads’ components', () => {
     expect(html).toContain('href="#field-reply"');
   });
 
+  it('gives a reviewer off the piece a reply form that says it stays internal, and no resolve', async () => {
+    const html = await render(CommentList, {
+      comments: threadsOf(withPins([comment('a'), comment('b', { resolvedAt: NOW })])),
+      t,
+      locale: 'pt-BR',
+      threads: { pieceId: 'p1', returnTo: '/pieces/p1', feedback: null, reviewerOnly: true },
+    });
+    expect(html).toContain('action="/api/pieces/p1/comments/a/replies"');
+    expect(html).not.toContain('name="internalOnly"');
+    expect(html).toContain('sua resposta fica só na agência');
+    expect(html).not.toContain('/resolve"');
+    expect(html).not.toContain('/reopen"');
+  });
+
+  it('lets the client edit or delete their own comment only until the agency answers or resolves it', async () => {
+    const html = await render(CommentList, {
+      comments: withPins([
+        comment('open'),
+        comment('answered'),
+        agencyReply('r1', 'answered'),
+        comment('resolved', { resolvedAt: NOW }),
+      ]),
+      t,
+      locale: 'pt-BR',
+      editableBy: { contactId: 'rita', action: '/api/approval/tok/comments' },
+    });
+    expect(html).toContain('action="/api/approval/tok/comments/open"');
+    expect(html).not.toContain('action="/api/approval/tok/comments/answered"');
+    expect(html).not.toContain('action="/api/approval/tok/comments/resolved"');
+  });
+
   it('gives the client the replies and no thread forms', async () => {
     const html = await render(CommentList, {
       comments: threadsOf(withPins([comment('a'), agencyReply('r1', 'a')])),
