@@ -1112,6 +1112,8 @@ export const en = {
       'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
     ownUpload:
       'By the agency\'s policy a second person reviews: whoever uploaded the version does not decide its review. Ask another head of the department or an admin. Nothing was changed.',
+    disciplineByPolicy:
+      'As the policy says for this kind',
     heldForReview:
       'Version {version} added. It goes to the internal review first; CS sends it to the client once it is approved.',
     sendAfterReview:

@@ -1123,6 +1123,8 @@ export const ptBR = {
       'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
     ownUpload:
       'Pela política da agência, uma segunda pessoa revisa: quem enviou a versão não a aprova nem pede alterações nela. Peça a outro líder do departamento ou à administração. Nada foi alterado.',
+    disciplineByPolicy:
+      'Como a política diz para este tipo',
     heldForReview:
       'Versão {version} adicionada. Ela passa primeiro pela revisão interna; o CS a envia ao cliente depois da aprovação.',
     sendAfterReview:

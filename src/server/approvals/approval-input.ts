@@ -27,8 +27,11 @@ export const pieceInput = z.object({
   projectId: z.string().min(1),
   title: z.string().trim().min(1).max(160),
   kind: z.enum(PIECE_KINDS),
-  // Left out: the policy's discipline for the kind.
-  discipline: z.enum(PIECE_DISCIPLINES).optional(),
+  // Left out, or the form's empty "as the policy says" choice: the policy's for the kind.
+  discipline: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(PIECE_DISCIPLINES).optional(),
+  ),
   dueOn: optionalText(10, isRealDate, 'fields.invalidDate'),
 });
 
