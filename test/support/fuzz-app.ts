@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { seedDemoInvoices } from '../../db/seed-invoices.ts';
 import { seedDemoPieces } from '../../db/seed-pieces.ts';
 import { latestMailMatch, postJson, seedPeople, signIn } from './sign-in.ts';
+import { spaceCookieOf } from './space-contact-session.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
-export type Who = 'admin' | 'cs' | 'finance' | 'partner' | 'nobody';
+export type Who = 'admin' | 'cs' | 'finance' | 'partner' | 'contact' | 'nobody';
 export type Endpoint = { method: 'GET' | 'POST'; path: string; who: Who };
 
 /**
@@ -41,6 +42,8 @@ export async function openFuzzApp() {
   cookies.set('cs', await signIn(app, 'cs@ponte.example'));
   cookies.set('finance', await signIn(app, 'financeiro@ponte.example'));
   cookies.set('partner', await signIn(app, 'trafego.pago@ponte.example'));
+  // Rita in the client space (her own kind of session).
+  cookies.set('contact', await spaceCookieOf(app, 'demo-contact-bakery-owner'));
   cookies.set('nobody', '');
   const cs = cookies.get('cs') ?? '';
   await app.request(
@@ -121,6 +124,8 @@ export async function openFuzzApp() {
     { method: 'POST', path: '/api/pieces/demo-piece-launch/internal-review', who: 'admin' },
     { method: 'GET', path: '/api/pieces/demo-piece-launch/versions/1/file', who: 'cs' },
     { method: 'POST', path: '/api/request-templates/demo-client-clinic', who: 'cs' },
+    { method: 'POST', path: '/api/space/requests', who: 'contact' },
+    { method: 'POST', path: '/api/space/requests/nope', who: 'contact' },
     { method: 'GET', path: `${a}/file`, who: 'nobody' },
     { method: 'POST', path: `${a}/comments`, who: 'nobody' },
     { method: 'POST', path: `${a}/comments/nope`, who: 'nobody' },
