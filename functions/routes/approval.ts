@@ -2,29 +2,22 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { createTranslator } from '../../src/i18n/index.ts';
-import { policy } from '../../src/policy/index.ts';
-import {
-  addContactComment,
-  changeContactComment,
-} from '../../src/server/approvals/approval-comments.ts';
-import {
-  commentChangeInput,
-  commentInput,
-  decisionInput,
-} from '../../src/server/approvals/approval-input.ts';
 import {
   type OpenApproval,
   openApprovalByToken,
 } from '../../src/server/approvals/approval-links.ts';
 import { APPROVAL_REFUSALS } from '../../src/server/approvals/approval-refusals.ts';
-import { decideApproval } from '../../src/server/approvals/decide-approval.ts';
 import { recordFirstView } from '../../src/server/approvals/first-view.ts';
 import { findVersionSentToContact } from '../../src/server/approvals/versions-sent.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { clientIp, requestOrigin } from '../http/client-info.ts';
+import { clientIp } from '../http/client-info.ts';
+import {
+  changeApprovalComment,
+  commentOnApproval,
+  decideOnApproval,
+} from '../http/contact-approval-actions.ts';
 import { fileHeaders } from '../http/file-headers.ts';
-import { readInput } from '../http/read-input.ts';
-import { done, refuseLink, refuseWith } from '../http/respond.ts';
+import { refuseLink, refuseWith } from '../http/respond.ts';
 
 /** The client's page of a link, where every form returns. */
 const approvalPage = (token: string) => `/approval/${token}`;
@@ -51,9 +44,6 @@ async function openByPath(
   c.set('t', createTranslator(opened.approval.contact.locale));
   return opened.approval;
 }
-
-/** Why a contact can no longer comment: their own decision, or the round's end. */
-const reasonClosed = (approval: OpenApproval) => (approval.hasDecided ? 'decided' : 'closed');
 
 /** The client's side of approvals: reached by a personal link, no account (see ACCESS_RULES). */
 export const approvalRoutes = new Hono<ApiEnv>()
@@ -99,79 +89,20 @@ export const approvalRoutes = new Hono<ApiEnv>()
   .post('/:token/comments', async (c) => {
     const approval = await openByPath(c, { withContents: false });
     if (approval instanceof Response) return approval;
-    const input = await readInput(c, commentInput);
-    const { db, clock } = c.get('deps');
-    const token = c.req.param('token');
-    const result = await addContactComment(
-      db,
-      approval,
-      { ...input, origin: requestOrigin(c), ip: clientIp(c) },
-      clock(),
-    );
-    if (!result.ok)
-      return refuseWith(c, APPROVAL_REFUSALS, reasonClosed(approval), {
-        back: approvalPage(token),
-      });
-    return done(c, {
-      location: `${approvalPage(token)}#comment-${result.commentId}`,
-      body: { id: result.commentId },
-      notice: 'approvals.commented',
-    });
+    return commentOnApproval(c, approval, approvalPage(c.req.param('token')));
   })
   .post('/:token/comments/:commentId', async (c) => {
     const approval = await openByPath(c);
     if (approval instanceof Response) return approval;
-    const { body } = await readInput(c, commentChangeInput);
-    return changeComment(c, approval, body);
+    return changeApprovalComment(c, approval, 'edit', approvalPage(c.req.param('token')));
   })
   .post('/:token/comments/:commentId/delete', async (c) => {
     const approval = await openByPath(c);
     if (approval instanceof Response) return approval;
-    return changeComment(c, approval, null);
+    return changeApprovalComment(c, approval, 'delete', approvalPage(c.req.param('token')));
   })
   .post('/:token/decision', async (c) => {
     const approval = await openByPath(c);
     if (approval instanceof Response) return approval;
-    const input = await readInput(c, decisionInput);
-    const { db, clock } = c.get('deps');
-    const token = c.req.param('token');
-    const result = await decideApproval(
-      db,
-      approval,
-      { ...input, origin: requestOrigin(c), ip: clientIp(c) },
-      policy,
-      clock(),
-    );
-    if (!result.ok)
-      return refuseWith(c, APPROVAL_REFUSALS, result.error, { back: approvalPage(token) });
-    return done(c, {
-      location: approvalPage(token),
-      body: { decision: input.decision },
-      notice:
-        input.decision === 'approved' ? 'approvals.thanksApproved' : 'approvals.thanksChanges',
-    });
+    return decideOnApproval(c, approval, approvalPage(c.req.param('token')));
   });
-
-/** Edits (a new body) or deletes (null) one of the contact's own comments. */
-async function changeComment(c: Context<ApiEnv>, approval: OpenApproval, body: string | null) {
-  const { db, clock } = c.get('deps');
-  const back = approvalPage(c.req.param('token') ?? '');
-  const result = await changeContactComment(
-    db,
-    approval,
-    { commentId: c.req.param('commentId') ?? '', body, ip: clientIp(c) },
-    clock(),
-  );
-  if (!result.ok)
-    return refuseWith(
-      c,
-      APPROVAL_REFUSALS,
-      result.error === 'closed' ? reasonClosed(approval) : result.error,
-      { back },
-    );
-  return done(c, {
-    location: back,
-    body: { changed: true },
-    notice: body === null ? 'approvals.commentDeleted' : 'approvals.commentEdited',
-  });
-}

@@ -1,26 +1,19 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { policy } from '../../src/policy/index.ts';
-import {
-  addContactComment,
-  changeContactComment,
-} from '../../src/server/approvals/approval-comments.ts';
-import {
-  commentChangeInput,
-  commentInput,
-  decisionInput,
-} from '../../src/server/approvals/approval-input.ts';
 import type { OpenApproval } from '../../src/server/approvals/approval-links.ts';
 import { APPROVAL_REFUSALS } from '../../src/server/approvals/approval-refusals.ts';
-import { decideApproval } from '../../src/server/approvals/decide-approval.ts';
 import { recordFirstView } from '../../src/server/approvals/first-view.ts';
 import { openSpaceApproval } from '../../src/server/client-space/space-piece.ts';
 import { findSpaceVersionFile } from '../../src/server/client-space/space-piece-files.ts';
 import type { ApiEnv } from '../http/api-env.ts';
-import { clientIp, requestOrigin } from '../http/client-info.ts';
+import { clientIp } from '../http/client-info.ts';
+import {
+  changeApprovalComment,
+  commentOnApproval,
+  decideOnApproval,
+} from '../http/contact-approval-actions.ts';
 import { fileHeaders } from '../http/file-headers.ts';
-import { readInput } from '../http/read-input.ts';
-import { done, refuseWith } from '../http/respond.ts';
+import { refuseWith } from '../http/respond.ts';
 import { signedInContact } from '../http/space-guard.ts';
 
 /** The space's page of a piece, where every form returns. */
@@ -45,9 +38,6 @@ async function openForContact(
   );
   return approval ?? refuseWith(c, APPROVAL_REFUSALS, 'not_found');
 }
-
-/** Why a contact can no longer comment: their own decision, or the round's end. */
-const reasonClosed = (approval: OpenApproval) => (approval.hasDecided ? 'decided' : 'closed');
 
 /** A contact's approvals in the client space (#18): the link's actions, by the session. */
 export const spacePieceRoutes = new Hono<ApiEnv>()
@@ -74,75 +64,20 @@ export const spacePieceRoutes = new Hono<ApiEnv>()
   .post('/:id/comments', async (c) => {
     const approval = await openForContact(c, { withContents: false });
     if (approval instanceof Response) return approval;
-    const input = await readInput(c, commentInput);
-    const { db, clock } = c.get('deps');
-    const back = spacePiecePage(approval.piece.id);
-    const result = await addContactComment(
-      db,
-      approval,
-      { ...input, origin: requestOrigin(c), ip: clientIp(c) },
-      clock(),
-    );
-    if (!result.ok) return refuseWith(c, APPROVAL_REFUSALS, reasonClosed(approval), { back });
-    return done(c, {
-      location: `${back}#comment-${result.commentId}`,
-      body: { id: result.commentId },
-      notice: 'approvals.commented',
-    });
+    return commentOnApproval(c, approval, spacePiecePage(approval.piece.id));
   })
   .post('/:id/comments/:commentId', async (c) => {
     const approval = await openForContact(c);
     if (approval instanceof Response) return approval;
-    const { body } = await readInput(c, commentChangeInput);
-    return changeComment(c, approval, body);
+    return changeApprovalComment(c, approval, 'edit', spacePiecePage(approval.piece.id));
   })
   .post('/:id/comments/:commentId/delete', async (c) => {
     const approval = await openForContact(c);
     if (approval instanceof Response) return approval;
-    return changeComment(c, approval, null);
+    return changeApprovalComment(c, approval, 'delete', spacePiecePage(approval.piece.id));
   })
   .post('/:id/decision', async (c) => {
     const approval = await openForContact(c);
     if (approval instanceof Response) return approval;
-    const input = await readInput(c, decisionInput);
-    const { db, clock } = c.get('deps');
-    const back = spacePiecePage(approval.piece.id);
-    const result = await decideApproval(
-      db,
-      approval,
-      { ...input, origin: requestOrigin(c), ip: clientIp(c) },
-      policy,
-      clock(),
-    );
-    if (!result.ok) return refuseWith(c, APPROVAL_REFUSALS, result.error, { back });
-    return done(c, {
-      location: back,
-      body: { decision: input.decision },
-      notice:
-        input.decision === 'approved' ? 'approvals.thanksApproved' : 'approvals.thanksChanges',
-    });
+    return decideOnApproval(c, approval, spacePiecePage(approval.piece.id));
   });
-
-/** Edits (a new body) or deletes (null) one of the contact's own comments. */
-async function changeComment(c: Context<ApiEnv>, approval: OpenApproval, body: string | null) {
-  const { db, clock } = c.get('deps');
-  const back = spacePiecePage(approval.piece.id);
-  const result = await changeContactComment(
-    db,
-    approval,
-    { commentId: c.req.param('commentId') ?? '', body, ip: clientIp(c) },
-    clock(),
-  );
-  if (!result.ok)
-    return refuseWith(
-      c,
-      APPROVAL_REFUSALS,
-      result.error === 'closed' ? reasonClosed(approval) : result.error,
-      { back },
-    );
-  return done(c, {
-    location: back,
-    body: { changed: true },
-    notice: body === null ? 'approvals.commentDeleted' : 'approvals.commentEdited',
-  });
-}
