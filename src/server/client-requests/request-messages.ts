@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
 import {
@@ -12,6 +12,7 @@ import { recordEventWhen } from '../audit/record-event.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { requestNoticeMail, requestPageUrl } from './request-notices-mail.ts';
+import { unmovedSince } from './triage.ts';
 import type { TriageFailure } from './triage-refusals.ts';
 import { triageDueAt } from './triage-rules.ts';
 import { nextRequestStatus } from './triage-transitions.ts';
@@ -67,15 +68,7 @@ export async function postContactMessage(
         updatedAt: now,
         ...(answersQuestion ? { triageDueAt: dueAt, remindedAt: null, escalatedAt: null } : {}),
       })
-      .where(
-        and(
-          eq(clientRequests.id, request.id),
-          eq(clientRequests.status, request.status),
-          request.closeKey === null
-            ? isNull(clientRequests.closeKey)
-            : eq(clientRequests.closeKey, request.closeKey),
-        ),
-      ),
+      .where(and(eq(clientRequests.id, request.id), unmovedSince(request))),
     insertWhen(
       db,
       requestMessages,

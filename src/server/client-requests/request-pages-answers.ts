@@ -1,3 +1,6 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { requestFiles, requestMessages } from '../../../db/schema/index.ts';
 import type { TemplateField } from './template-schema.ts';
 
 /** One answer of a request as its pages show it: the form's label and what was written or sent. */
@@ -40,4 +43,33 @@ function parsed<T>(json: string, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/** A request's files, oldest first: a read for a page's batch (the bytes stay in the store). */
+export function readRequestFiles(db: Database, requestId: string) {
+  return db
+    .select({
+      id: requestFiles.id,
+      fieldKey: requestFiles.fieldKey,
+      fileName: requestFiles.fileName,
+      size: requestFiles.size,
+    })
+    .from(requestFiles)
+    .where(eq(requestFiles.requestId, requestId))
+    .orderBy(asc(requestFiles.createdAt), asc(requestFiles.id));
+}
+
+/** A request's conversation in the order it was written, each message marked as the agency's or the contact's. */
+export function readRequestMessages(db: Database, requestId: string) {
+  return db
+    .select({
+      id: requestMessages.id,
+      authorName: requestMessages.authorName,
+      fromAgency: sql<boolean>`${requestMessages.authorUserId} is not null`.mapWith(Boolean),
+      body: requestMessages.body,
+      createdAt: requestMessages.createdAt,
+    })
+    .from(requestMessages)
+    .where(eq(requestMessages.requestId, requestId))
+    .orderBy(asc(requestMessages.createdAt), asc(requestMessages.id));
 }

@@ -1,15 +1,13 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import {
-  clientRequests,
-  pieces,
-  projects,
-  requestFiles,
-  requestMessages,
-  requestTemplates,
-} from '../../../db/schema/index.ts';
+import { clientRequests, pieces, projects, requestTemplates } from '../../../db/schema/index.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
-import { type AnswerRow, answerRowsOf } from './request-pages-answers.ts';
+import {
+  type AnswerRow,
+  answerRowsOf,
+  readRequestFiles,
+  readRequestMessages,
+} from './request-pages-answers.ts';
 import { pieceIdOfRequest } from './triage.ts';
 import { nextRequestStatus } from './triage-transitions.ts';
 
@@ -104,26 +102,8 @@ export async function loadSpaceRequestPage(db: Database, viewer: ContactViewer, 
   if (!found) return null;
   const { request } = found;
   const [files, messages, shown, made] = await db.batch([
-    db
-      .select({
-        id: requestFiles.id,
-        fieldKey: requestFiles.fieldKey,
-        fileName: requestFiles.fileName,
-        size: requestFiles.size,
-      })
-      .from(requestFiles)
-      .where(eq(requestFiles.requestId, request.id)),
-    db
-      .select({
-        id: requestMessages.id,
-        authorName: requestMessages.authorName,
-        fromContact: isNull(requestMessages.authorUserId),
-        body: requestMessages.body,
-        createdAt: requestMessages.createdAt,
-      })
-      .from(requestMessages)
-      .where(eq(requestMessages.requestId, request.id))
-      .orderBy(asc(requestMessages.createdAt), asc(requestMessages.id)),
+    readRequestFiles(db, request.id),
+    readRequestMessages(db, request.id),
     db
       .select({ id: projects.id, name: projects.name, visibleToClient: projects.visibleToClient })
       .from(projects)

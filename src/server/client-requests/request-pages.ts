@@ -7,15 +7,18 @@ import {
   events,
   pieces,
   projects,
-  requestFiles,
-  requestMessages,
   requestTemplates,
   users,
 } from '../../../db/schema/index.ts';
 import { mayTalkToClient } from '../approvals/approval-rules.ts';
 import { listDesigners } from '../approvals/pieces.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { type AnswerRow, answerRowsOf } from './request-pages-answers.ts';
+import {
+  type AnswerRow,
+  answerRowsOf,
+  readRequestFiles,
+  readRequestMessages,
+} from './request-pages-answers.ts';
 import { pieceIdOfRequest } from './triage.ts';
 import { awaitsTriage } from './triage-transitions.ts';
 
@@ -39,14 +42,16 @@ const REQUEST_ROW = {
 
 /** The requests waiting for this person's triage, soonest due first: a read for the home's batch. */
 export function readRequestsAwaitingTriage(db: Database, viewer: Viewer, limit = 5) {
-  return db
-    // Every row carries the count of all that matched: the home card's count and first items.
-    .select({ ...REQUEST_ROW, matched: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(clientRequests)
-    .innerJoin(clients, eq(clients.id, clientRequests.clientId))
-    .where(and(eq(clientRequests.status, 'opened'), triagedBy(viewer)))
-    .orderBy(asc(clientRequests.triageDueAt))
-    .limit(limit);
+  return (
+    db
+      // Every row carries the count of all that matched: the home card's count and first items.
+      .select({ ...REQUEST_ROW, matched: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(clientRequests)
+      .innerJoin(clients, eq(clients.id, clientRequests.clientId))
+      .where(and(eq(clientRequests.status, 'opened'), triagedBy(viewer)))
+      .orderBy(asc(clientRequests.triageDueAt))
+      .limit(limit)
+  );
 }
 
 /**
@@ -92,27 +97,8 @@ export async function loadRequestPage(db: Database, viewer: Viewer, requestId: s
     (id): id is string => id !== null,
   );
   const [files, messages, history, projectNames, piece, designers] = await db.batch([
-    db
-      .select({
-        id: requestFiles.id,
-        fieldKey: requestFiles.fieldKey,
-        fileName: requestFiles.fileName,
-        size: requestFiles.size,
-      })
-      .from(requestFiles)
-      .where(eq(requestFiles.requestId, request.id))
-      .orderBy(asc(requestFiles.createdAt)),
-    db
-      .select({
-        id: requestMessages.id,
-        authorName: requestMessages.authorName,
-        fromAgency: sql<number>`${requestMessages.authorUserId} is not null`,
-        body: requestMessages.body,
-        createdAt: requestMessages.createdAt,
-      })
-      .from(requestMessages)
-      .where(eq(requestMessages.requestId, request.id))
-      .orderBy(asc(requestMessages.createdAt), asc(requestMessages.id)),
+    readRequestFiles(db, request.id),
+    readRequestMessages(db, request.id),
     db
       .select({
         action: events.action,
@@ -139,7 +125,7 @@ export async function loadRequestPage(db: Database, viewer: Viewer, requestId: s
     request,
     clientName: found.clientName,
     answers,
-    messages: messages.map((m) => ({ ...m, fromAgency: Boolean(m.fromAgency) })),
+    messages,
     history,
     designers,
     inProject: request.kind === 'piece' ? nameOf(request.projectId) : null,

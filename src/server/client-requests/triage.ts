@@ -39,6 +39,19 @@ export type TriageResult =
 export const pieceIdOfRequest = (requestId: string) => requestId;
 
 /**
+ * A request still as it was read: the same status and closeKey (each move sets a new key), so
+ * no one moved it since — the condition that makes one of two moves at once win.
+ */
+export function unmovedSince(read: { status: ClientRequest['status']; closeKey: string | null }) {
+  return and(
+    eq(clientRequests.status, read.status),
+    read.closeKey === null
+      ? isNull(clientRequests.closeKey)
+      : eq(clientRequests.closeKey, read.closeKey),
+  );
+}
+
+/**
  * CS's triage of a client's request (its CS or an admin; anyone else 404): authorize or start
  * at risk (creating the project, or the piece in the chosen project, the first time), ask the
  * contact a question, or decline with a reason. One conditional UPDATE on the status and
@@ -82,13 +95,7 @@ export async function triageRequest(
       : current.projectId
     : current.resultProjectId;
   const decides = input.action !== 'ask';
-  // The request still as this triage read it: no one moved it since.
-  const asRead = and(
-    eq(clientRequests.status, current.status),
-    current.closeKey === null
-      ? isNull(clientRequests.closeKey)
-      : eq(clientRequests.closeKey, current.closeKey),
-  );
+  const asRead = unmovedSince(current);
   const stillAsRead = sql`exists (select 1 from ${clientRequests} where ${clientRequests.id} = ${current.id} and ${asRead})`;
   const writes = [
     // The work first (the request points at it), only while the request is as read.
