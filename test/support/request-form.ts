@@ -82,6 +82,7 @@ export function formValues(
   files: Record<string, { bytes: Uint8Array; name: string }> = {},
 ): Record<string, unknown> {
   const raw: Record<string, unknown> = { ...answers };
-  for (const [key, file] of Object.entries(files)) raw[key] = new File([file.bytes as Uint8Array<ArrayBuffer>], file.name);
+  for (const [key, file] of Object.entries(files))
+    raw[key] = new File([file.bytes as Uint8Array<ArrayBuffer>], file.name);
   return raw;
 }

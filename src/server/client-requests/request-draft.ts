@@ -37,7 +37,11 @@ export async function writeRequest(
       requestId = request.newId;
       const templateId = await templateIdToAnswer(
         db,
-        { templateId: request.templateId, version: request.templateVersion, fields: request.fields },
+        {
+          templateId: request.templateId,
+          version: request.templateVersion,
+          fields: request.fields,
+        },
         viewer,
         request.kind,
         now,
