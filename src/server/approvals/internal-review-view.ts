@@ -10,6 +10,7 @@ import {
 import type { Policy } from '../../policy/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import {
+  mayDecideOwnUpload,
   mayReviewInternally,
   needsInternalReview,
   reviewerRoleOf,
@@ -21,6 +22,7 @@ export function readInternalReviews(db: Database, pieceId: string) {
     .select({
       versionId: internalReviews.versionId,
       version: pieceVersions.number,
+      uploadedBy: pieceVersions.createdBy,
       status: internalReviews.status,
       dueAt: internalReviews.dueAt,
       decidedAt: internalReviews.decidedAt,
@@ -41,7 +43,7 @@ type ReviewRow = Awaited<ReturnType<typeof readInternalReviews>>[number];
  * What the piece page's "Internal review" section shows: whether the kind is reviewed inside
  * the agency, the role that reviews it, the current version's review (none before the first
  * upload, or for a version from before the rule), and whether this viewer may decide on it
- * now. Null for a kind the policy does not review and that never was.
+ * now (a reviewer, not the version's uploader). Null for a kind the policy does not review and that never was.
  */
 export function internalReviewFor(
   viewer: Viewer,
@@ -57,8 +59,11 @@ export function internalReviewFor(
     needed,
     reviewerRole: reviewerRoleOf(piece.discipline, rules) ?? 'admin',
     current,
+    // A second person reviews: whoever uploaded the version gets no form (and a 403 if posted).
     mayDecide:
-      current?.status === 'open' && mayReviewInternally(viewer.roles, piece.discipline, rules),
+      current?.status === 'open' &&
+      mayReviewInternally(viewer.roles, piece.discipline, rules) &&
+      mayDecideOwnUpload(viewer.id, current.uploadedBy, rules),
   };
 }
 

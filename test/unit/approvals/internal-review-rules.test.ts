@@ -12,6 +12,7 @@ import {
   needsInternalReview,
   reviewerDisciplinesOf,
 } from '../../../src/server/approvals/internal-review-rules.ts';
+import { internalReviewFor } from '../../../src/server/approvals/internal-review-view.ts';
 
 // Agency time is UTC−3; business hours 10:00–20:00; the review is due in 4 business hours.
 const sp = (isoLocal: string) => new Date(`${isoLocal}-03:00`);
@@ -91,6 +92,24 @@ describe('a second person reviews', () => {
       },
     };
     expect(mayDecideOwnUpload('helena', 'helena', lenient)).toBe(true);
+  });
+
+  it('gives the piece page’s decision form to a reviewer, never to the version’s uploader', () => {
+    const open = {
+      versionId: 'v1',
+      version: 1,
+      uploadedBy: 'helena',
+      status: 'open' as const,
+      dueAt: new Date(0),
+      decidedAt: null,
+      deciderName: null,
+      message: null,
+      sendToSameContacts: false,
+    };
+    const post = { kind: 'social_post' as const, discipline: 'design' as const };
+    const head = (id: string) => ({ id, roles: ['head_of_design' as const] });
+    expect(internalReviewFor(head('helena'), policy, post, 'v1', [open])?.mayDecide).toBe(false);
+    expect(internalReviewFor(head('marta'), policy, post, 'v1', [open])?.mayDecide).toBe(true);
   });
 });
 

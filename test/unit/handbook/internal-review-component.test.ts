@@ -18,6 +18,7 @@ const review = (
   current: {
     versionId: 'v2',
     version: 2,
+    uploadedBy: 'demo-design',
     status,
     dueAt: new Date('2026-03-02T17:00:00Z'),
     decidedAt: status === 'open' ? null : NOW,
