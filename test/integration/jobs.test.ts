@@ -37,6 +37,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'approval-reminders': { reminded: 0 },
       'internal-review-notices': { reminded: 0, escalated: 0 },
       'contact-notifications': { mailed: 0, digests: 0, skipped: 0 },
+      'request-triage-notices': { reminded: 0, escalated: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
     });
@@ -68,6 +69,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'approval-reminders',
       'internal-review-notices',
       'contact-notifications',
+      'request-triage-notices',
       'dispatch-outbox',
       'sweep-orphan-files',
     ]);
@@ -77,6 +79,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'approval-reminders',
       'internal-review-notices',
       'contact-notifications',
+      'request-triage-notices',
       'dispatch-outbox',
     ]);
   });
