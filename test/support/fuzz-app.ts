@@ -44,6 +44,8 @@ export async function openFuzzApp() {
   cookies.set('partner', await signIn(app, 'trafego.pago@ponte.example'));
   // Rita in the client space (her own kind of session).
   cookies.set('contact', await spaceCookieOf(app, 'demo-contact-bakery-owner'));
+  // Her pieces in the space: the summer project made visible, so inputs reach their checks.
+  await app.db.run(sql`update projects set visible_to_client = 1 where id = 'demo-project-summer'`);
   cookies.set('nobody', '');
   const cs = cookies.get('cs') ?? '';
   await app.request(
@@ -126,6 +128,17 @@ export async function openFuzzApp() {
     { method: 'POST', path: '/api/request-templates/demo-client-clinic', who: 'cs' },
     { method: 'POST', path: '/api/space/requests', who: 'contact' },
     { method: 'POST', path: '/api/space/requests/nope', who: 'contact' },
+    { method: 'POST', path: '/api/space/requests/nope/messages', who: 'contact' },
+    { method: 'POST', path: '/api/requests/nope/authorize', who: 'cs' },
+    { method: 'POST', path: '/api/requests/nope/start-at-risk', who: 'cs' },
+    { method: 'POST', path: '/api/requests/nope/ask', who: 'cs' },
+    { method: 'POST', path: '/api/requests/nope/decline', who: 'cs' },
+    { method: 'GET', path: '/api/requests/nope/files/nope', who: 'cs' },
+    { method: 'POST', path: '/api/pieces/projects/nope/visibility', who: 'cs' },
+    { method: 'POST', path: '/api/space/pieces/demo-piece-launch/comments', who: 'contact' },
+    { method: 'POST', path: '/api/space/pieces/demo-piece-launch/comments/nope', who: 'contact' },
+    { method: 'POST', path: '/api/space/pieces/demo-piece-launch/decision', who: 'contact' },
+    { method: 'POST', path: '/api/space/preferences/notify-mode', who: 'contact' },
     { method: 'GET', path: `${a}/file`, who: 'nobody' },
     { method: 'POST', path: `${a}/comments`, who: 'nobody' },
     { method: 'POST', path: `${a}/comments/nope`, who: 'nobody' },
