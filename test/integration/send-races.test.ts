@@ -4,7 +4,13 @@ import type { Database } from '../../db/client.ts';
 import { approvalLinks, approvalRounds, events, outbox, pieces } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { sendForApproval } from '../../src/server/approvals/approval-rounds.ts';
-import { openApprovalsApp, PNG, versionForm } from '../support/approvals.ts';
+import {
+  approvalToken,
+  asClient,
+  openApprovalsApp,
+  PNG,
+  versionForm,
+} from '../support/approvals.ts';
 import { approveInternally } from '../support/internal-review.ts';
 import { postJson } from '../support/sign-in.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
@@ -95,6 +101,40 @@ describe.each(DRIVERS)('sending racing a new version (%s)', (driver) => {
       expect(piece?.status).toBe(kind === 'email' ? 'in_production' : 'internal_review');
     });
   }
+
+  it('a send again racing the client’s decision: 409 decided, the decision stands, nothing sent', async () => {
+    const pieceId = await newPiece('email');
+    const first = await app.request(
+      `/api/pieces/${pieceId}/send`,
+      postJson({ contactIds: CONTACTS }, { cookie: cs }),
+    );
+    expect(first.status).toBe(200);
+    const token = await approvalToken(app, 'rita@paoquente.example');
+    const before = await sentRows(pieceId);
+    const result = await sendForApproval(
+      interleaved(async () => {
+        const decided = await asClient(app, token, '/decision', { decision: 'approved' });
+        expect(decided.status).toBe(200);
+      }),
+      policy,
+      {
+        pieceId,
+        contactIds: CONTACTS,
+        actor: CS,
+        user: { id: CS.id, roles: ['cs'] },
+        origin: 'http://localhost',
+      },
+      app.deps.clock(),
+    );
+    expect(result).toEqual({ ok: false, error: 'decided' });
+    const after = await sentRows(pieceId);
+    // No new link, none revoked (the decision itself marks the link seen).
+    const ofLinks = (rows: typeof before.links) => rows.map((l) => [l.id, l.revokedAt]);
+    expect(ofLinks(after.links)).toEqual(ofLinks(before.links));
+    expect(after.sentEvents).toEqual(before.sentEvents);
+    const [piece] = await app.db.select().from(pieces).where(eq(pieces.id, pieceId));
+    expect(piece?.status).toBe('approved');
+  });
 
   it('sent and uploaded at once through the routes: sent first and then replaced, or a clear 409', async () => {
     const pieceId = await newPiece('email');

@@ -71,13 +71,15 @@ export async function sendForApproval(
   // One round per version: its id is the version's, so two sends at once make one round.
   const roundId = version.id;
   const rule = input.rule ?? rules.approvals.defaultRule;
-  // The checks above were reads: a version uploaded since (or its review) may have moved the
-  // piece on. Every write holds only while this version is still the newest and, for a kind
-  // reviewed inside the agency, its review (if any) approved — as the batch runs.
+  // The checks above were reads: a version uploaded since (or its review), or the client's
+  // decision, may have moved the piece on. Every write holds only while this version is still
+  // the newest, its round undecided and, for a kind reviewed inside the agency, its review (if
+  // any) approved — as the batch runs.
   const reviewed = needsInternalReview(context.piece.kind, rules)
     ? sql` and not exists (select 1 from ${internalReviews} where ${internalReviews.versionId} = ${version.id} and ${internalReviews.status} <> 'approved')`
     : sql``;
-  const stillSendable = sql`exists (select 1 from ${pieces} where ${pieces.id} = ${context.piece.id} and ${pieces.latestVersion} = ${version.number})${reviewed}`;
+  const decidedRound = sql`exists (select 1 from ${approvalRounds} where ${approvalRounds.id} = ${roundId} and ${approvalRounds.status} in ('approved', 'changes_requested'))`;
+  const stillSendable = sql`exists (select 1 from ${pieces} where ${pieces.id} = ${context.piece.id} and ${pieces.latestVersion} = ${version.number}) and not ${decidedRound}${reviewed}`;
   const [updated] = await db.batch([
     db
       .update(pieces)
@@ -119,9 +121,12 @@ export async function sendForApproval(
       now,
     ),
   ]);
-  return updated.length > 0
-    ? { ok: true, sent: chosen.length }
-    : { ok: false, error: 'version_changed' };
+  if (updated.length > 0) return { ok: true, sent: chosen.length };
+  const [decided] = await db
+    .select({ yes: sql<number>`1` })
+    .from(sql`(select 1)`)
+    .where(decidedRound);
+  return { ok: false, error: decided ? 'decided' : 'version_changed' };
 }
 
 type OpenRoundProblem = 'not_found' | 'not_allowed' | 'not_open';
