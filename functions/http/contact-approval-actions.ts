@@ -60,7 +60,7 @@ export async function changeApprovalComment(
     return refuseWith(
       c,
       APPROVAL_REFUSALS,
-      result.error === 'not_found' ? 'not_found' : reasonClosed(approval),
+      result.error === 'closed' ? reasonClosed(approval) : result.error,
       { back },
     );
   return done(c, {

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, pieceComments } from '../../db/schema/index.ts';
+import { events, pieceComments, pieces } from '../../db/schema/index.ts';
 import { asClient, openSentPiece } from '../support/approvals.ts';
 import { postJson } from '../support/sign-in.ts';
+import { spaceCookieOf } from '../support/space-contact-session.ts';
 import { readJson, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
@@ -64,6 +65,25 @@ describe.each(DRIVERS)('a client comment once answered (%s)', (driver) => {
       await expectRefused(await asClient(app, rita, `/comments/${comment}`, { body: 'Outra' }));
       await expectRefused(await asClient(app, rita, `/comments/${comment}/delete`, {}));
     }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses the same in the client space, with the same 409; nothing written', async () => {
+    const comment = await ritaSays('Outro enquadramento');
+    expect((await agency(comment, 'replies', { reply: 'Vamos ver' })).status).toBe(200);
+    // The space shows a piece once CS makes its project visible to the client.
+    const [piece] = await app.db.select().from(pieces).where(eq(pieces.id, pieceId));
+    const shown = await app.request(
+      `/api/pieces/projects/${piece?.projectId}/visibility`,
+      postJson({ visible: 'true' }, { cookie: cs }),
+    );
+    expect(shown.status).toBe(200);
+    const space = await spaceCookieOf(app, 'demo-contact-bakery-owner');
+    const inSpace = (path: string, body: unknown) =>
+      app.request(`/api/space/pieces/${pieceId}${path}`, postJson(body, { cookie: space }));
+    const before = await snapshot();
+    await expectRefused(await inSpace(`/comments/${comment}`, { body: 'Mudei de ideia' }));
+    await expectRefused(await inSpace(`/comments/${comment}/delete`, {}));
     expect(await snapshot()).toBe(before);
   });
 
