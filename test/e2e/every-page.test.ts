@@ -38,6 +38,7 @@ const VISITS: Record<string, Visit[]> = {
     { path: '/pieces', section: 'Peças' },
     { path: '/pieces/demo-piece-launch', section: 'Peças', detail: true },
     { path: '/tasks', section: 'Tarefas' },
+    { path: '/requests', section: 'Pedidos', rule: '/clients/client-space/' },
     { path: '/partner/no-such-page' },
   ],
   'financeiro@ponte.example': [
