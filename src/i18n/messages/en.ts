@@ -1108,8 +1108,6 @@ export const en = {
       'Under the agency policy, this version must be approved inside the agency (by the head of its department or an admin) before it goes to the client, and it has not been yet. The rule: {url}',
     sendRaced:
       'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
-    sendRaced:
-      'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
     ownUpload:
       'By the agency\'s policy a second person reviews: whoever uploaded the version does not decide its review. Ask another head of the department or an admin. Nothing was changed.',
     disciplineByPolicy:

@@ -1119,8 +1119,6 @@ export const ptBR = {
       'Pela política da agência, esta versão precisa ser aprovada dentro da agência (pelo líder do seu departamento ou pela administração) antes de ir ao cliente, e ainda não foi. A regra: {url}',
     sendRaced:
       'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
-    sendRaced:
-      'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
     ownUpload:
       'Pela política da agência, uma segunda pessoa revisa: quem enviou a versão não a aprova nem pede alterações nela. Peça a outro líder do departamento ou à administração. Nada foi alterado.',
     disciplineByPolicy:
