@@ -187,10 +187,12 @@ export const en = {
       sentTitle: 'Check your e-mail',
       sentBody:
         'If this address may use the client space, a link is on its way. It is valid for {minutes} minutes and works only once.',
-      sentHelp: 'Nothing arrived? Check your spam folder, ask for another link or contact your account manager.',
+      sentHelp:
+        'Nothing arrived? Check your spam folder, ask for another link or contact your account manager.',
       requestNewLink: 'Ask for a new link',
       confirmTitle: 'Confirm sign-in',
-      confirmBody: 'For your safety, confirm that you want to sign in to the client space in this browser.',
+      confirmBody:
+        'For your safety, confirm that you want to sign in to the client space in this browser.',
       confirmButton: 'Sign in',
       linkProblems: {
         invalid: 'This link is not valid. Ask for a new sign-in link.',
@@ -203,7 +205,8 @@ export const en = {
     },
     choose: {
       title: 'Which client?',
-      intro: 'Your e-mail is a contact of more than one of the agency’s clients. Choose the one to sign in as.',
+      intro:
+        'Your e-mail is a contact of more than one of the agency’s clients. Choose the one to sign in as.',
       choose: 'Continue as {client}',
       none: 'This e-mail no longer has access to the client space. Please contact your account manager.',
       invalid: 'Choose one of the clients in the list.',
@@ -217,7 +220,8 @@ export const en = {
     },
     contactForm: {
       mayUseSpace: 'May use the client space',
-      mayUseSpaceHelp: 'Signs in with an e-mailed link to follow projects, approve pieces and request new work.',
+      mayUseSpaceHelp:
+        'Signs in with an e-mailed link to follow projects, approve pieces and request new work.',
       usesSpace: 'Uses the client space',
     },
   },
@@ -1109,9 +1113,8 @@ export const en = {
     sendRaced:
       'The piece changed while you were sending it (a new version arrived, or its internal review changed); nothing was sent. Check the newest version and send again.',
     ownUpload:
-      'By the agency\'s policy a second person reviews: whoever uploaded the version does not decide its review. Ask another head of the department or an admin. Nothing was changed.',
-    disciplineByPolicy:
-      'As the policy says for this kind',
+      "By the agency's policy a second person reviews: whoever uploaded the version does not decide its review. Ask another head of the department or an admin. Nothing was changed.",
+    disciplineByPolicy: 'As the policy says for this kind',
     heldForReview:
       'Version {version} added. It goes to the internal review first; CS sends it to the client once it is approved.',
     sendAfterReview:
@@ -1123,7 +1126,8 @@ export const en = {
     commentsInternal:
       'As the reviewer, your comments stay inside the agency: the client never sees them.',
     handbook: {
-      uploaderMayNotReview: 'Whoever uploaded a version does not decide its review: a second person reviews.',
+      uploaderMayNotReview:
+        'Whoever uploaded a version does not decide its review: a second person reviews.',
       uploaderMayReview: 'Whoever uploaded a version may also decide its review.',
       reviewer: 'Who reviews (any one of them)',
       kinds: 'The kinds of piece reviewed inside the agency first:',
@@ -1233,7 +1237,8 @@ export const en = {
     authorizeHelp:
       'Creates the project (or the piece in the chosen project) in production. The client is told.',
     confirmAtRisk: 'Confirm: authorize',
-    confirmAtRiskHelp: 'The client gave the go-ahead: the work already started stops being at risk.',
+    confirmAtRiskHelp:
+      'The client gave the go-ahead: the work already started stops being at risk.',
     designer: 'Designer (optional)',
     noDesigner: 'No one yet',
     hideFromClient: 'Keep the project hidden from the client',
@@ -1253,7 +1258,8 @@ export const en = {
     declined: 'Request declined; the client was told the reason.',
     wrongStatus: 'This request is “{status}”: that action is not possible from there.',
     movedOn: 'Someone else acted on this request just now. Reload the page to see where it stands.',
-    projectGone: 'The project this piece was asked for no longer exists: decline or ask the client.',
+    projectGone:
+      'The project this piece was asked for no longer exists: decline or ask the client.',
     messageRequired: 'Write the question for the client.',
     reasonRequired: 'Write the reason: the client reads it.',
     homeTitle: 'Requests from clients',

@@ -190,10 +190,12 @@ export const ptBR = {
       sentTitle: 'Confira seu e-mail',
       sentBody:
         'Se este endereço puder usar o espaço do cliente, um link para entrar está a caminho. Ele vale por {minutes} minutos e funciona uma única vez.',
-      sentHelp: 'Não chegou? Confira a caixa de spam, peça outro link ou fale com o seu atendimento.',
+      sentHelp:
+        'Não chegou? Confira a caixa de spam, peça outro link ou fale com o seu atendimento.',
       requestNewLink: 'Pedir um novo link',
       confirmTitle: 'Confirmar a entrada',
-      confirmBody: 'Para sua segurança, confirme que quer entrar no espaço do cliente neste navegador.',
+      confirmBody:
+        'Para sua segurança, confirme que quer entrar no espaço do cliente neste navegador.',
       confirmButton: 'Entrar',
       linkProblems: {
         invalid: 'Este link não é válido. Peça um novo link para entrar.',
@@ -220,7 +222,8 @@ export const ptBR = {
     },
     contactForm: {
       mayUseSpace: 'Pode usar o espaço do cliente',
-      mayUseSpaceHelp: 'Entra com um link enviado por e-mail para acompanhar projetos, aprovar peças e fazer pedidos.',
+      mayUseSpaceHelp:
+        'Entra com um link enviado por e-mail para acompanhar projetos, aprovar peças e fazer pedidos.',
       usesSpace: 'Usa o espaço do cliente',
     },
   },
@@ -1121,8 +1124,7 @@ export const ptBR = {
       'Enquanto você enviava, a peça mudou (chegou uma versão nova ou a revisão interna dela mudou); nada foi enviado. Confira a versão mais recente e envie de novo.',
     ownUpload:
       'Pela política da agência, uma segunda pessoa revisa: quem enviou a versão não a aprova nem pede alterações nela. Peça a outro líder do departamento ou à administração. Nada foi alterado.',
-    disciplineByPolicy:
-      'Como a política diz para este tipo',
+    disciplineByPolicy: 'Como a política diz para este tipo',
     heldForReview:
       'Versão {version} adicionada. Ela passa primeiro pela revisão interna; o CS a envia ao cliente depois da aprovação.',
     sendAfterReview:
@@ -1135,7 +1137,8 @@ export const ptBR = {
     commentsInternal:
       'Como revisor, seus comentários ficam dentro da agência: o cliente nunca os vê.',
     handbook: {
-      uploaderMayNotReview: 'Quem enviou uma versão não decide a revisão dela: uma segunda pessoa revisa.',
+      uploaderMayNotReview:
+        'Quem enviou uma versão não decide a revisão dela: uma segunda pessoa revisa.',
       uploaderMayReview: 'Quem enviou uma versão também pode decidir a revisão dela.',
       reviewer: 'Quem revisa (qualquer um deles)',
       kinds: 'Os tipos de peça revisados primeiro dentro da agência:',
@@ -1265,8 +1268,10 @@ export const ptBR = {
     asked: 'Pergunta enviada ao cliente.',
     declined: 'Pedido recusado; o cliente recebeu o motivo.',
     wrongStatus: 'Este pedido está “{status}”: essa ação não é possível a partir daí.',
-    movedOn: 'Outra pessoa agiu neste pedido agora há pouco. Recarregue a página para ver como ele está.',
-    projectGone: 'O projeto para o qual a peça foi pedida não existe mais: recuse ou pergunte ao cliente.',
+    movedOn:
+      'Outra pessoa agiu neste pedido agora há pouco. Recarregue a página para ver como ele está.',
+    projectGone:
+      'O projeto para o qual a peça foi pedida não existe mais: recuse ou pergunte ao cliente.',
     messageRequired: 'Escreva a pergunta para o cliente.',
     reasonRequired: 'Escreva o motivo: o cliente vai lê-lo.',
     homeTitle: 'Pedidos dos clientes',
