@@ -18,7 +18,7 @@ describe('what the app’s 404 and 403 pages say and link to', () => {
     );
     expect(loadForbiddenPage('/admin/people', 'ru', true).neededRoles).toBe('Администрирование');
     expect(loadForbiddenPage('/pieces', 'en', true).neededRoles).toMatch(
-      /, Design,? or Administration$/,
+      /^Customer success \(account service\), Design, Administration, Head of design,? or Head of traffic$/,
     );
   });
 
