@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, pieceComments, pieces } from '../../db/schema/index.ts';
+import { openApprovalByToken } from '../../src/server/approvals/approval-links.ts';
 import { asClient, openSentPiece } from '../support/approvals.ts';
 import { postJson } from '../support/sign-in.ts';
 import { spaceCookieOf } from '../support/space-contact-session.ts';
@@ -31,7 +32,7 @@ describe.each(DRIVERS)('a client comment once answered (%s)', (driver) => {
     expect(answer.status).toBe(409);
     const { error } = await readJson(answer);
     expect(error.code).toBe('answered');
-    expect(error.message).toMatch(/já respondeu ou resolveu este comentário/);
+    expect(error.message).toMatch(/já está cuidando deste comentário/);
   };
 
   beforeAll(async () => {
@@ -53,6 +54,13 @@ describe.each(DRIVERS)('a client comment once answered (%s)', (driver) => {
       .from(pieceComments)
       .where(eq(pieceComments.parentId, comment));
     expect(notes.map((n) => n.body)).toEqual(['Nota nossa']);
+    // The link's page knows only that it was answered (so it offers no edit or delete), never
+    // the note: the flag is all that crosses, and the message says the agency took it up.
+    const opened = await openApprovalByToken(app.db, rita, app.deps.clock());
+    if (!opened.ok) throw new Error(opened.error);
+    const shown = opened.approval.comments.find((c) => c.id === comment);
+    expect(shown?.answered).toBe(true);
+    expect(JSON.stringify(opened.approval)).not.toContain('Nota nossa');
   });
 
   it('refuses both on a comment with a visible reply, and on one resolved without a reply', async () => {

@@ -1010,7 +1010,7 @@ export const en = {
     youDecided: 'You have already decided on this version; nothing was changed.',
     roundClosed: 'This version is no longer open for decisions; nothing was changed.',
     commentAnswered:
-      'The agency has already answered or resolved this comment, so it can no longer be edited or deleted; nothing was changed. To add something, write a new comment.',
+      'The agency has already taken this comment up, so it can no longer be edited or deleted; nothing was changed. To add something, write a new comment.',
     yourDecision: {
       approved: 'You approved this version on {date}.',
       changes_requested: 'You asked for changes to this version on {date}.',

@@ -1020,7 +1020,7 @@ export const ptBR = {
     youDecided: 'Você já decidiu sobre esta versão; nada foi alterado.',
     roundClosed: 'Esta versão não está mais aberta a decisões; nada foi alterado.',
     commentAnswered:
-      'A agência já respondeu ou resolveu este comentário, então ele não pode mais ser editado nem excluído; nada foi alterado. Para acrescentar algo, escreva um novo comentário.',
+      'A agência já está cuidando deste comentário, então ele não pode mais ser editado nem excluído; nada foi alterado. Para acrescentar algo, escreva um novo comentário.',
     yourDecision: {
       approved: 'Você aprovou esta versão em {date}.',
       changes_requested: 'Você pediu alterações nesta versão em {date}.',

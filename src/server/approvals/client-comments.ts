@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
@@ -42,9 +42,18 @@ export function readClientComments(db: Database, versionOfLink: SQL, contactOfLi
     .where(sql`${current.id} = ${versionOfLink}`)
     .orderBy(desc(before.number))
     .limit(1);
+  // Whether the agency answered it at all, internal notes included, without reading them:
+  // an answered comment stays as it was answered (the client may no longer edit or delete it).
+  const reply = alias(pieceComments, 'reply');
+  const replies = db
+    .select({ id: reply.id })
+    .from(reply)
+    .where(eq(reply.parentId, pieceComments.id));
+  const answered = exists(replies);
   return db
     .select({
       id: pieceComments.id,
+      answered: answered.mapWith(Boolean),
       versionId: pieceComments.versionId,
       versionNumber: aliased(pieceVersions.number, 'version_number'),
       parentId: pieceComments.parentId,
