@@ -1411,6 +1411,8 @@ export const en = {
     fileEmpty: 'The file {name} is empty. Nothing was saved: choose it again.',
     fileWrongType:
       'The file {name} is not an image, PDF or document we accept. Nothing was saved: choose another file.',
+    projectHidden:
+      'The agency no longer shows this project in your space, so this request cannot be sent. Nothing was sent: ask the agency, or request a new project instead.',
     kinds: {
       project: 'a new project',
       piece: 'a new piece',

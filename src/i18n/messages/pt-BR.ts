@@ -1424,6 +1424,8 @@ export const ptBR = {
     fileEmpty: 'O arquivo {name} está vazio. Nada foi gravado: escolha-o de novo.',
     fileWrongType:
       'O arquivo {name} não é uma imagem, PDF ou documento que aceitamos. Nada foi gravado: escolha outro arquivo.',
+    projectHidden:
+      'A agência não mostra mais este projeto no seu espaço, então este pedido não pode ser enviado. Nada foi enviado: fale com a agência ou peça um novo projeto.',
     kinds: {
       project: 'um novo projeto',
       piece: 'uma nova peça',

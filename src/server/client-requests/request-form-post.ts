@@ -17,7 +17,7 @@ type FormRules = Pick<
 export type RequestFormResult =
   | { ok: true; requestId: string; sent: false }
   | { ok: true; requestId: string; sent: true; triageDueAt: Date }
-  | { ok: false; error: 'not_found' | 'project_not_found' | 'submitted' }
+  | { ok: false; error: 'not_found' | 'project_not_found' | 'project_hidden' | 'submitted' }
   | { ok: false; error: 'invalid'; problems: Record<string, MessageKey>; answers: RequestAnswers }
   | {
       ok: false;

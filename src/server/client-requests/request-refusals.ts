@@ -5,6 +5,13 @@ export const REQUEST_REFUSALS = {
   not_found: NOT_FOUND,
   // A project of another client, or one the agency does not show: the same 404.
   project_not_found: NOT_FOUND,
+  // Their own draft, in a project the agency stopped showing after it was saved.
+  project_hidden: {
+    status: 409,
+    code: 'project_hidden',
+    messageKey: 'requestForm.projectHidden',
+    field: 'projectId',
+  },
   submitted: { status: 409, code: 'submitted', messageKey: 'requestForm.alreadySent', back: false },
   invalid: { status: 400, code: 'invalid', messageKey: 'requestForm.fixProblems' },
   too_large: { status: 413, code: 'too_large', messageKey: 'requestForm.fileTooLarge' },

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { clientRequests, clients, users } from '../../../db/schema/index.ts';
+import { clientRequests, clients, projects, users } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
@@ -17,7 +17,7 @@ type SubmitRules = Pick<Policy, 'businessHours' | 'holidays' | 'clientSpace' | '
 
 export type SubmitResult =
   | { ok: true; requestId: string; triageDueAt: Date }
-  | { ok: false; error: 'submitted' };
+  | { ok: false; error: 'submitted' | 'project_hidden' };
 
 /** The client's CS, who triages what its contacts ask. */
 async function csOf(db: Database, clientId: string) {
@@ -27,6 +27,21 @@ async function csOf(db: Database, clientId: string) {
     .innerJoin(users, eq(users.id, clients.csUserId))
     .where(eq(clients.id, clientId));
   return cs ?? null;
+}
+
+/** Whether the agency still shows the project a piece request belongs to (a draft may outlive that). */
+async function projectStillVisible(db: Database, viewer: ContactViewer, projectId: string) {
+  const [project] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(
+      and(
+        eq(projects.id, projectId),
+        eq(projects.clientId, viewer.clientId),
+        eq(projects.visibleToClient, true),
+      ),
+    );
+  return project !== undefined;
 }
 
 /**
@@ -45,6 +60,11 @@ export async function submitRequest(
   now: Date,
 ): Promise<SubmitResult> {
   const { db } = deps;
+  // A draft saved while its project was shown is not sent once the agency hid it: refused
+  // before anything (files included) is written.
+  if (request.projectId !== null && !(await projectStillVisible(db, viewer, request.projectId))) {
+    return { ok: false, error: 'project_hidden' };
+  }
   const cs = await csOf(db, viewer.clientId);
   const dueAt = triageDueAt(now, rules);
   const requestId = await writeRequest(deps, viewer, request, plan, now, (id) => {

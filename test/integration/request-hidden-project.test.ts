@@ -1,0 +1,65 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientRequests, events, outbox, projects } from '../../db/schema/index.ts';
+import { policy } from '../../src/policy/index.ts';
+import { postRequestForm } from '../../src/server/client-requests/request-form-post.ts';
+import { REQUEST_REFUSALS } from '../../src/server/client-requests/request-refusals.ts';
+import type { RequestTarget } from '../../src/server/client-requests/request-target.ts';
+import type { ContactViewer } from '../../src/server/client-space/contact-viewer.ts';
+import { formValues, openRequestsApp } from '../support/request-form.ts';
+import { TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
+import { DRIVERS } from '../support/test-databases.ts';
+
+const COMPLETE = { title: 'Cardápio de Páscoa', description: 'Um post', dueDate: '2026-03-30' };
+
+describe.each(DRIVERS)('a draft whose project was hidden after it was saved (%s)', (driver) => {
+  let app: TestApp;
+  let rita: ContactViewer;
+  const post = (target: RequestTarget, raw: Record<string, unknown>, send: boolean) =>
+    postRequestForm(
+      app.deps,
+      rita,
+      { target, raw, send },
+      { origin: TEST_ORIGIN, ip: null },
+      policy,
+      app.deps.clock(),
+    );
+  const showProject = (visibleToClient: boolean) =>
+    app.db.update(projects).set({ visibleToClient }).where(eq(projects.id, 'bakery-visible'));
+  beforeAll(async () => {
+    ({ app, rita } = await openRequestsApp(driver));
+  });
+  afterAll(async () => {
+    await showProject(true);
+    app.close();
+  });
+
+  it('is refused when sent — a 409 on the project field, localized — and nothing is written', async () => {
+    const saved = await post(
+      { kind: 'piece', projectId: 'bakery-visible', newId: crypto.randomUUID() },
+      formValues({ title: 'Só o título' }),
+      false,
+    );
+    expect(saved).toMatchObject({ ok: true, sent: false });
+    if (!saved.ok) return;
+    await showProject(false);
+    const [draftBefore] = await app.db.select().from(clientRequests);
+    const mailsBefore = (await app.db.select().from(outbox)).length;
+    const eventsBefore = (await app.db.select().from(events)).length;
+
+    const refused = await post({ requestId: saved.requestId }, formValues(COMPLETE), true);
+
+    expect(refused).toEqual({ ok: false, error: 'project_hidden' });
+    expect(REQUEST_REFUSALS.project_hidden).toMatchObject({ status: 409, field: 'projectId' });
+    const [draftAfter] = await app.db.select().from(clientRequests);
+    expect(draftAfter).toEqual(draftBefore);
+    expect(draftAfter?.status).toBe('draft');
+    expect((await app.db.select().from(outbox)).length).toBe(mailsBefore);
+    expect((await app.db.select().from(events)).length).toBe(eventsBefore);
+
+    // Shown again, the same draft is sent.
+    await showProject(true);
+    const sent = await post({ requestId: saved.requestId }, formValues(COMPLETE), true);
+    expect(sent).toMatchObject({ ok: true, sent: true });
+  });
+});
