@@ -7,7 +7,8 @@ import { REQUEST_REFUSALS } from '../../src/server/client-requests/request-refus
 import type { RequestTarget } from '../../src/server/client-requests/request-target.ts';
 import type { ContactViewer } from '../../src/server/client-space/contact-viewer.ts';
 import { formValues, openRequestsApp } from '../support/request-form.ts';
-import { TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
+import { spaceCookieOf } from '../support/space-contact-session.ts';
+import { readJson, SAME_ORIGIN, TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 const COMPLETE = { title: 'Cardápio de Páscoa', description: 'Um post', dueDate: '2026-03-30' };
@@ -61,5 +62,33 @@ describe.each(DRIVERS)('a draft whose project was hidden after it was saved (%s)
     await showProject(true);
     const sent = await post({ requestId: saved.requestId }, formValues(COMPLETE), true);
     expect(sent).toMatchObject({ ok: true, sent: true });
+  });
+
+  it('through the API: the contact reads the refusal in their language on the project field', async () => {
+    await showProject(true);
+    const cookie = await spaceCookieOf(app, 'rita');
+    const newId = crypto.randomUUID();
+    const form = (action: string) => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries({ ...COMPLETE, kind: 'piece', action }))
+        body.append(name, value);
+      body.append('projectId', 'bakery-visible');
+      body.append('newId', newId);
+      return {
+        method: 'POST',
+        body,
+        headers: { ...SAME_ORIGIN, Cookie: cookie, Accept: 'application/json' },
+      };
+    };
+    const saved = await app.request('/api/space/requests', form('save'));
+    expect(saved.status).toBe(200);
+    await showProject(false);
+    const refused = await app.request(`/api/space/requests/${newId}`, form('send'));
+    expect(refused.status).toBe(409);
+    const body = await readJson(refused);
+    expect(body.error.code).toBe('project_hidden');
+    expect(body.error.fields.projectId).toContain('A agência não mostra mais este projeto');
+    const [draft] = await app.db.select().from(clientRequests).where(eq(clientRequests.id, newId));
+    expect(draft?.status).toBe('draft');
   });
 });
