@@ -365,6 +365,9 @@ export const agencyPolicy: PolicyInput = {
     // session without touching its own people's.
     signInLinkMinutes: 15,
     sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
+    // The board shows each column's first cards (a page of 500 helps no one) with a link to
+    // the whole column as a list, which is paged.
+    board: { cardsPerColumn: 12, listPageSize: 25 },
     // The forms client contacts fill to request new work (see src/server/client-requests).
     requests: {
       maxFields: 20,

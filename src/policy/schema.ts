@@ -180,6 +180,7 @@ export const policySchema = z
     clientSpace: z.object({
       signInLinkMinutes: positive,
       sessions: sessionLimits,
+      board: z.object({ cardsPerColumn: positive, listPageSize: positive }),
       requests: z.object({
         maxFields: positive,
         maxShortTextChars: positive,

@@ -694,6 +694,7 @@ export const en = {
     },
   },
   history: {
+    title: 'History',
     actorWithRole: '{name} ({role})',
     // The role a person acted in, as a sentence names it: "Marta (financeiro) …".
     roles: {
@@ -748,6 +749,8 @@ export const en = {
       task_completed: '{who} completed a task request',
       task_returned: '{who} returned a task request',
       project_created: '{who} created a project',
+      project_shown_to_client: '{who} showed the project {project} in the client space',
+      project_hidden_from_client: '{who} hid the project {project} from the client space',
       piece_created: '{who} added the piece',
       version_added: '{who} uploaded version {version}',
       internal_review_opened: 'Version {version} went to the internal review',
@@ -1198,6 +1201,16 @@ export const en = {
     dueOn: 'Due',
     readOnly: 'You follow this piece: its approval was asked of other contacts at {client}.',
     board: 'Board',
+    seeAll: 'See all: {column} ({count})',
+    listCount: 'Pieces: {count}',
+    listColumnCount: '{column}: {count} pieces',
+    listAll: 'Show every piece',
+    pageOf: 'Page {page} of {pages}',
+    pageEmpty: 'This page has no pieces.',
+    firstPage: 'Go to the first page',
+    pages: 'Pages',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
   },
   requestTriage: {
     nav: 'Requests',

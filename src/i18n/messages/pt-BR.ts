@@ -700,6 +700,7 @@ export const ptBR = {
     },
   },
   history: {
+    title: 'Histórico',
     actorWithRole: '{name} ({role})',
     // The role a person acted in, as a sentence names it: "Marta (financeiro) …".
     roles: {
@@ -754,6 +755,8 @@ export const ptBR = {
       task_completed: '{who} concluiu um pedido de tarefa',
       task_returned: '{who} devolveu um pedido de tarefa',
       project_created: '{who} criou um projeto',
+      project_shown_to_client: '{who} mostrou o projeto {project} no espaço do cliente',
+      project_hidden_from_client: '{who} ocultou o projeto {project} do espaço do cliente',
       piece_created: '{who} adicionou a peça',
       version_added: '{who} enviou a versão {version}',
       internal_review_opened: 'A versão {version} foi para a revisão interna',
@@ -1210,6 +1213,16 @@ export const ptBR = {
     readOnly:
       'Você acompanha esta peça: a aprovação dela foi pedida a outros contatos de {client}.',
     board: 'Quadro',
+    seeAll: 'Ver todas: {column} ({count})',
+    listCount: 'Peças: {count}',
+    listColumnCount: '{column}: {count} peças',
+    listAll: 'Ver todas as peças',
+    pageOf: 'Página {page} de {pages}',
+    pageEmpty: 'Esta página não tem peças.',
+    firstPage: 'Ir para a primeira página',
+    pages: 'Páginas',
+    previousPage: 'Página anterior',
+    nextPage: 'Próxima página',
   },
   requestTriage: {
     nav: 'Pedidos',

@@ -699,6 +699,7 @@ export const ru = {
     },
   },
   history: {
+    title: 'История',
     actorWithRole: '{name} ({role})',
     // The role a person acted in, as a sentence names it: "Marta (financeiro) …".
     roles: {
@@ -753,6 +754,8 @@ export const ru = {
       task_completed: '{who}: запрос задачи выполнен',
       task_returned: '{who}: запрос задачи возвращён',
       project_created: '{who}: создан проект',
+      project_shown_to_client: '{who}: проект {project} показан в пространстве клиента',
+      project_hidden_from_client: '{who}: проект {project} скрыт из пространства клиента',
       piece_created: '{who}: материал добавлен',
       version_added: '{who}: загружена версия {version}',
       internal_review_opened: 'Версия {version} передана на внутреннюю проверку',
@@ -1204,6 +1207,16 @@ export const ru = {
     dueOn: 'Срок',
     readOnly: 'Вы следите за этой работой: её согласование запрошено у других контактов {client}.',
     board: 'Доска',
+    seeAll: 'Показать все: {column} ({count})',
+    listCount: 'Работ: {count}',
+    listColumnCount: '{column}: работ — {count}',
+    listAll: 'Показать все работы',
+    pageOf: 'Страница {page} из {pages}',
+    pageEmpty: 'На этой странице нет работ.',
+    firstPage: 'Перейти на первую страницу',
+    pages: 'Страницы',
+    previousPage: 'Предыдущая страница',
+    nextPage: 'Следующая страница',
   },
   requestTriage: {
     nav: 'Запросы',

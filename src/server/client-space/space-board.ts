@@ -1,67 +1,64 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { aliased } from '../../../db/aliased.ts';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import {
-  approvalLinks,
-  approvalRounds,
-  pieces,
-  pieceVersions,
-  projects,
-} from '../../../db/schema/index.ts';
+import { approvalLinks, approvalRounds, pieces, projects } from '../../../db/schema/index.ts';
+import { policy } from '../../policy/index.ts';
 import { contactDecided } from '../approvals/contact-may-act.ts';
 import type { ContactViewer } from './contact-viewer.ts';
 import { seenInSpace } from './project-visibility.ts';
-import { opensInSpace, SPACE_COLUMNS, spaceColumnOf } from './space-board-columns.ts';
+import {
+  opensInSpace,
+  pageCountOf,
+  SPACE_COLUMNS,
+  type SpaceBoardRequest,
+  type SpaceColumn,
+  spaceColumnOf,
+} from './space-board-columns.ts';
+import {
+  columnCountsQuery,
+  type ShownPieces,
+  sentVersionsQuery,
+  shownCardsQuery,
+  shownPiecesOf,
+  spaceColumnSql,
+} from './space-board-queries.ts';
 import { spaceFileUrl } from './space-piece-files.ts';
 
 /**
- * The client space's board, in one round trip: the contact's client's visible projects and
- * their pieces, each in its column, with a thumbnail only of the newest version sent to the
- * client (never work still inside the agency), and whether it waits for this contact.
+ * The client space's board, in one round trip: of the contact's client's visible projects,
+ * each column's first pieces (the board) or one page of the list (of every piece or of one
+ * column), with each column's count, a thumbnail only of the newest version sent to the client
+ * (never work still inside the agency), and whether a piece waits for this contact.
  */
-export async function loadSpaceBoard(db: Database, viewer: ContactViewer) {
-  // Four reads, one batch, no subquery per piece: the pieces; the rounds of the client's
-  // visible pieces (a round exists only once its version was sent to the client); the pieces
-  // awaiting this contact; the visible projects.
-  const [pieceRows, roundRows, awaitingRows, projectRows] = await db.batch([
-    db
-      .select({
-        id: pieces.id,
-        title: pieces.title,
-        kind: pieces.kind,
-        status: pieces.status,
-        dueOn: pieces.dueOn,
-        projectName: aliased(projects.name, 'project_name'),
-      })
-      .from(pieces)
-      .innerJoin(projects, eq(projects.id, pieces.projectId))
-      .where(seenInSpace(viewer))
-      .orderBy(asc(pieces.dueOn), asc(pieces.title)),
-    db
-      .select({
-        pieceId: approvalRounds.pieceId,
-        number: pieceVersions.number,
-        fileType: pieceVersions.contentType,
-        fileWidth: pieceVersions.width,
-        fileHeight: pieceVersions.height,
-      })
-      .from(approvalRounds)
-      .innerJoin(pieceVersions, eq(pieceVersions.id, approvalRounds.versionId))
-      .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
-      .innerJoin(projects, eq(projects.id, pieces.projectId))
-      .where(seenInSpace(viewer)),
-    // The pieces awaiting this contact: an open round that sent them a link they have not
-    // decided on (read from the contact's links: a handful, not a subquery per round).
+export async function loadSpaceBoard(
+  db: Database,
+  viewer: ContactViewer,
+  request: SpaceBoardRequest = { view: 'board' },
+) {
+  const { cardsPerColumn, listPageSize } = policy.clientSpace.board;
+  const shown = shownPiecesOf(db, viewer, shownBy(request, cardsPerColumn, listPageSize));
+  // Five reads, one batch: the shown pieces; the rounds of those pieces only; each column's
+  // count; the pieces awaiting this contact; the visible projects.
+  const [pieceRows, roundRows, countRows, awaitingRows, projectRows] = await db.batch([
+    shownCardsQuery(db, shown),
+    sentVersionsQuery(db, shown),
+    columnCountsQuery(db, viewer),
+    // The visible pieces awaiting this contact, in any column: an open round that sent them a
+    // link they have not decided on (read from the contact's links: a handful).
     db
       .select({ pieceId: approvalRounds.pieceId })
       .from(approvalLinks)
       .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
+      .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
+      .innerJoin(projects, eq(projects.id, pieces.projectId))
       .where(
         and(
           eq(approvalLinks.contactId, viewer.contactId),
           eq(approvalRounds.status, 'open'),
           isNull(approvalLinks.revokedAt),
           sql`not ${contactDecided(approvalRounds.id, viewer.contactId)}`,
+          seenInSpace(viewer),
+          // In production the contact has nothing to open, so nothing awaits them.
+          ne(spaceColumnSql, 'in_production'),
         ),
       ),
     db
@@ -89,19 +86,42 @@ export async function loadSpaceBoard(db: Database, viewer: ContactViewer) {
       thumbnail: opens && version ? spaceThumbnailOf(row.id, version) : NO_THUMBNAIL,
     };
   });
+  const totals = new Map(countRows.map((row) => [row.column, row.pieces]));
+  const totalOf = (column: SpaceColumn) => totals.get(column) ?? 0;
+  const allPieces = SPACE_COLUMNS.reduce((sum, column) => sum + totalOf(column), 0);
+  const listed = request.view === 'list' && request.column ? totalOf(request.column) : allPieces;
   return {
     projects: projectRows,
     cards,
+    /** Every visible piece, whatever the view shows (none: the board's empty state). */
+    allPieces,
     columns: SPACE_COLUMNS.map((column) => ({
       column,
+      total: totalOf(column),
       cards: cards.filter((card) => card.column === column),
     })),
-    awaitingYou: cards.filter((card) => card.awaitsYou).length,
+    list:
+      request.view === 'list'
+        ? {
+            column: request.column,
+            page: request.page,
+            pages: pageCountOf(listed, listPageSize),
+            total: listed,
+          }
+        : null,
+    awaitingYou: awaiting.size,
   };
 }
 
 export type SpaceBoard = Awaited<ReturnType<typeof loadSpaceBoard>>;
 export type SpaceCard = SpaceBoard['cards'][number];
+
+/** The ranks a view shows: each column's first cards, or one page of the list. */
+function shownBy(request: SpaceBoardRequest, perColumn: number, pageSize: number): ShownPieces {
+  if (request.view === 'board') return { perColumn: true, column: null, after: 0, upTo: perColumn };
+  const after = (request.page - 1) * pageSize;
+  return { perColumn: false, column: request.column, after, upTo: after + pageSize };
+}
 
 const NO_THUMBNAIL = { kind: 'none' } as const;
 
