@@ -79,6 +79,7 @@ export function describeEvent(
     who,
     contact: entry.contactName ?? t('history.theClient'),
     version: text(data.version),
+    project: text(data.projectName),
     number: text(data.number),
     message: text(data.message),
     date: /^\d{4}-\d{2}-\d{2}$/.test(paidOn) ? formatCalendarDate(paidOn, locale) : paidOn,

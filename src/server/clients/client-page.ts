@@ -1,4 +1,7 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
+import { events, projects } from '../../../db/schema/index.ts';
+import { historyEntryOf, readEventHistory } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { listChangeRequests } from '../deadlines/change-requests.ts';
 import { clientPipelineOf, listClientStages } from '../deadlines/client-pipeline.ts';
@@ -18,10 +21,31 @@ export type LinkState =
   | { state: 'opened' | 'sent'; at: Date };
 
 /**
+ * What happened to a client: the events about the client itself, and about its projects
+ * (which one the agency showed in the client space or hid, by whom).
+ */
+function readClientHistory(db: Database, clientId: string) {
+  return readEventHistory(
+    db,
+    or(
+      and(eq(events.subjectType, 'client'), eq(events.subjectId, clientId)),
+      and(
+        eq(events.subjectType, 'project'),
+        inArray(
+          events.subjectId,
+          db.select({ id: projects.id }).from(projects).where(eq(projects.clientId, clientId)),
+        ),
+      ),
+    ),
+    50,
+  );
+}
+
+/**
  * A client's page, in one round trip: for anyone who sees the client, its details and team;
  * for who keeps it (its CS, an admin), also its contacts with their onboarding link's state,
  * the questionnaire's progress, the pipeline's deadlines and the change requests; for an
- * admin, the CS partners it may be handed to. Null when the viewer does not see the client.
+ * admin, the CS partners it may be handed to; and its history for who keeps it. Null when the viewer does not see the client.
  */
 export async function loadClientPage(
   db: Database,
@@ -37,6 +61,7 @@ export async function loadClientPage(
     ...readClientWithContacts(db, clientId),
     listClientStages(db, clientId),
     listChangeRequests(db, clientId),
+    readClientHistory(db, clientId),
     ...readClientOnboarding(db, clientId),
   ]);
   const view = clientViewFor(viewer, clientTeamFrom([client, team, cs]), candidates);
@@ -44,7 +69,7 @@ export async function loadClientPage(
   const isAdmin = viewer.roles.includes('admin');
   const kept = view.mayManage ? clientFor(viewer, [found, contacts]) : null;
   if (!kept) return { view, isAdmin, csPartners: isAdmin ? csPartners : [], managed: null };
-  const [stages, changes, ...onboardingRows] = rest;
+  const [stages, changes, history, ...onboardingRows] = rest;
   const { onboarding, receivedAt } = clientOnboardingFrom(onboardingRows);
   // The newest link of each contact tells where they are.
   const latestLink = (contactId: string) =>
@@ -75,6 +100,7 @@ export async function loadClientPage(
         ...change,
         overdue: !change.doneAt && change.dueAt <= now,
       })),
+      history: history.map(historyEntryOf),
     },
   };
 }
