@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pieces } from '../../db/schema/index.ts';
+import { pieces, projects } from '../../db/schema/index.ts';
+import { policy } from '../../src/policy/index.ts';
 import { loadSpaceBoard } from '../../src/server/client-space/space-board.ts';
 import { openSentPiece, PNG, versionForm } from '../support/approvals.ts';
 import { postJson } from '../support/sign-in.ts';
@@ -10,6 +11,9 @@ import { DRIVERS } from '../support/test-databases.ts';
 
 const RITA = 'demo-contact-bakery-owner';
 const MARINA = 'demo-contact-clinic-director';
+const { cardsPerColumn, listPageSize } = policy.clientSpace.board;
+/** More pieces in production than a column shows and than a page of the list holds. */
+const MORE_IN_PRODUCTION = listPageSize + 5;
 
 /** The client space's board (#18): visible projects only, and only what was sent to the client. */
 describe.each(DRIVERS)('the client space board (%s)', (driver) => {
@@ -105,6 +109,98 @@ describe.each(DRIVERS)('the client space board (%s)', (driver) => {
   it('asks a signed-out visitor to sign in', async () => {
     const anonymous = await app.request(`/api/space/pieces/${pieceId}/versions/1/file`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('shows each column’s first cards in order with its count, and pages the list of a column or of all, in one round trip', async () => {
+    const [piece] = await app.db.select().from(pieces).where(eq(pieces.id, pieceId));
+    const clientId = piece?.clientId ?? '';
+    const now = new Date();
+    // A row per statement: D1 takes at most 100 variables in one.
+    const insertPieces = async (rows: (typeof pieces.$inferInsert)[]) => {
+      const [first, ...rest] = rows.map((row) => app.db.insert(pieces).values(row));
+      if (first) await app.db.batch([first, ...rest]);
+    };
+    const pieceRow = (
+      id: string,
+      project: string,
+      status: 'in_production' | 'approved',
+      i: number,
+    ) => ({
+      id,
+      projectId: project,
+      clientId,
+      title: `Peça ${String(i).padStart(2, '0')}`,
+      kind: 'banner' as const,
+      status,
+      // Due dates out of insertion order: the board orders by due date, then title.
+      dueOn: `2031-01-${String(28 - (i % 20)).padStart(2, '0')}`,
+      latestVersion: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertPieces(
+      Array.from({ length: MORE_IN_PRODUCTION }, (_, i) =>
+        pieceRow(`extra-${i}`, projectId, 'in_production', i),
+      ),
+    );
+    // A hidden project of the same client: none of its pieces counts anywhere.
+    await app.db
+      .insert(projects)
+      .values({ id: 'hidden-project', clientId, name: 'Projeto oculto', createdAt: now });
+    await insertPieces(
+      Array.from({ length: 3 }, (_, i) => pieceRow(`hidden-${i}`, 'hidden-project', 'approved', i)),
+    );
+    const viewer = await contactViewerOf(app, RITA);
+    const inProduction = MORE_IN_PRODUCTION + 1;
+
+    const { result: board, roundTrips } = await countRoundTrips(app, () =>
+      loadSpaceBoard(app.db, viewer),
+    );
+    expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
+    expect(board.columns.map((c) => [c.column, c.total, c.cards.length])).toEqual([
+      ['in_production', inProduction, cardsPerColumn],
+      ['awaiting_approval', 1, 1],
+      ['changes_requested', 0, 0],
+      ['approved', 0, 0],
+    ]);
+    expect(board.allPieces).toBe(inProduction + 1);
+    expect(board.list).toBeNull();
+
+    const listOf = (column: 'in_production' | null, page: number) =>
+      countRoundTrips(app, () => loadSpaceBoard(app.db, viewer, { view: 'list', column, page }));
+    const first = await listOf('in_production', 1);
+    expect(first.roundTrips).toBe(driver === 'libsql' ? 1 : null);
+    expect(first.result.list).toEqual({
+      column: 'in_production',
+      page: 1,
+      pages: 2,
+      total: inProduction,
+    });
+    expect(first.result.cards).toHaveLength(listPageSize);
+    const second = (await listOf('in_production', 2)).result;
+    expect(second.cards).toHaveLength(inProduction - listPageSize);
+    // The pages follow the board's order and never overlap: the piece without a due date
+    // first, then by due date and title — and the board's column is the list's first page.
+    const listed = [...first.result.cards, ...second.cards];
+    expect(new Set(listed.map((card) => card.id)).size).toBe(inProduction);
+    expect(listed[0]?.id).toBe(draftId);
+    const dated = listed.slice(1).map((card) => `${card.dueOn} ${card.title}`);
+    expect(dated).toEqual([...dated].sort());
+    expect(board.columns[0]?.cards.map((card) => card.id)).toEqual(
+      listed.slice(0, cardsPerColumn).map((card) => card.id),
+    );
+    // Every piece: the awaiting one counts and the list says the count across columns.
+    const all = (await listOf(null, 2)).result;
+    expect(all.list).toEqual({ column: null, page: 2, pages: 2, total: inProduction + 1 });
+    expect(all.cards).toHaveLength(inProduction + 1 - listPageSize);
+    expect(all.awaitingYou).toBe(1);
+    // A page past the last is an empty page with the count (the page links back to the first).
+    const past = (await listOf('in_production', 3)).result;
+    expect(past.cards).toEqual([]);
+    expect(past.list).toMatchObject({ page: 3, pages: 2, total: inProduction });
+    expect(
+      [...board.cards, ...listed, ...all.cards].some((card) => card.id.startsWith('hidden-')),
+    ).toBe(false);
   });
 
   it('takes a project away from the board, and its files, once it is hidden again', async () => {
