@@ -8,6 +8,7 @@ import { openLocalBindings } from './local-bindings.ts';
 import { seedDemoAgency } from './seed.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
 import { seedDemoComparison, seedDemoPieces } from './seed-pieces.ts';
+import { seedDemoSpace } from './seed-space.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
 
 // The same clock as the Worker's (moved only by the end-to-end suite).
@@ -30,6 +31,8 @@ if (process.env.DATABASE_URL) {
     await seedDemoPieces(db, createFileStore(local.FILES), now);
     await seedDemoComparison(db, createFileStore(local.FILES), now);
     await seedDemoTasks(db, now);
+    // After the pieces: the space shows their project.
+    await seedDemoSpace(db, now);
   } finally {
     await local.dispose();
   }
