@@ -216,4 +216,12 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     load: (db) => loadSpaceBoard(db, SPACE_BENCH_VIEWER),
     targets: { roundTrips: 2, medianCpuMs: 2 },
   },
+  {
+    // The same client's list of one column, its second page (a column's "see all").
+    name: 'client space list, a column’s page 2',
+    page: 'GET /space?view=list&column=approved&page=2',
+    load: (db) =>
+      loadSpaceBoard(db, SPACE_BENCH_VIEWER, { view: 'list', column: 'approved', page: 2 }),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
 ];
