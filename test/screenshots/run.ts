@@ -4,6 +4,7 @@
 // what Ponte looks like. Each page is also checked for horizontal overflow, reported here.
 // SCREENSHOTS_SKIP_BUILD=1 reuses dist/; SCREENSHOTS_DIR writes elsewhere (to look, not commit);
 // SCREENSHOTS_SCHEME=dark shows the pages as a reader whose system is dark sees them.
+// SCREENSHOTS_ONLY=space-board,request takes only those pictures.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +16,10 @@ import {
   startBuiltWorker,
 } from '../support/built-worker.ts';
 import { prepareDemoVisitors } from '../support/demo-links.ts';
+import { demoSpaceCookie } from './space-visitor.ts';
 
-type Role = 'admin' | 'finance' | 'cs' | 'design' | 'paid';
+// 'contact': Rita, the demo's client contact, signed in to the client space.
+type Role = 'admin' | 'finance' | 'cs' | 'design' | 'paid' | 'contact';
 type Shot = { name: string; path: string; as?: Role; firstLinkIn?: string };
 
 const SIZES = [
@@ -30,6 +33,13 @@ mkdirSync(outDir, { recursive: true });
 if (!process.env.SCREENSHOTS_SKIP_BUILD) buildSite({ quiet: true });
 const state = prepareLocalState({ quiet: true });
 const visitors = await prepareDemoVisitors(state);
+const cookies: Record<Role, string> = {
+  ...visitors.roleCookies,
+  contact: await demoSpaceCookie(state, {
+    id: 'demo-contact-bakery-owner',
+    email: 'rita@paoquente.example',
+  }),
+};
 const worker = await startBuiltWorker(state);
 
 // `firstLinkIn`: a detail page, reached by the first link of that kind on `path`.
@@ -47,17 +57,26 @@ const shots: Shot[] = [
   // Version 2 after the client asked for changes: what changed, on both sides.
   { name: 'piece-comparison', path: '/pieces/demo-piece-menu', as: 'cs' },
   { name: 'tasks', path: '/tasks', as: 'cs' },
+  // The demo's client requests (db/seed-space.ts): CS's triage of the one in 'question'.
+  { name: 'request', path: '/requests/demo-request-site', as: 'cs' },
   { name: 'people', path: '/admin/people', as: 'admin' },
   { name: 'approval', path: `/approval/${visitors.approvalToken}` },
   { name: 'approval-comparison', path: `/approval/${visitors.comparisonToken}` },
   { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },
+  // The client space as Rita sees it: her board, the piece awaiting her, her request's conversation.
+  { name: 'space-board', path: '/space', as: 'contact' },
+  { name: 'space-piece', path: '/space/pieces/demo-piece-launch', as: 'contact' },
+  { name: 'space-request', path: '/space/requests/demo-request-site', as: 'contact' },
 ];
+
+const only = process.env.SCREENSHOTS_ONLY?.split(',');
+const taken = only ? shots.filter((shot) => only.includes(shot.name)) : shots;
 
 const browser = await launchBrowser();
 const overflowing: string[] = [];
 try {
   for (const size of SIZES) {
-    for (const shot of shots) {
+    for (const shot of taken) {
       const context = await browser.newContext({
         locale: 'pt-BR',
         viewport: { width: size.width, height: size.height },
@@ -65,7 +84,7 @@ try {
         colorScheme: process.env.SCREENSHOTS_SCHEME === 'dark' ? 'dark' : 'light',
       });
       if (shot.as) {
-        const [name, value] = visitors.roleCookies[shot.as].split('=') as [string, string];
+        const [name, value] = cookies[shot.as].split('=') as [string, string];
         const { hostname } = new URL(worker.baseUrl);
         // __Host- cookies are Secure; Chromium keeps them for 127.0.0.1, a trustworthy origin.
         await context.addCookies([{ name, value, domain: hostname, path: '/', secure: true }]);
@@ -102,7 +121,7 @@ try {
   removeLocalState(state);
 }
 
-console.log(`${shots.length * SIZES.length} screenshots in ${outDir}`);
+console.log(`${taken.length * SIZES.length} screenshots in ${outDir}`);
 if (overflowing.length > 0) {
   console.log(`Wider than the screen:\n${overflowing.join('\n')}`);
   process.exitCode = 1;
