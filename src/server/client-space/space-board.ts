@@ -1,6 +1,14 @@
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { approvalLinks, approvalRounds, pieces, projects } from '../../../db/schema/index.ts';
+import {
+  approvalLinks,
+  approvalRounds,
+  PIECE_STATUSES,
+  type PieceKind,
+  type PieceStatus,
+  pieces,
+  projects,
+} from '../../../db/schema/index.ts';
 import { policy } from '../../policy/index.ts';
 import { contactDecided } from '../approvals/contact-may-act.ts';
 import type { ContactViewer } from './contact-viewer.ts';
@@ -14,12 +22,10 @@ import {
   spaceColumnOf,
 } from './space-board-columns.ts';
 import {
-  columnCountsQuery,
-  type ShownPieces,
+  type PieceSlice,
+  pieceSliceQuery,
   sentVersionsQuery,
-  shownCardsQuery,
-  shownPiecesOf,
-  spaceColumnSql,
+  statusCountsQuery,
 } from './space-board-queries.ts';
 import { spaceFileUrl } from './space-piece-files.ts';
 
@@ -35,13 +41,13 @@ export async function loadSpaceBoard(
   request: SpaceBoardRequest = { view: 'board' },
 ) {
   const { cardsPerColumn, listPageSize } = policy.clientSpace.board;
-  const shown = shownPiecesOf(db, viewer, shownBy(request, cardsPerColumn, listPageSize));
-  // Five reads, one batch: the shown pieces; the rounds of those pieces only; each column's
-  // count; the pieces awaiting this contact; the visible projects.
-  const [pieceRows, roundRows, countRows, awaitingRows, projectRows] = await db.batch([
-    shownCardsQuery(db, shown),
-    sentVersionsQuery(db, shown),
-    columnCountsQuery(db, viewer),
+  const slices = slicesOf(request, cardsPerColumn, listPageSize);
+  // Nothing of a piece in production is shown: its versions are not read.
+  const thumbnailed = slices.filter((slice) => slice.column !== 'in_production');
+  // One batch: each column's count; the pieces awaiting this contact; the visible projects;
+  // the shown pieces (a statement per column on the board); the rounds of those pieces only.
+  const [countRows, awaitingRows, projectRows, ...sliceRows] = await db.batch([
+    statusCountsQuery(db, viewer),
     // The visible pieces awaiting this contact, in any column: an open round that sent them a
     // link they have not decided on (read from the contact's links: a handful).
     db
@@ -58,7 +64,7 @@ export async function loadSpaceBoard(
           sql`not ${contactDecided(approvalRounds.id, viewer.contactId)}`,
           seenInSpace(viewer),
           // In production the contact has nothing to open, so nothing awaits them.
-          ne(spaceColumnSql, 'in_production'),
+          inArray(pieces.status, OPENING_STATUSES),
         ),
       ),
     db
@@ -66,7 +72,11 @@ export async function loadSpaceBoard(
       .from(projects)
       .where(and(eq(projects.clientId, viewer.clientId), eq(projects.visibleToClient, true)))
       .orderBy(asc(projects.name)),
+    ...slices.map((slice) => pieceSliceQuery(db, viewer, slice)),
+    ...thumbnailed.map((slice) => sentVersionsQuery(db, viewer, slice)),
   ]);
+  const pieceRows = sliceRows.slice(0, slices.length).flat() as PieceRow[];
+  const roundRows = sliceRows.slice(slices.length).flat() as SentVersion[];
   const sent = newestSentOf(roundRows);
   const awaiting = new Set(awaitingRows.map((row) => row.pieceId));
   const cards = pieceRows.map((row) => {
@@ -86,7 +96,11 @@ export async function loadSpaceBoard(
       thumbnail: opens && version ? spaceThumbnailOf(row.id, version) : NO_THUMBNAIL,
     };
   });
-  const totals = new Map(countRows.map((row) => [row.column, row.pieces]));
+  const totals = new Map<SpaceColumn, number>();
+  for (const row of countRows) {
+    const column = spaceColumnOf(row.status);
+    totals.set(column, (totals.get(column) ?? 0) + row.pieces);
+  }
   const totalOf = (column: SpaceColumn) => totals.get(column) ?? 0;
   const allPieces = SPACE_COLUMNS.reduce((sum, column) => sum + totalOf(column), 0);
   const listed = request.view === 'list' && request.column ? totalOf(request.column) : allPieces;
@@ -116,12 +130,23 @@ export async function loadSpaceBoard(
 export type SpaceBoard = Awaited<ReturnType<typeof loadSpaceBoard>>;
 export type SpaceCard = SpaceBoard['cards'][number];
 
-/** The ranks a view shows: each column's first cards, or one page of the list. */
-function shownBy(request: SpaceBoardRequest, perColumn: number, pageSize: number): ShownPieces {
-  if (request.view === 'board') return { perColumn: true, column: null, after: 0, upTo: perColumn };
-  const after = (request.page - 1) * pageSize;
-  return { perColumn: false, column: request.column, after, upTo: after + pageSize };
+/** What a view shows: each column's first cards, or one page of the list. */
+function slicesOf(request: SpaceBoardRequest, perColumn: number, pageSize: number): PieceSlice[] {
+  if (request.view === 'board')
+    return SPACE_COLUMNS.map((column) => ({ column, offset: 0, limit: perColumn }));
+  return [{ column: request.column, offset: (request.page - 1) * pageSize, limit: pageSize }];
 }
+
+const OPENING_STATUSES = PIECE_STATUSES.filter(opensInSpace);
+
+type PieceRow = {
+  id: string;
+  title: string;
+  kind: PieceKind;
+  status: PieceStatus;
+  dueOn: string | null;
+  projectName: string;
+};
 
 const NO_THUMBNAIL = { kind: 'none' } as const;
 
