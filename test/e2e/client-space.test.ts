@@ -99,6 +99,18 @@ describe('the client space on a phone', () => {
     await expectFitAndAccessible(rita, 'the board');
   });
 
+  it('fits Rita’s board and its list on a phone and on a laptop (1280×800)', async () => {
+    await rita.goto(`${baseUrl}/space?view=list&column=in_production`);
+    await expect(rita.getByRole('link', { name: 'Ver todas as peças' }).count()).resolves.toBe(1);
+    await expectFitAndAccessible(rita, 'the list of one column');
+    await rita.setViewportSize({ width: 1280, height: 800 });
+    for (const path of ['/space', '/space?view=list']) {
+      await rita.goto(`${baseUrl}${path}`);
+      await expectFitAndAccessible(rita, `${path} on a laptop`);
+    }
+    await rita.setViewportSize(PHONE);
+  });
+
   it('lets Rita ask for a new piece with a reference file, and for a project', async () => {
     await rita.goto(`${baseUrl}/space/requests/new?kind=piece`);
     await expectFitAndAccessible(rita, 'the new piece request form');
