@@ -46,7 +46,7 @@ describe('the agency’s month, end to end', () => {
     await expectAccessible(admin);
     await admin.getByLabel('Nome').fill('Júlia Jornada');
     await admin.getByLabel('E-mail').fill(PARTNER);
-    await admin.getByLabel('Design').check();
+    await admin.getByLabel('Design', { exact: true }).check();
     await admin.getByRole('button', { name: 'Enviar convite' }).click();
     await admin.waitForURL(/\/admin\/people\/[0-9a-f-]{36}$/);
 

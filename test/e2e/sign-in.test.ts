@@ -66,7 +66,7 @@ describe('partner sign-in in a real browser', () => {
     await expectAccessible(adminPage);
 
     await adminPage.getByLabel('E-mail').fill(invitee);
-    await adminPage.getByLabel('Design').check();
+    await adminPage.getByLabel('Design', { exact: true }).check();
     await adminPage.getByRole('button', { name: 'Enviar convite' }).click();
     await adminPage.waitForURL(/\/admin\/people\/[0-9a-f-]{36}$/);
     await expect(adminPage.getByRole('status').textContent()).resolves.toContain(invitee);
