@@ -72,6 +72,8 @@ describe('the client space on a phone', () => {
       whatsapp: '+5511987650001',
       companyRole: 'Sócia',
       locale: 'pt-BR',
+      // The whole contact is posted: keep what other suites rely on (her questionnaire).
+      mayAnswerQuestionnaires: true,
       mayApprovePieces: true,
       mayUseSpace: true,
     });

@@ -184,6 +184,9 @@ describe('the agency’s month, end to end', () => {
       .getByLabel('Projeto', { exact: true })
       .selectOption({ label: `${CLIENT} — Lançamento` });
     await cs.getByLabel('Título').fill('Banner do café');
+    // A kind the policy sends straight to the client: the internal review before it has an
+    // end-to-end test of its own (internal-review-and-comparison).
+    await cs.locator('#field-kind').selectOption('other');
     await cs.getByRole('button', { name: 'Adicionar peça' }).click();
     await cs.waitForURL(/\/pieces\/[0-9a-f-]{36}$/);
     const upload = async (rgb: [number, number, number]) => {
