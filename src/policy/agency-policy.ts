@@ -4,6 +4,28 @@ import type { PolicyInput } from './schema.ts';
  * The default agency's policy, taken from its own documents (see shared/source-documents).
  * An agency changes its rules here; the handbook and the server both read this.
  */
+// The fields every default request form ends with: what is needed, by when, a reference.
+const REQUEST_DETAILS = [
+  {
+    key: 'description',
+    label: { 'pt-BR': 'O que você precisa', en: 'What you need', ru: 'Что вам нужно' },
+    type: 'long_text',
+    required: true,
+  },
+  {
+    key: 'dueDate',
+    label: { 'pt-BR': 'Para quando', en: 'Needed by', ru: 'К какому сроку' },
+    type: 'date',
+    required: false,
+  },
+  {
+    key: 'reference',
+    label: { 'pt-BR': 'Arquivo de referência', en: 'Reference file', ru: 'Файл-образец' },
+    type: 'file',
+    required: false,
+  },
+] as const;
+
 export const agencyPolicy: PolicyInput = {
   agency: {
     name: 'Ponte Digital',
@@ -383,24 +405,7 @@ export const agencyPolicy: PolicyInput = {
             type: 'short_text',
             required: true,
           },
-          {
-            key: 'description',
-            label: { 'pt-BR': 'O que você precisa', en: 'What you need', ru: 'Что вам нужно' },
-            type: 'long_text',
-            required: true,
-          },
-          {
-            key: 'dueDate',
-            label: { 'pt-BR': 'Para quando', en: 'Needed by', ru: 'К какому сроку' },
-            type: 'date',
-            required: false,
-          },
-          {
-            key: 'reference',
-            label: { 'pt-BR': 'Arquivo de referência', en: 'Reference file', ru: 'Файл-образец' },
-            type: 'file',
-            required: false,
-          },
+          ...REQUEST_DETAILS,
         ],
         piece: [
           {
@@ -409,24 +414,7 @@ export const agencyPolicy: PolicyInput = {
             type: 'short_text',
             required: true,
           },
-          {
-            key: 'description',
-            label: { 'pt-BR': 'O que você precisa', en: 'What you need', ru: 'Что вам нужно' },
-            type: 'long_text',
-            required: true,
-          },
-          {
-            key: 'dueDate',
-            label: { 'pt-BR': 'Para quando', en: 'Needed by', ru: 'К какому сроку' },
-            type: 'date',
-            required: false,
-          },
-          {
-            key: 'reference',
-            label: { 'pt-BR': 'Arquivo de referência', en: 'Reference file', ru: 'Файл-образец' },
-            type: 'file',
-            required: false,
-          },
+          ...REQUEST_DETAILS,
         ],
       },
     },
