@@ -1,5 +1,6 @@
 // The whole schema, one table group per file.
 export * from './approvals.ts';
+export * from './campaign-costs.ts';
 export * from './client-space.ts';
 export * from './client-teams.ts';
 export * from './clients.ts';
@@ -13,4 +14,5 @@ export * from './rate-limits.ts';
 export * from './sessions.ts';
 export * from './sign-in-links.ts';
 export * from './task-requests.ts';
+export * from './timeline.ts';
 export * from './users.ts';
