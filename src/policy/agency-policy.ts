@@ -425,6 +425,30 @@ export const agencyPolicy: PolicyInput = {
     // time (agency time, HH:MM), listing what happened since their last one.
     digest: { at: '08:00' },
   },
+  // The client timeline (#19). The activity policies: CS publishes the monthly report, the
+  // minutes and decisions; paid traffic sends the media invoices and boletos. Admins write any.
+  timeline: {
+    writersByKind: {
+      monthly_report: ['cs'],
+      minutes: ['cs'],
+      decision: ['cs'],
+      media_payment: ['cs', 'paid_traffic'],
+      note: ['cs', 'paid_traffic'],
+    },
+    acknowledgementKinds: ['minutes', 'decision'],
+    // A month is reported once it is over (the report is due in the following month).
+    reportCurrentMonth: false,
+    maxTitleChars: 120,
+    maxShortTextChars: 200,
+    maxLongTextChars: 10000,
+    maxParticipants: 30,
+    maxActionItems: 20,
+    maxFilesPerEntry: 5,
+    // The questionnaire's limit; reports and boletos are PDFs, screenshots may go with a note.
+    maxUploadBytes: 20 * 1024 * 1024,
+    fileKinds: ['pdf', 'png', 'jpeg', 'webp'],
+    pageSize: 25,
+  },
   // A session ends after a week without use, and after 30 days in any case.
   sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
   rateLimits: {

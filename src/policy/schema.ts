@@ -47,6 +47,8 @@ const sessionLimits = z.object({
 // a unit test keeps the two lists equal).
 const pieceKind = z.enum(['social_post', 'banner', 'email', 'landing_page', 'other']);
 const discipline = z.enum(['design', 'traffic']);
+// The timeline entry kinds as the database names them (kept equal by a unit test).
+const timelineKind = z.enum(['monthly_report', 'minutes', 'decision', 'media_payment', 'note']);
 
 const costNorm = z.object({
   id: z.string().min(1),
@@ -200,6 +202,24 @@ export const policySchema = z
       }),
       triage: z.object({ businessHours: positive, reminderBeforeBusinessHours: positive }),
       digest: z.object({ at: clockTime }),
+    }),
+    // The client timeline (#19): its entries, who writes each kind, their limits and files.
+    timeline: z.object({
+      // Who may write each kind besides admins: a role on the client's team (CS, paid traffic…).
+      writersByKind: z.record(timelineKind, z.array(partnerRole)),
+      // The kinds that may ask the chosen contacts to acknowledge them.
+      acknowledgementKinds: z.array(timelineKind),
+      // Whether a monthly report may report the month still running (else last month at most).
+      reportCurrentMonth: z.boolean(),
+      maxTitleChars: positive,
+      maxShortTextChars: positive,
+      maxLongTextChars: positive,
+      maxParticipants: positive,
+      maxActionItems: positive,
+      maxFilesPerEntry: positive,
+      maxUploadBytes: positive,
+      fileKinds: z.array(z.enum(['pdf', 'png', 'jpeg', 'webp'])).min(1),
+      pageSize: positive,
     }),
     sessions: sessionLimits,
     rateLimits: z.object({
