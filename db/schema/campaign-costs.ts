@@ -10,6 +10,11 @@ export type CostMetric = (typeof COST_METRICS)[number];
 export const AD_PLACEMENTS = ['feed', 'stories', 'other', 'all'] as const;
 export type AdPlacement = (typeof AD_PLACEMENTS)[number];
 
+// Where a norm applies: one placement, or any placement without a norm of its own (the
+// policy keeps the same list; a unit test holds them equal).
+export const NORM_PLACEMENTS = ['feed', 'stories', 'any'] as const;
+export type NormPlacement = (typeof NORM_PLACEMENTS)[number];
+
 /**
  * A client's own cost norm (its niche, its product), in its ad account's currency, set by
  * the client's CS or paid-traffic partner. Where none is set for a metric and placement, the
@@ -22,7 +27,7 @@ export const clientCostNorms = sqliteTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     metric: text('metric', { enum: COST_METRICS }).notNull(),
-    placement: text('placement', { enum: AD_PLACEMENTS }).notNull(),
+    placement: text('placement', { enum: NORM_PLACEMENTS }).notNull(),
     // ISO 4217, e.g. BRL.
     currency: text('currency').notNull(),
     maxMinorUnits: integer('max_minor_units').notNull(),
