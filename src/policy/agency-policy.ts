@@ -264,6 +264,19 @@ export const agencyPolicy: PolicyInput = {
   },
   // A deadline within two days is flagged "soon" on the home, the lists and the pages.
   deadlineUrgency: { soonWithinHours: 48 },
+  // "Every day by 12:00 analyse yesterday's campaigns" (the ad managers' document): each
+  // business day the figures of the days since the last business day must be imported and
+  // every breach acknowledged by businessHours.dailyAnalyticsBy; the client's paid-traffic
+  // partners and CS are reminded at `reminderAt`, the admins told at the due time.
+  campaignChecks: {
+    reminderAt: '11:00',
+    // A client runs campaigns when an import shows spend on one of the days this long before
+    // the check: a paused account stops asking for figures after a week.
+    runningIfSpentWithinDays: 7,
+    // The charts (and the days in a row a breach is counted over) cover this many days.
+    chartDays: 30,
+    maxNoteChars: 1000,
+  },
   newClientDeadlines: {
     contactWithinMinutes: 60,
     afterHoursCutoff: '20:00',

@@ -126,6 +126,13 @@ export const policySchema = z
     }),
     // How a deadline is shown: "soon" when it is this close (and not today).
     deadlineUrgency: z.object({ soonWithinHours: positive }),
+    // The daily check of campaign costs (#20); its due time is businessHours.dailyAnalyticsBy.
+    campaignChecks: z.object({
+      reminderAt: clockTime,
+      runningIfSpentWithinDays: positive,
+      chartDays: positive,
+      maxNoteChars: positive,
+    }),
     newClientDeadlines: z.object({
       contactWithinMinutes: positive,
       afterHoursCutoff: clockTime,
@@ -241,6 +248,13 @@ export const policySchema = z
         code: 'custom',
         path: ['businessHours', 'closesAt'],
         message: 'closes before it opens',
+      });
+    }
+    if (policy.campaignChecks.reminderAt >= policy.businessHours.dailyAnalyticsBy) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['campaignChecks', 'reminderAt'],
+        message: 'the reminder must come before the daily check is due',
       });
     }
     for (const path of [['sessions'], ['clientSpace', 'sessions']] as const) {
