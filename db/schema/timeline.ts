@@ -119,6 +119,9 @@ export const timelineRecipients = sqliteTable(
       .references(() => clientContacts.id, { onDelete: 'cascade' }),
     contactName: text('contact_name').notNull(),
     tokenHash: text('token_hash'),
+    // The reminder carries a link of its own (only the hash of each is kept, so the first
+    // cannot be sent again); both open the same acknowledgement until the contact answers.
+    reminderTokenHash: text('reminder_token_hash'),
     notifiedAt: integer('notified_at', { mode: 'timestamp_ms' }),
     remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
     respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
@@ -130,6 +133,7 @@ export const timelineRecipients = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.entryId, table.contactId] }),
     uniqueIndex('timeline_recipients_token_idx').on(table.tokenHash),
+    uniqueIndex('timeline_recipients_reminder_token_idx').on(table.reminderTokenHash),
     index('timeline_recipients_contact_idx').on(table.contactId),
     index('timeline_recipients_pending_idx').on(table.respondedAt, table.remindedAt),
   ],
