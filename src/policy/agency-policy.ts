@@ -462,6 +462,25 @@ export const agencyPolicy: PolicyInput = {
     fileKinds: ['pdf', 'png', 'jpeg', 'webp'],
     pageSize: 25,
   },
+  // "After each delivery, call to learn how satisfied the client is" (the service document),
+  // as a one-question e-mail: after a piece is approved, a client's request is done, and at
+  // the 7-day check-in.
+  satisfaction: {
+    triggers: ['piece_approved', 'request_done', 'check_in'],
+    // A contact is asked at most once in this many days: a busy week asks once.
+    minDaysBetweenAsks: 14,
+    linkDays: 14,
+    // A person reads the question and clicks; a link scanner posts at once.
+    minSecondsOnPage: 3,
+    // A score this low or lower opens a task for the client's CS at once.
+    lowScoreAtMost: 2,
+    // The job asks about deliveries this recent: one it missed for longer is not asked late.
+    triggerLookbackDays: 3,
+    maxCommentChars: 2000,
+    taskDueBusinessDays: 1,
+  },
+  // "Asked for their money back in the first 10 days" (the ad managers' motivation system).
+  refunds: { earlyWithinDays: 10, maxNoteChars: 1000 },
   // A session ends after a week without use, and after 30 days in any case.
   sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
   rateLimits: {

@@ -228,6 +228,19 @@ export const policySchema = z
       fileKinds: z.array(z.enum(['pdf', 'png', 'jpeg', 'webp'])).min(1),
       pageSize: positive,
     }),
+    // The one-question satisfaction e-mail (#21): what asks it, how often at most, its link.
+    satisfaction: z.object({
+      triggers: z.array(z.enum(['piece_approved', 'request_done', 'check_in'])),
+      minDaysBetweenAsks: positive,
+      linkDays: positive,
+      minSecondsOnPage: positive,
+      lowScoreAtMost: z.number().int().min(1).max(5),
+      triggerLookbackDays: positive,
+      maxCommentChars: positive,
+      taskDueBusinessDays: positive,
+    }),
+    // Refunds CS records on a client (#21); the scorecard counts those asked early.
+    refunds: z.object({ earlyWithinDays: positive, maxNoteChars: positive }),
     sessions: sessionLimits,
     rateLimits: z.object({
       signInPerEmail: rateLimit,
