@@ -296,19 +296,25 @@ export const agencyPolicy: PolicyInput = {
     reminderBeforeMinutes: 60,
   },
   costNorms: {
-    // The agency's document states the norms in roubles; they are kept as written.
+    // The agency's document states the norms in roubles; they are kept as written, as the
+    // reference. A client's own norms (in its ad account's currency) apply where set, and a
+    // norm is compared only with figures in its own currency.
     currency: 'RUB',
+    // A breach is a cost above `maxMinorUnits`; where the document gives a range ("4–7
+    // depending on the product"), the range is shown and its top is the limit.
     norms: [
       {
         id: 'cpc-stories',
         metric: 'CPC',
-        context: { 'pt-BR': 'Tráfego — Stories', en: 'Traffic — Stories' },
+        objective: 'traffic',
+        placement: 'stories',
         maxMinorUnits: 150,
       },
       {
         id: 'cpc-feed',
         metric: 'CPC',
-        context: { 'pt-BR': 'Tráfego — Feed', en: 'Traffic — Feed' },
+        objective: 'traffic',
+        placement: 'feed',
         minMinorUnits: 400,
         maxMinorUnits: 700,
         note: { 'pt-BR': 'conforme o produto', en: 'depending on the product' },
@@ -316,13 +322,15 @@ export const agencyPolicy: PolicyInput = {
       {
         id: 'cpm-stories',
         metric: 'CPM',
-        context: { 'pt-BR': 'Alcance — Stories', en: 'Reach — Stories' },
+        objective: 'reach',
+        placement: 'stories',
         maxMinorUnits: 700,
       },
       {
         id: 'cpm-feed',
         metric: 'CPM',
-        context: { 'pt-BR': 'Alcance — Feed', en: 'Reach — Feed' },
+        objective: 'reach',
+        placement: 'feed',
         minMinorUnits: 900,
         maxMinorUnits: 1400,
         note: { 'pt-BR': 'conforme o produto', en: 'depending on the product' },
@@ -330,17 +338,18 @@ export const agencyPolicy: PolicyInput = {
       {
         id: 'cpl',
         metric: 'CPL',
-        context: { 'pt-BR': 'Geração de leads', en: 'Lead generation' },
+        objective: 'leads',
+        placement: 'any',
         minMinorUnits: 1000,
         maxMinorUnits: 4000,
       },
+      // Shown in the handbook; the check uses it only when a client sets it as its own norm.
       {
         id: 'cpl-hard-niche',
         metric: 'CPL',
-        context: {
-          'pt-BR': 'Geração de leads em nichos difíceis',
-          en: 'Lead generation in difficult niches',
-        },
+        objective: 'leads',
+        placement: 'any',
+        niche: 'difficult',
         maxMinorUnits: 10000,
       },
     ],
@@ -451,6 +460,9 @@ export const agencyPolicy: PolicyInput = {
     acknowledgementKinds: ['minutes', 'decision'],
     // A month is reported once it is over (the report is due in the following month).
     reportCurrentMonth: false,
+    // The month's report is published by the 5th business day of the next month (until
+    // closing time); CS is reminded from the opening of the 3rd.
+    monthlyReport: { dueOnBusinessDay: 5, remindOnBusinessDay: 3 },
     maxTitleChars: 120,
     maxShortTextChars: 200,
     maxLongTextChars: 10000,
@@ -461,6 +473,9 @@ export const agencyPolicy: PolicyInput = {
     maxUploadBytes: 20 * 1024 * 1024,
     fileKinds: ['pdf', 'png', 'jpeg', 'webp'],
     pageSize: 25,
+    // A contact asked to acknowledge minutes or a decision who has not answered is reminded
+    // once, this many days after the first e-mail; an observation is a short message to CS.
+    acknowledgement: { reminderAfterDays: 3, maxObservationChars: 2000 },
   },
   // "After each delivery, call to learn how satisfied the client is" (the service document),
   // as a one-question e-mail: after a piece is approved, a client's request is done, and at

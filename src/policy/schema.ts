@@ -50,10 +50,15 @@ const discipline = z.enum(['design', 'traffic']);
 // The timeline entry kinds as the database names them (kept equal by a unit test).
 const timelineKind = z.enum(['monthly_report', 'minutes', 'decision', 'media_payment', 'note']);
 
+// The cost metrics and where a norm applies, as the database names them (kept equal by a
+// unit test).
 const costNorm = z.object({
   id: z.string().min(1),
   metric: z.enum(['CPC', 'CPM', 'CPL']),
-  context: localizedText,
+  objective: z.enum(['traffic', 'reach', 'leads']),
+  placement: z.enum(['feed', 'stories', 'any']),
+  // A norm for difficult niches is a reference only: the daily check uses the general one.
+  niche: z.literal('difficult').optional(),
   minMinorUnits: z.number().int().nonnegative().optional(),
   maxMinorUnits: z.number().int().positive(),
   note: localizedText.optional(),
@@ -218,6 +223,17 @@ export const policySchema = z
       acknowledgementKinds: z.array(timelineKind),
       // Whether a monthly report may report the month still running (else last month at most).
       reportCurrentMonth: z.boolean(),
+      // The monthly report of month M is due by the end (closing time) of the Nth business day
+      // of M+1; its CS is reminded from the opening of an earlier business day of M+1.
+      monthlyReport: z
+        .object({
+          dueOnBusinessDay: z.number().int().min(1).max(15),
+          remindOnBusinessDay: z.number().int().min(1).max(15),
+        })
+        .refine((report) => report.remindOnBusinessDay <= report.dueOnBusinessDay, {
+          path: ['remindOnBusinessDay'],
+          message: 'the reminder must come before the report is due',
+        }),
       maxTitleChars: positive,
       maxShortTextChars: positive,
       maxLongTextChars: positive,
@@ -227,6 +243,8 @@ export const policySchema = z
       maxUploadBytes: positive,
       fileKinds: z.array(z.enum(['pdf', 'png', 'jpeg', 'webp'])).min(1),
       pageSize: positive,
+      // The one reminder of an unanswered acknowledgement, and the observation's length.
+      acknowledgement: z.object({ reminderAfterDays: positive, maxObservationChars: positive }),
     }),
     // The one-question satisfaction e-mail (#21): what asks it, how often at most, its link.
     satisfaction: z.object({
@@ -302,6 +320,20 @@ export const policySchema = z
           code: 'custom',
           path: ['costNorms', norm.id],
           message: 'minimum above maximum',
+        });
+      }
+    }
+    const general = policy.costNorms.norms.filter((norm) => norm.niche === undefined);
+    for (const norm of general) {
+      if (
+        general.some(
+          (o) => o !== norm && o.metric === norm.metric && o.placement === norm.placement,
+        )
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['costNorms', norm.id],
+          message: 'two general norms for the same metric and placement',
         });
       }
     }
