@@ -11,6 +11,7 @@ export * from './invoices.ts';
 export * from './onboarding.ts';
 export * from './outbox.ts';
 export * from './rate-limits.ts';
+export * from './satisfaction.ts';
 export * from './sessions.ts';
 export * from './sign-in-links.ts';
 export * from './task-requests.ts';
