@@ -2,12 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import { clients, taskRequests, userRoles, users } from '../../../db/schema/index.ts';
-import {
-  createTranslator,
-  DEFAULT_LOCALE,
-  formatCalendarDate,
-  localeOf,
-} from '../../i18n/index.ts';
 import type { PartnerRole, Policy } from '../../policy/index.ts';
 import { pickText } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -15,45 +9,16 @@ import type { SignedInUser } from '../auth/sessions.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { loadClientTeam } from '../clients/client-teams.ts';
 import { mayBeAsked, maySeeClient, type TeamFacts } from '../clients/team-rules.ts';
-import { escapeChatText } from '../mail/chat-sender.ts';
-import { composeMail } from '../mail/compose-mail.ts';
-import { queueChatMessage, queueMail } from '../mail/outbox.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { type Person, taskMail, taskPagePath, taskRequestWrites } from './task-request-writes.ts';
 import { checkTaskRequest, requestingRole, type TaskRuleProblem } from './task-rules.ts';
 
 type TaskPolicy = Pick<Policy, 'taskRouting' | 'roles'> & {
   agency: Pick<Policy['agency'], 'timeZone'>;
 };
-type Person = { id: string; name: string; email: string; locale: string };
 export type TaskRequest = typeof taskRequests.$inferSelect;
 export type TaskAction = 'accept' | 'complete' | 'return';
-
-/** Where people follow their task requests. */
-export const TASKS_PAGE = '/tasks';
-
-/** A request's own page: what e-mails and the client's group link to. */
-export const taskPagePath = (taskId: string) => `${TASKS_PAGE}/${taskId}`;
-
-/** An e-mail about a task request, in the recipient's language. */
-function taskMail(
-  kind: 'opened' | 'accepted' | 'completed' | 'returned',
-  to: Person,
-  facts: Record<string, string>,
-  link: string,
-) {
-  const lang = localeOf(to.locale);
-  const t = createTranslator(lang);
-  return composeMail({
-    lang,
-    subject: t(`mail.tasks.${kind}.subject`, facts),
-    paragraphs: [
-      t('mail.tasks.greeting', { name: to.name }),
-      t(`mail.tasks.${kind}.body`, facts),
-      ...(facts.comment ? [facts.comment] : []),
-    ],
-    action: { label: t('mail.tasks.action'), url: link },
-    footer: t('mail.footer'),
-  });
-}
+export { TASKS_PAGE, taskPagePath } from './task-request-writes.ts';
 
 export type OpenTaskResult =
   | { ok: true; taskId: string }
@@ -110,69 +75,24 @@ export async function openTaskRequest(
     if (!assignee) return { ok: false, error: 'no_assignee' };
   }
   const id = crypto.randomUUID();
-  const link = `${request.origin}${taskPagePath(id)}`;
-  const writes: BatchItem<'sqlite'>[] = [
-    db.insert(taskRequests).values({
+  const writes = taskRequestWrites(
+    db,
+    rules,
+    {
       id,
-      clientId: client.id,
-      requesterId: request.requester.id,
-      requesterRole: from,
-      assigneeRole: request.assigneeRole,
-      assigneeId: assignee?.id ?? null,
+      client,
+      from,
+      to: request.assigneeRole,
+      assignee: assignee ?? null,
       what: request.what,
       why: request.why,
       dueOn: request.dueOn,
-      createdAt: now,
-      updatedAt: now,
-    }),
-    recordEvent(
-      db,
-      {
-        actorId: request.actor.id,
-        action: 'task_opened',
-        subjectType: 'task',
-        subjectId: id,
-        ip: request.actor.ip,
-        data: { clientId: client.id, to: request.assigneeRole },
-      },
-      now,
-    ),
-  ];
-  // The policy wants every task announced in the client's group: through its webhook, if set.
-  if (client.chatWebhookUrl && rules.taskRouting.announceInClientGroup) {
-    const t = createTranslator(DEFAULT_LOCALE);
-    // Everything but Ponte's own link is escaped: no pings, no disguised links.
-    const text = t('mail.tasks.chat', {
-      requester: escapeChatText(request.requester.name),
-      role: escapeChatText(pickText(rules.roles[request.assigneeRole].label, DEFAULT_LOCALE)),
-      what: escapeChatText(request.what),
-      due: escapeChatText(formatCalendarDate(request.dueOn, DEFAULT_LOCALE)),
-      link,
-    });
-    writes.push(
-      queueChatMessage(
-        db,
-        { idempotencyKey: `task-chat:${id}`, webhookUrl: client.chatWebhookUrl, text },
-        now,
-      ),
-    );
-  }
-  if (assignee) {
-    const mail = taskMail(
-      'opened',
-      assignee,
-      {
-        what: request.what,
-        client: client.name,
-        requester: request.requester.name,
-        due: formatCalendarDate(request.dueOn, localeOf(assignee.locale)),
-      },
-      link,
-    );
-    writes.push(
-      queueMail(db, { idempotencyKey: `task-opened:${id}`, to: assignee.email, ...mail }, now),
-    );
-  }
+      requester: request.requester,
+      actor: request.actor,
+      origin: request.origin,
+    },
+    now,
+  );
   await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   return { ok: true, taskId: id };
 }
