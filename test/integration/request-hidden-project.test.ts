@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientRequests, events, outbox, projects } from '../../db/schema/index.ts';
+import { clientRequests, events, outbox, projects, requestFiles } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { postRequestForm } from '../../src/server/client-requests/request-form-post.ts';
 import { REQUEST_REFUSALS } from '../../src/server/client-requests/request-refusals.ts';
 import type { RequestTarget } from '../../src/server/client-requests/request-target.ts';
 import type { ContactViewer } from '../../src/server/client-space/contact-viewer.ts';
-import { formValues, openRequestsApp } from '../support/request-form.ts';
+import type { FileStore } from '../../src/server/files/file-store.ts';
+import { formValues, openRequestsApp, PDF } from '../support/request-form.ts';
 import { spaceCookieOf } from '../support/space-contact-session.ts';
 import { readJson, SAME_ORIGIN, TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -62,6 +63,80 @@ describe.each(DRIVERS)('a draft whose project was hidden after it was saved (%s)
     await showProject(true);
     const sent = await post({ requestId: saved.requestId }, formValues(COMPLETE), true);
     expect(sent).toMatchObject({ ok: true, sent: true });
+  });
+
+  /** Everything a send or a save could write: requests, files, stored bytes, mail, events. */
+  const written = async () => ({
+    requests: await app.db.select().from(clientRequests),
+    files: await app.db.select().from(requestFiles),
+    bytes: (await app.bucket.list({ prefix: 'requests/' })).objects.map((o) => o.key),
+    mails: (await app.db.select().from(outbox)).length,
+    events: (await app.db.select().from(events)).length,
+  });
+  /**
+   * The post as the route makes it, but the agency hides the project in the instant between
+   * the checks and the batch: while the chosen file's bytes are being stored.
+   */
+  const postHidingMeanwhile = (
+    target: RequestTarget,
+    raw: Record<string, unknown>,
+    send: boolean,
+  ) => {
+    const files: FileStore = {
+      ...app.deps.files,
+      put: async (...args) => {
+        await showProject(false);
+        return app.deps.files.put(...args);
+      },
+    };
+    return postRequestForm(
+      { ...app.deps, files },
+      rita,
+      { target, raw, send },
+      { origin: TEST_ORIGIN, ip: null },
+      policy,
+      app.deps.clock(),
+    );
+  };
+  const withFile = formValues(COMPLETE, { reference: { bytes: PDF, name: 'briefing.pdf' } });
+
+  it('hidden between the check and the write: the send itself refuses (409), its file and all else unwritten', async () => {
+    await showProject(true);
+    const saved = await post(
+      { kind: 'piece', projectId: 'bakery-visible', newId: crypto.randomUUID() },
+      formValues({ title: 'Rascunho' }),
+      false,
+    );
+    if (!saved.ok) throw new Error(saved.error);
+    const before = await written();
+
+    const refused = await postHidingMeanwhile({ requestId: saved.requestId }, withFile, true);
+
+    expect(refused).toEqual({ ok: false, error: 'project_hidden' });
+    expect(await written()).toEqual(before);
+  });
+
+  it('hidden between the check and the write of a new piece request: nothing is created, sent or saved', async () => {
+    const target = (): RequestTarget => ({
+      kind: 'piece',
+      projectId: 'bakery-visible',
+      newId: crypto.randomUUID(),
+    });
+    await showProject(true);
+    const before = await written();
+
+    expect(await postHidingMeanwhile(target(), withFile, true)).toEqual({
+      ok: false,
+      error: 'project_hidden',
+    });
+    expect(await written()).toEqual(before);
+
+    await showProject(true);
+    expect(await postHidingMeanwhile(target(), withFile, false)).toEqual({
+      ok: false,
+      error: 'project_not_found',
+    });
+    expect(await written()).toEqual(before);
   });
 
   it('through the API: the contact reads the refusal in their language on the project field', async () => {

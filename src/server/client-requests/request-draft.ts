@@ -1,21 +1,33 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
 import { clientRequests } from '../../../db/schema/index.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { requestTitle } from './request-answers.ts';
 import { removeStoredFiles, requestFileInserts, storeChosenFiles } from './request-files.ts';
 import type { SavePlan } from './request-save-plan.ts';
-import type { OpenRequest } from './request-target.ts';
+import { type OpenRequest, projectStillShown, visibleProject } from './request-target.ts';
 import { templateIdToAnswer } from './template-store.ts';
 
 /**
+ * What goes with a request's write when it is sent: `guard` joins the write's own condition
+ * (so a check that must hold is made by the statement, not read before it), `writes` follow
+ * it in the same batch.
+ */
+export type RequestSending = {
+  guard: SQL;
+  writes: (requestId: string) => BatchItem<'sqlite'>[];
+};
+
+/**
  * Writes a checked form: a new request is created as a draft (against the form in force,
- * written down if it was the policy's default), an existing draft gets its answers; the
- * chosen files' bytes are stored first and their records join the same batch. `extra` are
- * writes that go with it (the sending). Returns the request's id, or null when the draft was
- * sent meanwhile (nothing written, stored bytes removed again).
+ * written down if it was the policy's default) only while its project is still shown; an
+ * existing draft gets its answers; the chosen files' bytes are stored first and their
+ * records join the same batch, with the sending's writes. Returns the request's id, or null
+ * when the write's condition no longer held — sent meanwhile, or the project hidden —
+ * (nothing written, stored bytes removed again).
  */
 export async function writeRequest(
   deps: { db: Database; files: FileStore },
@@ -23,7 +35,7 @@ export async function writeRequest(
   request: OpenRequest,
   plan: SavePlan,
   now: Date,
-  extra: (requestId: string) => BatchItem<'sqlite'>[] = () => [],
+  sending: RequestSending | null = null,
 ): Promise<string | null> {
   const { db } = deps;
   const title = requestTitle(request.fields, plan.answers);
@@ -46,9 +58,11 @@ export async function writeRequest(
         request.kind,
         now,
       );
-      write = db
-        .insert(clientRequests)
-        .values({
+      // insertWhen: a project hidden since the form was opened stops the insert itself.
+      write = insertWhen(
+        db,
+        clientRequests,
+        {
           id: requestId,
           clientId: viewer.clientId,
           contactId: viewer.contactId,
@@ -61,7 +75,9 @@ export async function writeRequest(
           answers,
           createdAt: now,
           updatedAt: now,
-        })
+        },
+        and(projectStillShown(viewer, request.projectId), sending?.guard),
+      )
         .onConflictDoNothing()
         .returning({ id: clientRequests.id });
     } else {
@@ -73,6 +89,7 @@ export async function writeRequest(
             eq(clientRequests.id, requestId),
             eq(clientRequests.contactId, viewer.contactId),
             eq(clientRequests.status, 'draft'),
+            sending?.guard,
           ),
         )
         .returning({ id: clientRequests.id });
@@ -84,7 +101,7 @@ export async function writeRequest(
       stored,
       now,
     );
-    const results = await db.batch([write, ...files, ...extra(requestId)] as [
+    const results = await db.batch([write, ...files, ...(sending?.writes(requestId) ?? [])] as [
       BatchItem<'sqlite'>,
       ...BatchItem<'sqlite'>[],
     ]);
@@ -100,7 +117,21 @@ export async function writeRequest(
   }
 }
 
-export type DraftSaveResult = { ok: true; requestId: string } | { ok: false; error: 'submitted' };
+export type DraftSaveResult =
+  | { ok: true; requestId: string }
+  | { ok: false; error: 'submitted' | 'project_not_found' };
+
+/**
+ * Why a request's guarded write did nothing, read after it: its project no longer shown
+ * (for a new request, or when sending), else it was sent meanwhile.
+ */
+export async function projectHiddenSince(
+  db: Database,
+  viewer: ContactViewer,
+  request: OpenRequest,
+): Promise<boolean> {
+  return request.projectId !== null && !(await visibleProject(db, viewer, request.projectId));
+}
 
 /** Saves a checked form as a draft: incomplete is fine, wrong was refused by the plan. */
 export async function saveRequestDraft(
@@ -111,5 +142,7 @@ export async function saveRequestDraft(
   now: Date,
 ): Promise<DraftSaveResult> {
   const requestId = await writeRequest(deps, viewer, request, plan, now);
-  return requestId ? { ok: true, requestId } : { ok: false, error: 'submitted' };
+  if (requestId) return { ok: true, requestId };
+  const hidden = request.requestId === null && (await projectHiddenSince(deps.db, viewer, request));
+  return { ok: false, error: hidden ? 'project_not_found' : 'submitted' };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import {
   clientRequests,
@@ -37,8 +37,21 @@ export type OpenRequestResult =
   | { ok: true; request: OpenRequest }
   | { ok: false; error: 'not_found' | 'project_not_found' | 'submitted' };
 
+/**
+ * The condition a request's write carries so that a project the agency hides while the
+ * contact writes stops it in the same statement (a project request has none: always true).
+ */
+export function projectStillShown(
+  viewer: Pick<ContactViewer, 'clientId'>,
+  projectId: string | null,
+): SQL {
+  if (projectId === null) return sql`1`;
+  return sql`exists (select 1 from ${projects} where ${projects.id} = ${projectId}
+    and ${projects.clientId} = ${viewer.clientId} and ${projects.visibleToClient} = 1)`;
+}
+
 /** A visible project of the contact's client (a new piece belongs to one), or null. */
-async function visibleProject(db: Database, viewer: ContactViewer, projectId: string) {
+export async function visibleProject(db: Database, viewer: ContactViewer, projectId: string) {
   const [project] = await db
     .select({ id: projects.id })
     .from(projects)

@@ -1,16 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { clientRequests, clients, projects, users } from '../../../db/schema/index.ts';
+import { clientRequests, clients, users } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { requestTitle } from './request-answers.ts';
-import { writeRequest } from './request-draft.ts';
+import { projectHiddenSince, writeRequest } from './request-draft.ts';
 import { requestOpenedMail } from './request-mail.ts';
 import type { SavePlan } from './request-save-plan.ts';
-import type { OpenRequest } from './request-target.ts';
+import { type OpenRequest, projectStillShown } from './request-target.ts';
 import { triageDueAt } from './triage-rules.ts';
 
 type SubmitRules = Pick<Policy, 'businessHours' | 'holidays' | 'clientSpace' | 'agency'>;
@@ -29,21 +29,6 @@ async function csOf(db: Database, clientId: string) {
   return cs ?? null;
 }
 
-/** Whether the agency still shows the project a piece request belongs to (a draft may outlive that). */
-async function projectStillVisible(db: Database, viewer: ContactViewer, projectId: string) {
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(
-      and(
-        eq(projects.id, projectId),
-        eq(projects.clientId, viewer.clientId),
-        eq(projects.visibleToClient, true),
-      ),
-    );
-  return project !== undefined;
-}
-
 /**
  * Sends a complete, checked request to the agency: its last answers and files, status
  * 'opened' with the time it was sent and the triage deadline, the audit event, and the
@@ -60,14 +45,12 @@ export async function submitRequest(
   now: Date,
 ): Promise<SubmitResult> {
   const { db } = deps;
-  // A draft saved while its project was shown is not sent once the agency hid it: refused
-  // before anything (files included) is written.
-  if (request.projectId !== null && !(await projectStillVisible(db, viewer, request.projectId))) {
-    return { ok: false, error: 'project_hidden' };
-  }
   const cs = await csOf(db, viewer.clientId);
   const dueAt = triageDueAt(now, rules);
-  const requestId = await writeRequest(deps, viewer, request, plan, now, (id) => {
+  // A draft saved while its project was shown is not sent once the agency hid it, even in
+  // the instant between reading and writing: the condition is in the write and the sending.
+  const shown = projectStillShown(viewer, request.projectId);
+  const sendingWrites = (id: string) => {
     const opened = sql`changes() > 0`;
     const writes = [
       db
@@ -78,6 +61,7 @@ export async function submitRequest(
             eq(clientRequests.id, id),
             eq(clientRequests.contactId, viewer.contactId),
             eq(clientRequests.status, 'draft'),
+            shown,
           ),
         )
         .returning({ id: clientRequests.id }),
@@ -115,8 +99,12 @@ export async function submitRequest(
         opened,
       ),
     ];
+  };
+  const requestId = await writeRequest(deps, viewer, request, plan, now, {
+    guard: shown,
+    writes: sendingWrites,
   });
-  return requestId
-    ? { ok: true, requestId, triageDueAt: dueAt }
-    : { ok: false, error: 'submitted' };
+  if (requestId) return { ok: true, requestId, triageDueAt: dueAt };
+  const hidden = await projectHiddenSince(db, viewer, request);
+  return { ok: false, error: hidden ? 'project_hidden' : 'submitted' };
 }
