@@ -405,6 +405,14 @@ export const agencyPolicy: PolicyInput = {
   },
   clientSpace: {
     // Contacts sign in with their own e-mailed links and sessions, never partner accounts.
+  campaignImports: {
+    // A month of an ads manager export by day and placement for a busy account is under 1 MB.
+    maxUploadBytes: 5 * 1024 * 1024,
+    maxRows: 10000,
+    // CSV only: no XLSX reader fits the Worker (see README, "Importing the ads manager's export").
+    acceptedTypes: ['csv'],
+    stagedForHours: 24,
+  },
     // The same lengths as partners' today, kept apart so the agency can shorten a client's
     // session without touching its own people's.
     signInLinkMinutes: 15,

@@ -191,6 +191,14 @@ export const policySchema = z
       privacyNotice: localizedText,
     }),
     // The client space (#18): contacts' own sign-in and sessions, then each task's block.
+    // The ads manager's export uploaded for a client (#20): its size, its rows, the types read.
+    campaignImports: z.object({
+      maxUploadBytes: positive,
+      maxRows: positive,
+      acceptedTypes: z.array(z.enum(['csv'])).min(1),
+      // An uploaded file waits this long for its confirm (the preview); then it is refused.
+      stagedForHours: positive,
+    }),
     clientSpace: z.object({
       signInLinkMinutes: positive,
       sessions: sessionLimits,
