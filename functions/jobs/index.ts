@@ -8,6 +8,7 @@ import { refreshClientDeadlines } from '../../src/server/deadlines/refresh-clien
 import type { Dependencies } from '../../src/server/dependencies.ts';
 import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
+import { sendReportDeadlineNotices } from '../../src/server/timeline/report-deadline-notices.ts';
 
 /** A scheduled job: a plain function of the dependencies, run by the cron handler or `npm run jobs`. */
 export type Job = ((deps: Dependencies) => Promise<Record<string, number | string>>) & {
@@ -38,6 +39,9 @@ export const jobs: Record<string, Job> = {
   /** Reminds CS before a client's request is due for triage, and tells the admins once it is overdue. */
   'request-triage-notices': (deps) =>
     sendRequestTriageNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
+  /** Reminds CS before last month's report is due on a client's timeline, and tells the admins once it is overdue. */
+  'report-deadline-notices': (deps) =>
+    sendReportDeadlineNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
   /** Sends the e-mail outbox; without a provider (development) it leaves the messages queued. */
   'dispatch-outbox': async (deps) => {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };

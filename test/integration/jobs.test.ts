@@ -38,6 +38,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'internal-review-notices': { reminded: 0, escalated: 0 },
       'contact-notifications': { mailed: 0, digests: 0, skipped: 0 },
       'request-triage-notices': { reminded: 0, escalated: 0 },
+      'report-deadline-notices': { month: '2026-02', reminded: 0, escalated: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
     });
@@ -70,6 +71,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'internal-review-notices',
       'contact-notifications',
       'request-triage-notices',
+      'report-deadline-notices',
       'dispatch-outbox',
       'sweep-orphan-files',
     ]);
@@ -80,6 +82,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'internal-review-notices',
       'contact-notifications',
       'request-triage-notices',
+      'report-deadline-notices',
       'dispatch-outbox',
     ]);
   });

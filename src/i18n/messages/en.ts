@@ -1489,6 +1489,25 @@ export const en = {
     },
     contactList: { label: 'Space notices', immediate: 'At once', daily: 'Daily summary' },
   },
+  timelineReport: {
+    notices: {
+      greeting: 'Hello, {name}!',
+      action: 'Open the client’s timeline',
+      reminder: {
+        subject: '{client}’s report for {month}: publish by {due}',
+        body: '{client}’s monthly report for {month} is not on the client’s timeline yet. Publish it, visible to the client, by {due}.',
+      },
+      escalation: {
+        subject: '{client}’s report for {month} is overdue',
+        body: '{client}’s monthly report for {month} (CS: {cs}) was due on the client’s timeline by {due} and is not there yet.',
+      },
+    },
+    home: {
+      title: 'Monthly reports',
+      empty: 'No monthly report is due.',
+      item: 'Report for {month} · {client}',
+    },
+  },
   mail: {
     approval: {
       greeting: 'Hello, {name}!',

@@ -1502,6 +1502,25 @@ export const ptBR = {
     },
     contactList: { label: 'Avisos do espaço', immediate: 'Na hora', daily: 'Resumo diário' },
   },
+  timelineReport: {
+    notices: {
+      greeting: 'Olá, {name}!',
+      action: 'Abrir a timeline do cliente',
+      reminder: {
+        subject: 'Relatório de {month} de {client}: publicar até {due}',
+        body: 'O relatório mensal de {month} de {client} ainda não está na timeline do cliente. Publique-o, visível ao cliente, até {due}.',
+      },
+      escalation: {
+        subject: 'Relatório de {month} de {client} atrasado',
+        body: 'O relatório mensal de {month} de {client} (CS: {cs}) devia estar publicado na timeline do cliente até {due} e ainda não está.',
+      },
+    },
+    home: {
+      title: 'Relatórios mensais',
+      empty: 'Nenhum relatório mensal pendente.',
+      item: 'Relatório de {month} · {client}',
+    },
+  },
   mail: {
     approval: {
       greeting: 'Olá, {name}!',

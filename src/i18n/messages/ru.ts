@@ -1496,6 +1496,25 @@ export const ru = {
     },
     contactList: { label: 'Уведомления кабинета', immediate: 'Сразу', daily: 'Сводка за день' },
   },
+  timelineReport: {
+    notices: {
+      greeting: 'Здравствуйте, {name}!',
+      action: 'Открыть ленту клиента',
+      reminder: {
+        subject: 'Отчёт за {month} для {client}: опубликовать до {due}',
+        body: 'Ежемесячного отчёта за {month} для {client} ещё нет в ленте клиента. Опубликуйте его с видимостью для клиента до {due}.',
+      },
+      escalation: {
+        subject: 'Отчёт за {month} для {client} просрочен',
+        body: 'Ежемесячный отчёт за {month} для {client} (CS: {cs}) должен был появиться в ленте клиента до {due}, но его там нет.',
+      },
+    },
+    home: {
+      title: 'Ежемесячные отчёты',
+      empty: 'Нет ожидающих ежемесячных отчётов.',
+      item: 'Отчёт за {month} · {client}',
+    },
+  },
   mail: {
     approval: {
       greeting: 'Здравствуйте, {name}!',
