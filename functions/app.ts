@@ -8,6 +8,7 @@ import { problem } from './http/problem.ts';
 import { spaceGuard } from './http/space-guard.ts';
 import { approvalRoutes } from './routes/approval.ts';
 import { authRoutes } from './routes/auth.ts';
+import { campaignCheckRoutes } from './routes/campaign-checks.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { financeRoutes } from './routes/finance.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -58,6 +59,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/request-templates', requestTemplateRoutes)
     .route('/space/preferences', spacePreferenceRoutes)
     .route('/requests', requestRoutes)
+    .route('/campaign-checks', campaignCheckRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);
 }

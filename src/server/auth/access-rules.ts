@@ -48,6 +48,8 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/api/requests', access: ['cs', 'admin'] },
   // A client's request forms: its CS (checked per client) and admins.
   { prefix: '/api/request-templates', access: ['cs', 'admin'] },
+  // A client's daily cost check: its CS or paid-traffic partner (checked per client) and admins.
+  { prefix: '/api/campaign-checks', access: ['cs', 'paid_traffic', 'admin'] },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];

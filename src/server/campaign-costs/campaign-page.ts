@@ -1,0 +1,151 @@
+import { and, between, desc, eq, gte, lte } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  campaignDayMetrics,
+  campaignImports,
+  clientCostNorms,
+  costBreachAcknowledgements,
+  users,
+} from '../../../db/schema/index.ts';
+import { addDaysToIsoDate, isoDateInZone, type Policy } from '../../policy/index.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { costSeries } from './cost-chart-series.ts';
+import { checkAccessFrom, readCheckAccess } from './cost-check-access.ts';
+import {
+  breachKeyOf,
+  type CostCheckPolicy,
+  checkStateOf,
+  type DailyCheck,
+  dailyCheckOn,
+  daysWithoutFigures,
+  runningSince,
+} from './cost-check-rules.ts';
+import { findBreaches, normLookup } from './cost-rules.ts';
+
+export type CampaignPagePolicy = CostCheckPolicy & Pick<Policy, 'costNorms'>;
+
+/** The latest business day's check at or before `today` (a weekend shows Friday's). */
+function latestCheck(today: string, rules: CostCheckPolicy): DailyCheck {
+  for (let day = today; ; day = addDaysToIsoDate(day, -1)) {
+    const check = dailyCheckOn(day, rules);
+    if (check) return check;
+  }
+}
+
+/** The calendar days from `first` to `last`, both included. */
+function daysFrom(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = first; day <= last; day = addDaysToIsoDate(day, 1)) days.push(day);
+  return days;
+}
+
+/**
+ * A client's campaigns page, in one round trip: the latest check (its days, whether each was
+ * imported, the breaches with their acknowledgements) and the charts of the last days. The
+ * figures are read once, for the charts' days, and serve the breaches' days in a row too.
+ * Null when the viewer does not see the client; 'forbidden' for its partners in other roles.
+ */
+export async function loadCampaignPage(
+  db: Database,
+  viewer: Viewer,
+  clientId: string,
+  rules: CampaignPagePolicy,
+  now: Date,
+) {
+  const check = latestCheck(isoDateInZone(now, rules.agency.timeZone), rules);
+  const lastDay = addDaysToIsoDate(check.checkDay, -1);
+  const chartFirst = addDaysToIsoDate(check.checkDay, -rules.campaignChecks.chartDays);
+  const running = runningSince(check, rules);
+  const [firstFigureDay = lastDay] = check.figureDays;
+  const readFrom = [chartFirst, running, firstFigureDay].sort()[0] ?? chartFirst;
+  const [access, norms, figures, acknowledgements, imports, latestImport] = await db.batch([
+    readCheckAccess(db, viewer, clientId),
+    db.select().from(clientCostNorms).where(eq(clientCostNorms.clientId, clientId)),
+    db
+      .select()
+      .from(campaignDayMetrics)
+      .where(
+        and(
+          eq(campaignDayMetrics.clientId, clientId),
+          between(campaignDayMetrics.day, readFrom, lastDay),
+        ),
+      ),
+    db
+      .select({
+        day: costBreachAcknowledgements.day,
+        campaignName: costBreachAcknowledgements.campaignName,
+        placement: costBreachAcknowledgements.placement,
+        metric: costBreachAcknowledgements.metric,
+        action: costBreachAcknowledgements.action,
+        note: costBreachAcknowledgements.note,
+        at: costBreachAcknowledgements.acknowledgedAt,
+        byName: aliased(users.name, 'by_name'),
+      })
+      .from(costBreachAcknowledgements)
+      .innerJoin(users, eq(users.id, costBreachAcknowledgements.acknowledgedBy))
+      .where(
+        and(
+          eq(costBreachAcknowledgements.clientId, clientId),
+          between(costBreachAcknowledgements.day, firstFigureDay, lastDay),
+        ),
+      ),
+    db
+      .select({ firstDay: campaignImports.firstDay, lastDay: campaignImports.lastDay })
+      .from(campaignImports)
+      .where(
+        and(
+          eq(campaignImports.clientId, clientId),
+          gte(campaignImports.lastDay, firstFigureDay),
+          lte(campaignImports.firstDay, lastDay),
+        ),
+      ),
+    db
+      .select({ lastDay: campaignImports.lastDay, importedAt: campaignImports.importedAt })
+      .from(campaignImports)
+      .where(eq(campaignImports.clientId, clientId))
+      .orderBy(desc(campaignImports.lastDay))
+      .limit(1),
+  ]);
+  const client = checkAccessFrom(access);
+  if (client === null || client === 'forbidden') return client;
+
+  const lookup = normLookup(norms, rules.costNorms);
+  const acknowledged = new Map(acknowledgements.map((ack) => [breachKeyOf(ack), ack]));
+  const breaches = check.figureDays
+    .flatMap((day) => findBreaches(figures, lookup, day))
+    .map((breach) => ({
+      ...breach,
+      acknowledgement: acknowledged.get(breachKeyOf(breach)) ?? null,
+    }));
+  const missingDays = daysWithoutFigures(check.figureDays, imports);
+  const findings = {
+    missingDays,
+    unacknowledged: breaches.filter((breach) => !breach.acknowledgement).length,
+  };
+  const isRunning = figures.some((row) => row.day >= running && row.spendMinorUnits > 0);
+  const chartDays = daysFrom(chartFirst, lastDay);
+  return {
+    client,
+    check: {
+      ...check,
+      missingDays,
+      isRunning,
+      // A client with no running campaigns has nothing to check.
+      state: isRunning ? checkStateOf(check, findings, now) : ('met' as const),
+      isToday: check.checkDay === isoDateInZone(now, rules.agency.timeZone),
+    },
+    breaches,
+    series: costSeries(
+      figures.filter((row) => row.day >= chartFirst),
+      chartDays,
+      lookup,
+    ),
+    latestImport: latestImport[0] ?? null,
+  };
+}
+
+export type CampaignPage = Exclude<
+  Awaited<ReturnType<typeof loadCampaignPage>>,
+  null | 'forbidden'
+>;
