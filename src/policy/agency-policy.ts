@@ -300,6 +300,8 @@ export const agencyPolicy: PolicyInput = {
     // reference. A client's own norms (in its ad account's currency) apply where set, and a
     // norm is compared only with figures in its own currency.
     currency: 'RUB',
+    // The largest norm a client's editor accepts (1,000,000.00): above it, a typo's extra zeros.
+    clientNormMaxMinorUnits: 100_000_000,
     // A breach is a cost above `maxMinorUnits`; where the document gives a range ("4–7
     // depending on the product"), the range is shown and its top is the limit.
     norms: [
@@ -403,8 +405,6 @@ export const agencyPolicy: PolicyInput = {
       en: "The agency uses the data in this questionnaire (names, e-mails, phone numbers, company information and uploaded files) only to plan and deliver the contracted services. It is kept for the length of the contract and up to five years after it, to meet legal obligations, and it is never sold or handed to third parties. You may ask your account manager (CS) at any time to see, correct or delete your data, under Brazil's General Data Protection Law (Law 13,709/2018).",
     },
   },
-  clientSpace: {
-    // Contacts sign in with their own e-mailed links and sessions, never partner accounts.
   campaignImports: {
     // A month of an ads manager export by day and placement for a busy account is under 1 MB.
     maxUploadBytes: 5 * 1024 * 1024,
@@ -413,6 +413,8 @@ export const agencyPolicy: PolicyInput = {
     acceptedTypes: ['csv'],
     stagedForHours: 24,
   },
+  clientSpace: {
+    // Contacts sign in with their own e-mailed links and sessions, never partner accounts.
     // The same lengths as partners' today, kept apart so the agency can shorten a client's
     // session without touching its own people's.
     signInLinkMinutes: 15,

@@ -157,6 +157,7 @@ export const policySchema = z
     }),
     costNorms: z.object({
       currency: z.string().regex(/^[A-Z]{3}$/),
+      clientNormMaxMinorUnits: positive,
       norms: z.array(costNorm).min(1),
       whenAbove: localizedText,
     }),
@@ -190,7 +191,6 @@ export const policySchema = z
       privacyNoticeVersion: positive,
       privacyNotice: localizedText,
     }),
-    // The client space (#18): contacts' own sign-in and sessions, then each task's block.
     // The ads manager's export uploaded for a client (#20): its size, its rows, the types read.
     campaignImports: z.object({
       maxUploadBytes: positive,
@@ -199,6 +199,7 @@ export const policySchema = z
       // An uploaded file waits this long for its confirm (the preview); then it is refused.
       stagedForHours: positive,
     }),
+    // The client space (#18): contacts' own sign-in and sessions, then each task's block.
     clientSpace: z.object({
       signInLinkMinutes: positive,
       sessions: sessionLimits,

@@ -174,6 +174,7 @@ export const en = {
       label: 'Client space',
       board: 'Board',
       requests: 'Requests',
+      timeline: 'Timeline',
       settings: 'Notifications',
       signOut: 'Sign out',
       signedInAs: '{name} · {client}',
@@ -570,6 +571,10 @@ export const en = {
       upTo: 'up to {max}',
       between: '{min} to {max}',
       whenAbove: 'When above the norm',
+      objectives: { traffic: 'Traffic', reach: 'Reach', leads: 'Lead generation' },
+      placements: { feed: 'Feed', stories: 'Stories' },
+      withPlacement: '{objective} — {placement}',
+      inDifficultNiches: '{objective} in difficult niches',
     },
     invoices: {
       caption: 'Invoice rules',
@@ -745,6 +750,7 @@ export const en = {
       onboarding_revoked: '{who} revoked the questionnaire’s link',
       onboarding_submitted: '{who} sent the questionnaire’s answers',
       task_opened: '{who} opened a task request',
+      refund_recorded: '{who} recorded that the client asked for a refund',
       task_accepted: '{who} accepted a task request',
       task_completed: '{who} completed a task request',
       task_returned: '{who} returned a task request',
@@ -776,6 +782,7 @@ export const en = {
       approval_comment_replied: '{who} replied to a comment on version {version}',
       approval_thread_resolved: '{who} marked a comment on version {version} as resolved',
       approval_thread_reopened: '{who} reopened a comment on version {version}',
+      cost_norms_saved: '{who} changed the client’s cost norms',
     },
   },
   pipeline: {
@@ -1492,6 +1499,37 @@ export const en = {
       },
     },
   },
+  costNorms: {
+    title: 'Cost norms',
+    intro:
+      'How much this client’s campaigns may cost, per metric and placement, in the currency of its ad account. Left blank, the agency’s norm applies. A norm is compared only with figures in the same currency.',
+    currency: 'Currency of the norms',
+    currencyHelp:
+      'A three-letter code, like BRL. One currency for all of the client’s norms: changing it rewrites them all together.',
+    metrics: {
+      CPC: 'CPC — cost per click',
+      CPM: 'CPM — cost per thousand impressions',
+      CPL: 'CPL — cost per lead',
+    },
+    placements: { feed: 'Feed', stories: 'Stories', any: 'Any placement' },
+    anyHelp: 'Applies where the placement has no norm of its own.',
+    amountHelp: 'The maximum, like 1.50. Blank: the agency’s norm.',
+    policyNorm: 'Agency norm: {norm}.',
+    policyNone: 'The agency has no norm here.',
+    own: 'Own norm',
+    demo: 'Demo value',
+    demoNotice: 'These norms came with the demo data (demo values): nobody at the agency set them.',
+    lastChange: 'Last changed: {who}, {when}.',
+    none: 'This client has no norms of its own yet: the agency’s apply.',
+    save: 'Save norms',
+    saved: 'Cost norms saved.',
+    tooLarge: 'Too large for a norm. Check the zeros.',
+    badCurrency: 'Enter the code of a currency with cents, like BRL or USD.',
+    unknownNorm: 'Ponte does not know this metric or placement.',
+    conflict:
+      'Someone changed this client’s norms while you were editing. See the current values and save again.',
+    linkFromClient: 'Campaign cost norms',
+  },
   requestForm: {
     titleNew: {
       project: 'Request a new project',
@@ -1518,6 +1556,12 @@ export const en = {
     badChoice: 'Choose one of the options.',
     fixProblems: 'Nothing was saved. Fix the marked fields.',
     alreadySent: 'This request was sent already and cannot be changed any more.',
+    draftChanged:
+      'This draft was saved again in another window after you opened it. Nothing was saved here, so the newer answers are not erased: reload the draft to see them.',
+    autosaved: 'Draft saved at {time}.',
+    autosaving: 'Saving the draft…',
+    autosaveFailed: 'The draft could not be saved just now. We will try again shortly.',
+    autosaveNote: 'The draft saves itself as you write; files go with the buttons below.',
     fileTooLarge: 'The file {name} is over {mb} MB. Nothing was saved: choose a smaller file.',
     fileEmpty: 'The file {name} is empty. Nothing was saved: choose it again.',
     fileWrongType:
@@ -1604,6 +1648,82 @@ export const en = {
       title: 'Monthly reports',
       empty: 'No monthly report is due.',
       item: 'Report for {month} · {client}',
+    },
+  },
+  timelineAck: {
+    linkProblemTitle: 'This link does not work',
+    linkProblems: {
+      invalid:
+        'This link is not valid. Check that the address is complete, or ask your account manager (CS) for a new one.',
+      revoked: 'The agency turned this link off. Please talk to your account manager (CS).',
+      expired: 'This link has expired. Please talk to your account manager (CS).',
+    },
+    personalLink: "{name}'s personal link · {client}",
+    asked:
+      'The agency asks you to read this entry and answer: "I have read it and agree", or tell your account manager (CS) your observation.',
+    askedBy:
+      '{cs}, from the agency, asks you to read this entry and answer: "I have read it and agree", or tell them your observation.',
+    agree: 'I have read it and agree',
+    observe: 'I have an observation',
+    observationLabel: 'Your observation',
+    observationHint: 'It goes to your account manager (CS), who will get back to you.',
+    sendObservation: 'Send observation',
+    observationRequired: 'Write your observation.',
+    alreadyAnswered: 'You have already answered this entry. Your first answer stands.',
+    thanksAgreed: 'Thank you! We recorded that you have read it and agree.',
+    thanksObservation: 'Thank you! Your observation was sent to your account manager (CS).',
+    answeredAgreed: 'You answered "I have read it and agree" on {date}.',
+    answeredObservation: 'You sent an observation on {date}:',
+    awaitingYou: 'Awaiting your answer',
+    files: 'Files',
+    noFiles: 'No files.',
+    occurredOn: 'Date',
+    period: 'Month',
+    kinds: {
+      monthly_report: 'Monthly report',
+      minutes: 'Meeting minutes',
+      decision: 'Decision',
+      media_payment: 'Media payment',
+      note: 'Note',
+    },
+    title: 'Timeline',
+    intro:
+      'Reports, minutes, decisions and documents the agency published for {client}, newest first.',
+    empty: 'The agency has not published anything on the timeline yet.',
+    pageEmpty: 'This page is empty.',
+    firstPage: 'Go to the first page',
+    pages: 'Pages',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    entry: 'Entry',
+    kind: 'Kind',
+    mail: {
+      greeting: 'Hello, {name}!',
+      noLink: 'To see the whole entry, please talk to your account manager (CS).',
+      openSpace: 'See it on the timeline',
+      openAck: 'Read and answer',
+      notice: {
+        subject: '{client}: {title}',
+        body: '"{title}" was published on the timeline of {client}.',
+        bodyBy: '{cs}, from the agency, published "{title}" on the timeline of {client}.',
+      },
+      ask: {
+        subject: 'For your confirmation: {title}',
+        body: '"{title}" was published on the timeline of {client}, and the agency asks for your answer: "I have read it and agree", or your observation.',
+        bodyBy:
+          '{cs}, from the agency, published "{title}" on the timeline of {client} and asks for your answer: "I have read it and agree", or your observation.',
+      },
+      reminder: {
+        subject: 'Reminder: "{title}" awaits your answer',
+        body: '"{title}", on the timeline of {client}, still awaits your answer. The link in this e-mail and the one in the first both work.',
+        bodyBy:
+          '"{title}", which {cs} published on the timeline of {client}, still awaits your answer. The link in this e-mail and the one in the first both work.',
+      },
+      observation: {
+        subject: 'Observation from {contact} ({client}): {title}',
+        body: '{contact}, of {client}, answered "{title}" with an observation:',
+        action: 'Open the entry',
+      },
     },
   },
   mail: {

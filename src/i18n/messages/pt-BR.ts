@@ -177,6 +177,7 @@ export const ptBR = {
       label: 'Espaço do cliente',
       board: 'Quadro',
       requests: 'Pedidos',
+      timeline: 'Linha do tempo',
       settings: 'Avisos',
       signOut: 'Sair',
       signedInAs: '{name} · {client}',
@@ -576,6 +577,10 @@ export const ptBR = {
       upTo: 'até {max}',
       between: 'de {min} a {max}',
       whenAbove: 'Quando passar da norma',
+      objectives: { traffic: 'Tráfego', reach: 'Alcance', leads: 'Geração de leads' },
+      placements: { feed: 'Feed', stories: 'Stories' },
+      withPlacement: '{objective} — {placement}',
+      inDifficultNiches: '{objective} em nichos difíceis',
     },
     invoices: {
       caption: 'Regras das faturas',
@@ -782,6 +787,7 @@ export const ptBR = {
       approval_comment_replied: '{who} respondeu a um comentário da versão {version}',
       approval_thread_resolved: '{who} marcou como resolvido um comentário da versão {version}',
       approval_thread_reopened: '{who} reabriu um comentário da versão {version}',
+      cost_norms_saved: '{who} alterou as normas de custo do cliente',
     },
   },
   pipeline: {
@@ -1509,6 +1515,38 @@ export const ptBR = {
       },
     },
   },
+  costNorms: {
+    title: 'Normas de custo',
+    intro:
+      'Até quanto as campanhas deste cliente podem custar, por métrica e posicionamento, na moeda da conta de anúncios dele. Em branco, vale a norma da agência. Uma norma só é comparada com números na mesma moeda.',
+    currency: 'Moeda das normas',
+    currencyHelp:
+      'Código de três letras, como BRL. Uma só moeda para todas as normas do cliente: ao trocá-la, todas são regravadas juntas.',
+    metrics: {
+      CPC: 'CPC — custo por clique',
+      CPM: 'CPM — custo por mil impressões',
+      CPL: 'CPL — custo por lead',
+    },
+    placements: { feed: 'Feed', stories: 'Stories', any: 'Qualquer posicionamento' },
+    anyHelp: 'Vale onde o posicionamento não tem norma própria.',
+    amountHelp: 'Valor máximo, como 1,50. Em branco: a norma da agência.',
+    policyNorm: 'Norma da agência: {norm}.',
+    policyNone: 'A agência não tem norma aqui.',
+    own: 'Norma própria',
+    demo: 'Valor de demonstração',
+    demoNotice:
+      'Estas normas vieram dos dados de demonstração (valores de demonstração): ninguém da agência as definiu.',
+    lastChange: 'Última alteração: {who}, {when}.',
+    none: 'Este cliente ainda não tem normas próprias: valem as da agência.',
+    save: 'Salvar normas',
+    saved: 'Normas de custo salvas.',
+    tooLarge: 'Valor alto demais para uma norma. Confira os zeros.',
+    badCurrency: 'Informe o código de uma moeda com centavos, como BRL ou USD.',
+    unknownNorm: 'A Ponte não conhece esta métrica ou este posicionamento.',
+    conflict:
+      'Alguém mudou as normas deste cliente enquanto você editava. Veja os valores atuais e salve de novo.',
+    linkFromClient: 'Normas de custo das campanhas',
+  },
   requestForm: {
     titleNew: {
       project: 'Pedir um novo projeto',
@@ -1535,6 +1573,12 @@ export const ptBR = {
     badChoice: 'Escolha uma das opções.',
     fixProblems: 'Nada foi gravado. Corrija os campos marcados.',
     alreadySent: 'Este pedido já foi enviado e não pode mais ser alterado.',
+    draftChanged:
+      'Este rascunho foi salvo de novo em outra janela depois que você o abriu. Nada foi gravado aqui, para não apagar as respostas mais novas: recarregue o rascunho para vê-las.',
+    autosaved: 'Rascunho salvo às {time}.',
+    autosaving: 'Salvando o rascunho…',
+    autosaveFailed: 'Não foi possível salvar o rascunho agora. Tentaremos de novo em instantes.',
+    autosaveNote: 'O rascunho é salvo sozinho enquanto você escreve; os arquivos vão com os botões abaixo.',
     fileTooLarge:
       'O arquivo {name} tem mais de {mb} MB. Nada foi gravado: escolha um arquivo menor.',
     fileEmpty: 'O arquivo {name} está vazio. Nada foi gravado: escolha-o de novo.',
@@ -1622,6 +1666,82 @@ export const ptBR = {
       title: 'Relatórios mensais',
       empty: 'Nenhum relatório mensal pendente.',
       item: 'Relatório de {month} · {client}',
+    },
+  },
+  timelineAck: {
+    linkProblemTitle: 'Este link não funciona',
+    linkProblems: {
+      invalid:
+        'Este link não é válido. Confira se o endereço está completo, ou peça ao seu atendimento (CS) um novo.',
+      revoked: 'Este link foi desativado pela agência. Fale com o seu atendimento (CS).',
+      expired: 'Este link expirou. Fale com o seu atendimento (CS).',
+    },
+    personalLink: 'Link pessoal de {name} · {client}',
+    asked:
+      'A agência pede que você leia este registro e responda: "Li e estou de acordo", ou conte a sua observação ao seu atendimento (CS).',
+    askedBy:
+      '{cs}, da agência, pede que você leia este registro e responda: "Li e estou de acordo", ou conte a sua observação.',
+    agree: 'Li e estou de acordo',
+    observe: 'Tenho uma observação',
+    observationLabel: 'Sua observação',
+    observationHint: 'Ela chega ao seu atendimento (CS), que fala com você.',
+    sendObservation: 'Enviar observação',
+    observationRequired: 'Escreva a sua observação.',
+    alreadyAnswered: 'Você já respondeu a este registro. Vale a primeira resposta.',
+    thanksAgreed: 'Obrigado! Registramos que você leu e está de acordo.',
+    thanksObservation: 'Obrigado! A sua observação foi enviada ao seu atendimento (CS).',
+    answeredAgreed: 'Você respondeu "Li e estou de acordo" em {date}.',
+    answeredObservation: 'Você enviou uma observação em {date}:',
+    awaitingYou: 'Aguarda a sua resposta',
+    files: 'Arquivos',
+    noFiles: 'Nenhum arquivo.',
+    occurredOn: 'Data',
+    period: 'Mês',
+    kinds: {
+      monthly_report: 'Relatório mensal',
+      minutes: 'Ata de reunião',
+      decision: 'Decisão',
+      media_payment: 'Pagamento de mídia',
+      note: 'Nota',
+    },
+    title: 'Linha do tempo',
+    intro:
+      'Relatórios, atas, decisões e documentos que a agência publicou para {client}, do mais recente ao mais antigo.',
+    empty: 'A agência ainda não publicou nada na linha do tempo.',
+    pageEmpty: 'Esta página está vazia.',
+    firstPage: 'Ir para a primeira página',
+    pages: 'Páginas',
+    previousPage: 'Página anterior',
+    nextPage: 'Próxima página',
+    entry: 'Registro',
+    kind: 'Tipo',
+    mail: {
+      greeting: 'Olá, {name}!',
+      noLink: 'Para ver o registro completo, fale com o seu atendimento (CS).',
+      openSpace: 'Ver na linha do tempo',
+      openAck: 'Ler e responder',
+      notice: {
+        subject: '{client}: {title}',
+        body: '"{title}" foi publicado na linha do tempo de {client}.',
+        bodyBy: '{cs}, da agência, publicou "{title}" na linha do tempo de {client}.',
+      },
+      ask: {
+        subject: 'Para sua confirmação: {title}',
+        body: '"{title}" foi publicado na linha do tempo de {client}, e a agência pede a sua resposta: "Li e estou de acordo", ou a sua observação.',
+        bodyBy:
+          '{cs}, da agência, publicou "{title}" na linha do tempo de {client} e pede a sua resposta: "Li e estou de acordo", ou a sua observação.',
+      },
+      reminder: {
+        subject: 'Lembrete: "{title}" aguarda a sua resposta',
+        body: '"{title}", na linha do tempo de {client}, ainda aguarda a sua resposta. O link deste e-mail e o do primeiro funcionam.',
+        bodyBy:
+          '"{title}", que {cs} publicou na linha do tempo de {client}, ainda aguarda a sua resposta. O link deste e-mail e o do primeiro funcionam.',
+      },
+      observation: {
+        subject: 'Observação de {contact} ({client}): {title}',
+        body: '{contact}, de {client}, respondeu a "{title}" com uma observação:',
+        action: 'Abrir o registro',
+      },
     },
   },
   mail: {

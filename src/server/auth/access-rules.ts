@@ -21,6 +21,11 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/api/onboarding', access: 'public' },
   { prefix: '/approval', access: 'public' },
   { prefix: '/api/approval', access: 'public' },
+  // The satisfaction question (#21): its single-use token is the credential.
+  { prefix: '/satisfaction', access: 'public' },
+  { prefix: '/api/satisfaction', access: 'public' },
+  { prefix: '/timeline-ack', access: 'public' },
+  { prefix: '/api/timeline-ack', access: 'public' },
   // The client space: contacts, never partners; its own guard (spaceAccessFor) keeps it.
   { prefix: '/space', access: 'public' },
   { prefix: '/api/space', access: 'public' },
@@ -50,6 +55,8 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/api/request-templates', access: ['cs', 'admin'] },
   // A client's daily cost check: its CS or paid-traffic partner (checked per client) and admins.
   { prefix: '/api/campaign-checks', access: ['cs', 'paid_traffic', 'admin'] },
+  // A client's cost norms: its CS or paid-traffic partner (checked per client) and admins.
+  { prefix: '/api/cost-norms', access: ['cs', 'paid_traffic', 'admin'] },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import {
+  COST_METRICS,
+  type CostMetric,
+  NORM_PLACEMENTS,
+  type NormPlacement,
+} from '../../../db/schema/campaign-costs.ts';
+import type { Policy } from '../../policy/index.ts';
+import { fieldMessage } from '../forms/input-fields.ts';
+import { parseAmountToMinor } from '../invoices/amount.ts';
+
+/** The editor's field of a metric and placement's norm, e.g. `max-CPC-feed`. */
+export const normField = (metric: CostMetric, placement: NormPlacement) =>
+  `max-${metric}-${placement}`;
+
+const NORM_CELLS = COST_METRICS.flatMap((metric) =>
+  NORM_PLACEMENTS.map((placement) => ({ metric, placement, field: normField(metric, placement) })),
+);
+const KNOWN_FIELDS = new Set(NORM_CELLS.map((cell) => cell.field));
+
+/**
+ * A currency whose minor unit is a hundredth (BRL, USD, EUR…): the amounts are typed with two
+ * decimals and kept in cents. Known to the runtime's Intl, so a made-up code is refused.
+ */
+export function isCentCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code) || !Intl.supportedValuesOf('currency').includes(code)) return false;
+  const digits = new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency: code,
+  }).resolvedOptions().maximumFractionDigits;
+  return digits === 2;
+}
+
+// A norm as typed: blank is "use the policy's"; else a positive amount, "1,50" or "1.50".
+const typedNorm = (limit: number) =>
+  z
+    .string()
+    .max(30)
+    .default('')
+    .transform((value) => value.trim())
+    .transform((value) => (value === '' ? null : (parseAmountToMinor(value) ?? Number.NaN)))
+    .refine((minor) => !Number.isNaN(minor), fieldMessage('fields.invalidAmount'))
+    .refine((minor) => minor === null || minor <= limit, fieldMessage('costNorms.tooLarge'));
+
+export type CostNormsInput = {
+  currency: string;
+  // The time of the norms the form was filled from (ms; 0 when none): a save over norms
+  // someone else changed since is refused.
+  basedOn: number;
+  norms: { metric: CostMetric; placement: NormPlacement; maxMinorUnits: number }[];
+};
+
+/**
+ * The norms editor's post: the one currency of the client's norms and a max per metric and
+ * placement (`max-<metric>-<placement>`). A field of a metric or placement Ponte does not know
+ * is refused on that field, rather than silently dropped.
+ */
+export function costNormsInput(rules: Pick<Policy, 'costNorms'>) {
+  const norm = typedNorm(rules.costNorms.clientNormMaxMinorUnits);
+  return z
+    .object({
+      currency: z
+        .string()
+        .trim()
+        .max(3)
+        .transform((value) => value.toUpperCase())
+        .refine(isCentCurrency, fieldMessage('costNorms.badCurrency')),
+      basedOn: z.coerce.number().int().nonnegative().default(0),
+      ...Object.fromEntries(NORM_CELLS.map((cell) => [cell.field, norm])),
+    })
+    .catchall(z.unknown())
+    .superRefine((posted, ctx) => {
+      for (const name of Object.keys(posted)) {
+        if (name.startsWith('max-') && !KNOWN_FIELDS.has(name)) {
+          ctx.addIssue({ code: 'custom', path: [name], ...fieldMessage('costNorms.unknownNorm') });
+        }
+      }
+    })
+    .transform((posted): CostNormsInput => {
+      const typed = posted as Record<string, unknown>;
+      return {
+        currency: posted.currency,
+        basedOn: posted.basedOn,
+        norms: NORM_CELLS.flatMap(({ metric, placement, field }) => {
+          const max = typed[field];
+          return typeof max === 'number' ? [{ metric, placement, maxMinorUnits: max }] : [];
+        }),
+      };
+    });
+}
+
+/** A norm as the editor shows it for typing again: "1,50" in Portuguese, "1.50" in English. */
+export function amountAsTyped(minorUnits: number, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  }).format(minorUnits / 100);
+}
