@@ -19,17 +19,13 @@ import { peopleRoutes } from './routes/people.ts';
 import { pieceRoutes } from './routes/pieces.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
 import { profileRoutes } from './routes/profile.ts';
-import { refundRoutes } from './routes/refunds.ts';
 import { requestTemplateRoutes } from './routes/request-templates.ts';
 import { requestRoutes } from './routes/requests.ts';
-import { satisfactionRoutes } from './routes/satisfaction.ts';
 import { spaceAuthRoutes } from './routes/space-auth.ts';
 import { spacePieceRoutes } from './routes/space-pieces.ts';
 import { spacePreferenceRoutes } from './routes/space-preferences.ts';
 import { spaceRequestRoutes } from './routes/space-requests.ts';
-import { spaceTimelineRoutes } from './routes/space-timeline.ts';
 import { taskRoutes } from './routes/tasks.ts';
-import { timelineAckRoutes } from './routes/timeline-ack.ts';
 
 /**
  * The API under /api: one router per resource, behind the same request context, security
@@ -52,7 +48,6 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/people', peopleRoutes)
     .route('/profile', profileRoutes)
     .route('/clients', clientRoutes)
-    .route('/clients', refundRoutes)
     .route('/cost-norms', costNormRoutes)
     .route('/onboarding', onboardingRoutes)
     .route('/invoices', invoiceRoutes)
@@ -60,12 +55,9 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/tasks', taskRoutes)
     .route('/pieces', pieceRoutes)
     .route('/approval', approvalRoutes)
-    .route('/satisfaction', satisfactionRoutes)
     .route('/space/auth', spaceAuthRoutes)
     .route('/space/pieces', spacePieceRoutes)
     .route('/space/requests', spaceRequestRoutes)
-    .route('/timeline-ack', timelineAckRoutes)
-    .route('/space/timeline', spaceTimelineRoutes)
     .route('/request-templates', requestTemplateRoutes)
     .route('/space/preferences', spacePreferenceRoutes)
     .route('/requests', requestRoutes)
