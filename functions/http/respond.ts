@@ -136,7 +136,7 @@ export function refuseWith<Failure extends string>(
 export async function refuseLink(
   c: Context<ApiEnv>,
   failure: 'invalid' | 'revoked' | 'expired',
-  messages: 'onboarding' | 'approvals',
+  messages: 'onboarding' | 'approvals' | 'timelineAck',
 ) {
   const { db, clock } = c.get('deps');
   const refusal = await refuseClientLink(db, policy, clientIp(c), failure, clock());

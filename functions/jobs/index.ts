@@ -9,6 +9,7 @@ import type { Dependencies } from '../../src/server/dependencies.ts';
 import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
 import { sendReportDeadlineNotices } from '../../src/server/timeline/report-deadline-notices.ts';
+import { sendTimelineNotices } from '../../src/server/timeline/timeline-notices.ts';
 
 /** A scheduled job: a plain function of the dependencies, run by the cron handler or `npm run jobs`. */
 export type Job = ((deps: Dependencies) => Promise<Record<string, number | string>>) & {
@@ -42,6 +43,9 @@ export const jobs: Record<string, Job> = {
   /** Reminds CS before last month's report is due on a client's timeline, and tells the admins once it is overdue. */
   'report-deadline-notices': (deps) =>
     sendReportDeadlineNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
+  /** E-mails each client-visible timeline entry to its chosen contacts once, and reminds once who has not acknowledged. */
+  'timeline-notices': (deps) =>
+    sendTimelineNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
   /** Sends the e-mail outbox; without a provider (development) it leaves the messages queued. */
   'dispatch-outbox': async (deps) => {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };

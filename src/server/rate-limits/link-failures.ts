@@ -44,7 +44,7 @@ export async function refuseClientLink(
 /** The one mapping of a refused link to its status, code and localized title and message, for JSON and pages alike. */
 export function describeLinkRefusal(
   refusal: LinkRefusal,
-  kind: 'onboarding' | 'approvals',
+  kind: 'onboarding' | 'approvals' | 'timelineAck',
 ): {
   status: 404 | 410 | 429;
   code: string;

@@ -1,0 +1,161 @@
+import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  type AcknowledgementResponse,
+  clientContacts,
+  clients,
+  type TimelineEntryKind,
+  timelineEntries,
+  timelineFiles,
+  timelineRecipients,
+  users,
+} from '../../../db/schema/index.ts';
+import { type Locale, localeOf } from '../../i18n/index.ts';
+import { hashToken, looksLikeToken } from '../auth/tokens.ts';
+import type { ContactViewer } from '../client-space/contact-viewer.ts';
+
+/** A file of an entry as the client's side lists it (the bytes are fetched by id). */
+export type TimelineFileView = { id: string; fileName: string; contentType: string; size: number };
+
+/**
+ * A contact's acknowledgement of one entry, opened by their link or in the space: the entry
+ * as the client may see it, who asks (CS), and their answer once given.
+ */
+export type OpenAcknowledgement = {
+  entry: {
+    id: string;
+    kind: TimelineEntryKind;
+    title: string;
+    content: string;
+    occurredOn: string;
+    period: string | null;
+    createdAt: Date;
+  };
+  client: { id: string; name: string };
+  contact: { id: string; name: string; locale: Locale };
+  cs: { name: string; email: string; locale: string } | null;
+  answer: {
+    response: AcknowledgementResponse;
+    observation: string | null;
+    respondedAt: Date;
+  } | null;
+  files: TimelineFileView[];
+};
+
+/**
+ * The recipient row with its entry, client, contact and CS. Only a client-visible entry that
+ * asks acknowledgement, and a contact still of the entry's client, open it: an entry made
+ * internal or a contact moved away is an invalid link. A removed contact has no row at all.
+ */
+function recipientQuery(db: Database, which: SQL) {
+  return db
+    .select({
+      entryId: aliased(timelineEntries.id, 'entry_id'),
+      kind: timelineEntries.kind,
+      title: timelineEntries.title,
+      content: timelineEntries.content,
+      occurredOn: timelineEntries.occurredOn,
+      period: timelineEntries.period,
+      createdAt: aliased(timelineEntries.createdAt, 'entry_created_at'),
+      clientId: aliased(clients.id, 'client_id'),
+      clientName: aliased(clients.name, 'client_name'),
+      contactId: aliased(clientContacts.id, 'contact_id'),
+      contactName: aliased(clientContacts.name, 'contact_name'),
+      contactLocale: aliased(clientContacts.locale, 'contact_locale'),
+      csName: aliased(users.name, 'cs_name'),
+      csEmail: aliased(users.email, 'cs_email'),
+      csLocale: aliased(users.locale, 'cs_locale'),
+      response: timelineRecipients.response,
+      observation: timelineRecipients.observation,
+      respondedAt: timelineRecipients.respondedAt,
+    })
+    .from(timelineRecipients)
+    .innerJoin(timelineEntries, eq(timelineEntries.id, timelineRecipients.entryId))
+    .innerJoin(clients, eq(clients.id, timelineEntries.clientId))
+    .innerJoin(clientContacts, eq(clientContacts.id, timelineRecipients.contactId))
+    .leftJoin(users, eq(users.id, clients.csUserId))
+    .where(
+      and(
+        which,
+        eq(timelineEntries.visibility, 'client'),
+        eq(timelineEntries.asksAcknowledgement, true),
+        eq(clientContacts.clientId, timelineEntries.clientId),
+      ),
+    );
+}
+
+/** The entry's files, by an SQL expression of its id (read in the same round trip). */
+export function entryFilesQuery(db: Database, entryId: SQL | string) {
+  return db
+    .select({
+      id: timelineFiles.id,
+      fileName: timelineFiles.fileName,
+      contentType: timelineFiles.contentType,
+      size: timelineFiles.size,
+    })
+    .from(timelineFiles)
+    .where(sql`${timelineFiles.entryId} = ${entryId}`)
+    .orderBy(asc(timelineFiles.createdAt), asc(timelineFiles.id));
+}
+
+async function openWhere(
+  db: Database,
+  which: SQL,
+  entryOf: SQL,
+): Promise<OpenAcknowledgement | null> {
+  const [rows, files] = await db.batch([recipientQuery(db, which), entryFilesQuery(db, entryOf)]);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    entry: {
+      id: row.entryId,
+      kind: row.kind,
+      title: row.title,
+      content: row.content,
+      occurredOn: row.occurredOn,
+      period: row.period,
+      createdAt: row.createdAt,
+    },
+    client: { id: row.clientId, name: row.clientName },
+    contact: { id: row.contactId, name: row.contactName, locale: localeOf(row.contactLocale) },
+    cs:
+      row.csName && row.csEmail
+        ? { name: row.csName, email: row.csEmail, locale: row.csLocale ?? '' }
+        : null,
+    answer:
+      row.response && row.respondedAt
+        ? { response: row.response, observation: row.observation, respondedAt: row.respondedAt }
+        : null,
+    files,
+  };
+}
+
+/**
+ * The acknowledgement a personal link opens: by the SHA-256 of its token, the first e-mail's
+ * or the reminder's. Anything else — not a token, unknown, another entry's made internal, a
+ * removed contact — is null: one "link not valid" answer for all.
+ */
+export function openAcknowledgementByToken(db: Database, token: string) {
+  if (!looksLikeToken(token)) return Promise.resolve(null);
+  const hash = hashToken(token);
+  const byToken = or(
+    eq(timelineRecipients.tokenHash, hash),
+    eq(timelineRecipients.reminderTokenHash, hash),
+  ) as SQL;
+  const entryOf = sql`(select ${timelineRecipients.entryId} from ${timelineRecipients} where ${byToken})`;
+  return openWhere(db, byToken, entryOf);
+}
+
+/** The same acknowledgement in the client space: this contact's, of an entry of their client. */
+export function openAcknowledgementInSpace(db: Database, viewer: ContactViewer, entryId: string) {
+  return openWhere(
+    db,
+    and(
+      eq(timelineRecipients.entryId, entryId),
+      eq(timelineRecipients.contactId, viewer.contactId),
+      eq(timelineEntries.clientId, viewer.clientId),
+    ) as SQL,
+    sql`${entryId}`,
+  );
+}

@@ -1,0 +1,98 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { timelineEntries, timelineRecipients } from '../../../db/schema/index.ts';
+import { recordEventWhen } from '../audit/record-event.ts';
+import { queueMailWhen } from '../mail/outbox.ts';
+import type { OpenAcknowledgement } from './timeline-ack-open.ts';
+import type { TimelineAckFailure } from './timeline-ack-refusals.ts';
+import { observationMail } from './timeline-notices-mail.ts';
+
+/** The agency's page of an entry, where CS reads the answers (#19, the entries' pages). */
+export const agencyEntryUrl = (origin: string, clientId: string, entryId: string) =>
+  `${origin}/clients/${encodeURIComponent(clientId)}/timeline/${encodeURIComponent(entryId)}`;
+
+export type AcknowledgementAnswer =
+  | { response: 'agreed' }
+  | { response: 'observation'; observation: string };
+
+/**
+ * A contact's one answer to an entry that asks acknowledgement: agreed, or an observation
+ * that is e-mailed to the client's CS and shown on the entry's page. The answer is written
+ * only while none is (two clicks, two tabs, the link and the space at once: one wins, the
+ * other is `answered`), and its event and CS's e-mail follow it in the same batch only if it
+ * was (changes()). The outbox key is per entry and contact: there is one answer to tell.
+ */
+export async function acknowledgeEntry(
+  db: Database,
+  opened: OpenAcknowledgement,
+  input: {
+    answer: AcknowledgementAnswer;
+    via: 'link' | 'space';
+    origin: string;
+    ip: string | null;
+  },
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: TimelineAckFailure }> {
+  if (opened.answer) return { ok: false, error: 'answered' };
+  const { entry, contact, cs } = opened;
+  const { answer } = input;
+  const observation = answer.response === 'observation' ? answer.observation : null;
+  const [written] = await db.batch([
+    db
+      .update(timelineRecipients)
+      .set({
+        respondedAt: now,
+        response: answer.response,
+        observation,
+        respondedVia: input.via,
+      })
+      .where(
+        and(
+          eq(timelineRecipients.entryId, entry.id),
+          eq(timelineRecipients.contactId, contact.id),
+          isNull(timelineRecipients.respondedAt),
+          // Still shown to the client and still asking (the agency may have changed it since).
+          sql`exists (select 1 from ${timelineEntries} where ${timelineEntries.id} = ${entry.id} and ${timelineEntries.visibility} = 'client' and ${timelineEntries.asksAcknowledgement} = 1)`,
+        ),
+      )
+      .returning({ entryId: timelineRecipients.entryId }),
+    recordEventWhen(
+      db,
+      {
+        actorId: null,
+        action:
+          answer.response === 'agreed'
+            ? 'timeline_entry_acknowledged'
+            : 'timeline_entry_observation',
+        subjectType: 'timeline_entry',
+        subjectId: entry.id,
+        ip: input.ip,
+        data: { contact: contact.name, title: entry.title, via: input.via },
+      },
+      now,
+      sql`changes() > 0`,
+    ),
+    ...(observation !== null && cs
+      ? [
+          queueMailWhen(
+            db,
+            {
+              idempotencyKey: `timeline-observation:${entry.id}:${contact.id}`,
+              to: cs.email,
+              ...observationMail(cs, {
+                title: entry.title,
+                client: opened.client.name,
+                contact: contact.name,
+                observation,
+                url: agencyEntryUrl(input.origin, opened.client.id, entry.id),
+              }),
+            },
+            now,
+            // changes(): the event just before was written, so the answer was.
+            sql`changes() > 0`,
+          ),
+        ]
+      : []),
+  ]);
+  return written.length > 0 ? { ok: true } : { ok: false, error: 'answered' };
+}

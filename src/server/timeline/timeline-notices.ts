@@ -1,0 +1,180 @@
+import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
+import type { Database } from '../../../db/client.ts';
+import {
+  clientContacts,
+  clients,
+  timelineEntries,
+  timelineRecipients,
+  users,
+} from '../../../db/schema/index.ts';
+import type { Policy } from '../../policy/index.ts';
+import { generateSecretToken, hashToken } from '../auth/tokens.ts';
+import { queueMailWhen } from '../mail/outbox.ts';
+import {
+  spaceEntryUrl,
+  type TimelineNotice,
+  timelineAckUrl,
+  timelineNoticeMail,
+} from './timeline-notices-mail.ts';
+
+const DAY_MS = 86_400_000;
+
+/** How many recipients one run e-mails at most (each kind); the next minute's run takes the rest. */
+export const NOTICES_PER_RUN = 200;
+
+export type TimelineNoticePolicy = { timeline: Pick<Policy['timeline'], 'acknowledgement'> };
+
+/** The recipient rows a run reads: the contact, the entry and the client's CS. */
+function pendingRecipients(db: Database) {
+  return db
+    .select({
+      entryId: timelineRecipients.entryId,
+      contactId: timelineRecipients.contactId,
+      title: timelineEntries.title,
+      asksAcknowledgement: timelineEntries.asksAcknowledgement,
+      clientName: aliased(clients.name, 'client_name'),
+      csName: aliased(users.name, 'cs_name'),
+      contactName: aliased(clientContacts.name, 'contact_name'),
+      email: clientContacts.email,
+      locale: clientContacts.locale,
+      mayUseSpace: clientContacts.mayUseSpace,
+    })
+    .from(timelineRecipients)
+    .innerJoin(timelineEntries, eq(timelineEntries.id, timelineRecipients.entryId))
+    .innerJoin(clients, eq(clients.id, timelineEntries.clientId))
+    .innerJoin(clientContacts, eq(clientContacts.id, timelineRecipients.contactId))
+    .leftJoin(users, eq(users.id, clients.csUserId));
+}
+type Recipient = Awaited<ReturnType<ReturnType<typeof pendingRecipients>['limit']>>[number];
+
+/** True while the entry is shown to the client: an entry made internal since sends nothing. */
+const stillVisible = (entryId: string) =>
+  sql`exists (select 1 from ${timelineEntries} where ${timelineEntries.id} = ${entryId} and ${timelineEntries.visibility} = 'client')`;
+
+/**
+ * The e-mails of client-visible entries, each once. A chosen contact not yet told gets the
+ * entry's e-mail (with a personal acknowledgement link when the entry asks for one); one who
+ * was asked and has not answered after the policy's days gets one reminder with a link of its
+ * own. Each mark (`notified_at`, `reminded_at`) is set only while unset, the e-mail is queued
+ * only if that mark was this run's (changes()), and its outbox key is per entry and contact:
+ * two runs at once send one e-mail.
+ */
+export async function sendTimelineNotices(
+  db: Database,
+  rules: TimelineNoticePolicy,
+  now: Date,
+  origin: string,
+) {
+  const remindBefore = new Date(
+    now.getTime() - rules.timeline.acknowledgement.reminderAfterDays * DAY_MS,
+  );
+  // Both read on the index of unanswered, unreminded recipients.
+  const unanswered = and(
+    isNull(timelineRecipients.respondedAt),
+    isNull(timelineRecipients.remindedAt),
+    eq(timelineEntries.visibility, 'client'),
+  );
+  const [toNotify, toRemind] = await db.batch([
+    pendingRecipients(db)
+      .where(and(unanswered, isNull(timelineRecipients.notifiedAt)))
+      .limit(NOTICES_PER_RUN),
+    pendingRecipients(db)
+      .where(
+        and(
+          unanswered,
+          eq(timelineEntries.asksAcknowledgement, true),
+          isNotNull(timelineRecipients.tokenHash),
+          lte(timelineRecipients.notifiedAt, remindBefore),
+        ),
+      )
+      .limit(NOTICES_PER_RUN),
+  ]);
+  const writes = [
+    ...toNotify.flatMap((recipient) => noticeWrites(db, recipient, origin, now)),
+    ...toRemind.flatMap((recipient) => reminderWrites(db, recipient, origin, now)),
+  ];
+  const [first, ...rest] = writes;
+  if (first) await db.batch([first, ...rest]);
+  return { notified: toNotify.length, reminded: toRemind.length };
+}
+
+const ofRecipient = (recipient: Recipient) =>
+  and(
+    eq(timelineRecipients.entryId, recipient.entryId),
+    eq(timelineRecipients.contactId, recipient.contactId),
+  );
+
+/** The first e-mail: the mark (and the link's hash when acknowledgement is asked), then the mail. */
+function noticeWrites(db: Database, recipient: Recipient, origin: string, now: Date) {
+  const token = recipient.asksAcknowledgement ? generateSecretToken() : null;
+  const url = token
+    ? timelineAckUrl(origin, token)
+    : recipient.mayUseSpace
+      ? spaceEntryUrl(origin, recipient.entryId)
+      : null;
+  return [
+    db
+      .update(timelineRecipients)
+      .set({ notifiedAt: now, tokenHash: token ? hashToken(token) : null })
+      .where(
+        and(
+          ofRecipient(recipient),
+          isNull(timelineRecipients.notifiedAt),
+          stillVisible(recipient.entryId),
+        ),
+      ),
+    queueMailWhen(
+      db,
+      mailTo(
+        recipient,
+        token ? 'ask' : 'notice',
+        url,
+        `timeline-notice:${recipient.entryId}:${recipient.contactId}`,
+      ),
+      now,
+      sql`changes() > 0`,
+    ),
+  ];
+}
+
+/** The one reminder: a fresh link (the first one keeps working), marked once, then the mail. */
+function reminderWrites(db: Database, recipient: Recipient, origin: string, now: Date) {
+  const token = generateSecretToken();
+  return [
+    db
+      .update(timelineRecipients)
+      .set({ remindedAt: now, reminderTokenHash: hashToken(token) })
+      .where(
+        and(
+          ofRecipient(recipient),
+          isNull(timelineRecipients.remindedAt),
+          isNull(timelineRecipients.respondedAt),
+          stillVisible(recipient.entryId),
+        ),
+      ),
+    queueMailWhen(
+      db,
+      mailTo(
+        recipient,
+        'reminder',
+        timelineAckUrl(origin, token),
+        `timeline-reminder:${recipient.entryId}:${recipient.contactId}`,
+      ),
+      now,
+      sql`changes() > 0`,
+    ),
+  ];
+}
+
+function mailTo(recipient: Recipient, notice: TimelineNotice, url: string | null, key: string) {
+  return {
+    idempotencyKey: key,
+    to: recipient.email,
+    ...timelineNoticeMail(
+      { name: recipient.contactName, locale: recipient.locale },
+      { title: recipient.title, client: recipient.clientName, cs: recipient.csName, url },
+      notice,
+    ),
+  };
+}
