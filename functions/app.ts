@@ -25,7 +25,9 @@ import { spaceAuthRoutes } from './routes/space-auth.ts';
 import { spacePieceRoutes } from './routes/space-pieces.ts';
 import { spacePreferenceRoutes } from './routes/space-preferences.ts';
 import { spaceRequestRoutes } from './routes/space-requests.ts';
+import { spaceTimelineRoutes } from './routes/space-timeline.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { timelineAckRoutes } from './routes/timeline-ack.ts';
 
 /**
  * The API under /api: one router per resource, behind the same request context, security
@@ -58,6 +60,8 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/space/auth', spaceAuthRoutes)
     .route('/space/pieces', spacePieceRoutes)
     .route('/space/requests', spaceRequestRoutes)
+    .route('/timeline-ack', timelineAckRoutes)
+    .route('/space/timeline', spaceTimelineRoutes)
     .route('/request-templates', requestTemplateRoutes)
     .route('/space/preferences', spacePreferenceRoutes)
     .route('/requests', requestRoutes)
