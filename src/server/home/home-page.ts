@@ -8,9 +8,11 @@ import type { Viewer } from '../auth/viewer.ts';
 import { readRequestsAwaitingTriage } from '../client-requests/request-pages.ts';
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
 import { hasPaymentDetails } from '../invoices/submission-rule.ts';
+import type { ReportDeadlinePolicy } from '../timeline/report-deadline-rules.ts';
 import { deadlinesDueTodayFrom, readDeadlinesDueToday } from './deadlines-today.ts';
 import { financeTodayFrom, readFinanceToday } from './finance-today.ts';
 import { gatherReads } from './home-batch.ts';
+import { gatherReportsDue } from './reports-due.ts';
 import { readReviewsWaiting } from './reviews-today.ts';
 import {
   blockOf,
@@ -21,7 +23,8 @@ import {
 } from './work-today.ts';
 
 export type HomePolicy = Pick<Policy, 'invoices' | 'holidays' | 'agency' | 'approvals'> &
-  DeadlinePolicy;
+  DeadlinePolicy &
+  ReportDeadlinePolicy;
 
 /**
  * The partner home, "what needs me today": for everyone, the invoice window with their own
@@ -68,6 +71,8 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
   const deadlines = blocks.clientDeadlines
     ? batch.addAll(readDeadlinesDueToday(db, viewer, rules, now))
     : null;
+  // Last month's reports the CS's clients still owe, from the reminder day on.
+  const reportsDue = blocks.clientDeadlines ? gatherReportsDue(batch, db, me, rules, now) : null;
   const designPieces = blocks.designPieces
     ? piecesOf({ designerOf: me }, 'in_production', 'changes_requested')
     : null;
@@ -100,6 +105,7 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
         ? {
             deadlines: deadlinesDueTodayFrom(deadlines(rows), rules, now),
             questionnaires: blockOf(questionnaires(rows)),
+            reportsDue: reportsDue ? reportsDue(rows) : null,
           }
         : null,
     clientPieces:
