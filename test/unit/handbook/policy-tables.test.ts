@@ -70,6 +70,11 @@ describe('handbook tables are drawn from the policy', () => {
     const norms = await render(CostNorms, { locale: 'en' });
     expect(norms).toContain('CPL');
     expect(norms).toContain('40.00');
+    // The currency is named, and each norm's objective and placement come from the catalog.
+    expect(norms).toContain('(RUB)');
+    expect(norms).toContain('Traffic — Stories');
+    expect(norms).toContain('Lead generation in difficult niches');
+    expect(await render(CostNorms)).toContain('Alcance — Feed');
     expect(await render(CostNorms, { policy: changed, locale: 'en' })).toContain('50.00');
   });
 
