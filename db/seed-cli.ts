@@ -6,6 +6,7 @@ import { createFileStore } from '../src/server/files/file-store.ts';
 import { createD1Database, createLibsqlDatabase } from './client.ts';
 import { openLocalBindings } from './local-bindings.ts';
 import { seedDemoAgency } from './seed.ts';
+import { seedDemoCosts } from './seed-costs.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
 import { seedDemoComparison, seedDemoPieces } from './seed-pieces.ts';
 import { seedDemoSpace } from './seed-space.ts';
@@ -31,6 +32,7 @@ if (process.env.DATABASE_URL) {
     await seedDemoPieces(db, createFileStore(local.FILES), now);
     await seedDemoComparison(db, createFileStore(local.FILES), now);
     await seedDemoTasks(db, now);
+    await seedDemoCosts(db, now);
     // After the pieces: the space shows their project.
     await seedDemoSpace(db, now);
   } finally {
