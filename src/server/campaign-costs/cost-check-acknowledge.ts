@@ -51,15 +51,9 @@ export async function acknowledgeBreach(
   );
   if (!breach) return { ok: false, error: 'not_a_breach' };
 
-  const key = and(
-    eq(costBreachAcknowledgements.clientId, clientId),
-    eq(costBreachAcknowledgements.day, input.day),
-    eq(costBreachAcknowledgements.campaignName, input.campaignName),
-    eq(costBreachAcknowledgements.placement, input.placement),
-    eq(costBreachAcknowledgements.metric, input.metric),
-  );
-  // The event only with the acknowledgement this request wrote, not one that beat it.
-  const wroteIt = sql`exists (select 1 from ${costBreachAcknowledgements} where ${key} and ${costBreachAcknowledgements.acknowledgedBy} = ${person.actor.id} and ${costBreachAcknowledgements.acknowledgedAt} = ${now.getTime()})`;
+  // changes(): the event only when the insert just before it in this batch wrote the row,
+  // not when another acknowledgement beat it (the same person's double click included).
+  const wroteIt = sql`changes() > 0`;
   const [written] = await db.batch([
     db
       .insert(costBreachAcknowledgements)
