@@ -1697,6 +1697,18 @@ export const en = {
     nextPage: 'Next page',
     entry: 'Entry',
     kind: 'Kind',
+    yourAnswer: 'Your answer',
+    fields: {
+      summary: 'Summary',
+      link: 'Online report',
+      discussed: 'What was discussed',
+      decisions: 'Decisions',
+      decided: 'What was decided',
+      context: 'Context',
+      text: 'Text',
+      dueOn: 'Due date',
+      amount: 'Amount',
+    },
     mail: {
       greeting: 'Hello, {name}!',
       noLink: 'To see the whole entry, please talk to your account manager (CS).',

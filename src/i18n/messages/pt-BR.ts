@@ -1715,6 +1715,18 @@ export const ptBR = {
     nextPage: 'Próxima página',
     entry: 'Registro',
     kind: 'Tipo',
+    yourAnswer: 'Sua resposta',
+    fields: {
+      summary: 'Resumo',
+      link: 'Relatório online',
+      discussed: 'O que foi discutido',
+      decisions: 'Decisões',
+      decided: 'O que foi decidido',
+      context: 'Contexto',
+      text: 'Texto',
+      dueOn: 'Vencimento',
+      amount: 'Valor',
+    },
     mail: {
       greeting: 'Olá, {name}!',
       noLink: 'Para ver o registro completo, fale com o seu atendimento (CS).',

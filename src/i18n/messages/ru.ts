@@ -1703,6 +1703,18 @@ export const ru = {
     nextPage: 'Следующая страница',
     entry: 'Запись',
     kind: 'Тип',
+    yourAnswer: 'Ваш ответ',
+    fields: {
+      summary: 'Кратко',
+      link: 'Онлайн-отчёт',
+      discussed: 'Что обсуждали',
+      decisions: 'Решения',
+      decided: 'Что решили',
+      context: 'Контекст',
+      text: 'Текст',
+      dueOn: 'Срок оплаты',
+      amount: 'Сумма',
+    },
     mail: {
       greeting: 'Здравствуйте, {name}!',
       noLink: 'Чтобы увидеть запись целиком, обратитесь к своему менеджеру (CS).',
