@@ -6,7 +6,7 @@ export type FileBucket = Pick<R2Bucket, 'put' | 'get' | 'head' | 'delete' | 'lis
 export type StoredFile = { key: string; size: number; contentType: string; sha256: string };
 
 /** Folders of the bucket, one per kind of file, so a sweep can walk one kind at a time. */
-export type FileKind = 'invoices' | 'onboarding' | 'pieces' | 'probes' | 'requests';
+export type FileKind = 'invoices' | 'onboarding' | 'pieces' | 'probes' | 'requests' | 'timeline';
 
 /**
  * A storage key chosen by the server, never derived from a user's file name

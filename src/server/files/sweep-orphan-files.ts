@@ -6,6 +6,7 @@ import {
   onboardingFiles,
   pieceVersions,
   requestFiles,
+  timelineFiles,
 } from '../../../db/schema/index.ts';
 import type { FileStore } from './file-store.ts';
 
@@ -18,6 +19,7 @@ const OWNERS = [
   { prefix: 'onboarding/', column: onboardingFiles.fileKey, table: onboardingFiles },
   { prefix: 'pieces/', column: pieceVersions.fileKey, table: pieceVersions },
   { prefix: 'requests/', column: requestFiles.fileKey, table: requestFiles },
+  { prefix: 'timeline/', column: timelineFiles.fileKey, table: timelineFiles },
 ] as const;
 
 /**
