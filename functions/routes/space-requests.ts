@@ -26,13 +26,13 @@ const draftPage = (id: string) => `${requestPage(id)}/edit`;
  * the draft's page, the request's page, or the refusal marked on its field.
  */
 async function postForm(c: Context<ApiEnv>, requestId: string | null) {
-  const { action, newId, kind, projectId, ...raw } = await readInput(c, requestFormInput);
+  const { action, newId, kind, projectId, savedAt, ...raw } = await readInput(c, requestFormInput);
   const viewer = signedInContact(c);
   const deps = c.get('deps');
   const t = c.get('t');
   const target: RequestTarget =
     requestId !== null
-      ? { requestId }
+      ? { requestId, savedAt }
       : {
           kind: kind ?? 'project',
           projectId: projectId ?? null,
@@ -65,8 +65,15 @@ async function postForm(c: Context<ApiEnv>, requestId: string | null) {
   if (result.ok) {
     return done(c, {
       location: draftPage(result.requestId),
-      body: { id: result.requestId, status: 'draft' },
+      // savedAt: the draft's new version, which the autosave script posts with the next save.
+      body: { id: result.requestId, status: 'draft', savedAt: result.savedAt.getTime() },
       notice: 'requestForm.draftSaved',
+    });
+  }
+  if (result.error === 'draft_changed') {
+    // The newer save is on the draft's own page: the contact reopens it there.
+    return refuseWith(c, REQUEST_REFUSALS, result.error, {
+      back: draftPage(target.requestId === undefined ? target.newId : target.requestId),
     });
   }
   if (result.error === 'invalid') {

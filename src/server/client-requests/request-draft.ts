@@ -21,13 +21,17 @@ export type RequestSending = {
   writes: (requestId: string) => BatchItem<'sqlite'>[];
 };
 
+/** A request as written: its id and the version its draft now has (see writeRequest). */
+export type WrittenRequest = { requestId: string; savedAt: Date };
+
 /**
  * Writes a checked form: a new request is created as a draft (against the form in force,
  * written down if it was the policy's default) only while its project is still shown; an
- * existing draft gets its answers; the chosen files' bytes are stored first and their
- * records join the same batch, with the sending's writes. Returns the request's id, or null
- * when the write's condition no longer held — sent meanwhile, or the project hidden —
- * (nothing written, stored bytes removed again).
+ * existing draft gets its answers only while it is still the version the contact opened
+ * (`savedAt`, its last save: another tab's newer save is never silently overwritten), and
+ * a newer version. The chosen files' bytes are stored first and their records join the same
+ * batch, with the sending's writes. Null when the write's condition no longer held — sent
+ * or saved elsewhere meanwhile, or the project hidden — (nothing written, bytes removed).
  */
 export async function writeRequest(
   deps: { db: Database; files: FileStore },
@@ -36,8 +40,10 @@ export async function writeRequest(
   plan: SavePlan,
   now: Date,
   sending: RequestSending | null = null,
-): Promise<string | null> {
+): Promise<WrittenRequest | null> {
   const { db } = deps;
+  // Strictly after the version read, even within its millisecond: the next guard sees it.
+  const savedAt = new Date(Math.max(now.getTime(), (request.savedAt?.getTime() ?? 0) + 1));
   const title = requestTitle(request.fields, plan.answers);
   const answers = JSON.stringify({ ...request.answers, ...plan.answers });
   const stored = await storeChosenFiles(deps.files, plan.files, plan.types, now);
@@ -74,7 +80,7 @@ export async function writeRequest(
           title,
           answers,
           createdAt: now,
-          updatedAt: now,
+          updatedAt: savedAt,
         },
         and(projectStillShown(viewer, request.projectId), sending?.guard),
       )
@@ -83,12 +89,13 @@ export async function writeRequest(
     } else {
       write = db
         .update(clientRequests)
-        .set({ title, answers, updatedAt: now })
+        .set({ title, answers, updatedAt: savedAt })
         .where(
           and(
             eq(clientRequests.id, requestId),
             eq(clientRequests.contactId, viewer.contactId),
             eq(clientRequests.status, 'draft'),
+            request.savedAt ? eq(clientRequests.updatedAt, request.savedAt) : undefined,
             sending?.guard,
           ),
         )
@@ -110,7 +117,7 @@ export async function writeRequest(
       await removeStoredFiles(deps.files, stored);
       return null;
     }
-    return requestId;
+    return { requestId, savedAt };
   } catch (error) {
     await removeStoredFiles(deps.files, stored);
     throw error;
@@ -118,19 +125,33 @@ export async function writeRequest(
 }
 
 export type DraftSaveResult =
-  | { ok: true; requestId: string }
-  | { ok: false; error: 'submitted' | 'project_not_found' };
+  | { ok: true; requestId: string; savedAt: Date }
+  | { ok: false; error: 'submitted' | 'draft_changed' | 'project_not_found' };
 
 /**
- * Why a request's guarded write did nothing, read after it: its project no longer shown
- * (for a new request, or when sending), else it was sent meanwhile.
+ * Why a request's guarded write did nothing, read after it (the write itself decided; this
+ * only names it): sent meanwhile; saved meanwhile by another tab or click (its version is
+ * not the one this post opened); else its project is no longer shown.
  */
-export async function projectHiddenSince(
+export async function whyNotWritten(
   db: Database,
   viewer: ContactViewer,
   request: OpenRequest,
-): Promise<boolean> {
-  return request.projectId !== null && !(await visibleProject(db, viewer, request.projectId));
+): Promise<'submitted' | 'draft_changed' | 'project_hidden'> {
+  const [now] = await db
+    .select({ status: clientRequests.status, savedAt: clientRequests.updatedAt })
+    .from(clientRequests)
+    .where(
+      and(
+        eq(clientRequests.id, request.requestId ?? request.newId),
+        eq(clientRequests.contactId, viewer.contactId),
+      ),
+    );
+  if (now && now.status !== 'draft') return 'submitted';
+  if (now && now.savedAt.getTime() !== request.savedAt?.getTime()) return 'draft_changed';
+  if (request.projectId !== null && !(await visibleProject(db, viewer, request.projectId)))
+    return 'project_hidden';
+  return 'submitted';
 }
 
 /** Saves a checked form as a draft: incomplete is fine, wrong was refused by the plan. */
@@ -141,8 +162,9 @@ export async function saveRequestDraft(
   plan: SavePlan,
   now: Date,
 ): Promise<DraftSaveResult> {
-  const requestId = await writeRequest(deps, viewer, request, plan, now);
-  if (requestId) return { ok: true, requestId };
-  const hidden = request.requestId === null && (await projectHiddenSince(deps.db, viewer, request));
-  return { ok: false, error: hidden ? 'project_not_found' : 'submitted' };
+  const written = await writeRequest(deps, viewer, request, plan, now);
+  if (written) return { ok: true, ...written };
+  const why = await whyNotWritten(deps.db, viewer, request);
+  // Only a new request's write asks for its project (a saved draft keeps its text).
+  return { ok: false, error: why === 'project_hidden' ? 'project_not_found' : why };
 }

@@ -61,6 +61,7 @@ function noProject(kind: RequestKind): RequestFormPage {
       kind,
       projectId: null,
       status: 'draft',
+      savedAt: null,
       templateId: null,
       templateVersion: 0,
       fields: [],

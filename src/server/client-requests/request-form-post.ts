@@ -15,9 +15,12 @@ type FormRules = Pick<
 >;
 
 export type RequestFormResult =
-  | { ok: true; requestId: string; sent: false }
+  | { ok: true; requestId: string; sent: false; savedAt: Date }
   | { ok: true; requestId: string; sent: true; triageDueAt: Date }
-  | { ok: false; error: 'not_found' | 'project_not_found' | 'project_hidden' | 'submitted' }
+  | {
+      ok: false;
+      error: 'not_found' | 'project_not_found' | 'project_hidden' | 'submitted' | 'draft_changed';
+    }
   | { ok: false; error: 'invalid'; problems: Record<string, MessageKey>; answers: RequestAnswers }
   | {
       ok: false;

@@ -10,7 +10,8 @@ export const newRequestQuery = z.object({
 
 /**
  * A posted request form: what was pressed, the new request's id the form carried (a double
- * click writes one request), its kind and project; the answers and files by field key.
+ * click writes one request), its kind and project, the draft's version; the answers and
+ * files by field key.
  */
 export const requestFormInput = z
   .object({
@@ -18,6 +19,8 @@ export const requestFormInput = z
     newId: z.uuid().optional(),
     kind: z.enum(REQUEST_KINDS).optional(),
     projectId: z.string().max(100).optional(),
+    // The draft's version the page showed (its last save, ms): a later save elsewhere wins.
+    savedAt: z.coerce.number().int().min(0).max(8.64e15).optional(),
   })
   .catchall(z.unknown());
 

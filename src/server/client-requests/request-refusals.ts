@@ -13,6 +13,8 @@ export const REQUEST_REFUSALS = {
     field: 'projectId',
   },
   submitted: { status: 409, code: 'submitted', messageKey: 'requestForm.alreadySent', back: false },
+  // Saved in another tab (or by another click) since this page showed it: nothing overwritten.
+  draft_changed: { status: 409, code: 'draft_changed', messageKey: 'requestForm.draftChanged' },
   invalid: { status: 400, code: 'invalid', messageKey: 'requestForm.fixProblems' },
   too_large: { status: 413, code: 'too_large', messageKey: 'requestForm.fileTooLarge' },
   empty: { status: 415, code: 'empty', messageKey: 'requestForm.fileEmpty' },

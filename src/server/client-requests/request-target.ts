@@ -14,7 +14,8 @@ import { storedFields, templateInForce } from './template-store.ts';
 
 /** What a contact writes into: a new request of a kind, or their own draft. */
 export type RequestTarget =
-  | { requestId: string }
+  // savedAt: the draft's version the contact's page showed (its last save, in ms), if posted.
+  | { requestId: string; savedAt?: number }
   | { requestId?: undefined; kind: RequestKind; projectId?: string | null; newId: string };
 
 /** The request being written, with the form it answers and the files saved on it so far. */
@@ -25,6 +26,8 @@ export type OpenRequest = {
   kind: RequestKind;
   projectId: string | null;
   status: string;
+  // The draft's version as read (its last save); null for a new request.
+  savedAt: Date | null;
   // Null for a new request still on the form in force (written down when first saved).
   templateId: string | null;
   templateVersion: number;
@@ -35,7 +38,7 @@ export type OpenRequest = {
 
 export type OpenRequestResult =
   | { ok: true; request: OpenRequest }
-  | { ok: false; error: 'not_found' | 'project_not_found' | 'submitted' };
+  | { ok: false; error: 'not_found' | 'project_not_found' | 'submitted' | 'draft_changed' };
 
 /**
  * The condition a request's write carries so that a project the agency hides while the
@@ -90,6 +93,7 @@ export async function openRequestTarget(
         kind: target.kind,
         projectId,
         status: 'draft',
+        savedAt: null,
         templateId: template.templateId,
         templateVersion: template.version,
         fields: template.fields,
@@ -114,6 +118,9 @@ export async function openRequestTarget(
   if (!found) return { ok: false, error: 'not_found' };
   const { request, template } = found;
   if (request.status !== 'draft') return { ok: false, error: 'submitted' };
+  // Saved since the contact's page showed it (another tab): their post would erase it.
+  if (target.savedAt !== undefined && target.savedAt !== request.updatedAt.getTime())
+    return { ok: false, error: 'draft_changed' };
   const files = await db
     .select({
       id: requestFiles.id,
@@ -131,6 +138,7 @@ export async function openRequestTarget(
       kind: request.kind,
       projectId: request.projectId,
       status: request.status,
+      savedAt: request.updatedAt,
       templateId: template.id,
       templateVersion: template.version,
       fields: storedFields(template),

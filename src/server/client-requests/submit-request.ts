@@ -7,7 +7,7 @@ import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { requestTitle } from './request-answers.ts';
-import { projectHiddenSince, writeRequest } from './request-draft.ts';
+import { whyNotWritten, writeRequest } from './request-draft.ts';
 import { requestOpenedMail } from './request-mail.ts';
 import type { SavePlan } from './request-save-plan.ts';
 import { type OpenRequest, projectStillShown } from './request-target.ts';
@@ -17,7 +17,7 @@ type SubmitRules = Pick<Policy, 'businessHours' | 'holidays' | 'clientSpace' | '
 
 export type SubmitResult =
   | { ok: true; requestId: string; triageDueAt: Date }
-  | { ok: false; error: 'submitted' | 'project_hidden' };
+  | { ok: false; error: 'submitted' | 'draft_changed' | 'project_hidden' };
 
 /** The client's CS, who triages what its contacts ask. */
 async function csOf(db: Database, clientId: string) {
@@ -100,11 +100,10 @@ export async function submitRequest(
       ),
     ];
   };
-  const requestId = await writeRequest(deps, viewer, request, plan, now, {
+  const written = await writeRequest(deps, viewer, request, plan, now, {
     guard: shown,
     writes: sendingWrites,
   });
-  if (requestId) return { ok: true, requestId, triageDueAt: dueAt };
-  const hidden = await projectHiddenSince(db, viewer, request);
-  return { ok: false, error: hidden ? 'project_hidden' : 'submitted' };
+  if (written) return { ok: true, requestId: written.requestId, triageDueAt: dueAt };
+  return { ok: false, error: await whyNotWritten(db, viewer, request) };
 }

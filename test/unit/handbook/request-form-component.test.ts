@@ -12,6 +12,7 @@ const request: OpenRequest = {
   kind: 'project',
   projectId: null,
   status: 'draft',
+  savedAt: new Date(1_700_000_000_000),
   templateId: 't1',
   templateVersion: 2,
   fields: [
@@ -54,6 +55,16 @@ describe('the request form', () => {
     expect(html).toContain('logo.pdf');
     expect(html).toContain('name="action" value="send"');
     expect(html).toContain('name="action" value="save"');
+  });
+
+  it("carries the draft's version, and the autosave's polite status and its script", async () => {
+    const html = await render();
+    expect(html).toContain('<input type="hidden" name="savedAt" value="1700000000000">');
+    expect(html).toMatch(/data-autosave-status role="status" aria-live="polite"/);
+    expect(html).toContain('data-saved="Rascunho salvo às {time}."');
+    // The note about saving by itself shows only once the script runs.
+    expect(html).toMatch(/data-autosave-note hidden/);
+    expect(html).toContain('src="/request-draft.js"');
   });
 
   it('marks a refused field with its message, tied to it for screen readers', async () => {

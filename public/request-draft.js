@@ -1,0 +1,118 @@
+// Progressive enhancement of the client space's request form (the page works without it):
+// the draft saves itself a moment after the contact stops typing, through the form's own
+// draft route. Files are never sent from here — a chosen file stays in its field and goes
+// with "save draft" or "send" as without JavaScript. Each save posts the draft's version
+// (savedAt) and gets the new one back, so a save from another tab that came later is never
+// silently overwritten: the server answers 409 and this tab stops saving and says why.
+// Every text shown comes from the form's data attributes, rendered from the catalogs.
+(() => {
+  const form = document.querySelector('form[data-request-draft]');
+  if (!form) return;
+  const status = form.querySelector('[data-autosave-status]');
+  const note = form.querySelector('[data-autosave-note]');
+  if (note) note.hidden = false;
+  const WAIT_MS = 1500;
+  const RETRY_MS = 5000;
+  let timer;
+  let saving = null;
+  let changedWhileSaving = false;
+  let stopped = false;
+
+  const say = (text) => {
+    if (status) status.textContent = text;
+  };
+  const timeNow = () =>
+    new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date());
+  const version = () => {
+    let input = form.querySelector('input[name="savedAt"]');
+    if (!input) {
+      input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = 'savedAt';
+      form.prepend(input);
+    }
+    return input;
+  };
+  // The first save of a new request creates its draft: from then on the form writes to it.
+  const becameDraft = (id) => {
+    if (/\/api\/space\/requests\/?$/.test(new URL(form.action).pathname)) {
+      form.action = `/api/space/requests/${encodeURIComponent(id)}`;
+      history.replaceState(null, '', `/space/requests/${encodeURIComponent(id)}/edit`);
+      // The draft belongs to the project it was saved in (its page no longer offers a choice).
+      const project = form.querySelector('select[name="projectId"]');
+      if (project) project.disabled = true;
+    }
+  };
+  const answersOnly = () => {
+    const body = new FormData(form);
+    for (const input of form.querySelectorAll('input[type="file"]')) body.delete(input.name);
+    body.set('action', 'save');
+    return body;
+  };
+
+  async function save() {
+    if (stopped) return;
+    if (saving) {
+      changedWhileSaving = true;
+      return;
+    }
+    say(form.dataset.saving);
+    saving = (async () => {
+      try {
+        const response = await fetch(form.action, {
+          method: 'POST',
+          headers: { Accept: 'application/json' },
+          body: answersOnly(),
+          credentials: 'same-origin',
+        });
+        const body = await response.json().catch(() => ({}));
+        if (response.ok) {
+          version().value = String(body.savedAt);
+          becameDraft(body.id);
+          say(form.dataset.saved.replace('{time}', timeNow()));
+          return;
+        }
+        if (response.status >= 500) throw new Error(String(response.status));
+        // A refusal (saved elsewhere, sent, a text too long, signed out): say it; a conflict
+        // or a lost session stops the saving, the rest waits for the next change.
+        say(body.error?.message ?? form.dataset.failed);
+        if (response.status === 409 || response.status === 401 || response.status === 404)
+          stopped = true;
+      } catch {
+        say(form.dataset.failed);
+        clearTimeout(timer);
+        timer = setTimeout(save, RETRY_MS);
+      }
+    })();
+    await saving;
+    saving = null;
+    if (changedWhileSaving) {
+      changedWhileSaving = false;
+      schedule();
+    }
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(save, WAIT_MS);
+  }
+
+  const changed = (event) => {
+    const field = event.target;
+    if (!(field instanceof HTMLElement) || !field.name || field.type === 'file') return;
+    schedule();
+  };
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  // A button pressed while a save is on its way waits for it, then posts the new version.
+  form.addEventListener('submit', (event) => {
+    clearTimeout(timer);
+    if (!saving) return;
+    event.preventDefault();
+    const button = event.submitter;
+    saving.then(() => form.requestSubmit(button ?? undefined));
+  });
+})();
