@@ -60,6 +60,12 @@ const ENDPOINTS: {
     allowed: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
   },
   {
+    // The bakery's CS, paid traffic (on its team) and admins reach the handler; its input is refused.
+    name: 'POST /api/cost-norms/:clientId',
+    request: (cookie) => ['/api/cost-norms/demo-client-bakery', postJson({}, { cookie })],
+    allowed: ['cs', 'paid_traffic', 'admin'],
+  },
+  {
     name: 'GET /api/finance/payments.csv',
     request: (cookie) => ['/api/finance/payments.csv', { headers: { Cookie: cookie } }],
     allowed: ['finance', 'admin'],
