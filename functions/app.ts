@@ -19,8 +19,10 @@ import { peopleRoutes } from './routes/people.ts';
 import { pieceRoutes } from './routes/pieces.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
 import { profileRoutes } from './routes/profile.ts';
+import { refundRoutes } from './routes/refunds.ts';
 import { requestTemplateRoutes } from './routes/request-templates.ts';
 import { requestRoutes } from './routes/requests.ts';
+import { satisfactionRoutes } from './routes/satisfaction.ts';
 import { spaceAuthRoutes } from './routes/space-auth.ts';
 import { spacePieceRoutes } from './routes/space-pieces.ts';
 import { spacePreferenceRoutes } from './routes/space-preferences.ts';
@@ -50,6 +52,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/people', peopleRoutes)
     .route('/profile', profileRoutes)
     .route('/clients', clientRoutes)
+    .route('/clients', refundRoutes)
     .route('/cost-norms', costNormRoutes)
     .route('/onboarding', onboardingRoutes)
     .route('/invoices', invoiceRoutes)
@@ -57,6 +60,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/tasks', taskRoutes)
     .route('/pieces', pieceRoutes)
     .route('/approval', approvalRoutes)
+    .route('/satisfaction', satisfactionRoutes)
     .route('/space/auth', spaceAuthRoutes)
     .route('/space/pieces', spacePieceRoutes)
     .route('/space/requests', spaceRequestRoutes)

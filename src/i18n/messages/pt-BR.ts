@@ -756,6 +756,7 @@ export const ptBR = {
       onboarding_revoked: '{who} revogou o link do questionário',
       onboarding_submitted: '{who} enviou as respostas do questionário',
       task_opened: '{who} abriu um pedido de tarefa',
+      refund_recorded: '{who} registrou que o cliente pediu reembolso',
       task_accepted: '{who} aceitou um pedido de tarefa',
       task_completed: '{who} concluiu um pedido de tarefa',
       task_returned: '{who} devolveu um pedido de tarefa',
@@ -1754,6 +1755,87 @@ export const ptBR = {
         body: '{contact}, de {client}, respondeu a "{title}" com uma observação:',
         action: 'Abrir o registro',
       },
+    },
+  },
+  satisfaction: {
+    title: 'Como foi o nosso trabalho?',
+    intro: 'Olá, {name}! Uma pergunta só, e pronto.',
+    question: {
+      piece: 'Quanto você ficou satisfeito com a peça “{title}”?',
+      request: 'Quanto você ficou satisfeito com a entrega do seu pedido “{title}”?',
+      service: 'Quanto você está satisfeito com o nosso trabalho para {client} até aqui?',
+    },
+    scale: {
+      score1: 'Muito insatisfeito',
+      score2: 'Insatisfeito',
+      score3: 'Nem satisfeito nem insatisfeito',
+      score4: 'Satisfeito',
+      score5: 'Muito satisfeito',
+    },
+    legend: 'Sua nota',
+    scaleHint: 'De 1 (muito insatisfeito) a 5 (muito satisfeito).',
+    comment: 'Quer nos contar algo? (opcional)',
+    commentHint: 'Até {max} caracteres. A agência lê todos os comentários.',
+    submit: 'Enviar minha nota',
+    thanks: 'Obrigado! Sua nota foi registrada.',
+    thanksLow: 'Obrigado por nos contar. Seu atendimento vai entrar em contato em breve.',
+    answeredTitle: 'Obrigado!',
+    answered: 'Sua nota: {score} de 5. Obrigado por responder.',
+    closedTitle: 'Esta pergunta foi encerrada',
+    voided:
+      'Esta pergunta não pode mais ser respondida: um verificador automático de links abriu o e-mail, então ela foi encerrada antes que algo contasse por engano. Para nos contar como foi, é só responder à agência.',
+    expired:
+      'Esta pergunta não está mais aberta: o link valia por {days} dias. Para nos contar como foi, é só responder à agência.',
+    unknownTitle: 'Link não encontrado',
+    unknown: 'Este link não é válido. Confira se o endereço foi copiado inteiro do e-mail.',
+    errors: {
+      score: 'Escolha uma nota de 1 a 5.',
+      commentTooLong: 'O comentário é longo demais: no máximo {max} caracteres.',
+      tooSoon: 'Confirme sua nota, por favor: confira e clique de novo em “Enviar minha nota”.',
+      answered: 'Esta pergunta já foi respondida. Obrigado!',
+      closed: 'Esta pergunta não pode mais ser respondida.',
+      expired: 'Esta pergunta não está mais aberta: o link expirou.',
+    },
+    mail: {
+      subject: 'Uma pergunta da {agency}: como foi o nosso trabalho?',
+      greeting: 'Olá, {name}!',
+      scale:
+        '1 é muito insatisfeito, 5 muito satisfeito. Ao escolher um número, abre-se uma página onde você confirma.',
+      comment: 'Nessa página você também pode deixar um comentário. Leva um instante.',
+      footer:
+        'Você recebe esta mensagem porque trabalha com a agência. Cada contato é perguntado no máximo uma vez a cada duas semanas.',
+    },
+    lowScore: {
+      subject: '{contact} ({client}) nos deu nota {score} de 5',
+      greeting: 'Olá, {name}!',
+      body: '{contact}, de {client}, respondeu à pergunta de satisfação com nota {score} de 5. Há uma tarefa aberta para você: entre em contato.',
+      comment: 'Comentário: {comment}',
+      action: 'Abrir a tarefa',
+    },
+    task: {
+      what: 'Entrar em contato com {contact}: satisfação {score} de 5',
+      why: 'Da pesquisa de satisfação: {contact} nos deu nota {score} de 5.',
+      whyWithComment:
+        'Da pesquisa de satisfação: {contact} nos deu nota {score} de 5 e escreveu: {comment}',
+    },
+  },
+  refunds: {
+    title: 'Reembolso',
+    intro:
+      'Se o cliente pedir o dinheiro de volta, registre o dia em que pediu. Um reembolso pedido nos primeiros {days} dias do serviço conta no placar.',
+    none: 'Nenhum reembolso registrado.',
+    item: 'Pedido em {date} (serviço desde {start}), registrado por {name} em {when}.',
+    requestedOn: 'Dia em que o cliente pediu',
+    requestedOnHint: 'Entre o início do serviço ({start}) e hoje.',
+    note: 'Observação (opcional)',
+    submit: 'Registrar o reembolso',
+    recorded: 'Reembolso registrado. Ele está no histórico do cliente.',
+    errors: {
+      noService:
+        'O cliente ainda não tem data de início do serviço: preencha-a nos dados primeiro.',
+      beforeService: 'O cliente não pode ter pedido antes do início do serviço: confira a data.',
+      inFuture: 'O dia em que o cliente pediu não pode estar no futuro.',
+      twice: 'Já há um reembolso registrado para este serviço.',
     },
   },
   mail: {

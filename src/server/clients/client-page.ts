@@ -7,6 +7,7 @@ import { listChangeRequests } from '../deadlines/change-requests.ts';
 import { clientPipelineOf, listClientStages } from '../deadlines/client-pipeline.ts';
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
 import { clientOnboardingFrom, readClientOnboarding } from '../onboarding/onboarding-review.ts';
+import { readClientRefunds } from '../refunds/record-refund.ts';
 import {
   clientTeamFrom,
   clientViewFor,
@@ -62,6 +63,7 @@ export async function loadClientPage(
     listClientStages(db, clientId),
     listChangeRequests(db, clientId),
     readClientHistory(db, clientId),
+    readClientRefunds(db, clientId),
     ...readClientOnboarding(db, clientId),
   ]);
   const view = clientViewFor(viewer, clientTeamFrom([client, team, cs]), candidates);
@@ -69,7 +71,7 @@ export async function loadClientPage(
   const isAdmin = viewer.roles.includes('admin');
   const kept = view.mayManage ? clientFor(viewer, [found, contacts]) : null;
   if (!kept) return { view, isAdmin, csPartners: isAdmin ? csPartners : [], managed: null };
-  const [stages, changes, history, ...onboardingRows] = rest;
+  const [stages, changes, history, refunds, ...onboardingRows] = rest;
   const { onboarding, receivedAt } = clientOnboardingFrom(onboardingRows);
   // The newest link of each contact tells where they are.
   const latestLink = (contactId: string) =>
@@ -101,6 +103,7 @@ export async function loadClientPage(
         overdue: !change.doneAt && change.dueAt <= now,
       })),
       history: history.map(historyEntryOf),
+      refunds,
     },
   };
 }

@@ -1,0 +1,33 @@
+import { addDaysToIsoDate, type Policy } from '../../policy/index.ts';
+
+export type RefundPolicy = Pick<Policy, 'refunds'>;
+
+export type RefundDateProblem = 'no_service' | 'before_service' | 'in_future';
+
+/**
+ * Why a refund asked on `requestedOn` cannot be recorded today (agency dates, YYYY-MM-DD):
+ * the client has no service start, asked before it, or the day has not come. Null: it may.
+ */
+export function refundDateProblem(
+  requestedOn: string,
+  serviceStartsOn: string | null,
+  today: string,
+): RefundDateProblem | null {
+  if (!serviceStartsOn) return 'no_service';
+  if (requestedOn < serviceStartsOn) return 'before_service';
+  if (requestedOn > today) return 'in_future';
+  return null;
+}
+
+/**
+ * A refund asked within the service's first days (policy.refunds.earlyWithinDays): the first
+ * day of service is day 1, so with 10 the 10th day counts and the 11th does not.
+ */
+export function isEarlyRefund(
+  serviceStartsOn: string,
+  requestedOn: string,
+  rules: RefundPolicy,
+): boolean {
+  const lastEarlyDay = addDaysToIsoDate(serviceStartsOn, rules.refunds.earlyWithinDays - 1);
+  return requestedOn >= serviceStartsOn && requestedOn <= lastEarlyDay;
+}

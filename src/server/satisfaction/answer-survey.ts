@@ -1,0 +1,174 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Database } from '../../../db/client.ts';
+import { insertWhen } from '../../../db/insert-when.ts';
+import { satisfactionSurveys, taskRequests, users } from '../../../db/schema/index.ts';
+import { createTranslator, localeOf } from '../../i18n/index.ts';
+import {
+  addDaysToIsoDate,
+  isoDateInZone,
+  nextBusinessDay,
+  type Policy,
+} from '../../policy/index.ts';
+import { recordEventWhen } from '../audit/record-event.ts';
+import { queueMailWhen } from '../mail/outbox.ts';
+import { taskPagePath } from '../tasks/task-requests.ts';
+import { type FoundSurvey, findSurveyByToken } from './survey-lookup.ts';
+import { lowScoreMail } from './survey-mail.ts';
+import { isLowScore, parseScore, stayedLongEnough, surveyState } from './survey-rules.ts';
+import { readIssuedAt } from './survey-stamp.ts';
+
+type AnswerPolicy = Pick<Policy, 'satisfaction' | 'holidays'> & {
+  agency: Pick<Policy['agency'], 'timeZone'>;
+};
+
+export type SurveyAnswer = { token: string; score: string; comment: string; stamp: string };
+
+export type AnswerFailure =
+  | 'not_found'
+  | 'invalid_score'
+  | 'comment_too_long'
+  | 'answered'
+  | 'voided'
+  | 'expired'
+  | 'too_soon';
+
+export type AnswerResult =
+  | { ok: true; lowScoreTaskId: string | null; locale: string }
+  | { ok: false; error: AnswerFailure; locale?: string };
+
+/** The survey still takes an answer as the batch runs: the guard of every write of the answer. */
+const stillOpen = (surveyId: string, now: Date) =>
+  and(
+    eq(satisfactionSurveys.id, surveyId),
+    isNull(satisfactionSurveys.answeredAt),
+    isNull(satisfactionSurveys.voidedAt),
+    gt(satisfactionSurveys.expiresAt, now),
+  );
+
+/** The due day of a low score's task: the policy's business days after today. */
+function taskDueOn(rules: AnswerPolicy, now: Date) {
+  let day = isoDateInZone(now, rules.agency.timeZone);
+  for (let i = 0; i < rules.satisfaction.taskDueBusinessDays; i += 1)
+    day = nextBusinessDay(addDaysToIsoDate(day, 1), rules.holidays);
+  return day;
+}
+
+/**
+ * The writes a low score adds to its answer: a task request for the client's CS (from
+ * themselves: Ponte has no user of its own, and the why names the survey) and their e-mail.
+ */
+async function lowScoreWrites(
+  db: Database,
+  rules: AnswerPolicy,
+  survey: FoundSurvey,
+  answer: { score: number; comment: string | null; taskId: string; origin: string },
+  now: Date,
+) {
+  const [cs] = await db
+    .select({ name: users.name, email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, survey.csUserId));
+  const t = createTranslator(localeOf(cs?.locale));
+  const facts = { contact: survey.contactName, score: answer.score };
+  const guard = sql`exists (select 1 from ${satisfactionSurveys} where ${stillOpen(survey.id, now)})`;
+  const task = insertWhen(
+    db,
+    taskRequests,
+    {
+      id: answer.taskId,
+      clientId: survey.clientId,
+      requesterId: survey.csUserId,
+      requesterRole: 'cs',
+      assigneeRole: 'cs',
+      assigneeId: survey.csUserId,
+      what: t('satisfaction.task.what', facts),
+      why: answer.comment
+        ? t('satisfaction.task.whyWithComment', { ...facts, comment: answer.comment })
+        : t('satisfaction.task.why', facts),
+      dueOn: taskDueOn(rules, now),
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+    },
+    guard,
+  );
+  if (!cs) return { guard, writes: [task] as const };
+  const mail = lowScoreMail({
+    cs,
+    contactName: survey.contactName,
+    clientName: survey.clientName,
+    score: answer.score,
+    comment: answer.comment,
+    taskUrl: `${answer.origin}${taskPagePath(answer.taskId)}`,
+  });
+  const queued = queueMailWhen(
+    db,
+    { to: cs.email, ...mail, idempotencyKey: `satisfaction-low:${survey.id}` },
+    now,
+    guard,
+  );
+  return { guard, writes: [task, queued] as const };
+}
+
+/**
+ * Records a contact's answer, once: only from the survey's page (its signed stamp shows it was
+ * open at least policy.satisfaction.minSecondsOnPage), only while the survey is open. A low
+ * score opens a task for the client's CS and e-mails them in the same batch. Of two answers
+ * at once, the batch that runs first wins; the other finds it answered.
+ */
+export async function answerSurvey(
+  db: Database,
+  rules: AnswerPolicy,
+  answer: SurveyAnswer,
+  context: { formSecret: string | undefined; origin: string; ip: string | null },
+  now: Date,
+): Promise<AnswerResult> {
+  const survey = await findSurveyByToken(db, answer.token);
+  if (!survey) return { ok: false, error: 'not_found' };
+  const locale = survey.contactLocale;
+  const state = surveyState(survey, now);
+  if (state !== 'open') return { ok: false, error: state, locale };
+  const score = parseScore(answer.score);
+  if (score === null) return { ok: false, error: 'invalid_score', locale };
+  const comment = answer.comment.trim() || null;
+  if (comment && comment.length > rules.satisfaction.maxCommentChars)
+    return { ok: false, error: 'comment_too_long', locale };
+  const issuedAt = readIssuedAt(survey.id, answer.stamp, context.formSecret);
+  if (!issuedAt || !stayedLongEnough(issuedAt, now, rules)) {
+    return { ok: false, error: 'too_soon', locale };
+  }
+  const low = isLowScore(score, rules);
+  const taskId = low ? crypto.randomUUID() : null;
+  const guard = sql`exists (select 1 from ${satisfactionSurveys} where ${stillOpen(survey.id, now)})`;
+  const extra = taskId
+    ? (await lowScoreWrites(db, rules, survey, { score, comment, taskId, ...context }, now)).writes
+    : [];
+  const event = recordEventWhen(
+    db,
+    {
+      actorId: null,
+      action: 'satisfaction_answered',
+      subjectType: 'satisfaction_survey',
+      subjectId: survey.id,
+      ip: context.ip,
+      data: { clientId: survey.clientId, score, taskId },
+    },
+    now,
+    guard,
+  );
+  // Last: every write above is guarded by the survey still being open, which this ends.
+  const answered = db
+    .update(satisfactionSurveys)
+    .set({ answeredAt: now, score, comment, lowScoreTaskId: taskId })
+    .where(stillOpen(survey.id, now))
+    .returning({ id: satisfactionSurveys.id });
+  const writes: BatchItem<'sqlite'>[] = [...extra, event, answered];
+  const results = await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  const won = (results.at(-1) as { id: string }[]).length > 0;
+  if (won) return { ok: true, lowScoreTaskId: taskId, locale };
+  // Lost a race: to another answer, or to the scanner's link.
+  const again = await findSurveyByToken(db, answer.token);
+  const after = again ? surveyState(again, now) : 'answered';
+  return { ok: false, error: after === 'open' ? 'answered' : after, locale };
+}

@@ -1,0 +1,42 @@
+import type { Database } from '../../../db/client.ts';
+import { type Locale, localeOf } from '../../i18n/index.ts';
+import { deliveryOf, findSurveyByToken } from './survey-lookup.ts';
+import { parseScore, type SurveyState, surveyState } from './survey-rules.ts';
+import { stampIssuedAt } from './survey-stamp.ts';
+
+export type SurveyPage =
+  | { state: 'unknown' }
+  | {
+      state: SurveyState;
+      locale: Locale;
+      contactName: string;
+      clientName: string;
+      delivery: ReturnType<typeof deliveryOf>;
+      // The rating the e-mailed link chose (or the one given), preselected on the page.
+      chosen: number | null;
+      // The signed moment this page was drawn: its POST counts only some seconds later.
+      stamp: string;
+    };
+
+/**
+ * The survey page of a token. It only reads: opening it (a person, a link scanner, a
+ * prefetch) records nothing; the e-mailed rating comes preselected from `?score=`.
+ */
+export async function loadSurveyPage(
+  db: Database,
+  input: { token: string; score: string | null; formSecret: string | undefined },
+  now: Date,
+): Promise<SurveyPage> {
+  const survey = await findSurveyByToken(db, input.token);
+  if (!survey) return { state: 'unknown' };
+  const state = surveyState(survey, now);
+  return {
+    state,
+    locale: localeOf(survey.contactLocale),
+    contactName: survey.contactName,
+    clientName: survey.clientName,
+    delivery: deliveryOf(survey),
+    chosen: state === 'answered' ? survey.score : parseScore(input.score),
+    stamp: state === 'open' ? stampIssuedAt(survey.id, now, input.formSecret) : '',
+  };
+}

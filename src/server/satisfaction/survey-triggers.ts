@@ -1,0 +1,85 @@
+import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import {
+  approvalLinks,
+  approvalRounds,
+  clientContacts,
+  clientMilestones,
+  clientRequests,
+  pieces,
+  type SurveyTrigger,
+} from '../../../db/schema/index.ts';
+
+/** A delivery a contact may be asked about: what, about which subject, which contact. */
+export type SurveyCandidate = {
+  trigger: SurveyTrigger;
+  subjectId: string;
+  clientId: string;
+  contactId: string;
+};
+
+/**
+ * The deliveries since `since`, each with the contacts to ask, as three reads for one batch:
+ * - piece_approved: a round approved since then (its piece approved), asking the contacts the
+ *   round was sent to;
+ * - request_done: a client request whose resulting project has all its pieces approved, the
+ *   last of them since then, asking the contact who opened it;
+ * - check_in: the 7-day check-in recorded since then (the checked_in stage), asking every
+ *   contact of the client.
+ */
+export function readSurveyCandidates(db: Database, since: Date) {
+  const pieceApproved = db
+    .selectDistinct({
+      subjectId: approvalRounds.id,
+      clientId: pieces.clientId,
+      contactId: approvalLinks.contactId,
+    })
+    .from(approvalRounds)
+    .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
+    .innerJoin(approvalLinks, eq(approvalLinks.roundId, approvalRounds.id))
+    .where(and(eq(approvalRounds.status, 'approved'), gte(approvalRounds.closedAt, since)));
+  const requestDone = db
+    .selectDistinct({
+      subjectId: clientRequests.id,
+      clientId: clientRequests.clientId,
+      contactId: sql<string>`${clientRequests.contactId}`.as('contact_id'),
+    })
+    .from(approvalRounds)
+    .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
+    .innerJoin(clientRequests, eq(clientRequests.resultProjectId, pieces.projectId))
+    .where(
+      and(
+        eq(approvalRounds.status, 'approved'),
+        gte(approvalRounds.closedAt, since),
+        isNotNull(clientRequests.contactId),
+        sql`not exists (select 1 from ${pieces} other where other.project_id = ${clientRequests.resultProjectId} and other.status <> 'approved')`,
+      ),
+    );
+  const checkIn = db
+    .select({
+      subjectId: clientMilestones.clientId,
+      clientId: clientMilestones.clientId,
+      contactId: clientContacts.id,
+    })
+    .from(clientMilestones)
+    .innerJoin(clientContacts, eq(clientContacts.clientId, clientMilestones.clientId))
+    .where(and(eq(clientMilestones.kind, 'checked_in'), gte(clientMilestones.occurredAt, since)));
+  return [checkIn, requestDone, pieceApproved] as const;
+}
+
+/** The candidates of the three reads, the weightiest first: a contact asked once is asked about that. */
+export function candidatesFrom(
+  [checkIn, requestDone, pieceApproved]: readonly [
+    Omit<SurveyCandidate, 'trigger'>[],
+    Omit<SurveyCandidate, 'trigger'>[],
+    Omit<SurveyCandidate, 'trigger'>[],
+  ],
+  triggers: readonly SurveyTrigger[],
+): SurveyCandidate[] {
+  const all: SurveyCandidate[] = [
+    ...checkIn.map((row) => ({ ...row, trigger: 'check_in' as const })),
+    ...requestDone.map((row) => ({ ...row, trigger: 'request_done' as const })),
+    ...pieceApproved.map((row) => ({ ...row, trigger: 'piece_approved' as const })),
+  ];
+  return all.filter((candidate) => triggers.includes(candidate.trigger));
+}
