@@ -8,6 +8,7 @@ import { refreshClientDeadlines } from '../../src/server/deadlines/refresh-clien
 import type { Dependencies } from '../../src/server/dependencies.ts';
 import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
+import { sendSatisfactionSurveys } from '../../src/server/satisfaction/send-surveys.ts';
 import { sendReportDeadlineNotices } from '../../src/server/timeline/report-deadline-notices.ts';
 import { sendTimelineNotices } from '../../src/server/timeline/timeline-notices.ts';
 
@@ -46,6 +47,10 @@ export const jobs: Record<string, Job> = {
   /** E-mails each client-visible timeline entry to its chosen contacts once, and reminds once who has not acknowledged. */
   'timeline-notices': (deps) =>
     sendTimelineNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
+  /** Asks the contacts of recent deliveries how satisfied they are, each at most once per the policy's interval. */
+  'satisfaction-surveys': hourly((deps) =>
+    sendSatisfactionSurveys(deps.db, policy, deps.clock(), deps.publicOrigin),
+  ),
   /** Sends the e-mail outbox; without a provider (development) it leaves the messages queued. */
   'dispatch-outbox': async (deps) => {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };
