@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
+import { costNormsSchema } from './cost-norms-schema.ts';
+import { refundRules, satisfactionRules } from './satisfaction-schema.ts';
 import { isPublicHostName } from './webhook-url.ts';
 
 /** Text the agency writes in each handbook language (Russian optional: UI only). */
@@ -49,20 +51,6 @@ const pieceKind = z.enum(['social_post', 'banner', 'email', 'landing_page', 'oth
 const discipline = z.enum(['design', 'traffic']);
 // The timeline entry kinds as the database names them (kept equal by a unit test).
 const timelineKind = z.enum(['monthly_report', 'minutes', 'decision', 'media_payment', 'note']);
-
-// The cost metrics and where a norm applies, as the database names them (kept equal by a
-// unit test).
-const costNorm = z.object({
-  id: z.string().min(1),
-  metric: z.enum(['CPC', 'CPM', 'CPL']),
-  objective: z.enum(['traffic', 'reach', 'leads']),
-  placement: z.enum(['feed', 'stories', 'any']),
-  // A norm for difficult niches is a reference only: the daily check uses the general one.
-  niche: z.literal('difficult').optional(),
-  minMinorUnits: z.number().int().nonnegative().optional(),
-  maxMinorUnits: z.number().int().positive(),
-  note: localizedText.optional(),
-});
 
 /** The whole policy: every rule, number and deadline Ponte enforces and the handbook shows. */
 const rateLimit = z.object({ max: positive, windowMinutes: positive });
@@ -155,12 +143,7 @@ export const policySchema = z
       targetingOrTextHours: positive,
       reminderBeforeMinutes: positive,
     }),
-    costNorms: z.object({
-      currency: z.string().regex(/^[A-Z]{3}$/),
-      clientNormMaxMinorUnits: positive,
-      norms: z.array(costNorm).min(1),
-      whenAbove: localizedText,
-    }),
+    costNorms: costNormsSchema(localizedText),
     links: z.object({
       signInMinutes: positive,
       onboardingDays: positive,
@@ -255,19 +238,8 @@ export const policySchema = z
       // The one reminder of an unanswered acknowledgement, and the observation's length.
       acknowledgement: z.object({ reminderAfterDays: positive, maxObservationChars: positive }),
     }),
-    // The one-question satisfaction e-mail (#21): what asks it, how often at most, its link.
-    satisfaction: z.object({
-      triggers: z.array(z.enum(['piece_approved', 'request_done', 'check_in'])),
-      minDaysBetweenAsks: positive,
-      linkDays: positive,
-      minSecondsOnPage: positive,
-      lowScoreAtMost: z.number().int().min(1).max(5),
-      triggerLookbackDays: positive,
-      maxCommentChars: positive,
-      taskDueBusinessDays: positive,
-    }),
-    // Refunds CS records on a client (#21); the scorecard counts those asked early.
-    refunds: z.object({ earlyWithinDays: positive, maxNoteChars: positive }),
+    satisfaction: satisfactionRules,
+    refunds: refundRules,
     sessions: sessionLimits,
     rateLimits: z.object({
       signInPerEmail: rateLimit,
@@ -322,29 +294,6 @@ export const policySchema = z
         path: ['clientSpace', 'triage', 'reminderBeforeBusinessHours'],
         message: 'the reminder must come after the request is sent',
       });
-    }
-    for (const norm of policy.costNorms.norms) {
-      if (norm.minMinorUnits !== undefined && norm.minMinorUnits > norm.maxMinorUnits) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['costNorms', norm.id],
-          message: 'minimum above maximum',
-        });
-      }
-    }
-    const general = policy.costNorms.norms.filter((norm) => norm.niche === undefined);
-    for (const norm of general) {
-      if (
-        general.some(
-          (o) => o !== norm && o.metric === norm.metric && o.placement === norm.placement,
-        )
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['costNorms', norm.id],
-          message: 'two general norms for the same metric and placement',
-        });
-      }
     }
   });
 
