@@ -1650,7 +1650,6 @@ export const en = {
       empty: 'No monthly report is due.',
       item: 'Report for {month} · {client}',
     },
-    clientsNext: 'Report for {month}',
   },
   timelineAck: {
     linkProblemTitle: 'This link does not work',
@@ -1701,6 +1700,7 @@ export const en = {
     kind: 'Kind',
     yourAnswer: 'Your answer',
     fields: {
+      participants: 'Participants',
       summary: 'Summary',
       link: 'Online report',
       discussed: 'What was discussed',

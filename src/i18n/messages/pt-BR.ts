@@ -1668,7 +1668,6 @@ export const ptBR = {
       empty: 'Nenhum relatório mensal pendente.',
       item: 'Relatório de {month} · {client}',
     },
-    clientsNext: 'Relatório de {month}',
   },
   timelineAck: {
     linkProblemTitle: 'Este link não funciona',
@@ -1719,6 +1718,7 @@ export const ptBR = {
     kind: 'Tipo',
     yourAnswer: 'Sua resposta',
     fields: {
+      participants: 'Participantes',
       summary: 'Resumo',
       link: 'Relatório online',
       discussed: 'O que foi discutido',

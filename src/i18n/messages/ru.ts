@@ -1656,7 +1656,6 @@ export const ru = {
       empty: 'Нет ожидающих ежемесячных отчётов.',
       item: 'Отчёт за {month} · {client}',
     },
-    clientsNext: 'Отчёт за {month}',
   },
   timelineAck: {
     linkProblemTitle: 'Ссылка не работает',
@@ -1707,6 +1706,7 @@ export const ru = {
     kind: 'Тип',
     yourAnswer: 'Ваш ответ',
     fields: {
+      participants: 'Участники',
       summary: 'Кратко',
       link: 'Онлайн-отчёт',
       discussed: 'Что обсуждали',
