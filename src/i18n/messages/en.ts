@@ -1650,6 +1650,7 @@ export const en = {
       empty: 'No monthly report is due.',
       item: 'Report for {month} · {client}',
     },
+    clientsNext: 'Report for {month}',
   },
   timelineAck: {
     linkProblemTitle: 'This link does not work',

@@ -1668,6 +1668,7 @@ export const ptBR = {
       empty: 'Nenhum relatório mensal pendente.',
       item: 'Relatório de {month} · {client}',
     },
+    clientsNext: 'Relatório de {month}',
   },
   timelineAck: {
     linkProblemTitle: 'Este link não funciona',

@@ -1656,6 +1656,7 @@ export const ru = {
       empty: 'Нет ожидающих ежемесячных отчётов.',
       item: 'Отчёт за {month} · {client}',
     },
+    clientsNext: 'Отчёт за {month}',
   },
   timelineAck: {
     linkProblemTitle: 'Ссылка не работает',

@@ -1,11 +1,13 @@
 import type { Database } from '../../../db/client.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { listClientDeadlines } from '../deadlines/client-pipeline.ts';
+import { reportMonthAt } from '../timeline/report-deadline-rules.ts';
 import { getClientFor, listCsPartners, mayRegisterClients } from './clients.ts';
 
 /**
  * The clients page: the clients a person sees, each with its next deadline and whether that
- * is overdue, and whether they may register one. One query.
+ * is overdue, and whether they may register one. One query. Last month's report, while a
+ * client owes it, is the next deadline when it falls due first (`reportFirst`).
  */
 export async function loadClientsPage(
   db: Database,
@@ -13,10 +15,19 @@ export async function loadClientsPage(
   rules: Parameters<typeof listClientDeadlines>[2],
   now: Date,
 ) {
-  const rows = await listClientDeadlines(db, viewer, rules);
+  const rows = await listClientDeadlines(
+    db,
+    viewer,
+    rules,
+    reportMonthAt(now, rules.agency.timeZone),
+  );
   return {
     mayRegister: mayRegisterClients(viewer),
-    rows: rows.map((row) => ({ ...row, overdue: Boolean(row.next && row.next.dueAt <= now) })),
+    rows: rows.map((row) => {
+      const reportFirst = Boolean(row.report && (!row.next || row.report.dueAt < row.next.dueAt));
+      const dueAt = reportFirst ? row.report?.dueAt : row.next?.dueAt;
+      return { ...row, reportFirst, overdue: Boolean(dueAt && dueAt <= now) };
+    }),
   };
 }
 

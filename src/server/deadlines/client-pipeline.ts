@@ -1,10 +1,15 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { clientMilestones, clients } from '../../../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { clientFor, readClientWithContacts } from '../clients/clients.ts';
 import { seenClients } from '../clients/team-membership.ts';
+import {
+  openReportDeadline,
+  type ReportDeadlinePolicy,
+} from '../timeline/report-deadline-rules.ts';
+import { reportPublished } from '../timeline/reports-owed.ts';
 import {
   type DeadlinePolicy,
   PIPELINE_STAGES,
@@ -81,8 +86,15 @@ export async function recordStage(
  * next deadline (a pipeline stage or an open change request), the overdue first, then the
  * nearest; clients with nothing due last. One query for any number of clients: each
  * client's pipeline deadline is the stored one (computed from its stages only while stale).
+ * Given last month (YYYY-MM), each client also carries its open monthly report deadline,
+ * found by one lookup on the report index per client.
  */
-export async function listClientDeadlines(db: Database, viewer: Viewer, rules: DeadlinePolicy) {
+export async function listClientDeadlines(
+  db: Database,
+  viewer: Viewer,
+  rules: DeadlinePolicy & ReportDeadlinePolicy,
+  reportMonth: string | null = null,
+) {
   const list = await db
     .select({
       id: clients.id,
@@ -93,26 +105,38 @@ export async function listClientDeadlines(db: Database, viewer: Viewer, rules: D
       ...pipelineDueColumns(rules),
       // The soonest open change request, due by the change turnaround.
       changeDue: soonestOpenChange(),
+      reportPublished: reportMonth ? reportPublished(reportMonth) : sql<boolean>`1`,
     })
     .from(clients)
     .where(seenClients(viewer))
     .orderBy(asc(clients.name));
-  return list
-    .map(({ pipelineDueAt, pipelineDueKind, staleStages, changeDue: due, ...client }) => ({
-      client,
-      next: withChangeDue(
-        pipelineNextOf(
-          { pipelineDueAt, pipelineDueKind, staleStages, serviceEndsOn: client.serviceEndsOn },
-          rules,
-        ),
-        due,
-      ),
-    }))
-    .sort(
-      (a, b) =>
-        (a.next?.dueAt.getTime() ?? Number.POSITIVE_INFINITY) -
-        (b.next?.dueAt.getTime() ?? Number.POSITIVE_INFINITY),
+  const soonest = (row: { next: { dueAt: Date } | null; report: { dueAt: Date } | null }) =>
+    Math.min(
+      row.next?.dueAt.getTime() ?? Number.POSITIVE_INFINITY,
+      row.report?.dueAt.getTime() ?? Number.POSITIVE_INFINITY,
     );
+  return list
+    .map(({ pipelineDueAt, pipelineDueKind, staleStages, changeDue: due, ...row }) => {
+      const { reportPublished: published, ...client } = row;
+      return {
+        client,
+        next: withChangeDue(
+          pipelineNextOf(
+            { pipelineDueAt, pipelineDueKind, staleStages, serviceEndsOn: client.serviceEndsOn },
+            rules,
+          ),
+          due,
+        ),
+        report: reportMonth
+          ? openReportDeadline(
+              reportMonth,
+              { ...client, reportPublished: Boolean(published) },
+              rules,
+            )
+          : null,
+      };
+    })
+    .sort((a, b) => soonest(a) - soonest(b));
 }
 
 /**

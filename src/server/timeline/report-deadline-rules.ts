@@ -85,3 +85,16 @@ export function reportNoticeAt(
   if (now.getTime() >= reportReminderAt(month, rules).getTime()) return 'reminder';
   return null;
 }
+
+/**
+ * A client's open report deadline: the month's report it owes and has not published, due by
+ * reportDueAt; null when it owes none or the report is published.
+ */
+export function openReportDeadline(
+  month: string,
+  client: ServiceDates & { reportPublished: boolean },
+  rules: ReportDeadlinePolicy,
+): { month: string; dueAt: Date } | null {
+  if (client.reportPublished || !owesReport(month, client)) return null;
+  return { month, dueAt: reportDueAt(month, rules) };
+}

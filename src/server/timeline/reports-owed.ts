@@ -1,5 +1,6 @@
 import { and, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { clients, timelineEntries } from '../../../db/schema/index.ts';
+import { OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 import { monthBounds } from './report-deadline-rules.ts';
 
 /**
@@ -8,7 +9,7 @@ import { monthBounds } from './report-deadline-rules.ts';
  * never saw it). One lookup on timeline_entries_report_idx.
  */
 export function reportPublished(month: string) {
-  return sql<boolean>`exists (select 1 from ${timelineEntries} where ${timelineEntries.clientId} = ${clients.id} and ${timelineEntries.kind} = 'monthly_report' and ${timelineEntries.period} = ${month} and ${timelineEntries.visibility} = 'client')`.mapWith(
+  return sql<boolean>`exists (select 1 from ${timelineEntries} where ${timelineEntries.clientId} = ${OUTER_CLIENT_ID} and ${timelineEntries.kind} = 'monthly_report' and ${timelineEntries.period} = ${month} and ${timelineEntries.visibility} = 'client')`.mapWith(
     Boolean,
   );
 }
