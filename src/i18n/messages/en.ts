@@ -1651,6 +1651,7 @@ export const en = {
       item: 'Report for {month} · {client}',
     },
     clientsNext: 'Report for {month}',
+    clientsNext: 'Report for {month}',
   },
   timelineAck: {
     linkProblemTitle: 'This link does not work',
