@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 import { costNormsSchema } from './cost-norms-schema.ts';
+import { refundRules, satisfactionRules } from './satisfaction-schema.ts';
 import { isPublicHostName } from './webhook-url.ts';
 
 /** Text the agency writes in each handbook language (Russian optional: UI only). */
@@ -237,19 +238,8 @@ export const policySchema = z
       // The one reminder of an unanswered acknowledgement, and the observation's length.
       acknowledgement: z.object({ reminderAfterDays: positive, maxObservationChars: positive }),
     }),
-    // The one-question satisfaction e-mail (#21): what asks it, how often at most, its link.
-    satisfaction: z.object({
-      triggers: z.array(z.enum(['piece_approved', 'request_done', 'check_in'])),
-      minDaysBetweenAsks: positive,
-      linkDays: positive,
-      minSecondsOnPage: positive,
-      lowScoreAtMost: z.number().int().min(1).max(5),
-      triggerLookbackDays: positive,
-      maxCommentChars: positive,
-      taskDueBusinessDays: positive,
-    }),
-    // Refunds CS records on a client (#21); the scorecard counts those asked early.
-    refunds: z.object({ earlyWithinDays: positive, maxNoteChars: positive }),
+    satisfaction: satisfactionRules,
+    refunds: refundRules,
     sessions: sessionLimits,
     rateLimits: z.object({
       signInPerEmail: rateLimit,
