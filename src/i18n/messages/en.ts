@@ -1651,7 +1651,6 @@ export const en = {
       item: 'Report for {month} · {client}',
     },
     clientsNext: 'Report for {month}',
-    clientsNext: 'Report for {month}',
   },
   timelineAck: {
     linkProblemTitle: 'This link does not work',

@@ -1669,7 +1669,6 @@ export const ptBR = {
       item: 'Relatório de {month} · {client}',
     },
     clientsNext: 'Relatório de {month}',
-    clientsNext: 'Relatório de {month}',
   },
   timelineAck: {
     linkProblemTitle: 'Este link não funciona',

@@ -1657,7 +1657,6 @@ export const ru = {
       item: 'Отчёт за {month} · {client}',
     },
     clientsNext: 'Отчёт за {month}',
-    clientsNext: 'Отчёт за {month}',
   },
   timelineAck: {
     linkProblemTitle: 'Ссылка не работает',
