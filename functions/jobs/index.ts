@@ -1,6 +1,7 @@
 import { policy } from '../../src/policy/index.ts';
 import { sendApprovalReminders } from '../../src/server/approvals/approval-reminders.ts';
 import { sendInternalReviewNotices } from '../../src/server/approvals/internal-review-notices.ts';
+import { sendCostCheckNotices } from '../../src/server/campaign-costs/cost-check-notices.ts';
 import { sendRequestTriageNotices } from '../../src/server/client-requests/request-notices.ts';
 import { sendContactNotifications } from '../../src/server/client-space/contact-notifications.ts';
 import { sendDeadlineNotices } from '../../src/server/deadlines/deadline-notices.ts';
@@ -47,6 +48,9 @@ export const jobs: Record<string, Job> = {
   /** E-mails each client-visible timeline entry to its chosen contacts once, and reminds once who has not acknowledged. */
   'timeline-notices': (deps) =>
     sendTimelineNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
+  /** Reminds a client's paid-traffic partners and CS of the daily cost check at 11:00, tells the admins at noon. */
+  'cost-check-notices': (deps) =>
+    sendCostCheckNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
   /** Asks the contacts of recent deliveries how satisfied they are, each at most once per the policy's interval. */
   'satisfaction-surveys': hourly((deps) =>
     sendSatisfactionSurveys(deps.db, policy, deps.clock(), deps.publicOrigin),

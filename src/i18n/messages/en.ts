@@ -1474,6 +1474,7 @@ export const en = {
       intro: 'Today’s check of your clients’ campaigns, due by {time}.',
       missing: 'figures of {days} not imported',
       breaches: 'costs above the norm to acknowledge: {count}',
+      empty: 'Every check of today is done.',
     },
     notices: {
       greeting: 'Hello, {name},',

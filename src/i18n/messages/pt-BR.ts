@@ -1490,6 +1490,7 @@ export const ptBR = {
       intro: 'A verificação de hoje das campanhas dos seus clientes, até as {time}.',
       missing: 'números de {days} não importados',
       breaches: 'custos acima da norma a registrar: {count}',
+      empty: 'Todas as verificações de hoje estão feitas.',
     },
     notices: {
       greeting: 'Olá, {name},',

@@ -9,6 +9,7 @@ import { readRequestsAwaitingTriage } from '../client-requests/request-pages.ts'
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
 import { hasPaymentDetails } from '../invoices/submission-rule.ts';
 import type { ReportDeadlinePolicy } from '../timeline/report-deadline-rules.ts';
+import { type CostCheckHomePolicy, readCostChecksToday } from './cost-checks-today.ts';
 import { deadlinesDueTodayFrom, readDeadlinesDueToday } from './deadlines-today.ts';
 import { financeTodayFrom, readFinanceToday } from './finance-today.ts';
 import { gatherReads } from './home-batch.ts';
@@ -24,7 +25,8 @@ import {
 
 export type HomePolicy = Pick<Policy, 'invoices' | 'holidays' | 'agency' | 'approvals'> &
   DeadlinePolicy &
-  ReportDeadlinePolicy;
+  ReportDeadlinePolicy &
+  CostCheckHomePolicy;
 
 /**
  * The partner home, "what needs me today": for everyone, the invoice window with their own
@@ -87,6 +89,10 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
   const triageable = viewer.roles.includes('cs') || viewer.roles.includes('admin');
   const requests = triageable ? batch.add(readRequestsAwaitingTriage(db, viewer)) : null;
 
+  // Today's campaign-cost checks of a paid-traffic partner's, a CS's or an admin's clients.
+  const costChecks = readCostChecksToday(db, viewer, rules, now);
+  const costCheckRows = costChecks ? batch.add(costChecks.read) : null;
+
   const rows = await batch.run();
   const [awaitingClient, clientChanges] = clientPieces?.map((take) => blockOf(take(rows))) ?? [];
   const [inProduction, designChanges] = designPieces?.map((take) => blockOf(take(rows))) ?? [];
@@ -115,6 +121,7 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
     myRequests: myRequests ? blockOf(myRequests(rows)) : null,
     reviewsWaiting: reviews ? blockOf(reviews(rows)) : null,
     clientRequests: requests ? blockOf(requests(rows)) : null,
+    costChecks: costChecks && costCheckRows ? costChecks.from(costCheckRows(rows)) : null,
   };
 }
 

@@ -1,0 +1,124 @@
+import { and, asc, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import {
+  type AdPlacement,
+  type CostMetric,
+  campaignDayMetrics,
+  campaignImports,
+  clientCostNorms,
+  clients,
+  costBreachAcknowledgements,
+  type NormPlacement,
+} from '../../../db/schema/index.ts';
+import type { Policy } from '../../policy/index.ts';
+import {
+  breachKeyOf,
+  type CheckFindings,
+  type CostCheckPolicy,
+  type DailyCheck,
+  daysWithoutFigures,
+  runningSince,
+} from './cost-check-rules.ts';
+import { type DayFigures, findBreaches, normLookup } from './cost-rules.ts';
+
+// The outer client's id, spelled out: the subqueries below have tables of their own.
+const CLIENT = sql.raw('"clients"."id"');
+
+/** JSON text as a list (a client without rows has "[]"). */
+const listOf = (text: unknown): unknown[][] => JSON.parse(String(text ?? '[]')) as unknown[][];
+
+/**
+ * One statement that tells where each client's check stands: the active clients (the service
+ * has begun and not ended) that spent on one of the days that make them "running", each with
+ * the check days' figures, its own norms, the acknowledgements and the imports of those days
+ * as JSON lists — every subquery an index range of the client's rows, so the cost follows the
+ * clients asked about. `which` narrows the clients (a person's), none for all.
+ */
+export function readCheckStatuses(
+  db: Database,
+  check: DailyCheck,
+  rules: CostCheckPolicy,
+  which?: SQL,
+) {
+  const first = check.figureDays[0] ?? check.checkDay;
+  const last = check.figureDays.at(-1) ?? check.checkDay;
+  return db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      csUserId: clients.csUserId,
+      figures:
+        sql<string>`(select json_group_array(json_array(f.day, f.campaign_name, f.placement, f.currency, f.spend_minor_units, f.impressions, f.link_clicks, f.results, f.results_are_leads)) from ${campaignDayMetrics} f where f.client_id = ${CLIENT} and f.day between ${first} and ${last})`.as(
+          'figures',
+        ),
+      norms:
+        sql<string>`(select json_group_array(json_array(n.metric, n.placement, n.currency, n.max_minor_units)) from ${clientCostNorms} n where n.client_id = ${CLIENT})`.as(
+          'norms',
+        ),
+      acknowledged:
+        sql<string>`(select json_group_array(json_array(a.day, a.campaign_name, a.placement, a.metric)) from ${costBreachAcknowledgements} a where a.client_id = ${CLIENT} and a.day between ${first} and ${last})`.as(
+          'acknowledged',
+        ),
+      imports:
+        sql<string>`(select json_group_array(json_array(i.first_day, i.last_day)) from ${campaignImports} i where i.client_id = ${CLIENT} and i.last_day >= ${first} and i.first_day <= ${last})`.as(
+          'imports',
+        ),
+    })
+    .from(clients)
+    .where(
+      and(
+        which,
+        or(isNull(clients.serviceStartsOn), lte(clients.serviceStartsOn, check.checkDay)),
+        or(isNull(clients.serviceEndsOn), gte(clients.serviceEndsOn, check.checkDay)),
+        sql`exists (select 1 from ${campaignDayMetrics} r where r.client_id = ${CLIENT} and r.day between ${runningSince(check, rules)} and ${last} and r.spend_minor_units > 0)`,
+      ),
+    )
+    .orderBy(asc(clients.name));
+}
+
+export type CheckStatusRow = Awaited<ReturnType<typeof readCheckStatuses>>[number];
+
+/** What a status row says: the days without figures and the breaches left to acknowledge. */
+export function checkFindingsOf(
+  row: CheckStatusRow,
+  check: DailyCheck,
+  rules: Pick<Policy, 'costNorms'>,
+): CheckFindings {
+  const figures: DayFigures[] = listOf(row.figures).map((f) => ({
+    day: String(f[0]),
+    campaignName: String(f[1]),
+    placement: f[2] as AdPlacement,
+    currency: String(f[3]),
+    spendMinorUnits: Number(f[4]),
+    impressions: Number(f[5]),
+    linkClicks: Number(f[6]),
+    results: Number(f[7]),
+    resultsAreLeads: Boolean(f[8]),
+  }));
+  const norms = listOf(row.norms).map((n) => ({
+    metric: n[0] as CostMetric,
+    placement: n[1] as NormPlacement,
+    currency: String(n[2]),
+    maxMinorUnits: Number(n[3]),
+  }));
+  const acknowledged = new Set(
+    listOf(row.acknowledged).map(([day, campaignName, placement, metric]) =>
+      breachKeyOf({
+        day: String(day),
+        campaignName: String(campaignName),
+        placement: String(placement),
+        metric: String(metric),
+      }),
+    ),
+  );
+  const imports = listOf(row.imports).map(([firstDay, lastDay]) => ({
+    firstDay: String(firstDay),
+    lastDay: String(lastDay),
+  }));
+  const lookup = normLookup(norms, rules.costNorms);
+  const breaches = check.figureDays.flatMap((day) => findBreaches(figures, lookup, day));
+  return {
+    missingDays: daysWithoutFigures(check.figureDays, imports),
+    unacknowledged: breaches.filter((breach) => !acknowledged.has(breachKeyOf(breach))).length,
+  };
+}

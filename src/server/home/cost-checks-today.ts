@@ -1,0 +1,57 @@
+import { eq, or, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { clients, clientTeamMembers, userRoles } from '../../../db/schema/index.ts';
+import type { Policy } from '../../policy/index.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import {
+  type CostCheckPolicy,
+  checkStateOf,
+  dailyCheckAt,
+} from '../campaign-costs/cost-check-rules.ts';
+import {
+  type CheckStatusRow,
+  checkFindingsOf,
+  readCheckStatuses,
+} from '../campaign-costs/cost-check-status.ts';
+
+export type CostCheckHomePolicy = CostCheckPolicy & Pick<Policy, 'costNorms'>;
+
+/**
+ * The home's block of today's campaign-cost checks: for a paid-traffic partner the clients on
+ * whose team they are in that role, for a CS the clients in their charge, for an admin every
+ * client — those with running campaigns whose check is not met yet. One statement for the
+ * home's batch; null (nothing read) on a day off or for someone who does no check.
+ */
+export function readCostChecksToday(
+  db: Database,
+  viewer: Viewer,
+  rules: CostCheckHomePolicy,
+  now: Date,
+) {
+  const isAdmin = viewer.roles.includes('admin');
+  const isCs = viewer.roles.includes('cs');
+  const isPaidTraffic = viewer.roles.includes('paid_traffic');
+  if (!isAdmin && !isCs && !isPaidTraffic) return null;
+  const check = dailyCheckAt(now, rules);
+  if (!check) return null;
+  const mine = isAdmin
+    ? undefined
+    : or(
+        isCs ? eq(clients.csUserId, viewer.id) : undefined,
+        isPaidTraffic
+          ? sql`"clients"."id" in (select m.client_id from ${clientTeamMembers} m inner join ${userRoles} r on r.user_id = m.user_id and r.role = m.role where m.user_id = ${viewer.id} and m.role = 'paid_traffic')`
+          : undefined,
+      );
+  return {
+    read: readCheckStatuses(db, check, rules, mine),
+    /** The clients whose check is still open or overdue, with what is left of it. */
+    from(rows: CheckStatusRow[]) {
+      return rows.flatMap((row) => {
+        const findings = checkFindingsOf(row, check, rules);
+        const state = checkStateOf(check, findings, now);
+        if (state === 'met') return [];
+        return [{ clientId: row.id, clientName: row.name, state, dueAt: check.dueAt, findings }];
+      });
+    },
+  };
+}
