@@ -1,0 +1,126 @@
+// The import page's data: the client, its last imports, and the preview of a staged upload.
+import { desc, eq } from 'drizzle-orm';
+import type { Database } from '../../../db/client.ts';
+import { campaignImports, users } from '../../../db/schema/index.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { FileStore } from '../files/file-store.ts';
+import type { ParsedImport } from './campaign-import-result.ts';
+import type { ImportRules } from './campaign-import-save.ts';
+import { readStagedExport } from './campaign-import-staging.ts';
+import { csvExportSource } from './campaign-source.ts';
+import { campaignClientFor, readCampaignClient } from './cost-norms-access.ts';
+
+// The preview's table: a line per campaign and placement, at most this many.
+export const PREVIEW_LINES = 50;
+const RECENT_IMPORTS = 5;
+
+/** A campaign's figures over the import's days in one placement, as the preview lists them. */
+export type PreviewLine = {
+  campaignName: string;
+  placement: string;
+  days: number;
+  spendMinorUnits: number;
+  impressions: number;
+  linkClicks: number;
+  results: number;
+  resultsAreLeads: boolean;
+};
+
+export type ImportPreview = Omit<ParsedImport, 'rows'> & {
+  sha256: string;
+  fileName: string;
+  days: number;
+  lines: PreviewLine[];
+  moreLines: number;
+};
+
+/** The figures summed per campaign and placement (leads only when every day's were). */
+export function previewLines(rows: ParsedImport['rows']): PreviewLine[] {
+  const lines = new Map<string, PreviewLine>();
+  for (const row of rows) {
+    const key = `${row.campaignName}\u0000${row.placement}`;
+    const line = lines.get(key) ?? {
+      campaignName: row.campaignName,
+      placement: row.placement,
+      days: 0,
+      spendMinorUnits: 0,
+      impressions: 0,
+      linkClicks: 0,
+      results: 0,
+      resultsAreLeads: true,
+    };
+    line.days += 1;
+    line.spendMinorUnits += row.spendMinorUnits;
+    line.impressions += row.impressions;
+    line.linkClicks += row.linkClicks;
+    line.results += row.results;
+    line.resultsAreLeads &&= row.resultsAreLeads;
+    lines.set(key, line);
+  }
+  return [...lines.values()].sort(
+    (a, b) =>
+      a.campaignName.localeCompare(b.campaignName) || a.placement.localeCompare(b.placement),
+  );
+}
+
+function readRecentImports(db: Database, clientId: string) {
+  return db
+    .select({
+      id: campaignImports.id,
+      fileName: campaignImports.fileName,
+      currency: campaignImports.currency,
+      firstDay: campaignImports.firstDay,
+      lastDay: campaignImports.lastDay,
+      rowCount: campaignImports.rowCount,
+      importedAt: campaignImports.importedAt,
+      importedBy: users.name,
+    })
+    .from(campaignImports)
+    .leftJoin(users, eq(users.id, campaignImports.importedBy))
+    .where(eq(campaignImports.clientId, clientId))
+    .orderBy(desc(campaignImports.importedAt))
+    .limit(RECENT_IMPORTS);
+}
+
+/**
+ * The import page for a client's CS, paid-traffic partner or an admin (else null: a 404):
+ * the client and its last imports in one round trip; with `file` (a staged upload's hash,
+ * the person's own), its preview read again from the bucket — or 'gone' when there is none.
+ */
+export async function loadCampaignImportPage(
+  deps: { db: Database; files: FileStore },
+  viewer: Viewer,
+  clientId: string,
+  shown: { file: string | null; name: string | null },
+  rules: ImportRules,
+  now: Date,
+) {
+  const [found, recent] = await deps.db.batch([
+    readCampaignClient(deps.db, viewer, clientId),
+    readRecentImports(deps.db, clientId),
+  ]);
+  const client = campaignClientFor(viewer, found);
+  if (!client) return null;
+  let preview: ImportPreview | 'gone' | null = null;
+  if (shown.file !== null) {
+    const owner = { clientId: client.id, uploaderId: viewer.id };
+    const staged = await readStagedExport(deps.files, owner, shown.file, rules, now);
+    const parsed = staged ? await csvExportSource(rules).read(staged.bytes) : null;
+    if (!staged || !parsed?.ok) preview = 'gone';
+    else {
+      const { rows, ...rest } = parsed;
+      const lines = previewLines(rows);
+      preview = {
+        ...rest,
+        sha256: staged.sha256,
+        fileName: (shown.name ?? '').slice(0, 120),
+        days: new Set(rows.map((row) => row.day)).size,
+        lines: lines.slice(0, PREVIEW_LINES),
+        moreLines: Math.max(0, lines.length - PREVIEW_LINES),
+      };
+    }
+  }
+  return { client, recent, preview };
+}
+
+export type CampaignImportPage = NonNullable<Awaited<ReturnType<typeof loadCampaignImportPage>>>;
