@@ -9,6 +9,7 @@ import { spaceGuard } from './http/space-guard.ts';
 import { approvalRoutes } from './routes/approval.ts';
 import { authRoutes } from './routes/auth.ts';
 import { campaignCheckRoutes } from './routes/campaign-checks.ts';
+import { campaignImportRoutes } from './routes/campaign-imports.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { costNormRoutes } from './routes/cost-norms.ts';
 import { financeRoutes } from './routes/finance.ts';
@@ -72,6 +73,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/campaign-checks', campaignCheckRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);
+    .route('/campaign-imports', campaignImportRoutes)
 }
 
 /** The API's type, every route with its method, path and input: what `hc<Api>` reads. */

@@ -791,6 +791,7 @@ export const ptBR = {
       cost_norms_saved: '{who} alterou as normas de custo do cliente',
     },
   },
+      campaign_import_saved: '{who} importou os números das campanhas do cliente',
   pipeline: {
     title: 'Etapas e prazos',
     stages: {
@@ -1559,6 +1560,114 @@ export const ptBR = {
       'Conte à agência o que você precisa. Grave um rascunho para terminar depois; nada chega à agência até você enviar.',
     project: 'Projeto',
     projectHelp: 'O projeto ao qual a nova peça pertence.',
+  campaignImport: {
+    title: 'Importar números das campanhas',
+    intro:
+      'Envie a exportação do Gerenciador de Anúncios deste cliente em CSV: um dia, ou vários com o detalhamento por dia. Com o detalhamento por posicionamento, Feed e Stories são comparados cada um com a sua norma. Nada é salvo antes de você conferir a prévia.',
+    howTo:
+      'No Gerenciador de Anúncios: Relatórios → Exportar → CSV. Colunas lidas: Nome da campanha, Valor usado (BRL), Impressões, Cliques no link, Resultados, Indicador de resultados, Início e Encerramento dos relatórios (ou Dia), Plataforma e Posicionamento.',
+    file: 'Arquivo CSV',
+    fileHelp: 'Até {mb} MB e {rows} linhas. Uma planilha do Excel (XLSX)? Salve como “CSV UTF-8”.',
+    upload: 'Ver a prévia',
+    previewTitle: 'Prévia: o que foi reconhecido',
+    previewIntro:
+      'Confira antes de salvar. Ao salvar, os números deste cliente de {first} a {last} são substituídos por estes.',
+    fileName: 'Arquivo',
+    period: 'Período',
+    periodValue: '{first} a {last} ({days} dias com números)',
+    periodRange: '{first} a {last}',
+    currency: 'Moeda',
+    campaigns: 'Campanhas',
+    placements: 'Posicionamentos',
+    platforms: 'Plataformas',
+    rowsRead: 'Linhas',
+    rowsReadValue: '{rows} linhas lidas → {figures} números por dia, campanha e posicionamento',
+    numbers: 'Números',
+    decimalMarks: {
+      comma: 'com vírgula decimal (1.741,86)',
+      point: 'com ponto decimal (1,741.86)',
+    },
+    columnsTitle: 'Colunas lidas',
+    columnAs: '“{header}” como {what}',
+    columnNames: {
+      campaign: 'nome da campanha',
+      spend: 'valor usado',
+      currency: 'moeda',
+      impressions: 'impressões',
+      linkClicks: 'cliques no link',
+      results: 'resultados',
+      resultIndicator: 'indicador de resultados',
+      reportingStarts: 'início do período',
+      reportingEnds: 'fim do período',
+      day: 'dia',
+      platform: 'plataforma',
+      placement: 'posicionamento',
+    },
+    unknownTitle: 'Colunas não usadas',
+    skippedTitle: 'Linhas puladas',
+    skipped: { totals: 'Linha {line}: a linha de totais' },
+    none: 'Nenhuma.',
+    placementNames: {
+      feed: 'Feed',
+      stories: 'Stories',
+      other: 'Outros posicionamentos',
+      all: 'Todos (sem detalhamento)',
+    },
+    tableCaption: 'Números por campanha e posicionamento',
+    columns: {
+      campaign: 'Campanha',
+      placement: 'Posicionamento',
+      days: 'Dias',
+      spend: 'Valor usado',
+      impressions: 'Impressões',
+      clicks: 'Cliques no link',
+      results: 'Resultados',
+    },
+    leads: '{count} leads',
+    moreLines: 'E mais {count} linhas, não mostradas aqui.',
+    save: 'Salvar',
+    another: 'Enviar outro arquivo',
+    saved: 'Importação salva: {rows} números por dia, campanha e posicionamento.',
+    previewGone:
+      'Esta prévia não está mais disponível: já foi salva, expirou ou é de outra pessoa. Envie o arquivo de novo.',
+    alreadySaved: 'Esta importação já foi salva.',
+    recentTitle: 'Últimas importações',
+    recentNone: 'Nenhuma importação ainda.',
+    recentColumns: {
+      when: 'Quando',
+      who: 'Quem',
+      file: 'Arquivo',
+      period: 'Período',
+      rows: 'Números',
+    },
+    campaignsLink: 'Ver a verificação das campanhas',
+    problems: {
+      empty:
+        'Nenhum arquivo escolhido, ou o arquivo está vazio. Escolha a exportação em CSV do Gerenciador de Anúncios.',
+      too_large: 'O arquivo passa de {mb} MB. Exporte menos dias ou menos colunas.',
+      not_text:
+        'O arquivo não é um CSV de texto (UTF-8). No Excel, use Salvar como → “CSV UTF-8”.',
+      spreadsheet:
+        'Este arquivo é uma planilha (XLSX ou XLS), que a Ponte não lê. Exporte em CSV no Gerenciador de Anúncios, ou no Excel use Salvar como → “CSV UTF-8”.',
+      unreadable:
+        'O arquivo não pôde ser lido como CSV perto da linha {line}: aspas sem fechar ou linhas com um número diferente de colunas.',
+      too_many_rows: 'O arquivo tem mais de {rows} linhas. Exporte menos dias.',
+      missing_columns:
+        'Faltam colunas na exportação: {detail}. Inclua-as no relatório e exporte de novo.',
+      no_rows: 'A exportação não tem linhas de campanhas (só o cabeçalho ou os totais).',
+      no_currency:
+        'A moeda não aparece: exporte com a coluna “Valor usado (BRL)”, com a moeda entre parênteses, ou com a coluna “Moeda”.',
+      unknown_currency: '“{detail}” não é o código de uma moeda (como BRL).',
+      mixed_currencies:
+        'A exportação tem mais de uma moeda ({detail}). Exporte uma conta de anúncios por vez.',
+      mixed_number_formats:
+        'Linha {line}: {detail} escreve os números de outro jeito que o resto do arquivo (vírgula e ponto decimais misturados).',
+      bad_number: 'Linha {line}: {detail} não é um número.',
+      bad_date: 'Linha {line}: {detail} não é uma data (como 2026-11-30 ou 30/11/2026).',
+      spans_days:
+        'Linha {line}: os números cobrem vários dias. Exporte um dia só, ou com o detalhamento por tempo “Dia”.',
+    },
+  },
     noProjects: 'Ainda não há projeto ao qual adicionar uma peça.',
     requiredMark: 'obrigatório',
     chooseFile: 'Escolher um arquivo',
