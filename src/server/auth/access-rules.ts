@@ -59,12 +59,6 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   // A client's daily cost check: its CS or paid-traffic partner (checked per client) and admins.
   // A client's imports of the ads manager's export: the same people (checked per client).
   { prefix: '/api/campaign-imports', access: ['cs', 'paid_traffic', 'admin'] },
-  // A client's timeline: everyone on its team reads it; who writes each kind is checked per
-  // client by policy.timeline (CS, paid traffic, admins).
-  {
-    prefix: '/api/timeline',
-    access: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
-  },
   { prefix: '/api/campaign-checks', access: ['cs', 'paid_traffic', 'admin'] },
   // A client's cost norms: its CS or paid-traffic partner (checked per client) and admins.
   { prefix: '/api/cost-norms', access: ['cs', 'paid_traffic', 'admin'] },
