@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
+import { campaignChecksSchema, checkCampaignChecksTimes } from './campaign-checks-schema.ts';
 import { costNormsSchema } from './cost-norms-schema.ts';
 import { refundRules, satisfactionRules } from './satisfaction-schema.ts';
 import { isPublicHostName } from './webhook-url.ts';
@@ -119,13 +120,7 @@ export const policySchema = z
     }),
     // How a deadline is shown: "soon" when it is this close (and not today).
     deadlineUrgency: z.object({ soonWithinHours: positive }),
-    // The daily check of campaign costs (#20); its due time is businessHours.dailyAnalyticsBy.
-    campaignChecks: z.object({
-      reminderAt: clockTime,
-      runningIfSpentWithinDays: positive,
-      chartDays: positive,
-      maxNoteChars: positive,
-    }),
+    campaignChecks: campaignChecksSchema(clockTime),
     newClientDeadlines: z.object({
       contactWithinMinutes: positive,
       afterHoursCutoff: clockTime,
@@ -262,13 +257,7 @@ export const policySchema = z
         message: 'closes before it opens',
       });
     }
-    if (policy.campaignChecks.reminderAt >= policy.businessHours.dailyAnalyticsBy) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['campaignChecks', 'reminderAt'],
-        message: 'the reminder must come before the daily check is due',
-      });
-    }
+    checkCampaignChecksTimes(policy, ctx);
     for (const path of [['sessions'], ['clientSpace', 'sessions']] as const) {
       const limits = path.length === 1 ? policy.sessions : policy.clientSpace.sessions;
       if (limits.absoluteDays < limits.idleDays) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { policy } from '../../../src/policy/index.ts';
+import { agencyPolicy } from '../../../src/policy/agency-policy.ts';
+import { parsePolicy, policy } from '../../../src/policy/index.ts';
 import {
   checkNoticeDue,
   checkStateOf,
@@ -56,6 +57,18 @@ describe('which figures a business day checks', () => {
     const check = dailyCheckOn('2026-04-16', rules);
     expect(check?.dueAt.toISOString()).toBe('2026-04-16T16:30:00.000Z');
     expect(check?.reminderAt.toISOString()).toBe('2026-04-16T12:15:00.000Z');
+  });
+});
+
+describe('the policy of the daily check', () => {
+  it('refuses a reminder at or after the due time', () => {
+    const withReminderAt = (reminderAt: string) => () =>
+      parsePolicy({
+        ...agencyPolicy,
+        campaignChecks: { ...agencyPolicy.campaignChecks, reminderAt },
+      });
+    expect(withReminderAt('11:59')).not.toThrow();
+    expect(withReminderAt('12:00')).toThrow(/campaignChecks/);
   });
 });
 
