@@ -57,11 +57,11 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   // A client's request forms: its CS (checked per client) and admins.
   { prefix: '/api/request-templates', access: ['cs', 'admin'] },
   // A client's daily cost check: its CS or paid-traffic partner (checked per client) and admins.
-  // A client's imports of the ads manager's export: the same people (checked per client).
-  { prefix: '/api/campaign-imports', access: ['cs', 'paid_traffic', 'admin'] },
   { prefix: '/api/campaign-checks', access: ['cs', 'paid_traffic', 'admin'] },
   // A client's cost norms: its CS or paid-traffic partner (checked per client) and admins.
   { prefix: '/api/cost-norms', access: ['cs', 'paid_traffic', 'admin'] },
+  // A client's imports of the ads manager's export: the same people (checked per client).
+  { prefix: '/api/campaign-imports', access: ['cs', 'paid_traffic', 'admin'] },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];
