@@ -784,8 +784,8 @@ export const en = {
       approval_thread_resolved: '{who} marked a comment on version {version} as resolved',
       approval_thread_reopened: '{who} reopened a comment on version {version}',
       cost_norms_saved: '{who} changed the client’s cost norms',
-    },
       campaign_import_saved: '{who} imported the client’s campaign figures',
+    },
   },
   pipeline: {
     title: 'Stages and deadlines',
@@ -1533,15 +1533,6 @@ export const en = {
       'Someone changed this client’s norms while you were editing. See the current values and save again.',
     linkFromClient: 'Campaign cost norms',
   },
-  requestForm: {
-    titleNew: {
-      project: 'Request a new project',
-      piece: 'Request a new piece',
-    },
-    titleEdit: 'Your draft request',
-    intro:
-      'Tell the agency what you need. Save a draft to finish later; nothing reaches the agency until you send it.',
-    project: 'Project',
   campaignImport: {
     title: 'Import campaign figures',
     intro:
@@ -1648,6 +1639,15 @@ export const en = {
         'Row {line}: the figures cover several days. Export one day, or broken down by time: “Day”.',
     },
   },
+  requestForm: {
+    titleNew: {
+      project: 'Request a new project',
+      piece: 'Request a new piece',
+    },
+    titleEdit: 'Your draft request',
+    intro:
+      'Tell the agency what you need. Save a draft to finish later; nothing reaches the agency until you send it.',
+    project: 'Project',
     projectHelp: 'The project the new piece belongs to.',
     noProjects: 'There is no project to add a piece to yet.',
     requiredMark: 'required',

@@ -789,9 +789,9 @@ export const ptBR = {
       approval_thread_resolved: '{who} marcou como resolvido um comentário da versão {version}',
       approval_thread_reopened: '{who} reabriu um comentário da versão {version}',
       cost_norms_saved: '{who} alterou as normas de custo do cliente',
+      campaign_import_saved: '{who} importou os números das campanhas do cliente',
     },
   },
-      campaign_import_saved: '{who} importou os números das campanhas do cliente',
   pipeline: {
     title: 'Etapas e prazos',
     stages: {
@@ -1550,16 +1550,6 @@ export const ptBR = {
       'Alguém mudou as normas deste cliente enquanto você editava. Veja os valores atuais e salve de novo.',
     linkFromClient: 'Normas de custo das campanhas',
   },
-  requestForm: {
-    titleNew: {
-      project: 'Pedir um novo projeto',
-      piece: 'Pedir uma nova peça',
-    },
-    titleEdit: 'Seu rascunho de pedido',
-    intro:
-      'Conte à agência o que você precisa. Grave um rascunho para terminar depois; nada chega à agência até você enviar.',
-    project: 'Projeto',
-    projectHelp: 'O projeto ao qual a nova peça pertence.',
   campaignImport: {
     title: 'Importar números das campanhas',
     intro:
@@ -1668,6 +1658,16 @@ export const ptBR = {
         'Linha {line}: os números cobrem vários dias. Exporte um dia só, ou com o detalhamento por tempo “Dia”.',
     },
   },
+  requestForm: {
+    titleNew: {
+      project: 'Pedir um novo projeto',
+      piece: 'Pedir uma nova peça',
+    },
+    titleEdit: 'Seu rascunho de pedido',
+    intro:
+      'Conte à agência o que você precisa. Grave um rascunho para terminar depois; nada chega à agência até você enviar.',
+    project: 'Projeto',
+    projectHelp: 'O projeto ao qual a nova peça pertence.',
     noProjects: 'Ainda não há projeto ao qual adicionar uma peça.',
     requiredMark: 'obrigatório',
     chooseFile: 'Escolher um arquivo',
