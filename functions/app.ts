@@ -71,9 +71,9 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/space/preferences', spacePreferenceRoutes)
     .route('/requests', requestRoutes)
     .route('/campaign-checks', campaignCheckRoutes)
+    .route('/campaign-imports', campaignImportRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);
-    .route('/campaign-imports', campaignImportRoutes)
 }
 
 /** The API's type, every route with its method, path and input: what `hc<Api>` reads. */
