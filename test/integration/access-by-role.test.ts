@@ -75,6 +75,15 @@ const ENDPOINTS: {
     allowed: ['cs', 'paid_traffic', 'admin'],
   },
   {
+    // The same people reach the daily check's acknowledgement; its empty input is refused (400).
+    name: 'POST /api/campaign-checks/:clientId/acknowledgements',
+    request: (cookie) => [
+      '/api/campaign-checks/demo-client-bakery/acknowledgements',
+      postJson({}, { cookie }),
+    ],
+    allowed: ['cs', 'paid_traffic', 'admin'],
+  },
+  {
     name: 'GET /api/finance/payments.csv',
     request: (cookie) => ['/api/finance/payments.csv', { headers: { Cookie: cookie } }],
     allowed: ['finance', 'admin'],
