@@ -1416,6 +1416,7 @@ export const en = {
     missingDay: 'The figures of {date} are not imported.',
     importLink: 'Import the ads manager’s export',
     normsLink: 'The client’s cost norms',
+    linkFromClient: 'Campaigns: the daily cost check and the charts',
     latestImport: 'Latest figures: up to {date}.',
     noImportYet: 'No figures imported yet.',
     breachesTitle: 'Costs above the norm',
@@ -1491,7 +1492,8 @@ export const en = {
     },
     checkIn: {
       title: 'Figures since launch',
-      intro: 'For the 7-day check-in: each campaign’s figures from the launch on {date}.',
+      intro:
+        'For the check-in {days} after the launch: each campaign’s figures from the launch on {date} to {end}.',
       none: 'No figures imported since the launch on {date}.',
       columns: {
         campaign: 'Campaign',

@@ -1427,6 +1427,7 @@ export const ptBR = {
     missingDay: 'Os números de {date} não foram importados.',
     importLink: 'Importar a exportação do gerenciador de anúncios',
     normsLink: 'Normas de custo do cliente',
+    linkFromClient: 'Campanhas: a verificação diária de custos e os gráficos',
     latestImport: 'Números mais recentes: até {date}.',
     noImportYet: 'Nenhum número importado ainda.',
     breachesTitle: 'Custos acima da norma',
@@ -1507,7 +1508,8 @@ export const ptBR = {
     },
     checkIn: {
       title: 'Números desde o lançamento',
-      intro: 'Para o acompanhamento de 7 dias: os números de cada campanha desde o lançamento em {date}.',
+      intro:
+        'Para o acompanhamento {days} depois do lançamento: os números de cada campanha do lançamento em {date} até {end}.',
       none: 'Nenhum número importado desde o lançamento em {date}.',
       columns: {
         campaign: 'Campanha',

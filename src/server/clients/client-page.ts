@@ -3,6 +3,10 @@ import type { Database } from '../../../db/client.ts';
 import { events, projects } from '../../../db/schema/index.ts';
 import { historyEntryOf, readEventHistory } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import {
+  figuresSinceLaunchFrom,
+  readFiguresSinceLaunch,
+} from '../campaign-costs/campaign-page-check-in.ts';
 import { listChangeRequests } from '../deadlines/change-requests.ts';
 import { clientPipelineOf, listClientStages } from '../deadlines/client-pipeline.ts';
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
@@ -64,6 +68,7 @@ export async function loadClientPage(
     listChangeRequests(db, clientId),
     readClientHistory(db, clientId),
     readClientRefunds(db, clientId),
+    readFiguresSinceLaunch(db, clientId, rules),
     ...readClientOnboarding(db, clientId),
   ]);
   const view = clientViewFor(viewer, clientTeamFrom([client, team, cs]), candidates);
@@ -71,7 +76,7 @@ export async function loadClientPage(
   const isAdmin = viewer.roles.includes('admin');
   const kept = view.mayManage ? clientFor(viewer, [found, contacts]) : null;
   if (!kept) return { view, isAdmin, csPartners: isAdmin ? csPartners : [], managed: null };
-  const [stages, changes, history, refunds, ...onboardingRows] = rest;
+  const [stages, changes, history, refunds, launchFigures, ...onboardingRows] = rest;
   const { onboarding, receivedAt } = clientOnboardingFrom(onboardingRows);
   // The newest link of each contact tells where they are.
   const latestLink = (contactId: string) =>
@@ -104,6 +109,12 @@ export async function loadClientPage(
       })),
       history: history.map(historyEntryOf),
       refunds,
+      // The 7-day check-in's figures, beside the pipeline.
+      figuresSinceLaunch: figuresSinceLaunchFrom(
+        launchFigures,
+        stages.find((stage) => stage.kind === 'launched')?.occurredAt,
+        rules,
+      ),
     },
   };
 }
