@@ -26,7 +26,12 @@ const WARMUP = 30;
 // The line a size's process prints its measurements on, for the main process to read.
 const RESULT_MARK = 'BENCH-RESULT ';
 
-type Subject = { label: string; targets: Targets; callOn: (setup: BenchSetup) => BenchCall };
+type Subject = {
+  label: string;
+  targets: Targets;
+  callOn: (setup: BenchSetup) => BenchCall;
+  runs?: { warmup: number; measured: number };
+};
 
 const subjects: Subject[] = [
   ...BENCH_ROUTES.map((route) => ({
@@ -46,6 +51,7 @@ const subjects: Subject[] = [
   ...BENCH_PAGE_DATA.map((page) => ({
     label: `${page.page} (page data)`,
     targets: page.targets,
+    runs: page.runs,
     callOn:
       (setup: BenchSetup): BenchCall =>
       async () => {
@@ -63,10 +69,11 @@ async function measureScale(factor: number): Promise<Measurement[]> {
   const measured: Measurement[] = [];
   for (const subject of subjects)
     measured.push(
-      await measure(setup.database.client, subject.callOn(setup), {
-        warmup: WARMUP,
-        measured: RUNS,
-      }),
+      await measure(
+        setup.database.client,
+        subject.callOn(setup),
+        subject.runs ?? { warmup: WARMUP, measured: RUNS },
+      ),
     );
   await setup.close();
   return measured;
