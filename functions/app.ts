@@ -30,6 +30,7 @@ import { spacePreferenceRoutes } from './routes/space-preferences.ts';
 import { spaceRequestRoutes } from './routes/space-requests.ts';
 import { spaceTimelineRoutes } from './routes/space-timeline.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { timelineRoutes } from './routes/timeline.ts';
 import { timelineAckRoutes } from './routes/timeline-ack.ts';
 
 /**
@@ -72,6 +73,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/requests', requestRoutes)
     .route('/campaign-checks', campaignCheckRoutes)
     .route('/campaign-imports', campaignImportRoutes)
+    .route('/timeline', timelineRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);
 }

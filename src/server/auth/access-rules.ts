@@ -62,6 +62,12 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/api/cost-norms', access: ['cs', 'paid_traffic', 'admin'] },
   // A client's imports of the ads manager's export: the same people (checked per client).
   { prefix: '/api/campaign-imports', access: ['cs', 'paid_traffic', 'admin'] },
+  // A client's timeline: everyone on its team reads it; who writes each kind is checked per
+  // client by policy.timeline (CS, paid traffic, admins).
+  {
+    prefix: '/api/timeline',
+    access: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
+  },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];

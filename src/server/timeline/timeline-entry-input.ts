@@ -7,7 +7,11 @@ import {
 import { PARTNER_ROLES, type PartnerRole, type Policy } from '../../policy/index.ts';
 import { checkbox, isRealDate, oneOrMany } from '../forms/input-fields.ts';
 import { parseAmountToMinor } from '../invoices/amount.ts';
-import { mayAskAcknowledgement, reportPeriodProblem } from './timeline-rules.ts';
+import {
+  latestReportablePeriod,
+  mayAskAcknowledgement,
+  reportPeriodProblem,
+} from './timeline-rules.ts';
 
 type TimelineRules = Pick<Policy, 'timeline'>;
 
@@ -17,6 +21,13 @@ export type ActionItemInput = {
   role: PartnerRole;
   assigneeId: string | null;
   dueOn: string;
+};
+
+/** The post of an entry form: the entry, and the new id or the revision it was opened with. */
+export type TimelineEntryPost = {
+  newId: string | null;
+  revision: number | null;
+  draft: TimelineEntryDraft;
 };
 
 /** An entry's fields as posted and checked, before the server resolves names and writes it. */
@@ -80,111 +91,141 @@ function parseAssignee(value: string): { role: PartnerRole; assigneeId: string |
  */
 export function timelineEntryInput(rules: TimelineRules, today: string) {
   const limits = rules.timeline;
-  return z
-    .object({
-      kind: z.enum(TIMELINE_ENTRY_KINDS),
-      title: z.string().trim().min(1).max(limits.maxTitleChars),
-      visibility: z.enum(TIMELINE_VISIBILITIES),
-      contactIds: oneOrMany(z.string().min(1).max(100)).pipe(z.array(z.string()).max(50)),
-      asksAcknowledgement: checkbox,
-      occurredOn: text(10),
-      period: text(7),
-      dueOn: text(10),
-      amount: text(30),
-      link: text(500),
-      summary: text(limits.maxLongTextChars),
-      discussed: text(limits.maxLongTextChars),
-      decisions: text(limits.maxLongTextChars),
-      decided: text(limits.maxLongTextChars),
-      context: text(limits.maxLongTextChars),
-      text: text(limits.maxLongTextChars),
-      agencyPeople: oneOrMany(z.string().max(100)).pipe(
-        z.array(z.string()).max(limits.maxParticipants),
-      ),
-      contactParticipants: oneOrMany(z.string().max(100)).pipe(
-        z.array(z.string()).max(limits.maxParticipants),
-      ),
-      otherParticipants: text(limits.maxShortTextChars * limits.maxParticipants),
-      actionWhat: oneOrMany(text(limits.maxShortTextChars)).pipe(
-        z.array(z.string()).max(limits.maxActionItems + 5),
-      ),
-      actionAssignee: oneOrMany(z.string().max(140)),
-      actionDue: oneOrMany(z.string().max(10)),
-    })
+  return entryFields(rules)
     .superRefine((input, ctx) => {
       const problem = (path: (string | number)[], messageKey: string, messageParams = {}) =>
         ctx.addIssue({ code: 'custom', path, params: { messageKey, messageParams } });
-      const own = KIND_FIELDS[input.kind];
-      const values = input as unknown as Record<string, string>;
-      for (const field of own.required) {
-        if (!values[field]) problem([field], 'fields.required');
-      }
-      for (const field of ['occurredOn', 'dueOn'] as const) {
-        const value = input[field];
-        if (value && !isRealDate(value)) problem([field], 'fields.invalidDate');
-      }
-      if (
-        PAST_DATED.includes(input.kind) &&
-        isRealDate(input.occurredOn) &&
-        input.occurredOn > today
-      )
-        problem(['occurredOn'], 'timeline.dateInFuture');
-      if (input.kind === 'monthly_report' && input.period) {
-        if (!isPeriod(input.period)) problem(['period'], 'timeline.invalidPeriod');
-        else if (reportPeriodProblem(input.period, today, rules))
-          problem(['period'], 'timeline.periodInFuture');
-      }
-      if (input.kind === 'monthly_report' && input.link && !isHttpsLink(input.link))
-        problem(['link'], 'fields.invalidUrl');
-      if (
-        input.kind === 'media_payment' &&
-        input.amount &&
-        parseAmountToMinor(input.amount) === null
-      )
-        problem(['amount'], 'fields.invalidAmount');
-      if (input.asksAcknowledgement && !mayAskAcknowledgement(input.kind, rules))
-        problem(['asksAcknowledgement'], 'timeline.noAcknowledgement');
-      if (input.asksAcknowledgement && input.visibility !== 'client')
-        problem(['asksAcknowledgement'], 'timeline.acknowledgementNeedsClient');
-      if (input.visibility === 'internal' && input.contactIds.length > 0)
-        problem(['contactIds'], 'timeline.recipientsNeedClient');
+      checkKindFields(input, today, rules, problem);
       if (input.kind === 'minutes') checkActionItems(input, problem, limits.maxActionItems);
     })
-    .transform((input): TimelineEntryDraft => {
-      const own = KIND_FIELDS[input.kind];
-      const values = input as unknown as Record<string, string>;
-      const fields: TimelineEntryDraft['fields'] = {};
-      for (const field of [...own.required, ...own.optional]) {
-        if (field === 'occurredOn' || field === 'period') continue;
-        fields[field] =
-          field === 'amount' ? parseAmountToMinor(values[field] ?? '') : values[field] || null;
-      }
-      const minutes = input.kind === 'minutes';
-      return {
-        kind: input.kind,
-        title: input.title,
-        visibility: input.visibility,
-        occurredOn:
-          input.kind === 'media_payment'
-            ? input.dueOn
-            : own.required.includes('occurredOn') || own.optional.includes('occurredOn')
-              ? input.occurredOn || null
-              : null,
-        period: input.kind === 'monthly_report' ? input.period : null,
-        asksAcknowledgement: input.asksAcknowledgement,
-        contactIds: [...new Set(input.contactIds)],
-        fields,
-        agencyPeople: minutes ? [...new Set(input.agencyPeople.filter(Boolean))] : [],
-        contactParticipants: minutes ? [...new Set(input.contactParticipants.filter(Boolean))] : [],
-        otherParticipants: minutes
-          ? input.otherParticipants
-              .split('\n')
-              .map((name) => name.trim())
-              .filter(Boolean)
-          : [],
-        actionItems: minutes ? actionItemsOf(input) : [],
-      };
-    });
+    .transform(
+      (input): TimelineEntryPost => ({
+        newId: input.newId ?? null,
+        revision: input.revision ?? null,
+        draft: draftOf(input),
+      }),
+    );
+}
+
+/** Every field the entry form may post, each within the policy's limits. */
+function entryFields(rules: TimelineRules) {
+  const limits = rules.timeline;
+  return z.object({
+    // A new entry carries the id its form was opened with (a double click saves it once);
+    // an edit, the revision it was opened at (a second tab's save is refused against it).
+    newId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/)
+      .optional(),
+    revision: z.coerce.number().int().positive().optional(),
+    kind: z.enum(TIMELINE_ENTRY_KINDS),
+    title: z.string().trim().min(1).max(limits.maxTitleChars),
+    visibility: z.enum(TIMELINE_VISIBILITIES),
+    contactIds: oneOrMany(z.string().min(1).max(100)).pipe(z.array(z.string()).max(50)),
+    asksAcknowledgement: checkbox,
+    occurredOn: text(10),
+    period: text(7),
+    dueOn: text(10),
+    amount: text(30),
+    link: text(500),
+    summary: text(limits.maxLongTextChars),
+    discussed: text(limits.maxLongTextChars),
+    decisions: text(limits.maxLongTextChars),
+    decided: text(limits.maxLongTextChars),
+    context: text(limits.maxLongTextChars),
+    text: text(limits.maxLongTextChars),
+    agencyPeople: oneOrMany(z.string().max(100)).pipe(
+      z.array(z.string()).max(limits.maxParticipants),
+    ),
+    contactParticipants: oneOrMany(z.string().max(100)).pipe(
+      z.array(z.string()).max(limits.maxParticipants),
+    ),
+    otherParticipants: text(limits.maxShortTextChars * limits.maxParticipants),
+    actionWhat: oneOrMany(text(limits.maxShortTextChars)).pipe(
+      z.array(z.string()).max(limits.maxActionItems + 5),
+    ),
+    actionAssignee: oneOrMany(z.string().max(140)),
+    actionDue: oneOrMany(z.string().max(10)),
+  });
+}
+
+type CheckedInput = z.infer<ReturnType<typeof entryFields>>;
+type Problem = (path: (string | number)[], messageKey: string, messageParams?: object) => void;
+
+/** The posted kind's required fields, its dates, its month and what it may ask. */
+function checkKindFields(
+  input: CheckedInput,
+  today: string,
+  rules: TimelineRules,
+  problem: Problem,
+) {
+  const own = KIND_FIELDS[input.kind];
+  const values = input as unknown as Record<string, string>;
+  for (const field of own.required) {
+    if (!values[field]) problem([field], 'fields.required');
+  }
+  for (const field of ['occurredOn', 'dueOn'] as const) {
+    const value = input[field];
+    if (value && !isRealDate(value)) problem([field], 'fields.invalidDate');
+  }
+  if (PAST_DATED.includes(input.kind) && isRealDate(input.occurredOn) && input.occurredOn > today)
+    problem(['occurredOn'], 'timeline.dateInFuture');
+  if (input.kind === 'monthly_report' && input.period) {
+    if (!isPeriod(input.period)) problem(['period'], 'timeline.invalidPeriod');
+    else if (reportPeriodProblem(input.period, today, rules))
+      problem(['period'], 'timeline.periodInFuture', {
+        latest: latestReportablePeriod(today, rules),
+      });
+  }
+  if (input.kind === 'monthly_report' && input.link && !isHttpsLink(input.link))
+    problem(['link'], 'fields.invalidUrl');
+  if (input.kind === 'media_payment' && input.amount && parseAmountToMinor(input.amount) === null)
+    problem(['amount'], 'fields.invalidAmount');
+  if (input.asksAcknowledgement && !mayAskAcknowledgement(input.kind, rules))
+    problem(['asksAcknowledgement'], 'timeline.noAcknowledgement');
+  if (input.asksAcknowledgement && input.visibility !== 'client')
+    problem(['asksAcknowledgement'], 'timeline.acknowledgementNeedsClient');
+  if (input.visibility === 'internal' && input.contactIds.length > 0)
+    problem(['contactIds'], 'timeline.recipientsNeedClient');
+}
+
+/** The posted kind's own fields, as the server writes them. */
+function draftOf(input: CheckedInput): TimelineEntryDraft {
+  {
+    const own = KIND_FIELDS[input.kind];
+    const values = input as unknown as Record<string, string>;
+    const fields: TimelineEntryDraft['fields'] = {};
+    for (const field of [...own.required, ...own.optional]) {
+      if (field === 'occurredOn' || field === 'period') continue;
+      fields[field] =
+        field === 'amount' ? parseAmountToMinor(values[field] ?? '') : values[field] || null;
+    }
+    const minutes = input.kind === 'minutes';
+    return {
+      kind: input.kind,
+      title: input.title,
+      visibility: input.visibility,
+      occurredOn:
+        input.kind === 'media_payment'
+          ? input.dueOn
+          : own.required.includes('occurredOn') || own.optional.includes('occurredOn')
+            ? input.occurredOn || null
+            : null,
+      period: input.kind === 'monthly_report' ? input.period : null,
+      asksAcknowledgement: input.asksAcknowledgement,
+      contactIds: [...new Set(input.contactIds)],
+      fields,
+      agencyPeople: minutes ? [...new Set(input.agencyPeople.filter(Boolean))] : [],
+      contactParticipants: minutes ? [...new Set(input.contactParticipants.filter(Boolean))] : [],
+      otherParticipants: minutes
+        ? input.otherParticipants
+            .split('\n')
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : [],
+      actionItems: minutes ? actionItemsOf(input) : [],
+    };
+  }
 }
 
 type ActionRows = { actionWhat: string[]; actionAssignee: string[]; actionDue: string[] };
@@ -205,11 +246,7 @@ function filledRows(input: ActionRows) {
 }
 
 /** Each filled action item needs what, whom and a real date; at most the policy's number. */
-function checkActionItems(
-  input: ActionRows,
-  problem: (path: (string | number)[], key: string, params?: object) => void,
-  max: number,
-) {
+function checkActionItems(input: ActionRows, problem: Problem, max: number) {
   const rows = filledRows(input);
   if (rows.length > max) problem(['actionWhat'], 'timeline.tooManyActionItems', { max });
   for (const row of rows) {
@@ -226,16 +263,3 @@ function actionItemsOf(input: ActionRows): ActionItemInput[] {
     return { what: row.what, ...assignee, dueOn: row.dueOn };
   });
 }
-
-/** The revision the edit form was opened at: a second tab's save is refused against it. */
-export const timelineEditInput = z.object({
-  revision: z.coerce.number().int().positive(),
-});
-
-/** A new entry carries the id its form was opened with: a double click saves it once. */
-export const timelineCreateInput = z.object({
-  newId: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{8,64}$/)
-    .optional(),
-});
