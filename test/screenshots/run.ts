@@ -69,6 +69,8 @@ const shots: Shot[] = [
   { name: 'space-request', path: '/space/requests/demo-request-site', as: 'contact' },
 ];
 
+  // The request form (its draft saves itself with JavaScript, which the note says).
+  { name: 'space-request-form', path: '/space/requests/new?kind=piece', as: 'contact' },
 const only = process.env.SCREENSHOTS_ONLY?.split(',');
 const taken = only ? shots.filter((shot) => only.includes(shot.name)) : shots;
 

@@ -6,6 +6,7 @@ import ApprovalExperience from '../../../src/components/ApprovalExperience.astro
 import ProjectVisibility from '../../../src/components/ProjectVisibility.astro';
 import SpaceCard from '../../../src/components/SpaceCard.astro';
 import { createTranslator } from '../../../src/i18n/index.ts';
+import { compareVersions } from '../../../src/server/approvals/version-comparison.ts';
 import type { SpaceCard as Card } from '../../../src/server/client-space/space-board.ts';
 
 const NOW = new Date('2026-03-02T12:00:00Z');
@@ -94,6 +95,29 @@ describe('the client space’s components', () => {
     expect(html).toContain('action="/api/space/pieces/p1/decision"');
     expect(html).toContain('data-opened="/api/space/pieces/p1/viewed"');
     expect(html).toContain('/api/space/pieces/p1/versions/2/file');
+  });
+
+  it('puts what changed since the version before, and their earlier comments, before the comment form', async () => {
+    const image = { contentType: 'image/png', width: 60, height: 40 };
+    const html = await render(ApprovalExperience, {
+      view: {
+        ...view(true),
+        comparison: compareVersions(
+          { number: 1, text: 'Pão de verão', ...image },
+          { number: 2, text: 'Pão de outono', ...image },
+        ),
+      },
+      base: '/api/space/pieces/p1',
+      fileUrl: '/api/space/pieces/p1/versions/2/file',
+      versionFileUrl: (n: number) => `/api/space/pieces/p1/versions/${n}/file`,
+      feedback: null,
+      t,
+      locale: 'pt-BR',
+    });
+    const whatChanged = html.indexOf('O que mudou da versão 1 para a 2');
+    expect(whatChanged).toBeGreaterThan(-1);
+    expect(whatChanged).toBeLessThan(html.indexOf('id="comment-form"'));
+    expect(whatChanged).toBeLessThan(html.indexOf('action="/api/space/pieces/p1/decision"'));
   });
 
   it('shows a contact who decided their decision, and no form', async () => {
