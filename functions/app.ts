@@ -32,6 +32,7 @@ import { spaceTimelineRoutes } from './routes/space-timeline.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { timelineRoutes } from './routes/timeline.ts';
 import { timelineAckRoutes } from './routes/timeline-ack.ts';
+import { timelineExportRoutes } from './routes/timeline-export.ts';
 
 /**
  * The API under /api: one router per resource, behind the same request context, security
@@ -55,6 +56,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/profile', profileRoutes)
     .route('/clients', clientRoutes)
     .route('/clients', refundRoutes)
+    .route('/clients', timelineExportRoutes)
     .route('/cost-norms', costNormRoutes)
     .route('/onboarding', onboardingRoutes)
     .route('/invoices', invoiceRoutes)

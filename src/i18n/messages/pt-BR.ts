@@ -1775,10 +1775,10 @@ export const ptBR = {
   timelineReport: {
     notices: {
       greeting: 'Olá, {name}!',
-      action: 'Abrir a timeline do cliente',
+      action: 'Abrir a linha do tempo do cliente',
       reminder: {
         subject: 'Relatório de {month} de {client}: publicar até {due}',
-        body: 'O relatório mensal de {month} de {client} ainda não está na timeline do cliente. Publique-o, visível ao cliente, até {due}.',
+        body: 'O relatório mensal de {month} de {client} ainda não está na linha do tempo do cliente. Publique-o, visível ao cliente, até {due}.',
       },
   timeline: {
     title: 'Linha do tempo',
@@ -1926,7 +1926,7 @@ export const ptBR = {
   },
       escalation: {
         subject: 'Relatório de {month} de {client} atrasado',
-        body: 'O relatório mensal de {month} de {client} (CS: {cs}) devia estar publicado na timeline do cliente até {due} e ainda não está.',
+        body: 'O relatório mensal de {month} de {client} (CS: {cs}) devia estar publicado na linha do tempo do cliente até {due} e ainda não está.',
       },
     },
     home: {
@@ -1935,6 +1935,31 @@ export const ptBR = {
       item: 'Relatório de {month} · {client}',
     },
     clientsNext: 'Relatório de {month}',
+    document: {
+      title: '{client}: linha do tempo de {month}',
+      exportedAt: 'Exportado da Ponte em {date}.',
+      empty: 'Nada na linha do tempo de {month}.',
+      byline: '{author} · {date}',
+      visibility: { internal: 'Interno (só a agência)', client: 'Visível ao cliente' },
+      actionItems: 'Encaminhamentos',
+      actionItem: '{what} — {role}, até {date}',
+      actionOpened: 'pedido de tarefa aberto',
+      actionRefused: 'não aberto como pedido de tarefa',
+      acknowledgements: 'Confirmações de leitura',
+      agreed: '{name}: li e estou de acordo ({date})',
+      observation: '{name}: tenho uma observação ({date})',
+      pending: '{name}: ainda não respondeu',
+      revision: 'revisão {n}',
+    },
+    print: {
+      action: 'Imprimir ou exportar um mês',
+      crumb: 'Imprimir',
+      periodLabel: 'Mês',
+      show: 'Mostrar',
+      howToPrint: 'Use a impressão do navegador (Ctrl+P ou ⌘P): menus e formulários ficam de fora.',
+      download: 'Baixar em Markdown',
+      invalidPeriod: 'Escolha um mês no formato AAAA-MM.',
+    },
   },
   timelineAck: {
     linkProblemTitle: 'Este link não funciona',
