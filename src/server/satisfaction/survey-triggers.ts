@@ -1,4 +1,5 @@
 import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   approvalLinks,
@@ -30,9 +31,9 @@ export type SurveyCandidate = {
 export function readSurveyCandidates(db: Database, since: Date) {
   const pieceApproved = db
     .selectDistinct({
-      subjectId: approvalRounds.id,
-      clientId: pieces.clientId,
-      contactId: approvalLinks.contactId,
+      subjectId: aliased(approvalRounds.id, 'subject_id'),
+      clientId: aliased(pieces.clientId, 'client_id'),
+      contactId: aliased(approvalLinks.contactId, 'contact_id'),
     })
     .from(approvalRounds)
     .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
@@ -40,8 +41,9 @@ export function readSurveyCandidates(db: Database, since: Date) {
     .where(and(eq(approvalRounds.status, 'approved'), gte(approvalRounds.closedAt, since)));
   const requestDone = db
     .selectDistinct({
-      subjectId: clientRequests.id,
-      clientId: clientRequests.clientId,
+      subjectId: aliased(clientRequests.id, 'subject_id'),
+      clientId: aliased(clientRequests.clientId, 'client_id'),
+      // Not null: the where clause keeps only requests whose contact is still there.
       contactId: sql<string>`${clientRequests.contactId}`.as('contact_id'),
     })
     .from(approvalRounds)
@@ -57,9 +59,9 @@ export function readSurveyCandidates(db: Database, since: Date) {
     );
   const checkIn = db
     .select({
-      subjectId: clientMilestones.clientId,
-      clientId: clientMilestones.clientId,
-      contactId: clientContacts.id,
+      subjectId: aliased(clientMilestones.clientId, 'subject_id'),
+      clientId: aliased(clientContacts.clientId, 'client_id'),
+      contactId: aliased(clientContacts.id, 'contact_id'),
     })
     .from(clientMilestones)
     .innerJoin(clientContacts, eq(clientContacts.clientId, clientMilestones.clientId))
