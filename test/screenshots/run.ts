@@ -60,6 +60,8 @@ const shots: Shot[] = [
   // The demo's client requests (db/seed-space.ts): CS's triage of the one in 'question'.
   { name: 'request', path: '/requests/demo-request-site', as: 'cs' },
   { name: 'people', path: '/admin/people', as: 'admin' },
+  // A client's own cost norms, as its paid-traffic partner sees them (demo values marked).
+  { name: 'cost-norms', path: '/clients/demo-client-bakery/cost-norms', as: 'paid' },
   { name: 'approval', path: `/approval/${visitors.approvalToken}` },
   { name: 'approval-comparison', path: `/approval/${visitors.comparisonToken}` },
   { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },

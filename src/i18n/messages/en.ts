@@ -1533,6 +1533,7 @@ export const en = {
     policyNone: 'The agency has no norm here.',
     own: 'Own norm',
     demo: 'Demo value',
+    demoAuthor: 'demo data',
     demoNotice: 'These norms came with the demo data (demo values): nobody at the agency set them.',
     lastChange: 'Last changed: {who}, {when}.',
     none: 'This client has no norms of its own yet: the agency’s apply.',

@@ -1549,6 +1549,7 @@ export const ptBR = {
     policyNone: 'A agência não tem norma aqui.',
     own: 'Norma própria',
     demo: 'Valor de demonstração',
+    demoAuthor: 'dados de demonstração',
     demoNotice:
       'Estas normas vieram dos dados de demonstração (valores de demonstração): ninguém da agência as definiu.',
     lastChange: 'Última alteração: {who}, {when}.',
