@@ -34,7 +34,10 @@ describe.each(DRIVERS)('answering the satisfaction question (%s)', (driver) => {
     }
     // The API's address of the answer takes a POST only: a scanner's GET or HEAD, prefetched or not.
     for (const method of ['GET', 'HEAD'])
-      for (const headers of [{}, { 'Sec-Purpose': 'prefetch' }, { Purpose: 'prefetch' }]) {
+      for (const headers of [{}, { 'Sec-Purpose': 'prefetch' }, { Purpose: 'prefetch' }] as Record<
+        string,
+        string
+      >[]) {
         const opened = await app.request(`/api/satisfaction/${token}?score=1`, { method, headers });
         expect(opened.status).toBe(404);
       }
