@@ -4,6 +4,7 @@ import { seedDemoPieces } from '../../db/seed-pieces.ts';
 import { latestMailMatch, postJson, seedPeople, signIn } from './sign-in.ts';
 import { spaceCookieOf } from './space-contact-session.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
+import { ackToken, addEntry, RITA, runTimelineNotices } from './timeline-ack.ts';
 
 export type Who = 'admin' | 'cs' | 'finance' | 'partner' | 'contact' | 'nobody';
 export type Endpoint = { method: 'GET' | 'POST'; path: string; who: Who };
@@ -62,6 +63,10 @@ export async function openFuzzApp() {
     (await latestMailMatch(app, 'rita@paoquente.example', /\/approval\/([a-z2-7]{32})/)) ?? '';
   const o = `/api/onboarding/${onboardingToken}`;
   const a = `/api/approval/${approvalToken}`;
+  // Minutes asking Rita's acknowledgement (#19), and her personal link.
+  await addEntry(app, { id: 'fuzz-minutes', title: 'Ata' }, [RITA]);
+  await runTimelineNotices(app);
+  const ta = `/api/timeline-ack/${await ackToken(app, RITA.email, 'fuzz-minutes')}`;
   const endpoints: Endpoint[] = [
     { method: 'GET', path: '/api/health', who: 'nobody' },
     { method: 'POST', path: '/api/preferences/locale', who: 'nobody' },
@@ -145,6 +150,11 @@ export async function openFuzzApp() {
     { method: 'POST', path: `${a}/comments/nope/delete`, who: 'nobody' },
     { method: 'POST', path: `${a}/decision`, who: 'nobody' },
     { method: 'POST', path: `${a}/viewed`, who: 'nobody' },
+    { method: 'POST', path: `${ta}/agree`, who: 'nobody' },
+    { method: 'POST', path: `${ta}/observation`, who: 'nobody' },
+    { method: 'GET', path: `${ta}/files/nope`, who: 'nobody' },
+    { method: 'POST', path: '/api/space/timeline/fuzz-minutes/observation', who: 'contact' },
+    { method: 'GET', path: '/api/space/timeline/fuzz-minutes/files/nope', who: 'contact' },
   ];
   return { app, cookies, endpoints };
 }
