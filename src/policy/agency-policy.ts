@@ -428,6 +428,13 @@ export const agencyPolicy: PolicyInput = {
       maxShortTextChars: 200,
       maxLongTextChars: 5000,
       maxChoiceOptions: 20,
+      // A form field's label (and a choice's option) and its help, as the agency writes them.
+      maxLabelChars: 120,
+      maxHelpChars: 500,
+      // A message in a request's conversation (CS's question, the contact's answer), and the
+      // reason of a decline, which the contact reads.
+      maxMessageChars: 4000,
+      maxDeclineReasonChars: 2000,
       // What a client without a form of its own fills, so every client can request from day one.
       defaultTemplates: {
         project: [

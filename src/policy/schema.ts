@@ -187,6 +187,10 @@ export const policySchema = z
         maxShortTextChars: positive,
         maxLongTextChars: positive,
         maxChoiceOptions: positive,
+        maxLabelChars: positive,
+        maxHelpChars: positive,
+        maxMessageChars: positive,
+        maxDeclineReasonChars: positive,
         defaultTemplates: z.record(
           z.enum(['project', 'piece']),
           z.array(

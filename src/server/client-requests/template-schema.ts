@@ -18,8 +18,6 @@ export type TemplateField = {
   options?: string[];
 };
 
-const LABEL_CHARS = 120;
-const HELP_CHARS = 500;
 const KEY = /^[a-z][a-zA-Z0-9]{0,39}$/;
 
 /**
@@ -36,13 +34,13 @@ export function templateFieldsSchema(rules: Pick<Policy, 'clientSpace'>) {
       .string()
       .trim()
       .min(1, 'requestTemplates.missing')
-      .max(LABEL_CHARS, 'requestTemplates.tooLong'),
+      .max(limits.maxLabelChars, 'requestTemplates.tooLong'),
     type: z.enum(TEMPLATE_FIELD_TYPES),
     required: z.boolean(),
-    help: z.string().trim().max(HELP_CHARS, 'requestTemplates.tooLong').optional(),
+    help: z.string().trim().max(limits.maxHelpChars, 'requestTemplates.tooLong').optional(),
     default: z.string().trim().max(limits.maxShortTextChars, 'requestTemplates.tooLong').optional(),
     options: z
-      .array(z.string().trim().min(1).max(LABEL_CHARS, 'requestTemplates.tooLong'))
+      .array(z.string().trim().min(1).max(limits.maxLabelChars, 'requestTemplates.tooLong'))
       .max(limits.maxChoiceOptions, 'requestTemplates.tooMany')
       .optional(),
   });

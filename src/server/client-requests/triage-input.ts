@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { policy } from '../../policy/index.ts';
 import { checkbox, fieldMessage, optionalText } from '../forms/input-fields.ts';
+
+const limits = policy.clientSpace.requests;
 
 /** A required text of a triage form, refused in the field's own words when empty. */
 const requiredText = (max: number, messageKey: string) =>
@@ -20,14 +23,16 @@ export const startWorkInput = z.object({
 });
 
 /** A question to the contact: its text goes to the request's conversation. */
-export const askInput = z.object({ message: requiredText(4000, 'requestTriage.messageRequired') });
+export const askInput = z.object({
+  message: requiredText(limits.maxMessageChars, 'requestTriage.messageRequired'),
+});
 
 /** A decline: the reason, which reaches the contact. */
 export const declineInput = z.object({
-  reason: requiredText(2000, 'requestTriage.reasonRequired'),
+  reason: requiredText(limits.maxDeclineReasonChars, 'requestTriage.reasonRequired'),
 });
 
 /** The contact's message on their request, from the space. */
 export const contactMessageInput = z.object({
-  message: requiredText(4000, 'spaceRequests.messageRequired'),
+  message: requiredText(limits.maxMessageChars, 'spaceRequests.messageRequired'),
 });
