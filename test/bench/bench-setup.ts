@@ -14,6 +14,7 @@ import type { BenchContext } from './routes.ts';
 import type { BenchScale } from './scale.ts';
 import { insertChunked } from './seed-chunks.ts';
 import { seedBenchClients } from './seed-clients.ts';
+import { seedBenchCosts } from './seed-costs.ts';
 import { seedBenchEvents } from './seed-events.ts';
 import { seedReviewInvoices } from './seed-invoices.ts';
 import { seedBenchPieces } from './seed-pieces.ts';
@@ -70,6 +71,7 @@ export async function prepareBench<Opened extends BenchDatabase>(
   await seedBenchClients(database.db, scale, BENCH_NOW);
   await seedBenchPieces(database.db, scale, BENCH_NOW);
   await seedBenchSpace(database.db, BENCH_NOW);
+  await seedBenchCosts(database.db, BENCH_NOW);
   await seedBenchEvents(database.db, partnerIds, scale.events, BENCH_NOW);
 
   const sessionCookie = await signIn({ request, db: database.db }, 'cs@ponte.example');

@@ -1,14 +1,17 @@
 import type { Database } from '../../db/client.ts';
 import { policy } from '../../src/policy/index.ts';
 import { loadApprovalPage } from '../../src/server/approvals/approval-page.ts';
+import { loadCampaignPage } from '../../src/server/campaign-costs/campaign-page.ts';
 import { loadSpaceBoard } from '../../src/server/client-space/space-board.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import { loadHomePage } from '../../src/server/home/home-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
 import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoices-page.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
+import { BENCH_NOW } from './bench-setup.ts';
 import { importFiveThousandRows } from './campaign-import-bench.ts';
 import { BENCH_CS_ID } from './seed-clients.ts';
+import { COSTS_BENCH_CLIENT, COSTS_BENCH_VIEWER, seedBenchCosts } from './seed-costs.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
 import { SPACE_BENCH_VIEWER } from './seed-space.ts';
 
@@ -235,5 +238,14 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     load: (db) =>
       loadSpaceBoard(db, SPACE_BENCH_VIEWER, { view: 'list', column: 'approved', page: 2 }),
     targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
+    // The figure (#20): a client's campaigns page with 90 days × 20 campaigns in two
+    // placements (the check of yesterday and the 30-day charts). One round trip of its own;
+    // the page's session check makes the second.
+    name: 'campaigns page, 90 days × 20 campaigns',
+    page: 'GET /clients/{id}/campaigns',
+    load: (db) => loadCampaignPage(db, COSTS_BENCH_VIEWER, COSTS_BENCH_CLIENT, policy, BENCH_NOW),
+    targets: { roundTrips: 1, medianCpuMs: 5 },
   },
 ];

@@ -1,7 +1,6 @@
 import { and, asc, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import {
-  type AdPlacement,
   type CostMetric,
   campaignDayMetrics,
   campaignImports,
@@ -11,6 +10,7 @@ import {
   type NormPlacement,
 } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
+import { figuresFromJson, figuresJson, jsonRows } from './cost-check-figures.ts';
 import {
   breachKeyOf,
   type CheckFindings,
@@ -19,13 +19,10 @@ import {
   daysWithoutFigures,
   runningSince,
 } from './cost-check-rules.ts';
-import { type DayFigures, findBreaches, normLookup } from './cost-rules.ts';
+import { findBreaches, normLookup } from './cost-rules.ts';
 
 // The outer client's id, spelled out: the subqueries below have tables of their own.
 const CLIENT = sql.raw('"clients"."id"');
-
-/** JSON text as a list (a client without rows has "[]"). */
-const listOf = (text: unknown): unknown[][] => JSON.parse(String(text ?? '[]')) as unknown[][];
 
 /**
  * One statement that tells where each client's check stands: the active clients (the service
@@ -47,10 +44,7 @@ export function readCheckStatuses(
       id: clients.id,
       name: clients.name,
       csUserId: clients.csUserId,
-      figures:
-        sql<string>`(select json_group_array(json_array(f.day, f.campaign_name, f.placement, f.currency, f.spend_minor_units, f.impressions, f.link_clicks, f.results, f.results_are_leads)) from ${campaignDayMetrics} f where f.client_id = ${CLIENT} and f.day between ${first} and ${last})`.as(
-          'figures',
-        ),
+      figures: figuresJson(CLIENT, first, last).as('figures'),
       norms:
         sql<string>`(select json_group_array(json_array(n.metric, n.placement, n.currency, n.max_minor_units)) from ${clientCostNorms} n where n.client_id = ${CLIENT})`.as(
           'norms',
@@ -84,25 +78,15 @@ export function checkFindingsOf(
   check: DailyCheck,
   rules: Pick<Policy, 'costNorms'>,
 ): CheckFindings {
-  const figures: DayFigures[] = listOf(row.figures).map((f) => ({
-    day: String(f[0]),
-    campaignName: String(f[1]),
-    placement: f[2] as AdPlacement,
-    currency: String(f[3]),
-    spendMinorUnits: Number(f[4]),
-    impressions: Number(f[5]),
-    linkClicks: Number(f[6]),
-    results: Number(f[7]),
-    resultsAreLeads: Boolean(f[8]),
-  }));
-  const norms = listOf(row.norms).map((n) => ({
+  const figures = figuresFromJson(row.figures);
+  const norms = jsonRows(row.norms).map((n) => ({
     metric: n[0] as CostMetric,
     placement: n[1] as NormPlacement,
     currency: String(n[2]),
     maxMinorUnits: Number(n[3]),
   }));
   const acknowledged = new Set(
-    listOf(row.acknowledged).map(([day, campaignName, placement, metric]) =>
+    jsonRows(row.acknowledged).map(([day, campaignName, placement, metric]) =>
       breachKeyOf({
         day: String(day),
         campaignName: String(campaignName),
@@ -111,7 +95,7 @@ export function checkFindingsOf(
       }),
     ),
   );
-  const imports = listOf(row.imports).map(([firstDay, lastDay]) => ({
+  const imports = jsonRows(row.imports).map(([firstDay, lastDay]) => ({
     firstDay: String(firstDay),
     lastDay: String(lastDay),
   }));
