@@ -11,7 +11,7 @@ import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-li
 import { BENCH_NOW } from './bench-setup.ts';
 import { importFiveThousandRows } from './campaign-import-bench.ts';
 import { BENCH_CS_ID } from './seed-clients.ts';
-import { COSTS_BENCH_CLIENT, COSTS_BENCH_VIEWER, seedBenchCosts } from './seed-costs.ts';
+import { COSTS_BENCH_CLIENT, COSTS_BENCH_VIEWER } from './seed-costs.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
 import { SPACE_BENCH_VIEWER } from './seed-space.ts';
 
