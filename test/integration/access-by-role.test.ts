@@ -54,6 +54,15 @@ const ENDPOINTS: {
     allowed: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
   },
   {
+    // A month of a client's timeline as Markdown: whoever may read clients reaches the handler.
+    name: 'GET /api/clients/:id/timeline.md',
+    request: (cookie) => [
+      '/api/clients/demo-client-bakery/timeline.md?period=2026-03',
+      { headers: { Cookie: cookie } },
+    ],
+    allowed: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
+  },
+  {
     // Team partners reach the handler, which answers 404 for a client not theirs.
     name: 'POST /api/clients/:id/team',
     request: (cookie) => ['/api/clients/demo-client-bakery/team', postJson({}, { cookie })],

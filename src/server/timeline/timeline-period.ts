@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -18,14 +18,18 @@ export const isTimelinePeriod = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.tes
 
 /**
  * The entries of one client's period: those about a day of the month (on the index by client
- * and day), and the month's reports written in the month after (on the report index).
+ * and day), except monthly reports, which belong to the month they report (on the report
+ * index) — March's report, written in April, is March's.
  */
 function inPeriod(clientId: string, period: string): SQL {
   const { firstDay, lastDay } = monthBounds(period);
   return and(
     eq(timelineEntries.clientId, clientId),
     or(
-      between(timelineEntries.occurredOn, firstDay, lastDay),
+      and(
+        between(timelineEntries.occurredOn, firstDay, lastDay),
+        ne(timelineEntries.kind, 'monthly_report'),
+      ),
       and(eq(timelineEntries.kind, 'monthly_report'), eq(timelineEntries.period, period)),
     ),
   ) as SQL;
