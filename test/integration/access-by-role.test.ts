@@ -69,6 +69,12 @@ const ENDPOINTS: {
     allowed: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
   },
   {
+    // A refund: team partners reach the handler, which refuses the input (and then 404 but for CS).
+    name: 'POST /api/clients/:id/refunds',
+    request: (cookie) => ['/api/clients/demo-client-bakery/refunds', postJson({}, { cookie })],
+    allowed: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
+  },
+  {
     // The bakery's CS, paid traffic (on its team) and admins reach the handler; its input is refused.
     name: 'POST /api/cost-norms/:clientId',
     request: (cookie) => ['/api/cost-norms/demo-client-bakery', postJson({}, { cookie })],
