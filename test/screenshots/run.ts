@@ -62,6 +62,8 @@ const shots: Shot[] = [
   { name: 'people', path: '/admin/people', as: 'admin' },
   // A client's own cost norms, as its paid-traffic partner sees them (demo values marked).
   { name: 'cost-norms', path: '/clients/demo-client-bakery/cost-norms', as: 'paid' },
+  // The ads manager's export upload (its preview needs a posted file: see the e2e suite).
+  { name: 'campaign-import', path: '/clients/demo-client-bakery/campaigns/import', as: 'paid' },
   { name: 'approval', path: `/approval/${visitors.approvalToken}` },
   { name: 'approval-comparison', path: `/approval/${visitors.comparisonToken}` },
   { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },
@@ -69,10 +71,10 @@ const shots: Shot[] = [
   { name: 'space-board', path: '/space', as: 'contact' },
   { name: 'space-piece', path: '/space/pieces/demo-piece-launch', as: 'contact' },
   { name: 'space-request', path: '/space/requests/demo-request-site', as: 'contact' },
-];
-
   // The request form (its draft saves itself with JavaScript, which the note says).
   { name: 'space-request-form', path: '/space/requests/new?kind=piece', as: 'contact' },
+];
+
 const only = process.env.SCREENSHOTS_ONLY?.split(',');
 const taken = only ? shots.filter((shot) => only.includes(shot.name)) : shots;
 

@@ -1560,7 +1560,7 @@ export const en = {
       "Check before saving. Saving replaces this client's figures from {first} to {last} with these.",
     fileName: 'File',
     period: 'Period',
-    periodValue: '{first} to {last} ({days} days with figures)',
+    periodValue: '{first} to {last} ({days} with figures)',
     periodRange: '{first} to {last}',
     currency: 'Currency',
     campaigns: 'Campaigns',

@@ -1577,7 +1577,7 @@ export const ptBR = {
       'Confira antes de salvar. Ao salvar, os números deste cliente de {first} a {last} são substituídos por estes.',
     fileName: 'Arquivo',
     period: 'Período',
-    periodValue: '{first} a {last} ({days} dias com números)',
+    periodValue: '{first} a {last} ({days} com números)',
     periodRange: '{first} a {last}',
     currency: 'Moeda',
     campaigns: 'Campanhas',

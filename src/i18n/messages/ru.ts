@@ -1565,7 +1565,7 @@ export const ru = {
       'Проверьте перед сохранением. При сохранении показатели клиента с {first} по {last} заменяются этими.',
     fileName: 'Файл',
     period: 'Период',
-    periodValue: 'с {first} по {last} (дней с показателями: {days})',
+    periodValue: 'с {first} по {last} (с показателями: {days})',
     periodRange: 'с {first} по {last}',
     currency: 'Валюта',
     campaigns: 'Кампании',
