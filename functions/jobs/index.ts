@@ -52,9 +52,8 @@ export const jobs: Record<string, Job> = {
   'cost-check-notices': (deps) =>
     sendCostCheckNotices(deps.db, policy, deps.clock(), deps.publicOrigin),
   /** Asks the contacts of recent deliveries how satisfied they are, each at most once per the policy's interval. */
-  'satisfaction-surveys': hourly((deps) =>
+  'satisfaction-surveys': (deps) =>
     sendSatisfactionSurveys(deps.db, policy, deps.clock(), deps.publicOrigin),
-  ),
   /** Sends the e-mail outbox; without a provider (development) it leaves the messages queued. */
   'dispatch-outbox': async (deps) => {
     if (!deps.mailSender) return { skipped: 'no RESEND_API_KEY' };
