@@ -22,7 +22,7 @@ import {
   timelineFileRows,
 } from './timeline-files.ts';
 import type { TimelineRefusal } from './timeline-refusals.ts';
-import { mayWriteKind, visibilityChangeProblem } from './timeline-rules.ts';
+import { mayReadTimeline, mayWriteKind, visibilityChangeProblem } from './timeline-rules.ts';
 
 type SaveRules = Pick<Policy, 'timeline' | 'taskRouting' | 'roles'> & {
   agency: Pick<Policy['agency'], 'timeZone' | 'currency'>;
@@ -122,6 +122,8 @@ function checkSave(
   const { facts, existing } = context;
   const { draft } = post;
   const refuse = (error: TimelineRefusal) => ({ ok: false, error }) as const;
+  // Outside the team the client is not there at all; on it, the kind may still not be theirs.
+  if (!mayReadTimeline(post.author, facts)) return refuse('not_found');
   if (!mayWriteKind(post.author, facts, draft.kind, rules)) return refuse('not_allowed');
   if (existing) {
     if (existing.entry.kind !== draft.kind) return refuse('kind_fixed');
