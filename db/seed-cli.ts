@@ -6,6 +6,7 @@ import { createFileStore } from '../src/server/files/file-store.ts';
 import { createD1Database, createLibsqlDatabase } from './client.ts';
 import { openLocalBindings } from './local-bindings.ts';
 import { seedDemoAgency } from './seed.ts';
+import { seedDemoCampaigns } from './seed-campaigns.ts';
 import { seedDemoCosts } from './seed-costs.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
 import { seedDemoComparison, seedDemoPieces } from './seed-pieces.ts';
@@ -33,6 +34,7 @@ if (process.env.DATABASE_URL) {
     await seedDemoComparison(db, createFileStore(local.FILES), now);
     await seedDemoTasks(db, now);
     await seedDemoCosts(db, now);
+    await seedDemoCampaigns(db, now);
     // After the pieces: the space shows their project.
     await seedDemoSpace(db, now);
   } finally {

@@ -64,6 +64,9 @@ const shots: Shot[] = [
   { name: 'cost-norms', path: '/clients/demo-client-bakery/cost-norms', as: 'paid' },
   // The ads manager's export upload (its preview needs a posted file: see the e2e suite).
   { name: 'campaign-import', path: '/clients/demo-client-bakery/campaigns/import', as: 'paid' },
+  // The daily check and the 30-day charts, over the demo's month of figures (db/seed-campaigns.ts).
+  { name: 'campaigns', path: '/clients/demo-client-bakery/campaigns', as: 'paid' },
+  { name: 'home-paid', path: '/partner', as: 'paid' },
   { name: 'approval', path: `/approval/${visitors.approvalToken}` },
   { name: 'approval-comparison', path: `/approval/${visitors.comparisonToken}` },
   { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },
