@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -136,6 +137,19 @@ export const timelineRecipients = sqliteTable(
     uniqueIndex('timeline_recipients_reminder_token_idx').on(table.reminderTokenHash),
     index('timeline_recipients_contact_idx').on(table.contactId),
     index('timeline_recipients_pending_idx').on(table.respondedAt, table.remindedAt),
+    // The every-minute job's two questions, each on a small partial index that holds only
+    // the rows still to e-mail: who was never told, and who was asked and may be reminded
+    // (a told contact of a note stays unanswered for ever, so the pending index keeps them).
+    // The reminder's names the answer by `response` (written with `responded_at`) so that
+    // its query is not drawn to the pending index.
+    index('timeline_recipients_to_notify_idx')
+      .on(table.entryId)
+      .where(sql`${table.notifiedAt} is null`),
+    index('timeline_recipients_to_remind_idx')
+      .on(table.notifiedAt)
+      .where(
+        sql`${table.tokenHash} is not null and ${table.response} is null and ${table.remindedAt} is null`,
+      ),
   ],
 );
 

@@ -16,9 +16,12 @@ export const spaceEntryFileUrl = (entryId: string, fileId: string) =>
 const shownToClient = (viewer: ContactViewer) =>
   and(eq(timelineEntries.clientId, viewer.clientId), eq(timelineEntries.visibility, 'client'));
 
-/** Whether this contact was asked to acknowledge the entry and has not answered yet. */
+/**
+ * Whether this contact was asked to acknowledge the entry and has not answered yet. Written
+ * with its tables named: the list selects from one table, which drizzle leaves unqualified.
+ */
 const awaitingThisContact = (viewer: ContactViewer) =>
-  sql<boolean>`exists (select 1 from ${timelineRecipients} where ${timelineRecipients.entryId} = ${timelineEntries.id} and ${timelineRecipients.contactId} = ${viewer.contactId} and ${timelineRecipients.respondedAt} is null and ${timelineEntries.asksAcknowledgement} = 1)`.mapWith(
+  sql<boolean>`(timeline_entries.asks_acknowledgement = 1 and exists (select 1 from timeline_recipients r where r.entry_id = timeline_entries.id and r.contact_id = ${viewer.contactId} and r.responded_at is null))`.mapWith(
     Boolean,
   );
 

@@ -69,23 +69,22 @@ export async function sendTimelineNotices(
   const remindBefore = new Date(
     now.getTime() - rules.timeline.acknowledgement.reminderAfterDays * DAY_MS,
   );
-  // Both read on the index of unanswered, unreminded recipients.
-  const unanswered = and(
-    isNull(timelineRecipients.respondedAt),
-    isNull(timelineRecipients.remindedAt),
-    eq(timelineEntries.visibility, 'client'),
-  );
+  // Each on its own partial index, which holds only the rows still to e-mail.
   const [toNotify, toRemind] = await db.batch([
     pendingRecipients(db)
-      .where(and(unanswered, isNull(timelineRecipients.notifiedAt)))
+      .where(and(isNull(timelineRecipients.notifiedAt), eq(timelineEntries.visibility, 'client')))
       .limit(NOTICES_PER_RUN),
     pendingRecipients(db)
       .where(
         and(
-          unanswered,
-          eq(timelineEntries.asksAcknowledgement, true),
+          // Unanswered (`response`, written with `responded_at`) and not reminded, as the
+          // partial index names them.
           isNotNull(timelineRecipients.tokenHash),
+          isNull(timelineRecipients.response),
+          isNull(timelineRecipients.remindedAt),
           lte(timelineRecipients.notifiedAt, remindBefore),
+          eq(timelineEntries.visibility, 'client'),
+          eq(timelineEntries.asksAcknowledgement, true),
         ),
       )
       .limit(NOTICES_PER_RUN),

@@ -1,0 +1,2 @@
+CREATE INDEX `timeline_recipients_to_notify_idx` ON `timeline_recipients` (`entry_id`) WHERE "timeline_recipients"."notified_at" is null;--> statement-breakpoint
+CREATE INDEX `timeline_recipients_to_remind_idx` ON `timeline_recipients` (`notified_at`) WHERE "timeline_recipients"."token_hash" is not null and "timeline_recipients"."response" is null and "timeline_recipients"."reminded_at" is null;
