@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clientCostNorms, events } from '../../db/schema/index.ts';
-import { seedDemoCosts } from '../../db/seed-costs.ts';
 import { policy } from '../../src/policy/index.ts';
 import { loadCostNormsPage } from '../../src/server/campaign-costs/cost-norms.ts';
 import {
@@ -263,33 +262,5 @@ describe.each(DRIVERS)('a client’s own cost norms (%s)', (driver) => {
     expect(Object.keys(feedback?.fields ?? {})).toEqual(['max-CPC-feed']);
     expect(feedback?.values?.['max-CPC-feed']).toBe('1,5,0');
     expect((await normsOf()).map((n) => n.maxMinorUnits)).toEqual([150]);
-  });
-
-  it('the page shows each cell’s own norm and the policy’s, the demo seed’s marked as demo', async () => {
-    await seedDemoCosts(teams.app.db, teams.app.deps.clock());
-    const admin = { id: 'demo-admin', roles: ['admin' as const] };
-    const page = await loadCostNormsPage(teams.app.db, admin, BAKERY, policy);
-    expect(page?.currency).toBe('BRL');
-    expect(page?.policyCurrency).toBe('RUB');
-    expect(page?.lastChange?.byName).toBeNull();
-    const cell = (metric: string, placement: string) =>
-      page?.cells.find((c) => c.metric === metric && c.placement === placement);
-    expect(cell('CPC', 'feed')).toMatchObject({
-      own: { maxMinorUnits: 120, demo: true },
-      policy: { minMinorUnits: 400, maxMinorUnits: 700 },
-    });
-    expect(cell('CPL', 'feed')).toMatchObject({ own: null, policy: null });
-    // Once someone saves, their set is the client's: no demo norm comes back with the seed.
-    await teams.post(url(), { currency: 'BRL', basedOn: page?.basedOn, 'max-CPC-feed': '1' }, 'cs');
-    await seedDemoCosts(teams.app.db, teams.app.deps.clock());
-    expect((await normsOf()).map((n) => [n.metric, n.placement, n.updatedBy])).toEqual([
-      ['CPC', 'feed', 'demo-cs'],
-    ]);
-    const after = await loadCostNormsPage(teams.app.db, admin, BAKERY, policy);
-    expect(after?.lastChange?.byName).toBe('Carla Campos');
-    // The clinic still has its demo norms.
-    expect((await normsOf(CLINIC)).every((n) => n.updatedBy === null && n.currency === 'BRL')).toBe(
-      true,
-    );
   });
 });
