@@ -4,6 +4,7 @@ import type { Policy } from '../../policy/index.ts';
 
 /** The fields of an entry a client reads, by the name the entry's content stores them under. */
 export type ClientField =
+  | 'participants'
   | 'summary'
   | 'link'
   | 'discussed'
@@ -18,7 +19,7 @@ export type ClientField =
 // an entry's content (now or later) reaches the client by accident.
 const SHOWN: Record<TimelineEntryKind, readonly ClientField[]> = {
   monthly_report: ['summary', 'link'],
-  minutes: ['discussed', 'decisions'],
+  minutes: ['participants', 'discussed', 'decisions'],
   decision: ['decided', 'context'],
   media_payment: ['dueOn', 'amount'],
   note: ['text'],
@@ -48,6 +49,34 @@ function httpsHref(value: string): string | null {
 }
 
 /**
+ * The names of a meeting's participants as the minutes store them (the agency's people and
+ * the client's contacts with their names copied, then the others as typed): names only,
+ * never an id.
+ */
+function participantNames(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  const { agency, contacts, others } = value as Record<string, unknown>;
+  const named = [agency, contacts].flatMap((people) =>
+    Array.isArray(people)
+      ? people.flatMap((person: unknown) => {
+          const name = (person as { name?: unknown } | null)?.name;
+          return typeof name === 'string' && name.trim() ? [name.trim()] : [];
+        })
+      : [],
+  );
+  const typed =
+    typeof others === 'string'
+      ? others
+          .split(/[\n,;]+/)
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : Array.isArray(others)
+        ? others.filter((name): name is string => typeof name === 'string' && name.trim() !== '')
+        : [];
+  return [...named, ...typed];
+}
+
+/**
  * What the client reads of an entry's content: the kind's own fields that hold something, in
  * the kind's order; dates and amounts in the reader's language. Text stays text (the page
  * escapes it); a link is linked only when it is https.
@@ -61,10 +90,16 @@ export function clientFieldsOf(
   const values = parsed(content);
   return SHOWN[kind].flatMap((field): ShownField[] => {
     const value = values[field];
+    if (field === 'participants') {
+      const names = participantNames(value);
+      return names.length > 0 ? [{ field, text: names.join(', '), href: null }] : [];
+    }
     if (field === 'amount') {
-      const minor = typeof value === 'number' ? value : values.amountMinor;
-      return typeof minor === 'number' && Number.isFinite(minor)
-        ? [{ field, text: formatMoney(minor, rules.agency.currency, locale), href: null }]
+      // Stored in minor units, with the currency it was typed in (the agency's by default).
+      const currency =
+        typeof values.currency === 'string' ? values.currency : rules.agency.currency;
+      return typeof value === 'number' && Number.isFinite(value)
+        ? [{ field, text: formatMoney(value, currency, locale), href: null }]
         : [];
     }
     if (typeof value !== 'string' || value.trim() === '') return [];
