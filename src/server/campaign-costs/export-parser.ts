@@ -178,9 +178,8 @@ function periodOf(
  */
 export function parseAdsExport(text: string, rules: ExportRules): ParsedImport | ImportProblem {
   if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, problem: 'empty' };
-  const found = findLayout(text);
-  if (!found) return { ok: false, problem: 'missing_columns', detail: '' };
-  const { delimiter, layout } = found;
+  // No header recognised at all (a file of junk): every required column is missing.
+  const { delimiter, layout } = findLayout(text) ?? { delimiter: ',', layout: readLayout([]) };
   const missing = missingColumns(layout);
   if (missing.length > 0) {
     const names = missing.map((column) => expectedHeader(column, layout.language));
