@@ -12,6 +12,7 @@ import { seedDemoInvoices } from './seed-invoices.ts';
 import { seedDemoComparison, seedDemoPieces } from './seed-pieces.ts';
 import { seedDemoSpace } from './seed-space.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
+import { seedDemoTimelineAcks } from './seed-timeline-acks.ts';
 
 // The same clock as the Worker's (moved only by the end-to-end suite).
 const now = clockWithOffset(process.env.CLOCK_OFFSET_MS)();
@@ -37,6 +38,7 @@ if (process.env.DATABASE_URL) {
     await seedDemoCampaigns(db, now);
     // After the pieces: the space shows their project.
     await seedDemoSpace(db, now);
+    await seedDemoTimelineAcks(db, now);
   } finally {
     await local.dispose();
   }
