@@ -1673,6 +1673,7 @@ export const en = {
     sent: 'Your request was sent to the agency. They will answer by {due}.',
     required: 'Fill in this field.',
     fileRequired: 'Choose a file for this field.',
+    notText: 'Write this answer as a single text.',
     tooLong: 'This answer is too long.',
     badDate: 'Enter a real date.',
     badChoice: 'Choose one of the options.',

@@ -1693,6 +1693,7 @@ export const ptBR = {
     required: 'Preencha este campo.',
     fileRequired: 'Escolha um arquivo para este campo.',
     tooLong: 'Esta resposta é longa demais.',
+    notText: 'Escreva esta resposta como um texto só.',
     badDate: 'Informe uma data válida.',
     badChoice: 'Escolha uma das opções.',
     fixProblems: 'Nada foi gravado. Corrija os campos marcados.',

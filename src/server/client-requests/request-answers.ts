@@ -46,6 +46,27 @@ export function checkRequestAnswer(
   return null;
 }
 
+/**
+ * The fields whose posted value is of the wrong kind — a text answer that is not one text (a
+ * number, a list, a file), a file field given text — refused rather than quietly dropped.
+ */
+export function wronglyTypedAnswers(
+  fields: TemplateField[],
+  raw: Record<string, unknown>,
+): Record<string, MessageKey> {
+  const problems: Record<string, MessageKey> = {};
+  for (const field of fields) {
+    const value = raw[field.key];
+    if (value === undefined) continue;
+    if (field.type === 'file') {
+      // A browser sends an empty file for a field left alone; some clients an empty text.
+      if (![value].flat().every((v) => v instanceof File || v === ''))
+        problems[field.key] = 'requestForm.fileRequired';
+    } else if (typeof value !== 'string') problems[field.key] = 'requestForm.notText';
+  }
+  return problems;
+}
+
 /** Every answer's problem by field key (empty when the form may be saved, or sent). */
 export function checkRequestAnswers(
   fields: TemplateField[],

@@ -1,6 +1,11 @@
 import type { MessageKey } from '../../i18n/index.ts';
 import type { Policy } from '../../policy/index.ts';
-import { checkRequestAnswers, type RequestAnswers, typedAnswers } from './request-answers.ts';
+import {
+  checkRequestAnswers,
+  type RequestAnswers,
+  typedAnswers,
+  wronglyTypedAnswers,
+} from './request-answers.ts';
 import {
   type ChosenFile,
   checkChosenFiles,
@@ -19,10 +24,10 @@ export type SavePlanResult =
   | ({ ok: false; answers: RequestAnswers } & FileRefusal);
 
 /**
- * Reads and checks a posted request form before anything is written: each answer's type and
- * length (and, when sending, that nothing required is missing, files saved before counting),
- * then every chosen file's bytes. Any problem refuses the whole post; the typed answers come
- * back so the page shows them again.
+ * Reads and checks a posted request form before anything is written: each answer's type (a
+ * value of the wrong kind is refused, not dropped) and length (and, when sending, that
+ * nothing required is missing, files saved before counting), then every chosen file's bytes.
+ * Any problem refuses the whole post; the typed answers come back so the page shows them.
  */
 export async function planRequestSave(
   request: OpenRequest,
@@ -33,13 +38,10 @@ export async function planRequestSave(
   const answers = typedAnswers(request.fields, raw);
   const files = await chosenRequestFiles(request.fields, raw);
   const counts = countFilesByField(request.files, files);
-  const problems = checkRequestAnswers(
-    request.fields,
-    answers,
-    counts,
-    rules.clientSpace.requests,
-    complete,
-  );
+  const problems = {
+    ...checkRequestAnswers(request.fields, answers, counts, rules.clientSpace.requests, complete),
+    ...wronglyTypedAnswers(request.fields, raw),
+  };
   if (Object.keys(problems).length > 0) return { ok: false, error: 'invalid', problems, answers };
   const checked = checkChosenFiles(files, rules);
   if (!checked.ok) {
