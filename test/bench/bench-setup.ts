@@ -19,6 +19,7 @@ import { seedBenchEvents } from './seed-events.ts';
 import { seedReviewInvoices } from './seed-invoices.ts';
 import { seedBenchPieces } from './seed-pieces.ts';
 import { seedBenchSpace } from './seed-space.ts';
+import { seedBenchTimeline } from './seed-timeline.ts';
 
 // A fixed instant inside an invoice window (2–5 December 2026, agency time), so submissions are accepted.
 export const BENCH_NOW = new Date('2026-12-02T13:00:00.000Z');
@@ -72,6 +73,7 @@ export async function prepareBench<Opened extends BenchDatabase>(
   await seedBenchPieces(database.db, scale, BENCH_NOW);
   await seedBenchSpace(database.db, BENCH_NOW);
   await seedBenchCosts(database.db, BENCH_NOW);
+  await seedBenchTimeline(database.db, BENCH_NOW);
   await seedBenchEvents(database.db, partnerIds, scale.events, BENCH_NOW);
 
   const sessionCookie = await signIn({ request, db: database.db }, 'cs@ponte.example');

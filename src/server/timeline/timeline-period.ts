@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, ne, or, type SQL } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -47,10 +47,6 @@ export async function loadTimelinePeriod(
   clientId: string,
   period: string,
 ) {
-  const ids = db
-    .select({ id: timelineEntries.id })
-    .from(timelineEntries)
-    .where(inPeriod(clientId, period));
   const [client, team, cs, entries, files, actionItems, recipients] = await db.batch([
     ...readClientTeam(db, clientId),
     db
@@ -80,7 +76,8 @@ export async function loadTimelinePeriod(
         size: timelineFiles.size,
       })
       .from(timelineFiles)
-      .where(inArray(timelineFiles.entryId, ids))
+      .innerJoin(timelineEntries, eq(timelineEntries.id, timelineFiles.entryId))
+      .where(inPeriod(clientId, period))
       .orderBy(asc(timelineFiles.createdAt)),
     db
       .select({
@@ -92,7 +89,8 @@ export async function loadTimelinePeriod(
         refusal: timelineActionItems.refusal,
       })
       .from(timelineActionItems)
-      .where(inArray(timelineActionItems.entryId, ids))
+      .innerJoin(timelineEntries, eq(timelineEntries.id, timelineActionItems.entryId))
+      .where(inPeriod(clientId, period))
       .orderBy(asc(timelineActionItems.position)),
     db
       .select({
@@ -103,7 +101,8 @@ export async function loadTimelinePeriod(
         observation: timelineRecipients.observation,
       })
       .from(timelineRecipients)
-      .where(inArray(timelineRecipients.entryId, ids))
+      .innerJoin(timelineEntries, eq(timelineEntries.id, timelineRecipients.entryId))
+      .where(inPeriod(clientId, period))
       .orderBy(asc(timelineRecipients.contactName)),
   ]);
   const found = clientTeamFrom([client, team, cs]);
