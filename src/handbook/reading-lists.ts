@@ -25,6 +25,11 @@ export const HANDBOOK_PAGES = {
     'New clients: deadlines and rhythm',
   ),
   costNorms: page('clients/cost-norms', 'Normas de custo', 'Cost norms'),
+  satisfaction: page(
+    'policies/satisfaction-and-refunds',
+    'Satisfação do cliente e reembolsos',
+    'Client satisfaction and refunds',
+  ),
   scripts: page('clients/call-scripts', 'Roteiros de ligação', 'Call scripts'),
   webProjects: page(
     'clients/web-projects',
@@ -61,6 +66,7 @@ export const READING_LISTS: Record<Role, HandbookPage[]> = {
     HANDBOOK_PAGES.scripts,
     HANDBOOK_PAGES.webProjects,
     HANDBOOK_PAGES.clientSpace,
+    HANDBOOK_PAGES.satisfaction,
     HANDBOOK_PAGES.invoices,
   ],
   paid_traffic: [

@@ -70,6 +70,8 @@ const shots: Shot[] = [
   { name: 'approval', path: `/approval/${visitors.approvalToken}` },
   { name: 'approval-comparison', path: `/approval/${visitors.comparisonToken}` },
   { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },
+  // The satisfaction question as the e-mail's 4 opens it (nothing counts before its button).
+  { name: 'satisfaction', path: `/satisfaction/${visitors.surveyToken}?score=4` },
   // The client space as Rita sees it: her board, the piece awaiting her, her request's conversation.
   { name: 'space-board', path: '/space', as: 'contact' },
   { name: 'space-piece', path: '/space/pieces/demo-piece-launch', as: 'contact' },

@@ -7,6 +7,7 @@ import { sendForApproval } from '../../src/server/approvals/approval-rounds.ts';
 import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.ts';
 import { issueSessionToken } from '../../src/server/auth/sessions.ts';
 import { sendOnboarding } from '../../src/server/onboarding/send-onboarding.ts';
+import { insertDemoSurvey } from './demo-survey.ts';
 
 const CS = { id: 'demo-cs', name: 'Carla Campos', ip: null };
 
@@ -88,6 +89,8 @@ export async function prepareDemoVisitors(state: string, now = new Date()) {
       ),
       onboardingToken: await tokenIn('marina@sorrisoleve.example', /\/onboarding\/([a-z2-7]{32})/),
       partnerCookie,
+      // Rita's satisfaction question (#21), its page opened as from the e-mail.
+      surveyToken: await insertDemoSurvey(db, now),
       // A session per role, for the scripts that look at the partner area as each role sees it.
       roleCookies: {
         admin: await signIn('demo-admin'),
