@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { ParsedImport } from './campaign-import-result.ts';
 import type { ImportRules } from './campaign-import-save.ts';
-import { readStagedExport } from './campaign-import-staging.ts';
+import { readStagedExport, uploadedFileName } from './campaign-import-staging.ts';
 import { csvExportSource } from './campaign-source.ts';
 import { campaignClientFor, readCampaignClient } from './cost-norms-access.ts';
 
@@ -113,7 +113,7 @@ export async function loadCampaignImportPage(
       preview = {
         ...rest,
         sha256: staged.sha256,
-        fileName: (shown.name ?? '').slice(0, 120),
+        fileName: uploadedFileName(shown.name) ?? '',
         days: new Set(rows.map((row) => row.day)).size,
         lines: lines.slice(0, PREVIEW_LINES),
         moreLines: Math.max(0, lines.length - PREVIEW_LINES),

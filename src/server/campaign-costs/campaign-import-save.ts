@@ -5,13 +5,13 @@ import { campaignDayMetrics, campaignImports } from '../../../db/schema/index.ts
 import type { Policy } from '../../policy/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
-import { cleanFileName } from '../files/file-names.ts';
 import { type FileStore, sha256OfBytes } from '../files/file-store.ts';
 import type { ImportedDay, ImportProblem, ParsedImport } from './campaign-import-result.ts';
 import {
   readStagedExport,
   removeStagedExport,
   type StagedOwner,
+  uploadedFileName,
 } from './campaign-import-staging.ts';
 import { csvExportSource } from './campaign-source.ts';
 import { campaignClientFor, readCampaignClient } from './cost-norms-access.ts';
@@ -138,9 +138,7 @@ export async function saveCampaignImport(
   const parsed = await csvExportSource(rules).read(staged.bytes);
   if (!parsed.ok) return { ok: false, error: 'invalid', problem: parsed };
   const importId = await importIdOf(owner, staged.sha256, staged.uploadedAt);
-  const fileName = input.fileName
-    ? cleanFileName(input.fileName, 'text/plain; charset=utf-8')
-    : null;
+  const fileName = uploadedFileName(input.fileName);
   const [first, ...rest] = importWrites(
     db,
     who,

@@ -1,6 +1,7 @@
 // An uploaded export waits in the bucket between its preview and its confirm: nothing is
 // written to the database before the person has seen what was recognised and saved it.
 import type { Policy } from '../../policy/index.ts';
+import { cleanFileName } from '../files/file-names.ts';
 import { type FileStore, sha256OfBytes } from '../files/file-store.ts';
 
 /** The bucket's folder of uploads awaiting their confirm (the orphan sweep empties it). */
@@ -55,4 +56,9 @@ export async function readStagedExport(
 /** Removes a staged upload once saved (a second confirm then finds nothing). */
 export function removeStagedExport(files: FileStore, owner: StagedOwner, sha256: string) {
   return files.delete(stagedKey(owner, sha256));
+}
+
+/** The name an upload came with, as the preview shows it and the import keeps it (a text file's). */
+export function uploadedFileName(name: string | null): string | null {
+  return name ? cleanFileName(name, 'text/plain; charset=utf-8') : null;
 }
