@@ -132,6 +132,8 @@ export async function openFuzzApp() {
     { method: 'GET', path: '/api/pieces/demo-piece-launch/versions/1/file', who: 'cs' },
     { method: 'POST', path: '/api/request-templates/demo-client-clinic', who: 'cs' },
     { method: 'POST', path: '/api/cost-norms/demo-client-clinic', who: 'cs' },
+    { method: 'POST', path: '/api/campaign-imports/demo-client-clinic/upload', who: 'cs' },
+    { method: 'POST', path: '/api/campaign-imports/demo-client-clinic', who: 'cs' },
     { method: 'POST', path: '/api/space/requests', who: 'contact' },
     { method: 'POST', path: '/api/space/requests/nope', who: 'contact' },
     { method: 'POST', path: '/api/space/requests/nope/messages', who: 'contact' },
