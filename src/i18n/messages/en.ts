@@ -1463,8 +1463,6 @@ export const en = {
     acknowledgedBy: '{name} acknowledged it {when}: {action}.',
     acknowledged: 'The breach of “{campaign}” is acknowledged.',
     reasonRequired: 'Say why nothing is needed.',
-    notAllowed:
-      'Only the client’s CS, its paid-traffic partner or an admin does the daily check of its campaigns.',
     notABreach:
       'This cost is no longer above its norm (the day was imported again or the norm changed): see the page as it is now.',
     alreadyAcknowledged: 'This breach was already acknowledged (see by whom on the page).',

@@ -1479,8 +1479,6 @@ export const ptBR = {
     acknowledgedBy: '{name} registrou {when}: {action}.',
     acknowledged: 'O estouro de “{campaign}” foi registrado.',
     reasonRequired: 'Diga por que nada é necessário.',
-    notAllowed:
-      'Só o CS do cliente, o parceiro de tráfego pago da equipe ou um admin faz a verificação diária das campanhas.',
     notABreach:
       'Este custo não está mais acima da norma (o dia foi importado de novo ou a norma mudou): veja a página como está agora.',
     alreadyAcknowledged: 'Este estouro já foi registrado (veja por quem na página).',

@@ -11,7 +11,6 @@ import {
 import { addDaysToIsoDate, isoDateInZone, type Policy } from '../../policy/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { costSeries } from './cost-chart-series.ts';
-import { checkAccessFrom, readCheckAccess } from './cost-check-access.ts';
 import { figuresFromJson, figuresJson } from './cost-check-figures.ts';
 import {
   breachKeyOf,
@@ -22,6 +21,7 @@ import {
   daysWithoutFigures,
   runningSince,
 } from './cost-check-rules.ts';
+import { campaignClientFor, readCampaignClient } from './cost-norms-access.ts';
 import { type DayFigures, findBreaches, type NormLookup, normLookup } from './cost-rules.ts';
 
 export type CampaignPagePolicy = CostCheckPolicy & Pick<Policy, 'costNorms'>;
@@ -62,7 +62,7 @@ function breachesOfCheck(figures: DayFigures[], figureDays: string[], lookup: No
  * A client's campaigns page, in one round trip: the latest check (its days, whether each was
  * imported, the breaches with their acknowledgements) and the charts of the last days. The
  * figures are read once, for the charts' days, and serve the breaches' days in a row too.
- * Null when the viewer does not see the client; 'forbidden' for its partners in other roles.
+ * Null (a 404) for anyone but the client's CS, its paid-traffic partner and admins.
  */
 export async function loadCampaignPage(
   db: Database,
@@ -78,7 +78,7 @@ export async function loadCampaignPage(
   const [firstFigureDay = lastDay] = check.figureDays;
   const readFrom = [chartFirst, running, firstFigureDay].sort()[0] ?? chartFirst;
   const [access, norms, figureRows, acknowledgements, imports, latestImport] = await db.batch([
-    readCheckAccess(db, viewer, clientId),
+    readCampaignClient(db, viewer, clientId),
     db.select().from(clientCostNorms).where(eq(clientCostNorms.clientId, clientId)),
     // The figures as one JSON value: 1,200 rows a month decode far faster so (cost-check-figures).
     db
@@ -121,8 +121,8 @@ export async function loadCampaignPage(
       .orderBy(desc(campaignImports.lastDay))
       .limit(1),
   ]);
-  const client = checkAccessFrom(access);
-  if (client === null || client === 'forbidden') return client;
+  const client = campaignClientFor(viewer, access);
+  if (!client) return null;
 
   const figures = figuresFromJson(figureRows[0]?.figures);
   const lookup = normLookup(norms, rules.costNorms);
@@ -158,7 +158,4 @@ export async function loadCampaignPage(
   };
 }
 
-export type CampaignPage = Exclude<
-  Awaited<ReturnType<typeof loadCampaignPage>>,
-  null | 'forbidden'
->;
+export type CampaignPage = NonNullable<Awaited<ReturnType<typeof loadCampaignPage>>>;

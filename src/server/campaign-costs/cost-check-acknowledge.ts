@@ -8,9 +8,9 @@ import {
 import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
-import { checkAccessFrom, readCheckAccess } from './cost-check-access.ts';
 import type { AcknowledgementInput } from './cost-check-input.ts';
 import type { CostCheckFailure } from './cost-check-refusals.ts';
+import { campaignClientFor, readCampaignClient } from './cost-norms-access.ts';
 import { findBreaches, normLookup } from './cost-rules.ts';
 
 type Result = { ok: true } | { ok: false; error: CostCheckFailure };
@@ -29,7 +29,7 @@ export async function acknowledgeBreach(
   now: Date,
 ): Promise<Result> {
   const [access, norms, figures] = await db.batch([
-    readCheckAccess(db, person.user, clientId),
+    readCampaignClient(db, person.user, clientId),
     db.select().from(clientCostNorms).where(eq(clientCostNorms.clientId, clientId)),
     db
       .select()
@@ -43,9 +43,7 @@ export async function acknowledgeBreach(
         ),
       ),
   ]);
-  const client = checkAccessFrom(access);
-  if (client === null) return { ok: false, error: 'not_found' };
-  if (client === 'forbidden') return { ok: false, error: 'not_allowed' };
+  if (!campaignClientFor(person.user, access)) return { ok: false, error: 'not_found' };
   const breach = findBreaches(figures, normLookup(norms, rules.costNorms), input.day).find(
     (found) => found.metric === input.metric,
   );
