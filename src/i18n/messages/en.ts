@@ -1443,7 +1443,12 @@ export const en = {
     },
     overBy: '{amount} ({percent} %)',
     normSources: { client: 'the client’s norm', policy: 'the agency’s reference' },
-    placements: { feed: 'Feed', stories: 'Stories', other: 'Other placements', all: 'All placements' },
+    placements: {
+      feed: 'Feed',
+      stories: 'Stories',
+      other: 'Other placements',
+      all: 'All placements',
+    },
     metrics: {
       CPC: 'CPC (cost per link click)',
       CPM: 'CPM (cost per 1,000 impressions)',

@@ -1448,7 +1448,12 @@ export const ru = {
     },
     overBy: '{amount} ({percent} %)',
     normSources: { client: 'норма клиента', policy: 'ориентир агентства' },
-    placements: { feed: 'Лента', stories: 'Сторис', other: 'Другие плейсменты', all: 'Все плейсменты' },
+    placements: {
+      feed: 'Лента',
+      stories: 'Сторис',
+      other: 'Другие плейсменты',
+      all: 'Все плейсменты',
+    },
     metrics: {
       CPC: 'CPC (цена клика по ссылке)',
       CPM: 'CPM (цена 1000 показов)',
