@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { createTranslator, localeOf } from '../../src/i18n/index.ts';
+import { createTranslator, formatNumber, localeOf } from '../../src/i18n/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { answerSurvey } from '../../src/server/satisfaction/answer-survey.ts';
 import { SATISFACTION_REFUSALS } from '../../src/server/satisfaction/satisfaction-refusals.ts';
@@ -41,7 +41,10 @@ export const satisfactionRoutes = new Hono<ApiEnv>()
       c.set('t', createTranslator(localeOf(result.locale)));
     }
     const page = surveyPagePath(token);
-    if (!result.ok) return refuseWith(c, SATISFACTION_REFUSALS, result.error, { back: page });
+    if (!result.ok) {
+      const max = formatNumber(policy.satisfaction.maxCommentChars, c.get('locale'));
+      return refuseWith(c, SATISFACTION_REFUSALS, result.error, { back: page, params: { max } });
+    }
     return done(c, {
       location: page,
       body: { answered: true },

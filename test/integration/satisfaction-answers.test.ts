@@ -125,6 +125,7 @@ describe.each(DRIVERS)('answering the satisfaction question (%s)', (driver) => {
       stamp: stampFor(app, id),
     });
     expect(tooLong.status).toBe(400);
+    expect((await readJson(tooLong)).error.message).toMatch(/не больше 2\s000 символов/);
     expect(await answerTrace(app, id)).toEqual(before);
   });
 
