@@ -21,12 +21,7 @@ import {
   type SpaceColumn,
   spaceColumnOf,
 } from './space-board-columns.ts';
-import {
-  type PieceSlice,
-  pieceSliceQuery,
-  sentVersionsQuery,
-  statusCountsQuery,
-} from './space-board-queries.ts';
+import { type PieceSlice, pieceSliceQuery, statusCountsQuery } from './space-board-queries.ts';
 import { spaceFileUrl } from './space-piece-files.ts';
 
 /**
@@ -42,10 +37,9 @@ export async function loadSpaceBoard(
 ) {
   const { cardsPerColumn, listPageSize } = policy.clientSpace.board;
   const slices = slicesOf(request, cardsPerColumn, listPageSize);
-  // Nothing of a piece in production is shown: its versions are not read.
-  const thumbnailed = slices.filter((slice) => slice.column !== 'in_production');
   // One batch: each column's count; the pieces awaiting this contact; the visible projects;
-  // the shown pieces (a statement per column on the board); the rounds of those pieces only.
+  // the shown pieces (a statement per column on the board), each with the newest version
+  // sent to the client — except in production, whose versions are not read.
   const [countRows, awaitingRows, projectRows, ...sliceRows] = await db.batch([
     statusCountsQuery(db, viewer),
     // The visible pieces awaiting this contact, in any column: an open round that sent them a
@@ -72,16 +66,13 @@ export async function loadSpaceBoard(
       .from(projects)
       .where(and(eq(projects.clientId, viewer.clientId), eq(projects.visibleToClient, true)))
       .orderBy(asc(projects.name)),
-    ...slices.map((slice) => pieceSliceQuery(db, viewer, slice)),
-    ...thumbnailed.map((slice) => sentVersionsQuery(db, viewer, slice)),
+    ...slices.map((slice) => pieceSliceQuery(db, viewer, slice, slice.column !== 'in_production')),
   ]);
-  const pieceRows = sliceRows.slice(0, slices.length).flat() as PieceRow[];
-  const roundRows = sliceRows.slice(slices.length).flat() as SentVersion[];
-  const sent = newestSentOf(roundRows);
+  const pieceRows = sliceRows.flat() as PieceRow[];
   const awaiting = new Set(awaitingRows.map((row) => row.pieceId));
   const cards = pieceRows.map((row) => {
     const opens = opensInSpace(row.status);
-    const version = sent.get(row.id);
+    const version = row.sent ? sentVersionOf(row.sent) : null;
     return {
       id: row.id,
       title: row.title,
@@ -146,26 +137,27 @@ type PieceRow = {
   status: PieceStatus;
   dueOn: string | null;
   projectName: string;
+  sent: string | null;
 };
 
 const NO_THUMBNAIL = { kind: 'none' } as const;
 
 type SentVersion = {
-  pieceId: string;
   number: number;
   fileType: string;
   fileWidth: number | null;
   fileHeight: number | null;
 };
 
-/** Per piece, the newest version sent to the client. */
-function newestSentOf(rounds: SentVersion[]) {
-  const newest = new Map<string, SentVersion>();
-  for (const round of rounds) {
-    const seen = newest.get(round.pieceId);
-    if (!seen || round.number > seen.number) newest.set(round.pieceId, round);
-  }
-  return newest;
+/** The newest sent version as the slice's statement returns it (see newestSentVersion). */
+function sentVersionOf(json: string): SentVersion {
+  const [number, fileType, fileWidth, fileHeight] = JSON.parse(json) as [
+    number,
+    string,
+    number | null,
+    number | null,
+  ];
+  return { number, fileType, fileWidth, fileHeight };
 }
 
 /** The card's thumbnail: the newest version sent to the client, through the space's file route. */
