@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { seedDemoInvoices } from '../../db/seed-invoices.ts';
 import { seedDemoPieces } from '../../db/seed-pieces.ts';
+import { insertDemoSurvey } from './demo-survey.ts';
 import { latestMailMatch, postJson, seedPeople, signIn } from './sign-in.ts';
 import { spaceCookieOf } from './space-contact-session.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
@@ -67,6 +68,8 @@ export async function openFuzzApp() {
   await addEntry(app, { id: 'fuzz-minutes', title: 'Ata' }, [RITA]);
   await runTimelineNotices(app);
   const ta = `/api/timeline-ack/${await ackToken(app, RITA.email, 'fuzz-minutes')}`;
+  // Rita's satisfaction question (#21): no posted stamp is ever ours, so every answer is refused.
+  const sq = `/api/satisfaction/${await insertDemoSurvey(app.db, app.deps.clock())}`;
   const endpoints: Endpoint[] = [
     { method: 'GET', path: '/api/health', who: 'nobody' },
     { method: 'POST', path: '/api/preferences/locale', who: 'nobody' },
@@ -90,6 +93,8 @@ export async function openFuzzApp() {
     { method: 'POST', path: '/api/clients/demo-client-clinic/changes/nope/done', who: 'cs' },
     { method: 'POST', path: '/api/clients/demo-client-clinic/onboarding', who: 'cs' },
     { method: 'POST', path: '/api/clients/demo-client-clinic/stages', who: 'cs' },
+    { method: 'POST', path: '/api/clients/demo-client-clinic/refunds', who: 'cs' },
+    { method: 'POST', path: sq, who: 'nobody' },
     { method: 'GET', path: '/api/clients', who: 'partner' },
     { method: 'GET', path: '/api/clients/demo-client-clinic', who: 'partner' },
     { method: 'POST', path: '/api/clients/demo-client-clinic/team', who: 'cs' },
