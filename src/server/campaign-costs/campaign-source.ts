@@ -1,9 +1,9 @@
 // Where a client's campaign figures come from. Today an uploaded CSV export of the ads
 // manager; the interface leaves room for a pull from the ad platform's API (see README,
 // "Importing the ads manager's export", for what that would need).
-import { detectFileType } from '../files/file-type.ts';
 import type { ImportProblem, ParsedImport } from './campaign-import-result.ts';
 import { type ExportRules, parseAdsExport } from './export-parser.ts';
+import { exportText } from './export-parser-text.ts';
 
 export type CampaignSourceKind = 'csv' | 'xlsx' | 'api';
 
@@ -18,8 +18,9 @@ export interface CampaignSource<Input> {
 
 /**
  * The ads manager's export as CSV, checked by its bytes first: text within the policy's
- * size, UTF-8 (the ads manager's own encoding; Excel's "CSV UTF-8"). A spreadsheet (XLSX,
- * XLS) is refused with "save it as CSV": no XLSX reader fits the Worker (see README).
+ * size, UTF-8 (the ads manager's own encoding) or Windows-1252 (Excel's plain CSV in
+ * Brazil). A spreadsheet (XLSX, XLS) is refused with "save it as CSV": no XLSX reader fits
+ * the Worker (see README).
  */
 export function csvExportSource(rules: ExportRules): CampaignSource<Uint8Array> {
   return {
@@ -28,11 +29,9 @@ export function csvExportSource(rules: ExportRules): CampaignSource<Uint8Array> 
       if (bytes.byteLength === 0) return { ok: false, problem: 'empty' };
       if (bytes.byteLength > rules.campaignImports.maxUploadBytes)
         return { ok: false, problem: 'too_large' };
-      const type = detectFileType(bytes);
-      if (type?.kind === 'office' || type?.kind === 'legacy-office')
-        return { ok: false, problem: 'spreadsheet' };
-      if (type?.kind !== 'text') return { ok: false, problem: 'not_text' };
-      return parseAdsExport(new TextDecoder('utf-8').decode(bytes), rules);
+      const text = exportText(bytes);
+      if (text === 'spreadsheet' || text === 'not_text') return { ok: false, problem: text };
+      return parseAdsExport(text, rules);
     },
   };
 }

@@ -41,13 +41,26 @@ describe('files that are not an export, refused before anything is read', () => 
     expect(await read(xls)).toEqual({ ok: false, problem: 'spreadsheet' });
   });
 
-  it('binary bytes, a PNG, or text that is not UTF-8 (Windows-1252 "Impressões")', async () => {
+  it('binary bytes, a PNG, control bytes: not text', async () => {
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(await read(junk)).toEqual({ ok: false, problem: 'not_text' });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
     expect(await read(png)).toEqual({ ok: false, problem: 'not_text' });
-    const latin1 = new Uint8Array([...text('Impress'), 0xf5, ...text('es;Nome\r\n'), 0x41]);
-    expect(await read(latin1)).toEqual({ ok: false, problem: 'not_text' });
+    // 0x81 is undefined in Windows-1252 and not UTF-8 either.
+    const neither = new Uint8Array([...text('Impress'), 0x81, ...text('es;Nome\r\n')]);
+    expect(await read(neither)).toEqual({ ok: false, problem: 'not_text' });
+  });
+
+  it('Windows-1252 text, as Excel in Brazil saves a plain CSV, is read (even past 64 KB of ASCII)', async () => {
+    const latin1 = (value: string) => Uint8Array.from(value, (char) => char.charCodeAt(0));
+    const ascii = Array.from({ length: 900 }, (_, i) => row({ campaign: `Campanha ${i}` }));
+    const csv = exportCsv(PT_BY_PLACEMENT, [...ascii, row({ campaign: 'Promoção Verão' })], {
+      delimiter: ';',
+    });
+    const result = await read(latin1(csv));
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.campaigns).toContain('Promoção Verão');
+    expect(result.columns.map((c) => c.header)).toContain('Impressões');
   });
 
   it('a file over the policy’s size, without reading it', async () => {

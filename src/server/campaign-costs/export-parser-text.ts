@@ -1,0 +1,70 @@
+// The text of an uploaded export: UTF-8 as the ads manager writes it, or Windows-1252 as
+// Excel in Brazil saves "CSV (separado por vírgulas)" — without that, "Impressões" would not
+// be read. Anything else (a binary, control bytes) is not an export.
+import { detectFileType } from '../files/file-type.ts';
+
+// Windows-1252's bytes 0x80–0x9F; the five it leaves undefined are empty (not text).
+const HIGH = [
+  '€',
+  '',
+  '‚',
+  'ƒ',
+  '„',
+  '…',
+  '†',
+  '‡',
+  'ˆ',
+  '‰',
+  'Š',
+  '‹',
+  'Œ',
+  '',
+  'Ž',
+  '',
+  '',
+  '‘',
+  '’',
+  '“',
+  '”',
+  '•',
+  '–',
+  '—',
+  '˜',
+  '™',
+  'š',
+  '›',
+  'œ',
+  '',
+  'ž',
+  'Ÿ',
+];
+
+/** Bytes read as Windows-1252, or null when one of them is a control byte or undefined there. */
+export function decodeWindows1252(bytes: Uint8Array): string | null {
+  const chars: string[] = new Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f)
+      return null;
+    const char = byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80] : String.fromCharCode(byte);
+    if (!char) return null;
+    chars[i] = char;
+  }
+  return chars.join('');
+}
+
+/**
+ * An upload's text, judged by its bytes: 'spreadsheet' for an XLSX or XLS file, 'not_text'
+ * for anything that is neither UTF-8 nor Windows-1252 text. The whole file is checked as
+ * UTF-8 (a file plain ASCII for its first kilobytes may still be Excel's Windows-1252).
+ */
+export function exportText(bytes: Uint8Array): string | 'spreadsheet' | 'not_text' {
+  const type = detectFileType(bytes);
+  if (type?.kind === 'office' || type?.kind === 'legacy-office') return 'spreadsheet';
+  if (type !== null && type.kind !== 'text') return 'not_text';
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return decodeWindows1252(bytes) ?? 'not_text';
+  }
+}
