@@ -90,6 +90,12 @@ const ENDPOINTS: {
     allowed: ['cs', 'paid_traffic', 'admin'],
   },
   {
+    // A client's team reaches the timeline's handler (who writes each kind is checked there).
+    name: 'POST /api/timeline/:clientId/entries',
+    request: (cookie) => ['/api/timeline/demo-client-bakery/entries', postJson({}, { cookie })],
+    allowed: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
+  },
+  {
     // The same people reach the daily check's acknowledgement; its empty input is refused (400).
     name: 'POST /api/campaign-checks/:clientId/acknowledgements',
     request: (cookie) => [
