@@ -1633,7 +1633,8 @@ export const en = {
     problems: {
       empty: 'No file chosen, or the file is empty. Choose the Ads Manager’s CSV export.',
       too_large: 'The file is over {mb} MB. Export fewer days or fewer columns.',
-      not_text: 'The file is not a text CSV (UTF-8). In Excel, use Save as → “CSV UTF-8”.',
+      not_text:
+        'The file is not a text CSV (it has the bytes of a binary file). In Excel, use Save as → “CSV UTF-8”.',
       spreadsheet:
         'This file is a spreadsheet (XLSX or XLS), which Ponte does not read. Export CSV from Ads Manager, or in Excel use Save as → “CSV UTF-8”.',
       unreadable:

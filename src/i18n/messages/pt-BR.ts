@@ -1647,7 +1647,7 @@ export const ptBR = {
         'Nenhum arquivo escolhido, ou o arquivo está vazio. Escolha a exportação em CSV do Gerenciador de Anúncios.',
       too_large: 'O arquivo passa de {mb} MB. Exporte menos dias ou menos colunas.',
       not_text:
-        'O arquivo não é um CSV de texto (UTF-8). No Excel, use Salvar como → “CSV UTF-8”.',
+        'O arquivo não é um CSV de texto (tem bytes de um arquivo binário). No Excel, use Salvar como → “CSV UTF-8”.',
       spreadsheet:
         'Este arquivo é uma planilha (XLSX ou XLS), que a Ponte não lê. Exporte em CSV no Gerenciador de Anúncios, ou no Excel use Salvar como → “CSV UTF-8”.',
       unreadable:

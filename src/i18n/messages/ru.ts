@@ -1638,7 +1638,8 @@ export const ru = {
     problems: {
       empty: 'Файл не выбран или пуст. Выберите выгрузку Ads Manager в CSV.',
       too_large: 'Файл больше {mb} МБ. Выгрузите меньше дней или столбцов.',
-      not_text: 'Файл не текстовый CSV (UTF-8). В Excel: Сохранить как → «CSV UTF-8».',
+      not_text:
+        'Файл не текстовый CSV (в нём байты двоичного файла). В Excel: Сохранить как → «CSV UTF-8».',
       spreadsheet:
         'Это таблица (XLSX или XLS), Ponte её не читает. Выгрузите CSV из Ads Manager или в Excel: Сохранить как → «CSV UTF-8».',
       unreadable:
