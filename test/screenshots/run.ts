@@ -78,6 +78,10 @@ const shots: Shot[] = [
   { name: 'space-request', path: '/space/requests/demo-request-site', as: 'contact' },
   // The request form (its draft saves itself with JavaScript, which the note says).
   { name: 'space-request-form', path: '/space/requests/new?kind=piece', as: 'contact' },
+  // The timeline (#19): Rita's list, the minutes awaiting her answer, and their e-mailed link.
+  { name: 'space-timeline', path: '/space/timeline', as: 'contact' },
+  { name: 'space-timeline-entry', path: '/space/timeline/demo-timeline-planning', as: 'contact' },
+  { name: 'timeline-ack', path: `/timeline-ack/${visitors.timelineAckToken}` },
 ];
 
 const only = process.env.SCREENSHOTS_ONLY?.split(',');

@@ -7,6 +7,7 @@ import { sendForApproval } from '../../src/server/approvals/approval-rounds.ts';
 import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.ts';
 import { issueSessionToken } from '../../src/server/auth/sessions.ts';
 import { sendOnboarding } from '../../src/server/onboarding/send-onboarding.ts';
+import { sendTimelineNotices } from '../../src/server/timeline/timeline-notices.ts';
 import { insertDemoSurvey } from './demo-survey.ts';
 
 const CS = { id: 'demo-cs', name: 'Carla Campos', ip: null };
@@ -59,6 +60,8 @@ export async function prepareDemoVisitors(state: string, now = new Date()) {
       },
       now,
     );
+    // The demo minutes asking Rita's acknowledgement (db/seed-timeline-acks.ts): their e-mail.
+    await sendTimelineNotices(db, policy, now, origin);
     // Rita gets two links at once: each is found by its piece's title in the subject.
     const tokenIn = async (to: string, pattern: RegExp, subject = '') => {
       const [mail] = await db
@@ -88,6 +91,11 @@ export async function prepareDemoVisitors(state: string, now = new Date()) {
         'Banner do cardápio',
       ),
       onboardingToken: await tokenIn('marina@sorrisoleve.example', /\/onboarding\/([a-z2-7]{32})/),
+      timelineAckToken: await tokenIn(
+        'rita@paoquente.example',
+        /\/timeline-ack\/([a-z2-7]{32})/,
+        'Reunião de planejamento',
+      ),
       partnerCookie,
       // Rita's satisfaction question (#21), its page opened as from the e-mail.
       surveyToken: await insertDemoSurvey(db, now),
