@@ -10,6 +10,7 @@ import { seedDemoCampaigns } from './seed-campaigns.ts';
 import { seedDemoCosts } from './seed-costs.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
 import { seedDemoComparison, seedDemoPieces } from './seed-pieces.ts';
+import { seedDemoSatisfaction } from './seed-satisfaction.ts';
 import { seedDemoSpace } from './seed-space.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
 import { seedDemoTimelineAcks } from './seed-timeline-acks.ts';
@@ -34,6 +35,7 @@ if (process.env.DATABASE_URL) {
     await seedDemoPieces(db, createFileStore(local.FILES), now);
     await seedDemoComparison(db, createFileStore(local.FILES), now);
     await seedDemoTasks(db, now);
+    await seedDemoSatisfaction(db, now);
     await seedDemoCosts(db, now);
     await seedDemoCampaigns(db, now);
     // After the pieces: the space shows their project.
