@@ -29,6 +29,10 @@ describe('a client’s cost norms', () => {
     await expect(paid.locator('main').textContent()).resolves.toContain('valores de demonstração');
     await expect(paid.locator('#field-max-CPL-any').inputValue()).resolves.toBe('40,00');
     await expect(paid.locator('#field-currency').inputValue()).resolves.toBe('BRL');
+    // The agency's reference is in roubles: said, since BRL figures are not compared with it.
+    await expect(paid.locator('main').textContent()).resolves.toContain(
+      'As normas da agência estão em RUB',
+    );
     await expectAccessible(paid);
   });
 

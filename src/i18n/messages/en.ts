@@ -1537,6 +1537,8 @@ export const en = {
     own: 'Own norm',
     demo: 'Demo value',
     demoAuthor: 'demo data',
+    otherCurrency:
+      'The agency’s norms are in {policyCurrency}: where this client has no norm of its own, figures in {currency} are not compared.',
     demoNotice: 'These norms came with the demo data (demo values): nobody at the agency set them.',
     lastChange: 'Last changed: {who}, {when}.',
     none: 'This client has no norms of its own yet: the agency’s apply.',

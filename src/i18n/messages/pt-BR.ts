@@ -1548,6 +1548,8 @@ export const ptBR = {
     own: 'Norma própria',
     demo: 'Valor de demonstração',
     demoAuthor: 'dados de demonstração',
+    otherCurrency:
+      'As normas da agência estão em {policyCurrency}: onde este cliente não tem norma própria, números em {currency} não são comparados.',
     demoNotice:
       'Estas normas vieram dos dados de demonstração (valores de demonstração): ninguém da agência as definiu.',
     lastChange: 'Última alteração: {who}, {when}.',
