@@ -57,6 +57,8 @@ function taskDueOn(rules: AnswerPolicy, now: Date) {
 /**
  * The writes a low score adds to its answer: a task request for the client's CS (from
  * themselves: Ponte has no user of its own, and the why names the survey) and their e-mail.
+ * Unlike a task a partner opens, it is never announced in the client's group: the client
+ * reads that group, and the score is theirs to tell.
  */
 async function lowScoreWrites(
   db: Database,
