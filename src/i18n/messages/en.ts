@@ -751,7 +751,6 @@ export const en = {
       onboarding_submitted: '{who} sent the questionnaire’s answers',
       task_opened: '{who} opened a task request',
       refund_recorded: '{who} recorded that the client asked for a refund',
-      refund_recorded: '{who} recorded that the client asked for a refund',
       task_accepted: '{who} accepted a task request',
       task_completed: '{who} completed a task request',
       task_returned: '{who} returned a task request',
