@@ -103,7 +103,7 @@ describe.each(DRIVERS)('the timeline in the client space (%s)', (driver) => {
   it('shows an entry with its files; the answer forms only to a contact who was asked', async () => {
     const rita = await entryOf(RITA.id, 'minutes-1');
     expect(rita?.files.map((file) => file.id)).toEqual(['file-minutes']);
-    expect(rita?.acknowledgement).toEqual({ answer: null });
+    expect(rita?.acknowledgement).toEqual({ answer: null, cs: 'Carla Campos' });
     expect((await entryOf(JOAO.id, 'minutes-1'))?.acknowledgement).toBeNull();
   });
 

@@ -163,6 +163,22 @@ describe.each(DRIVERS)('the acknowledgement link (%s)', (driver) => {
     expect(response.headers.get('Location')).toBe(`/timeline-ack/${token.joaoDecision}`);
   });
 
+  it('sends an empty observation typed in a plain form back to the link, nothing written', async () => {
+    const before = await writtenState(app);
+    const response = await app.request(`/api/timeline-ack/${token.joao}/observation`, {
+      method: 'POST',
+      headers: {
+        ...SAME_ORIGIN,
+        Accept: 'text/html',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ observation: ' ', returnTo: `/timeline-ack/${token.joao}` }),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe(`/timeline-ack/${token.joao}`);
+    expect(await writtenState(app)).toEqual(before);
+  });
+
   it('refuses a forged, unknown or another entry’s link the same way, writing nothing', async () => {
     const before = await writtenState(app);
     for (const bad of [FORGED, 'not-a-token', `${token.marina}x`]) {

@@ -1,6 +1,12 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { timelineEntries, timelineFiles, timelineRecipients } from '../../../db/schema/index.ts';
+import {
+  clients,
+  timelineEntries,
+  timelineFiles,
+  timelineRecipients,
+  users,
+} from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import { entryFilesQuery, type OpenAcknowledgement } from './timeline-ack-open.ts';
@@ -65,7 +71,7 @@ export async function loadSpaceTimelineEntryPage(
   viewer: ContactViewer,
   entryId: string,
 ) {
-  const [entries, files, asked] = await db.batch([
+  const [entries, files, asked, cs] = await db.batch([
     db
       .select({
         id: timelineEntries.id,
@@ -97,6 +103,12 @@ export async function loadSpaceTimelineEntryPage(
           eq(timelineRecipients.contactId, viewer.contactId),
         ),
       ),
+    // The client's CS, who asks for the answer (named on the page as in the e-mail).
+    db
+      .select({ name: users.name })
+      .from(clients)
+      .innerJoin(users, eq(users.id, clients.csUserId))
+      .where(eq(clients.id, viewer.clientId)),
   ]);
   const entry = entries[0];
   if (!entry) return null;
@@ -109,7 +121,7 @@ export async function loadSpaceTimelineEntryPage(
     entry,
     files,
     // Asked: this contact is a recipient of an entry that asks acknowledgement.
-    acknowledgement: own && entry.asksAcknowledgement ? { answer } : null,
+    acknowledgement: own && entry.asksAcknowledgement ? { answer, cs: cs[0]?.name ?? null } : null,
   };
 }
 
