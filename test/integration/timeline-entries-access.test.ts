@@ -134,4 +134,29 @@ describe.each(DRIVERS)('timeline entries: who writes, who reads, what is seen (%
     expect((await get('otherCs')).status).toBe(404);
     expect((await get('cs', CLINIC)).status).toBe(404);
   });
+
+  it('a plain form: a refusal goes back to the form with its message, a save to the entry’s page', async () => {
+    const back = '/clients/demo-client-bakery/timeline/new?kind=note';
+    const refusedPost = await postEntryForm(
+      app,
+      cookies.cs,
+      { kind: 'note', title: '', visibility: 'internal', text: '', returnTo: back },
+      [],
+      { html: true },
+    );
+    expect(refusedPost.status).toBe(303);
+    expect(refusedPost.headers.get('Location')).toBe(back);
+    expect(refusedPost.headers.get('Set-Cookie')).toContain('feedback');
+    const saved = await postEntryForm(
+      app,
+      cookies.cs,
+      { ...NOTE, newId: crypto.randomUUID(), returnTo: back },
+      [],
+      { html: true },
+    );
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('Location')).toMatch(
+      /^\/clients\/demo-client-bakery\/timeline\/[0-9a-f-]{36}$/,
+    );
+  });
 });

@@ -66,7 +66,7 @@ export function postEntryForm(
   cookie: string,
   fields: Record<string, string | string[]>,
   files: { name: string; bytes: Uint8Array }[],
-  where: { clientId?: string; entryId?: string } = {},
+  where: { clientId?: string; entryId?: string; html?: boolean } = {},
 ) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields))
@@ -76,7 +76,8 @@ export function postEntryForm(
   const path = `/api/timeline/${where.clientId ?? BAKERY}/entries${where.entryId ? `/${where.entryId}` : ''}`;
   return app.request(path, {
     method: 'POST',
-    headers: { ...SAME_ORIGIN, Cookie: cookie },
+    // A browser's plain form asks for a page back; fetch callers for JSON.
+    headers: { ...SAME_ORIGIN, Cookie: cookie, ...(where.html ? { Accept: 'text/html' } : {}) },
     body: form,
   });
 }
