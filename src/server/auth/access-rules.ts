@@ -24,9 +24,6 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
   // The satisfaction question (#21): its single-use token is the credential.
   { prefix: '/satisfaction', access: 'public' },
   { prefix: '/api/satisfaction', access: 'public' },
-  // The satisfaction question (#21): its single-use token is the credential.
-  { prefix: '/satisfaction', access: 'public' },
-  { prefix: '/api/satisfaction', access: 'public' },
   { prefix: '/timeline-ack', access: 'public' },
   { prefix: '/api/timeline-ack', access: 'public' },
   // The client space: contacts, never partners; its own guard (spaceAccessFor) keeps it.
