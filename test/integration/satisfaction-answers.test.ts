@@ -6,7 +6,13 @@ import { loadSurveyPage } from '../../src/server/satisfaction/survey-page.ts';
 import { voidSurveyByScanner } from '../../src/server/satisfaction/void-survey.ts';
 import { answer, answerTrace, insertSurvey, stampFor } from '../support/satisfaction.ts';
 import { seedPeople } from '../support/sign-in.ts';
-import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
+import {
+  countRoundTrips,
+  createTestApp,
+  readJson,
+  SAME_ORIGIN,
+  type TestApp,
+} from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
 const DAY = 86_400_000;
@@ -42,6 +48,11 @@ describe.each(DRIVERS)('answering the satisfaction question (%s)', (driver) => {
         expect(opened.status).toBe(404);
       }
     expect(await answerTrace(app, id)).toEqual(before);
+    // The page's data in one round trip (libSQL counts them).
+    const { roundTrips } = await countRoundTrips(app, () =>
+      loadSurveyPage(app.db, { token, score: '4', formSecret: undefined }, app.deps.clock()),
+    );
+    expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
   });
 
   it('the hidden link voids the survey: the page says so and an answer is refused', async () => {
