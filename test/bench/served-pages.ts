@@ -23,6 +23,7 @@ export async function weighServedPages() {
       // Version 2 after the client asked for changes: the comparison with version 1.
       { name: 'approval page, what changed', path: `/approval/${visitors.comparisonToken}` },
       { name: 'questionnaire page', path: `/onboarding/${visitors.onboardingToken}` },
+      { name: 'satisfaction page', path: `/satisfaction/${visitors.surveyToken}?score=4` },
       { name: 'sign-in page', path: '/sign-in' },
       { name: 'partner home (CS)', path: '/partner', as: 'cs' },
       { name: 'partner home (finance)', path: '/partner', as: 'finance' },
