@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientContacts, outbox } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { openAcknowledgementByToken } from '../../src/server/timeline/timeline-ack-open.ts';
-import { sendTimelineNotices } from '../../src/server/timeline/timeline-notices.ts';
+import {
+  NOTICES_PER_RUN,
+  sendTimelineNotices,
+} from '../../src/server/timeline/timeline-notices.ts';
 import { DAY } from '../support/approvals.ts';
 import { TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -162,5 +165,25 @@ describe.each(DRIVERS)('the timeline notices job (%s)', (driver) => {
     expect(mail?.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(mail?.subject).not.toMatch(/[\r\n]/);
     expect(mail?.subject).toContain('Bcc: all@evil.example');
+  });
+  it('e-mails at most its share a run; the next run takes the rest', async () => {
+    const many = Array.from({ length: NOTICES_PER_RUN + 3 }, (_, i) => ({
+      id: `many-${i}`,
+      name: `Contato ${i}`,
+    }));
+    // One insert each: D1 takes at most 100 bound values a statement.
+    const [first, ...rest] = many.map((contact) =>
+      app.db.insert(clientContacts).values({
+        ...contact,
+        clientId: 'demo-client-bakery',
+        email: `${contact.id}@paoquente.example`,
+        createdAt: app.deps.clock(),
+      }),
+    );
+    if (first) await app.db.batch([first, ...rest]);
+    await addEntry(app, { id: 'many', kind: 'note', asksAcknowledgement: false }, many);
+    expect(await runTimelineNotices(app)).toEqual({ notified: NOTICES_PER_RUN, reminded: 0 });
+    expect(await runTimelineNotices(app)).toEqual({ notified: 3, reminded: 0 });
+    expect(await runTimelineNotices(app)).toEqual({ notified: 0, reminded: 0 });
   });
 });

@@ -20,8 +20,12 @@ import {
 
 const DAY_MS = 86_400_000;
 
-/** How many recipients one run e-mails at most (each kind); the next minute's run takes the rest. */
-export const NOTICES_PER_RUN = 200;
+/**
+ * How many recipients one run e-mails at most (of each kind), two statements each; the next
+ * minute's run takes the rest. Small, so the cron's one invocation, which runs every job,
+ * stays far within D1's queries per invocation.
+ */
+export const NOTICES_PER_RUN = 50;
 
 export type TimelineNoticePolicy = { timeline: Pick<Policy['timeline'], 'acknowledgement'> };
 
