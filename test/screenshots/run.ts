@@ -8,6 +8,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isoDateInZone, policy } from '../../src/policy/index.ts';
 import { launchBrowser } from '../support/browser.ts';
 import {
   buildSite,
@@ -41,6 +42,11 @@ const cookies: Record<Role, string> = {
   }),
 };
 const worker = await startBuiltWorker(state);
+// The month of the demo minutes, held three days before today (db/seed-timeline-acks.ts).
+const demoMinutesMonth = isoDateInZone(
+  new Date(Date.now() - 3 * 86_400_000),
+  policy.agency.timeZone,
+).slice(0, 7);
 
 // `firstLinkIn`: a detail page, reached by the first link of that kind on `path`.
 const shots: Shot[] = [
@@ -78,6 +84,19 @@ const shots: Shot[] = [
   { name: 'space-request', path: '/space/requests/demo-request-site', as: 'contact' },
   // The request form (its draft saves itself with JavaScript, which the note says).
   { name: 'space-request-form', path: '/space/requests/new?kind=piece', as: 'contact' },
+  // The client's timeline as CS sees it (#19): the list, the demo minutes with who was asked,
+  // and the month of those minutes laid out to print.
+  { name: 'timeline', path: '/clients/demo-client-bakery/timeline', as: 'cs' },
+  {
+    name: 'timeline-entry',
+    path: '/clients/demo-client-bakery/timeline/demo-timeline-planning',
+    as: 'cs',
+  },
+  {
+    name: 'timeline-print',
+    path: `/clients/demo-client-bakery/timeline/print?period=${demoMinutesMonth}`,
+    as: 'cs',
+  },
   // The timeline (#19): Rita's list, the minutes awaiting her answer, and their e-mailed link.
   { name: 'space-timeline', path: '/space/timeline', as: 'contact' },
   { name: 'space-timeline-entry', path: '/space/timeline/demo-timeline-planning', as: 'contact' },
