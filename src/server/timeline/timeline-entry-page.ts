@@ -100,16 +100,11 @@ export async function loadTimelineEntryPage(
   return {
     client: { id: facts.client.id, name: facts.client.name },
     entry: row.entry,
-    fields: entryFields(row.entry.content),
     authorName: row.authorName,
     files,
     recipients,
     actionItems: items,
-    revisions: revisions.map((r) => ({
-      ...r.revision,
-      fields: entryFields(r.revision.content),
-      editorName: r.editorName,
-    })),
+    revisions: revisions.map((r) => ({ ...r.revision, editorName: r.editorName })),
     mayEdit: mayWriteKind(viewer, facts, row.entry.kind, rules),
   };
 }
