@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
@@ -65,6 +65,7 @@ async function lowScoreWrites(
   rules: AnswerPolicy,
   survey: FoundSurvey,
   answer: { score: number; comment: string | null; taskId: string; origin: string },
+  guard: SQL,
   now: Date,
 ) {
   const [cs] = await db
@@ -73,7 +74,6 @@ async function lowScoreWrites(
     .where(eq(users.id, survey.csUserId));
   const t = createTranslator(localeOf(cs?.locale));
   const facts = { contact: survey.contactName, score: answer.score };
-  const guard = sql`exists (select 1 from ${satisfactionSurveys} where ${stillOpen(survey.id, now)})`;
   const task = insertWhen(
     db,
     taskRequests,
@@ -95,7 +95,7 @@ async function lowScoreWrites(
     },
     guard,
   );
-  if (!cs) return { guard, writes: [task] as const };
+  if (!cs) return [task];
   const mail = lowScoreMail({
     cs,
     contactName: survey.contactName,
@@ -110,7 +110,7 @@ async function lowScoreWrites(
     now,
     guard,
   );
-  return { guard, writes: [task, queued] as const };
+  return [task, queued];
 }
 
 /**
@@ -144,7 +144,7 @@ export async function answerSurvey(
   const taskId = low ? crypto.randomUUID() : null;
   const guard = sql`exists (select 1 from ${satisfactionSurveys} where ${stillOpen(survey.id, now)})`;
   const extra = taskId
-    ? (await lowScoreWrites(db, rules, survey, { score, comment, taskId, ...context }, now)).writes
+    ? await lowScoreWrites(db, rules, survey, { score, comment, taskId, ...context }, guard, now)
     : [];
   const event = recordEventWhen(
     db,
