@@ -39,6 +39,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'contact-notifications': { mailed: 0, digests: 0, skipped: 0 },
       'request-triage-notices': { reminded: 0, escalated: 0 },
       'report-deadline-notices': { month: '2026-02', reminded: 0, escalated: 0 },
+      'timeline-notices': { notified: 0, reminded: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
     });
@@ -72,6 +73,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'contact-notifications',
       'request-triage-notices',
       'report-deadline-notices',
+      'timeline-notices',
       'dispatch-outbox',
       'sweep-orphan-files',
     ]);
@@ -83,6 +85,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'contact-notifications',
       'request-triage-notices',
       'report-deadline-notices',
+      'timeline-notices',
       'dispatch-outbox',
     ]);
   });
