@@ -28,7 +28,8 @@ export type CostSeries = {
   daysAbove: number;
 };
 
-type Totals = Omit<DayFigures, 'campaignName'>;
+// A day's totals of a placement; the lead campaigns' spend apart, as CPL is their spend per lead.
+type Totals = Omit<DayFigures, 'campaignName'> & { leadSpendMinorUnits: number };
 
 /** The series of each metric, placement and currency the figures have (none without a value). */
 export function costSeries(
@@ -43,13 +44,21 @@ export function costSeries(
     groups.set(group, { placement: row.placement, currency: row.currency });
     const key = `${group} ${row.day}`;
     const sum = totals.get(key);
-    // Leads only from campaigns whose results are leads: a traffic campaign's results are not.
+    // Leads only from campaigns whose results are leads: a traffic campaign's results are not,
+    // and its spend bought no lead.
     const leads = row.resultsAreLeads ? row.results : 0;
+    const leadSpend = row.resultsAreLeads ? row.spendMinorUnits : 0;
     if (!sum) {
-      totals.set(key, { ...row, results: leads, resultsAreLeads: true });
+      totals.set(key, {
+        ...row,
+        results: leads,
+        resultsAreLeads: true,
+        leadSpendMinorUnits: leadSpend,
+      });
       continue;
     }
     sum.spendMinorUnits += row.spendMinorUnits;
+    sum.leadSpendMinorUnits += leadSpend;
     sum.impressions += row.impressions;
     sum.linkClicks += row.linkClicks;
     sum.results += leads;
@@ -64,7 +73,9 @@ export function costSeries(
     for (const [group, { placement, currency }] of ordered) {
       const points = days.map((day) => {
         const sum = totals.get(`${group} ${day}`);
-        return { day, value: sum ? costOf({ ...sum, campaignName: '' }, metric) : null };
+        if (!sum) return { day, value: null };
+        const spend = metric === 'CPL' ? sum.leadSpendMinorUnits : sum.spendMinorUnits;
+        return { day, value: costOf({ ...sum, spendMinorUnits: spend, campaignName: '' }, metric) };
       });
       if (points.every((point) => point.value === null)) continue;
       const found = lookup(metric, placement, currency);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { policy } from '../../../src/policy/index.ts';
+import { costSeries } from '../../../src/server/campaign-costs/cost-chart-series.ts';
+import { type DayFigures, normLookup } from '../../../src/server/campaign-costs/cost-rules.ts';
+
+const figures = (day: string, campaignName: string, more: Partial<DayFigures>): DayFigures => ({
+  day,
+  campaignName,
+  placement: 'feed',
+  currency: 'BRL',
+  spendMinorUnits: 0,
+  impressions: 1000,
+  linkClicks: 10,
+  results: 0,
+  resultsAreLeads: false,
+  ...more,
+});
+const lookup = normLookup(
+  [
+    { metric: 'CPC', placement: 'feed', currency: 'BRL', maxMinorUnits: 150 },
+    { metric: 'CPL', placement: 'any', currency: 'BRL', maxMinorUnits: 2000 },
+  ],
+  policy.costNorms,
+);
+const days = ['2026-04-14', '2026-04-15', '2026-04-16'];
+
+describe('a client’s daily series per metric', () => {
+  const series = costSeries(
+    [
+      figures('2026-04-14', 'Tráfego', { spendMinorUnits: 1000, results: 10 }),
+      figures('2026-04-14', 'Leads', { spendMinorUnits: 3000, results: 2, resultsAreLeads: true }),
+      figures('2026-04-16', 'Tráfego', { spendMinorUnits: 2000 }),
+    ],
+    days,
+    lookup,
+  );
+  const of = (metric: string) => series.find((s) => s.metric === metric);
+
+  it('puts every campaign of a placement together, a day without figures left empty', () => {
+    expect(of('CPC')?.points).toEqual([
+      { day: '2026-04-14', value: 200 },
+      { day: '2026-04-15', value: null },
+      { day: '2026-04-16', value: 200 },
+    ]);
+    expect(of('CPC')?.daysAbove).toBe(2);
+  });
+
+  it('counts a CPL from the lead campaigns’ spend and leads only', () => {
+    // R$ 30,00 for two leads; the traffic campaign's spend and results are not the leads'.
+    expect(of('CPL')?.points.map((p) => p.value)).toEqual([1500, null, null]);
+    expect(of('CPL')?.daysAbove).toBe(0);
+  });
+
+  it('draws no norm where the only one is in another currency, and says which', () => {
+    expect(of('CPM')).toMatchObject({ norm: null, normInOtherCurrency: 'RUB' });
+  });
+});
