@@ -2,7 +2,7 @@
 export type ChartPoint = { day: string; value: number | null };
 
 /** The SVG's drawing area, in its own user units (the SVG scales to its container). */
-export const CHART_SIZE = { width: 640, height: 220, left: 56, right: 12, top: 12, bottom: 28 };
+export const CHART_SIZE = { width: 480, height: 200, left: 78, right: 8, top: 14, bottom: 26 };
 
 /**
  * Where everything of a chart is drawn: the line of the series (broken where a day has no
