@@ -2,12 +2,12 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { createTranslator } from '../../src/i18n/index.ts';
-import { findEntryFile } from '../../src/server/timeline/space-timeline.ts';
 import {
   type OpenAcknowledgement,
   openAcknowledgementByToken,
 } from '../../src/server/timeline/timeline-ack-open.ts';
 import { TIMELINE_ACK_REFUSALS } from '../../src/server/timeline/timeline-ack-refusals.ts';
+import { findTimelineFile } from '../../src/server/timeline/timeline-files.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { fileHeaders } from '../http/file-headers.ts';
 import { refuseLink, refuseWith } from '../http/respond.ts';
@@ -46,7 +46,11 @@ export const timelineAckRoutes = new Hono<ApiEnv>()
     const opened = await openByPath(c);
     if (opened instanceof Response) return opened;
     const { db, files } = c.get('deps');
-    const file = await findEntryFile(db, opened.entry.id, c.req.param('fileId'));
+    const file = await findTimelineFile(db, {
+      clientId: opened.client.id,
+      entryId: opened.entry.id,
+      fileId: c.req.param('fileId'),
+    });
     const object = file ? await files.get(file.fileKey) : null;
     if (!file || !object) return refuseWith(c, TIMELINE_ACK_REFUSALS, 'not_found');
     return c.body(object.body, 200, fileHeaders('attachment', file));

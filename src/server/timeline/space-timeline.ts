@@ -1,15 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import {
-  clients,
-  timelineEntries,
-  timelineFiles,
-  timelineRecipients,
-  users,
-} from '../../../db/schema/index.ts';
+import { clients, timelineEntries, timelineRecipients, users } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import { entryFilesQuery, type OpenAcknowledgement } from './timeline-ack-open.ts';
+import { findTimelineFile } from './timeline-files.ts';
 
 /** The space's page of an entry, where its acknowledgement forms return. */
 export const spaceEntryPath = (entryId: string) => `/space/timeline/${encodeURIComponent(entryId)}`;
@@ -135,31 +130,9 @@ export async function findSpaceTimelineFile(
   entryId: string,
   fileId: string,
 ) {
-  const [file] = await db
-    .select({
-      fileKey: timelineFiles.fileKey,
-      fileName: timelineFiles.fileName,
-      contentType: timelineFiles.contentType,
-      size: timelineFiles.size,
-    })
-    .from(timelineFiles)
-    .innerJoin(timelineEntries, eq(timelineEntries.id, timelineFiles.entryId))
-    .where(
-      and(eq(timelineFiles.id, fileId), eq(timelineEntries.id, entryId), shownToClient(viewer)),
-    );
-  return file ?? null;
-}
-
-/** A file of the entry a personal link opened (the link already proved who asks, and for which entry). */
-export async function findEntryFile(db: Database, entryId: string, fileId: string) {
-  const [file] = await db
-    .select({
-      fileKey: timelineFiles.fileKey,
-      fileName: timelineFiles.fileName,
-      contentType: timelineFiles.contentType,
-      size: timelineFiles.size,
-    })
-    .from(timelineFiles)
-    .where(and(eq(timelineFiles.id, fileId), eq(timelineFiles.entryId, entryId)));
-  return file ?? null;
+  const [visible] = await db
+    .select({ id: timelineEntries.id })
+    .from(timelineEntries)
+    .where(and(eq(timelineEntries.id, entryId), shownToClient(viewer)));
+  return visible ? findTimelineFile(db, { clientId: viewer.clientId, entryId, fileId }) : null;
 }
