@@ -92,6 +92,12 @@ const shots: Shot[] = [
     path: '/clients/demo-client-bakery/timeline/demo-timeline-planning',
     as: 'cs',
   },
+  // The minutes' form: people present, action items that become task requests (#19).
+  {
+    name: 'timeline-new-minutes',
+    path: '/clients/demo-client-bakery/timeline/new?kind=minutes',
+    as: 'cs',
+  },
   {
     name: 'timeline-print',
     path: `/clients/demo-client-bakery/timeline/print?period=${demoMinutesMonth}`,
