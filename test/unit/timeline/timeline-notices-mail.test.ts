@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  headerLine,
+  observationMail,
+  timelineNoticeMail,
+} from '../../../src/server/timeline/timeline-notices-mail.ts';
+
+describe('the timeline e-mails', () => {
+  it('keeps a typed text to one header line', () => {
+    expect(headerLine('Ata\r\nBcc: x@evil.example')).toBe('Ata Bcc: x@evil.example');
+    expect(headerLine('a\u2028b\u0000c\td')).toBe('a b c d');
+    expect(headerLine('  Reunião  ')).toBe('Reunião');
+  });
+
+  it('asks in the contact’s language, with the personal link and who asks', () => {
+    const mail = timelineNoticeMail(
+      { name: 'Igor', locale: 'ru' },
+      { title: 'План', client: 'Clínica', cs: 'Carla', url: 'https://p.example/timeline-ack/x' },
+      'ask',
+    );
+    expect(mail.subject).toBe('Просим подтвердить: План');
+    expect(mail.text).toContain('Carla');
+    expect(mail.text).toContain('Прочитать и ответить: https://p.example/timeline-ack/x');
+  });
+
+  it('says how to see the entry when there is no link to give', () => {
+    const mail = timelineNoticeMail(
+      { name: 'Rita', locale: 'pt-BR' },
+      { title: 'Nota', client: 'Padaria', cs: null, url: null },
+      'notice',
+    );
+    expect(mail.text).toContain('fale com o seu atendimento (CS)');
+    expect(mail.text).not.toContain('http');
+    expect(mail.html).not.toContain('<a ');
+  });
+
+  it('escapes the observation in the HTML to CS and keeps it whole in the text', () => {
+    const mail = observationMail(
+      { name: 'Carla', locale: 'en' },
+      {
+        title: 'Budget',
+        client: 'Bakery',
+        contact: 'Rita',
+        observation: '<script>x</script> & more',
+        url: 'https://p.example/clients/c/timeline/e',
+      },
+    );
+    expect(mail.subject).toBe('Observation from Rita (Bakery): Budget');
+    expect(mail.html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; more');
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.text).toContain('<script>x</script> & more');
+  });
+});
