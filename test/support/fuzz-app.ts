@@ -139,6 +139,7 @@ export async function openFuzzApp() {
     { method: 'POST', path: '/api/cost-norms/demo-client-clinic', who: 'cs' },
     { method: 'POST', path: '/api/campaign-imports/demo-client-clinic/upload', who: 'cs' },
     { method: 'POST', path: '/api/campaign-imports/demo-client-clinic', who: 'cs' },
+    { method: 'POST', path: '/api/campaign-checks/demo-client-clinic/acknowledgements', who: 'cs' },
     { method: 'POST', path: '/api/space/requests', who: 'contact' },
     { method: 'POST', path: '/api/space/requests/nope', who: 'contact' },
     { method: 'POST', path: '/api/space/requests/nope/messages', who: 'contact' },
