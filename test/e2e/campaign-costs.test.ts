@@ -106,7 +106,8 @@ describe('the daily check of campaign costs', () => {
     const form = cs.locator('form[action$="/acknowledgements"]').first();
     await form.getByLabel('Nada é necessário (diga por quê na nota)').check();
     await form.getByRole('button', { name: 'Registrar' }).click();
-    await cs.waitForURL(`${campaigns}#breaches`);
+    // Back to the page's top, where the error summary leads to the note.
+    await cs.waitForURL(campaigns);
     await expect(cs.getByRole('alert').textContent()).resolves.toContain(
       'Diga por que nada é necessário.',
     );
@@ -115,7 +116,7 @@ describe('the daily check of campaign costs', () => {
 
     const again = cs.locator('form[action$="/acknowledgements"]').first();
     await again.getByLabel('Mudei o título e a chamada para ação').check();
-    await again.getByLabel('Nota').fill('Título novo, CTA “Peça já”');
+    await again.getByRole('textbox', { name: 'Nota' }).fill('Título novo, CTA “Peça já”');
     await again.getByRole('button', { name: 'Registrar' }).click();
     await cs.waitForURL(`${campaigns}#breaches`);
     await expect(cs.getByRole('status').first().textContent()).resolves.toContain(
