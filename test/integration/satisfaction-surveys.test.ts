@@ -138,17 +138,15 @@ describe.each(DRIVERS)('the satisfaction job (%s)', (driver) => {
       app.db
         .insert(clients)
         .values({ id: 'florist', name: 'Floricultura', csUserId: 'demo-cs', createdAt: now }),
-      app.db
-        .insert(clientContacts)
-        .values(
-          ['ana', 'bia'].map((name) => ({
-            id: `florist-${name}`,
-            clientId: 'florist',
-            name,
-            email: `${name}@flores.example`,
-            createdAt: now,
-          })),
-        ),
+      app.db.insert(clientContacts).values(
+        ['ana', 'bia'].map((name) => ({
+          id: `florist-${name}`,
+          clientId: 'florist',
+          name,
+          email: `${name}@flores.example`,
+          createdAt: now,
+        })),
+      ),
       app.db
         .insert(clientMilestones)
         .values({ clientId: 'florist', kind: 'checked_in', occurredAt: now }),

@@ -58,16 +58,16 @@ describe('the score', () => {
 
 describe('the time on the page', () => {
   const issued = new Date('2026-03-02T13:00:00.000Z');
-  const after = (ms: number) => new Date(issued.getTime() + ms);
+  const later = (ms: number) => new Date(issued.getTime() + ms);
 
   it('counts from exactly the policy’s seconds, not a millisecond sooner', () => {
-    expect(stayedLongEnough(issued, after(2999), rules)).toBe(false);
-    expect(stayedLongEnough(issued, after(3000), rules)).toBe(true);
-    expect(stayedLongEnough(issued, after(60_000), rules)).toBe(true);
+    expect(stayedLongEnough(issued, later(2999), rules)).toBe(false);
+    expect(stayedLongEnough(issued, later(3000), rules)).toBe(true);
+    expect(stayedLongEnough(issued, later(60_000), rules)).toBe(true);
   });
 
   it('a stamp from the future never counts', () => {
-    expect(stayedLongEnough(after(10_000), issued, rules)).toBe(false);
+    expect(stayedLongEnough(later(10_000), issued, rules)).toBe(false);
   });
 });
 
