@@ -164,6 +164,14 @@ export async function openFuzzApp() {
     { method: 'GET', path: `${ta}/files/nope`, who: 'nobody' },
     { method: 'POST', path: '/api/space/timeline/fuzz-minutes/observation', who: 'contact' },
     { method: 'GET', path: '/api/space/timeline/fuzz-minutes/files/nope', who: 'contact' },
+    // The agency's side of the same minutes: a new entry, an edit, a file (#19).
+    { method: 'POST', path: '/api/timeline/demo-client-bakery/entries', who: 'cs' },
+    { method: 'POST', path: '/api/timeline/demo-client-bakery/entries/fuzz-minutes', who: 'cs' },
+    {
+      method: 'GET',
+      path: '/api/timeline/demo-client-bakery/entries/fuzz-minutes/files/nope',
+      who: 'cs',
+    },
   ];
   return { app, cookies, endpoints };
 }
