@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  events,
   outbox,
   taskRequests,
   timelineActionItems,
@@ -15,8 +16,11 @@ import {
   JOAO,
   NOTE,
   openTimelineApp,
+  PNG,
   postEntry,
+  postEntryForm,
   RITA,
+  storedTimelineFiles,
   timelineCounts,
   type Who,
 } from '../support/timeline-entries.ts';
@@ -122,6 +126,24 @@ describe.each(DRIVERS)('timeline entries: edits, races and action items (%s)', (
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const after = await timelineCounts(app);
     expect(after[0]).toBe((before[0] ?? 0) + 1);
+  });
+
+  it('a double click with a file: one entry, one stored file — the loser’s bytes are removed', async () => {
+    const newId = crypto.randomUUID();
+    const filesBefore = await storedTimelineFiles(app);
+    const post = () =>
+      postEntryForm(app, cookies.cs, { ...NOTE, newId }, [{ name: 'foto.png', bytes: PNG }]);
+    const answers = await Promise.all([post(), post()]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await storedTimelineFiles(app)).toBe(filesBefore + 1);
+    // The client's history tells who wrote it, once.
+    const written = await app.db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectId, BAKERY), eq(events.action, 'timeline_entry_created')));
+    expect(written.filter((e) => (e.data as { entryId?: string })?.entryId === newId)).toHaveLength(
+      1,
+    );
   });
 
   it('an entry already e-mailed cannot become internal again; its kind cannot change', async () => {
