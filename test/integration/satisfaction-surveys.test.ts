@@ -11,6 +11,7 @@ import {
 } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { sendSatisfactionSurveys } from '../../src/server/satisfaction/send-surveys.ts';
+import { readSurveyCandidates } from '../../src/server/satisfaction/survey-triggers.ts';
 import { asClient, openSentPiece } from '../support/approvals.ts';
 import { insertOpenedRequest } from '../support/client-requests.ts';
 import { insertSurvey } from '../support/satisfaction.ts';
@@ -52,6 +53,18 @@ describe.each(DRIVERS)('the satisfaction job (%s)', (driver) => {
     sentTokens = { rita: sent.rita, joao: sent.joao };
   });
   afterAll(() => app.close());
+
+  it('finds the recent approvals by index, not by reading every round', async () => {
+    const reads = readSurveyCandidates(app.db, app.deps.clock());
+    for (const read of [reads[1], reads[2]]) {
+      const plan = await app.db.all<{ detail: string }>(sql`explain query plan ${read.getSQL()}`);
+      const details = plan.map((row) => row.detail);
+      expect(
+        details.some((d) => /approval_rounds USING INDEX approval_rounds_closed_idx/.test(d)),
+      ).toBe(true);
+      expect(details.filter((d) => /^SCAN approval_rounds/.test(d))).toEqual([]);
+    }
+  });
 
   it('asks nobody while nothing was delivered', async () => {
     expect(await run()).toEqual({ asked: 0, throttled: 0 });
