@@ -228,6 +228,50 @@ describe.each(DRIVERS)('timeline entries: edits, races and action items (%s)', (
     });
   });
 
+  it('an edit of minutes adds its new action items after the earlier ones, each through the rules', async () => {
+    const minutes = {
+      kind: 'minutes',
+      title: 'Reunião semanal',
+      visibility: 'internal',
+      occurredOn: '2026-03-10',
+      discussed: 'Semana.',
+    };
+    const id = await create({
+      ...minutes,
+      actionWhat: ['Relatório'],
+      actionAssignee: ['paid_traffic'],
+      actionDue: ['2026-03-13'],
+    });
+    const edited = await postEntry(
+      app,
+      cookies.cs,
+      {
+        ...minutes,
+        revision: 1,
+        // The client's CS, asked by its CS: the policy lets CS ask CS.
+        actionWhat: ['Ligar para a Rita'],
+        actionAssignee: ['cs'],
+        actionDue: ['2026-03-16'],
+      },
+      { entryId: id },
+    );
+    expect(edited.status).toBe(200);
+    const items = await app.db
+      .select()
+      .from(timelineActionItems)
+      .where(eq(timelineActionItems.entryId, id))
+      .orderBy(asc(timelineActionItems.position));
+    expect(items.map((i) => [i.position, i.what, i.refusal])).toEqual([
+      [0, 'Relatório', null],
+      [1, 'Ligar para a Rita', null],
+    ]);
+    const [task] = await app.db
+      .select()
+      .from(taskRequests)
+      .where(eq(taskRequests.id, items[1]?.taskRequestId ?? ''));
+    expect(task).toMatchObject({ assigneeRole: 'cs', assigneeId: 'demo-cs' });
+  });
+
   it('an admin writes minutes, but staff ask no one: the item is kept with its refusal', async () => {
     const response = await postEntry(app, cookies.admin, {
       kind: 'minutes',
