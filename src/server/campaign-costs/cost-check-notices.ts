@@ -49,23 +49,33 @@ export async function sendCostCheckNotices(
     // ';' follows ':' in ASCII: the range is every key with the prefix (the key's index).
     return between(outbox.idempotencyKey, prefix, `${prefix.slice(0, -1)};`);
   };
-  const [statuses, team, admins, queued] = await db.batch([
+  const person = {
+    id: aliased(users.id, 'person_id'),
+    name: aliased(users.name, 'person_name'),
+    email: users.email,
+    locale: users.locale,
+  };
+  const [statuses, csOfClients, paidTraffic, admins, queued] = await db.batch([
     readCheckStatuses(db, check, rules),
-    // Who is reminded: each client's CS and its paid-traffic partners, while active.
+    // Who is reminded: each client's CS and its paid-traffic partners (still holding the
+    // role), while active — two joins along their keys, not one over every client and person.
     db
-      .select({
-        clientId: aliased(clients.id, 'client_id'),
-        id: aliased(users.id, 'person_id'),
-        name: aliased(users.name, 'person_name'),
-        email: users.email,
-        locale: users.locale,
-      })
+      .select({ clientId: aliased(clients.id, 'client_id'), ...person })
       .from(clients)
-      .innerJoin(
-        users,
-        sql`${users.id} = ${clients.csUserId} or ${users.id} in (select m.user_id from ${clientTeamMembers} m inner join ${userRoles} r on r.user_id = m.user_id and r.role = m.role where m.client_id = ${clients.id} and m.role = 'paid_traffic')`,
-      )
+      .innerJoin(users, eq(users.id, clients.csUserId))
       .where(eq(users.active, true)),
+    db
+      .select({ clientId: clientTeamMembers.clientId, ...person })
+      .from(clientTeamMembers)
+      .innerJoin(
+        userRoles,
+        and(
+          eq(userRoles.userId, clientTeamMembers.userId),
+          eq(userRoles.role, clientTeamMembers.role),
+        ),
+      )
+      .innerJoin(users, eq(users.id, clientTeamMembers.userId))
+      .where(and(eq(clientTeamMembers.role, 'paid_traffic'), eq(users.active, true))),
     db
       .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
       .from(users)
@@ -76,6 +86,7 @@ export async function sendCostCheckNotices(
       .from(outbox)
       .where(sql`${today('reminder')} or ${today('escalation')}`),
   ]);
+  const team = [...csOfClients, ...paidTraffic];
   const sent = new Set(queued.map((row) => row.key));
   let reminded = 0;
   let escalated = 0;
