@@ -37,9 +37,11 @@
     return input;
   };
   // The first save of a new request creates its draft: from then on the form writes to it.
+  // The form's address: not `form.action`, which its buttons named "action" shadow.
+  const target = () => new URL(form.getAttribute('action') ?? '', location.href);
   const becameDraft = (id) => {
-    if (/\/api\/space\/requests\/?$/.test(new URL(form.action).pathname)) {
-      form.action = `/api/space/requests/${encodeURIComponent(id)}`;
+    if (/\/api\/space\/requests\/?$/.test(target().pathname)) {
+      form.setAttribute('action', `/api/space/requests/${encodeURIComponent(id)}`);
       history.replaceState(null, '', `/space/requests/${encodeURIComponent(id)}/edit`);
       // The draft belongs to the project it was saved in (its page no longer offers a choice).
       const project = form.querySelector('select[name="projectId"]');
@@ -62,7 +64,7 @@
     say(form.dataset.saving);
     saving = (async () => {
       try {
-        const response = await fetch(form.action, {
+        const response = await fetch(target(), {
           method: 'POST',
           headers: { Accept: 'application/json' },
           body: answersOnly(),

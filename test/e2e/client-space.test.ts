@@ -216,4 +216,35 @@ describe('the client space on a phone', () => {
     await expect(rita.getByLabel('Um resumo por dia').isChecked()).resolves.toBe(true);
     await expectFitAndAccessible(rita, 'the settings after saving');
   });
+
+  it('saves Rita’s draft as she types, says when, and never lets an older tab erase it', async () => {
+    await rita.goto(`${baseUrl}/space/requests/new?kind=project`);
+    await rita.getByLabel('Nome do projeto').fill('Rascunho que se salva E2E');
+    const status = rita.locator('[data-autosave-status]');
+    await status.filter({ hasText: /Rascunho salvo às \d{2}:\d{2}/ }).waitFor();
+    // The first save made the draft: the address is now its own, reloadable.
+    await rita.waitForURL(/\/space\/requests\/[\w-]+\/edit$/);
+    await expectFitAndAccessible(rita, 'the form after its draft saved itself');
+    // A second tab opens the same draft; the first goes on writing and saves a newer version.
+    const other = await rita.context().newPage();
+    await other.goto(rita.url());
+    await expect(other.getByLabel('Nome do projeto').inputValue()).resolves.toBe(
+      'Rascunho que se salva E2E',
+    );
+    const version = () => rita.locator('[name=savedAt]').getAttribute('value');
+    const opened = await version();
+    await rita.getByLabel('O que você precisa').fill('Escrito na primeira aba.');
+    await expect.poll(version, { timeout: 15_000 }).not.toBe(opened);
+    // The older tab's save is refused and says why; the newer answers stay.
+    await other.getByLabel('O que você precisa').fill('Escrito na aba antiga.');
+    await other
+      .locator('[data-autosave-status]')
+      .filter({ hasText: 'salvo de novo em outra janela' })
+      .waitFor();
+    await other.close();
+    await rita.reload();
+    await expect(rita.getByLabel('O que você precisa').inputValue()).resolves.toBe(
+      'Escrito na primeira aba.',
+    );
+  });
 });
