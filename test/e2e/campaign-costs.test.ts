@@ -67,10 +67,11 @@ describe('the daily check of campaign costs', () => {
   });
   afterAll(() => browser?.close());
 
-  it('before any import, the page says which days have no figures and links the import', async () => {
+  it('before any import, the page says there is nothing yet to check and links the import', async () => {
     await cs.goto(campaigns);
     const main = (await cs.locator('main').textContent()) ?? '';
     expect(main).toContain('Nenhum número importado ainda.');
+    expect(main).toContain('não há o que verificar');
     await expectAccessible(cs);
   });
 
