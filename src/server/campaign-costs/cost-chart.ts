@@ -13,6 +13,9 @@ export type ChartGeometry = {
   segments: string[];
   dots: { x: number; y: number; day: string; value: number; above: boolean }[];
   normY: number | null;
+  // Where the norm's label sits: at the right end, or at the left when the latest days are
+  // right on the line there.
+  normLabel: { x: number; anchor: 'start' | 'end' };
   ticks: { y: number; value: number }[];
   dayLabels: { x: number; day: string; anchor: 'start' | 'middle' | 'end' }[];
   top: number;
@@ -68,10 +71,18 @@ export function chartGeometry(points: readonly ChartPoint[], norm: number | null
   const last = points.length - 1;
   const middle = Math.floor(last / 2);
   const labelled = [...new Set([0, middle, last])].filter((i) => i >= 0);
+  const normY = norm === null ? null : yOf(norm);
+  const lastDot = dots.at(-1);
+  const crowded =
+    normY !== null &&
+    lastDot !== undefined &&
+    lastDot.x > width - right - 120 &&
+    Math.abs(lastDot.y - normY) < 20;
   return {
     segments,
     dots,
-    normY: norm === null ? null : yOf(norm),
+    normY,
+    normLabel: crowded ? { x: left + 4, anchor: 'start' } : { x: width - right, anchor: 'end' },
     ticks: [0, 0.5, 1].map((share) => ({ y: yOf(top * share), value: top * share })),
     dayLabels: labelled.map((i) => ({
       x: xOf(i),

@@ -37,6 +37,12 @@ describe('a cost chart’s geometry', () => {
     expect(chart.normY).toBe(chart.dots[1]?.y);
     expect(chart.dots.map((d) => d.above)).toEqual([false, false, true]);
     expect(chartGeometry(points(300), null).normY).toBeNull();
+    // The label keeps clear of the latest days when they are on the line at the right end.
+    expect(chartGeometry(points(100, 100, 100), 500).normLabel.anchor).toBe('end');
+    expect(chartGeometry(points(100, 100, 490), 500).normLabel).toEqual({
+      x: left + 4,
+      anchor: 'start',
+    });
   });
 
   it('breaks the line where a day has no figures instead of drawing through it', () => {
