@@ -15,6 +15,11 @@ export type AdPlacement = (typeof AD_PLACEMENTS)[number];
 export const NORM_PLACEMENTS = ['feed', 'stories', 'any'] as const;
 export type NormPlacement = (typeof NORM_PLACEMENTS)[number];
 
+// What a campaign is run for, as the norms are stated: each objective is held to one metric
+// (traffic to CPC, reach to CPM, leads to CPL).
+export const CAMPAIGN_OBJECTIVES = ['traffic', 'reach', 'leads'] as const;
+export type CampaignObjective = (typeof CAMPAIGN_OBJECTIVES)[number];
+
 /**
  * A client's own cost norm (its niche, its product), in its ad account's currency, set by
  * the client's CS or paid-traffic partner. Where none is set for a metric and placement, the
@@ -83,6 +88,10 @@ export const campaignDayMetrics = sqliteTable(
     // is computed only then).
     resultIndicator: text('result_indicator'),
     resultsAreLeads: integer('results_are_leads', { mode: 'boolean' }).notNull().default(false),
+    // The campaign's objective, from the export's objective column or its result indicator;
+    // null when neither says (such a campaign is compared with no norm). Kept last: the
+    // import's insert selects the columns in order.
+    objective: text('objective', { enum: CAMPAIGN_OBJECTIVES }),
   },
   (table) => [
     primaryKey({ columns: [table.clientId, table.day, table.campaignName, table.placement] }),

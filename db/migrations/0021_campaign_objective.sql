@@ -1,0 +1,1 @@
+ALTER TABLE `campaign_day_metrics` ADD `objective` text;
