@@ -9,6 +9,7 @@ import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoi
 import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoices-page.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
 import { loadSpaceTimelinePage } from '../../src/server/timeline/space-timeline.ts';
+import { loadTimelinePage, timelineFilterOf } from '../../src/server/timeline/timeline-page.ts';
 import { loadTimelinePrintPage } from '../../src/server/timeline/timeline-print-page.ts';
 import { BENCH_NOW } from './bench-setup.ts';
 import { importFiveThousandRows } from './campaign-import-bench.ts';
@@ -276,6 +277,21 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
         { clientId: TIMELINE_BENCH_CLIENT, period: timelineBenchMonth(BENCH_NOW) },
         policy,
         BENCH_NOW,
+      ),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
+    // The agency's side (#19): the CS's first page of the same client's timeline, every kind
+    // and visibility, newest first, each entry with a short summary rather than its content.
+    name: 'client timeline, 500 entries, page 1',
+    page: 'GET /clients/{id}/timeline',
+    load: (db) =>
+      loadTimelinePage(
+        db,
+        TIMELINE_BENCH_CS,
+        TIMELINE_BENCH_CLIENT,
+        timelineFilterOf(new URLSearchParams()),
+        policy,
       ),
     targets: { roundTrips: 2, medianCpuMs: 2 },
   },
