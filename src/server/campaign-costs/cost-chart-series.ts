@@ -10,6 +10,7 @@ import {
   type DayFigures,
   type EffectiveNorm,
   isMissingNorm,
+  metricOfObjective,
   type NormLookup,
 } from './cost-rules.ts';
 
@@ -31,7 +32,11 @@ export type CostSeries = {
 // A day's totals of a placement; the lead campaigns' spend apart, as CPL is their spend per lead.
 type Totals = Omit<DayFigures, 'campaignName'> & { leadSpendMinorUnits: number };
 
-/** The series of each metric, placement and currency the figures have (none without a value). */
+/**
+ * The series of each metric, placement and currency the figures have (none without a value).
+ * A metric sums only the campaigns held to it by their objective (a leads campaign's clicks
+ * are not its CPC), and a campaign whose objective is unknown is drawn in none.
+ */
 export function costSeries(
   figures: readonly DayFigures[],
   days: readonly string[],
@@ -40,9 +45,11 @@ export function costSeries(
   const totals = new Map<string, Totals>();
   const groups = new Map<string, { placement: AdPlacement; currency: string }>();
   for (const row of figures) {
+    const metric = metricOfObjective(row.objective);
+    if (metric === null) continue;
     const group = `${row.placement} ${row.currency}`;
     groups.set(group, { placement: row.placement, currency: row.currency });
-    const key = `${group} ${row.day}`;
+    const key = `${metric} ${group} ${row.day}`;
     const sum = totals.get(key);
     // Leads only from campaigns whose results are leads: a traffic campaign's results are not,
     // and its spend bought no lead.
@@ -72,7 +79,7 @@ export function costSeries(
   for (const metric of COST_METRICS) {
     for (const [group, { placement, currency }] of ordered) {
       const points = days.map((day) => {
-        const sum = totals.get(`${group} ${day}`);
+        const sum = totals.get(`${metric} ${group} ${day}`);
         if (!sum) return { day, value: null };
         const spend = metric === 'CPL' ? sum.leadSpendMinorUnits : sum.spendMinorUnits;
         return { day, value: costOf({ ...sum, spendMinorUnits: spend, campaignName: '' }, metric) };

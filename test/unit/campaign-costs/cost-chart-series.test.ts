@@ -13,6 +13,7 @@ const figures = (day: string, campaignName: string, more: Partial<DayFigures>): 
   linkClicks: 10,
   results: 0,
   resultsAreLeads: false,
+  objective: 'traffic',
   ...more,
 });
 const lookup = normLookup(
@@ -28,21 +29,35 @@ describe('a client’s daily series per metric', () => {
   const series = costSeries(
     [
       figures('2026-04-14', 'Tráfego', { spendMinorUnits: 1000, results: 10 }),
-      figures('2026-04-14', 'Leads', { spendMinorUnits: 3000, results: 2, resultsAreLeads: true }),
+      figures('2026-04-14', 'Leads', {
+        spendMinorUnits: 3000,
+        results: 2,
+        resultsAreLeads: true,
+        objective: 'leads',
+      }),
+      figures('2026-04-14', 'Alcance', { spendMinorUnits: 500, objective: 'reach' }),
+      figures('2026-04-14', 'Sem objetivo', { spendMinorUnits: 9000, objective: null }),
       figures('2026-04-16', 'Tráfego', { spendMinorUnits: 2000 }),
+      figures('2026-04-16', 'Tráfego 2', { spendMinorUnits: 1000 }),
     ],
     days,
     lookup,
   );
   const of = (metric: string) => series.find((s) => s.metric === metric);
 
-  it('puts every campaign of a placement together, a day without figures left empty', () => {
+  it('puts the campaigns of a placement held to the metric together, a day without figures left empty', () => {
+    // 04-14: the traffic campaign alone (R$ 10,00 for 10 clicks), not the leads, reach or
+    // unknown campaigns' clicks; 04-16: both traffic campaigns (R$ 30,00 for 20 clicks).
     expect(of('CPC')?.points).toEqual([
-      { day: '2026-04-14', value: 200 },
+      { day: '2026-04-14', value: 100 },
       { day: '2026-04-15', value: null },
-      { day: '2026-04-16', value: 200 },
+      { day: '2026-04-16', value: 150 },
     ]);
-    expect(of('CPC')?.daysAbove).toBe(2);
+    expect(of('CPC')?.daysAbove).toBe(0);
+  });
+
+  it('draws the reach campaigns alone in the CPM', () => {
+    expect(of('CPM')?.points.map((p) => p.value)).toEqual([500, null, null]);
   });
 
   it('counts a CPL from the lead campaigns’ spend and leads only', () => {
