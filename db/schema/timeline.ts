@@ -112,17 +112,21 @@ export type AcknowledgementResponse = (typeof ACKNOWLEDGEMENT_RESPONSES)[number]
 export const timelineRecipients = sqliteTable(
   'timeline_recipients',
   {
+    // The rowid: a removed contact leaves `contact_id` null, so the pair cannot be the key.
+    id: integer('id').primaryKey(),
     entryId: text('entry_id')
       .notNull()
       .references(() => timelineEntries.id, { onDelete: 'cascade' }),
-    contactId: text('contact_id')
-      .notNull()
-      .references(() => clientContacts.id, { onDelete: 'cascade' }),
+    // Null once the contact is removed: their answer stays, under the copied name.
+    contactId: text('contact_id').references(() => clientContacts.id, { onDelete: 'set null' }),
     contactName: text('contact_name').notNull(),
     tokenHash: text('token_hash'),
+    // Each link stops opening at its own time (policy.timeline.acknowledgement.linkDays).
+    tokenExpiresAt: integer('token_expires_at', { mode: 'timestamp_ms' }),
     // The reminder carries a link of its own (only the hash of each is kept, so the first
     // cannot be sent again); both open the same acknowledgement until the contact answers.
     reminderTokenHash: text('reminder_token_hash'),
+    reminderTokenExpiresAt: integer('reminder_token_expires_at', { mode: 'timestamp_ms' }),
     notifiedAt: integer('notified_at', { mode: 'timestamp_ms' }),
     remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
     respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
@@ -130,9 +134,12 @@ export const timelineRecipients = sqliteTable(
     observation: text('observation'),
     // 'link' or 'space': where the contact answered.
     respondedVia: text('responded_via', { enum: ['link', 'space'] }),
+    // The entry's revision the contact read when answering ("agreed to version N"); an
+    // entry's content cannot be edited once anyone answered, so it is the current one.
+    answeredRevision: integer('answered_revision'),
   },
   (table) => [
-    primaryKey({ columns: [table.entryId, table.contactId] }),
+    uniqueIndex('timeline_recipients_entry_contact_idx').on(table.entryId, table.contactId),
     uniqueIndex('timeline_recipients_token_idx').on(table.tokenHash),
     uniqueIndex('timeline_recipients_reminder_token_idx').on(table.reminderTokenHash),
     index('timeline_recipients_contact_idx').on(table.contactId),
