@@ -8,6 +8,7 @@ import { loadHomePage } from '../../src/server/home/home-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
 import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoices-page.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
+import { reportMonthAt } from '../../src/server/timeline/report-deadline-rules.ts';
 import { loadSpaceTimelinePage } from '../../src/server/timeline/space-timeline.ts';
 import { loadTimelinePage, timelineFilterOf } from '../../src/server/timeline/timeline-page.ts';
 import { loadTimelinePrintPage } from '../../src/server/timeline/timeline-print-page.ts';
@@ -18,6 +19,7 @@ import { COSTS_BENCH_CLIENT, COSTS_BENCH_VIEWER } from './seed-costs.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
 import { SPACE_BENCH_VIEWER } from './seed-space.ts';
 import {
+  reportReminderDay,
   TIMELINE_BENCH_CLIENT,
   TIMELINE_BENCH_CONTACT,
   TIMELINE_BENCH_CS,
@@ -200,7 +202,13 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     // The CS's own 200 clients, among the agency's (all of them at 1×, a tenth at 10×).
     name: 'CS dashboard: 200 clients, each with its next deadline',
     page: 'GET /clients',
-    load: (db) => listClientDeadlines(db, { id: BENCH_CS_ID, roles: ['cs'] }, policy),
+    load: (db) =>
+      listClientDeadlines(
+        db,
+        { id: BENCH_CS_ID, roles: ['cs'] },
+        policy,
+        reportMonthAt(new Date(), policy.agency.timeZone),
+      ),
     targets: { roundTrips: 2, medianCpuMs: 5 },
   },
   {
@@ -209,6 +217,15 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     name: 'partner home, CS with 200 clients',
     page: 'GET /partner (CS)',
     load: (db) => loadHomePage(db, { id: BENCH_CS_ID, roles: ['cs'] }, policy, new Date()),
+    targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
+    // The same home on the monthly report's reminder day (#19): one more statement in its
+    // batch, the CS's clients still owing last month's report (all 200 of them here).
+    name: 'partner home, CS with 200 clients, on the report reminder day',
+    page: 'GET /partner (CS, report reminder day)',
+    load: (db) =>
+      loadHomePage(db, { id: BENCH_CS_ID, roles: ['cs'] }, policy, reportReminderDay(BENCH_NOW)),
     targets: { roundTrips: 2, medianCpuMs: 2 },
   },
   {

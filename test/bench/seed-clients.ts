@@ -46,6 +46,8 @@ export async function seedBenchClients(db: Database, scale: BenchScale, now: Dat
       name: `Cliente ${i}`,
       csUserId:
         i < scale.csClients ? BENCH_CS_ID : (csIds[1 + (i % OTHER_CS_COUNT)] ?? BENCH_CS_ID),
+      // In service since before last month: every client owes last month's report (#19).
+      serviceStartsOn: '2026-01-01',
       serviceEndsOn: '2027-03-31',
       createdAt: now,
     })),

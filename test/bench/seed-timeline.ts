@@ -11,6 +11,10 @@ import {
 import { addDaysToIsoDate, addMonths, isoDateInZone, policy } from '../../src/policy/index.ts';
 import type { Viewer } from '../../src/server/auth/viewer.ts';
 import type { ContactViewer } from '../../src/server/client-space/contact-viewer.ts';
+import {
+  reportMonthAt,
+  reportReminderAt,
+} from '../../src/server/timeline/report-deadline-rules.ts';
 import { insertChunked } from './seed-chunks.ts';
 
 /** The client whose timeline the bench measures (#19: 500 entries). */
@@ -30,6 +34,12 @@ export const TIMELINE_BENCH_CONTACT: ContactViewer = {
   locale: 'pt-BR',
   mayApprovePieces: true,
 };
+
+/** An hour into the reminder day of last month's report (the home lists who still owes it). */
+export const reportReminderDay = (now: Date) =>
+  new Date(
+    reportReminderAt(reportMonthAt(now, policy.agency.timeZone), policy).getTime() + 3_600_000,
+  );
 
 /** The month the print page's figure is of: last month, about 20 entries. */
 export const timelineBenchMonth = (now: Date) =>

@@ -8,6 +8,7 @@ import { seenClients } from '../clients/team-membership.ts';
 import {
   openReportDeadline,
   type ReportDeadlinePolicy,
+  reportDueAt,
 } from '../timeline/report-deadline-rules.ts';
 import { reportPublished } from '../timeline/reports-owed.ts';
 import {
@@ -110,6 +111,8 @@ export async function listClientDeadlines(
     .from(clients)
     .where(seenClients(viewer))
     .orderBy(asc(clients.name));
+  // One due instant for every client: the month's, not one calendar walk per row.
+  const reportDue = reportMonth ? reportDueAt(reportMonth, rules) : null;
   const soonest = (row: { next: { dueAt: Date } | null; report: { dueAt: Date } | null }) =>
     Math.min(
       row.next?.dueAt.getTime() ?? Number.POSITIVE_INFINITY,
@@ -127,13 +130,13 @@ export async function listClientDeadlines(
           ),
           due,
         ),
-        report: reportMonth
-          ? openReportDeadline(
-              reportMonth,
-              { ...client, reportPublished: Boolean(published) },
-              rules,
-            )
-          : null,
+        report:
+          reportMonth && reportDue
+            ? openReportDeadline(reportMonth, reportDue, {
+                ...client,
+                reportPublished: Boolean(published),
+              })
+            : null,
       };
     })
     .sort((a, b) => soonest(a) - soonest(b));

@@ -87,14 +87,14 @@ export function reportNoticeAt(
 }
 
 /**
- * A client's open report deadline: the month's report it owes and has not published, due by
- * reportDueAt; null when it owes none or the report is published.
+ * A client's open report deadline, given the month's due instant (computed once for a list):
+ * the month's report it owes and has not published; null when it owes none or it is published.
  */
 export function openReportDeadline(
   month: string,
+  dueAt: Date,
   client: ServiceDates & { reportPublished: boolean },
-  rules: ReportDeadlinePolicy,
 ): { month: string; dueAt: Date } | null {
   if (client.reportPublished || !owesReport(month, client)) return null;
-  return { month, dueAt: reportDueAt(month, rules) };
+  return { month, dueAt };
 }
