@@ -1,4 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
+import { policy } from '../../src/policy/index.ts';
+import { parseAdsExport } from '../../src/server/campaign-costs/export-parser.ts';
 
 /**
  * Ads manager exports as the tests build them, in the real column layouts: the ads manager's
@@ -125,4 +127,14 @@ export function largeExport(campaigns: number, days: number, firstDay = '2026-10
     }
   }
   return exportCsv(PT_BY_PLACEMENT, rows, { delimiter: ';' });
+}
+
+/** An export's text read with the agency's policy: its figures, or why it is refused. */
+export const parseExport = (text: string) => parseAdsExport(text, policy);
+
+/** An export read, failing the test (with the refusal) when it is refused. */
+export function parsedExport(text: string) {
+  const result = parseExport(text);
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
+  return result;
 }

@@ -26,7 +26,7 @@ export type SaveImportResult =
 // Rows per insert: one JSON parameter each, well under the databases' limits on a value.
 const ROWS_PER_INSERT = 1000;
 
-/** The insert of a chunk of rows from one JSON parameter (a bound value per column would need 12 per row). */
+/** The insert of a chunk of rows from one JSON parameter (a bound value per column would need 13 per row). */
 function insertRows(db: Database, clientId: string, importId: string, rows: ImportedDay[]) {
   const json = JSON.stringify(
     rows.map((r) => [
@@ -39,13 +39,14 @@ function insertRows(db: Database, clientId: string, importId: string, rows: Impo
       r.results,
       r.resultIndicator,
       r.resultsAreLeads ? 1 : 0,
+      r.objective,
     ]),
   );
   const at = (i: number) => sql.raw(`json_extract(j.value, '$[${i}]')`);
   // The select list follows the table's columns in order (see insertWhen).
   return db.insert(campaignDayMetrics).select(
     sql`select ${clientId}, ${at(0)}, ${at(1)}, ${at(2)}, ${importId}, ${rows[0]?.currency ?? ''},
-      ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)}, ${at(8)} from json_each(${json}) j`,
+      ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)}, ${at(8)}, ${at(9)} from json_each(${json}) j`,
   );
 }
 

@@ -1,5 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type AdPlacement, campaignDayMetrics } from '../../../db/schema/index.ts';
+import {
+  type AdPlacement,
+  type CampaignObjective,
+  campaignDayMetrics,
+} from '../../../db/schema/index.ts';
 import type { DayFigures } from './cost-rules.ts';
 
 /**
@@ -9,7 +13,7 @@ import type { DayFigures } from './cost-rules.ts';
  * benchmark), and the page and the home need each of them only as numbers to compare.
  */
 export function figuresJson(clientId: SQL | string, first: string, last: string) {
-  return sql<string>`(select json_group_array(json_array(f.day, f.campaign_name, f.placement, f.currency, f.spend_minor_units, f.impressions, f.link_clicks, f.results, f.results_are_leads)) from ${campaignDayMetrics} f where f.client_id = ${clientId} and f.day between ${first} and ${last})`;
+  return sql<string>`(select json_group_array(json_array(f.day, f.campaign_name, f.placement, f.currency, f.spend_minor_units, f.impressions, f.link_clicks, f.results, f.results_are_leads, f.objective)) from ${campaignDayMetrics} f where f.client_id = ${clientId} and f.day between ${first} and ${last})`;
 }
 
 /** JSON text as a list of rows (a client without rows has "[]"). */
@@ -28,5 +32,6 @@ export function figuresFromJson(text: unknown): DayFigures[] {
     linkClicks: Number(f[6]),
     results: Number(f[7]),
     resultsAreLeads: Boolean(f[8]),
+    objective: (f[9] ?? null) as CampaignObjective | null,
   }));
 }

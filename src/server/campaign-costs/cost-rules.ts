@@ -2,6 +2,7 @@
 // are held to, and which are breaches. Pure: the caller passes the figures, norms and day.
 import type {
   AdPlacement,
+  CampaignObjective,
   CostMetric,
   clientCostNorms,
   NormPlacement,
@@ -21,6 +22,8 @@ export type DayFigures = {
   linkClicks: number;
   results: number;
   resultsAreLeads: boolean;
+  // Null when neither the export's objective nor its result indicator said: not compared.
+  objective: CampaignObjective | null;
 };
 
 export type ClientNormRow = Pick<
@@ -159,13 +162,30 @@ function aboveNorm(figures: DayFigures, metric: CostMetric, lookup: NormLookup):
   };
 }
 
+/**
+ * The one metric a campaign's objective is held to, as the document states its norms (traffic
+ * by CPC, reach by CPM, leads by CPL): a leads campaign paying more per click is not in breach.
+ * Null for a campaign whose objective is not known — it is compared with no norm.
+ */
+export function metricOfObjective(objective: CampaignObjective | null): CostMetric | null {
+  if (objective === null) return null;
+  return OBJECTIVE_METRIC[objective];
+}
+
+const OBJECTIVE_METRIC: Record<CampaignObjective, CostMetric> = {
+  traffic: 'CPC',
+  reach: 'CPM',
+  leads: 'CPL',
+};
+
 const keyOf = (day: string, campaignName: string, placement: AdPlacement) =>
   `${day}\u0000${campaignName}\u0000${placement}`;
 
 /**
- * The breaches on `day`: each campaign, placement and metric whose cost is strictly above its
- * norm (equal is not a breach), with how many days in a row, ordered by campaign, placement
- * and metric. `figures` may hold earlier days (for the run); other days are not reported.
+ * The breaches on `day`: each campaign and placement whose cost in its objective's metric is
+ * strictly above its norm (equal is not a breach), with how many days in a row, ordered by
+ * campaign, placement and metric. `figures` may hold earlier days (for the run); other days
+ * are not reported; figures without an objective are not compared.
  */
 export function findBreaches(
   figures: readonly DayFigures[],
@@ -176,18 +196,17 @@ export function findBreaches(
   const breaches: Breach[] = [];
   for (const today of figures) {
     if (today.day !== day) continue;
-    for (const metric of COST_METRICS) {
-      const breach = aboveNorm(today, metric, lookup);
-      if (!breach) continue;
-      let daysInARow = 1;
-      for (;;) {
-        const earlierDay = addDaysToIsoDate(day, -daysInARow);
-        const earlier = byKey.get(keyOf(earlierDay, today.campaignName, today.placement));
-        if (!earlier || !aboveNorm(earlier, metric, lookup)) break;
-        daysInARow += 1;
-      }
-      breaches.push({ ...breach, daysInARow });
+    const metric = metricOfObjective(today.objective);
+    const breach = metric === null ? null : aboveNorm(today, metric, lookup);
+    if (metric === null || !breach) continue;
+    let daysInARow = 1;
+    for (;;) {
+      const earlierDay = addDaysToIsoDate(day, -daysInARow);
+      const earlier = byKey.get(keyOf(earlierDay, today.campaignName, today.placement));
+      if (!earlier || !aboveNorm(earlier, metric, lookup)) break;
+      daysInARow += 1;
     }
+    breaches.push({ ...breach, daysInARow });
   }
   return breaches.sort(
     (a, b) =>

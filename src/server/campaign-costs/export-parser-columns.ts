@@ -9,6 +9,7 @@ export type ExportColumn =
   | 'linkClicks'
   | 'results'
   | 'resultIndicator'
+  | 'objective'
   | 'reportingStarts'
   | 'reportingEnds'
   | 'day'
@@ -25,6 +26,7 @@ const HEADERS: Record<Exclude<ExportColumn, 'spend'>, Record<HeaderLanguage, str
   linkClicks: { pt: 'Cliques no link', en: 'Link clicks' },
   results: { pt: 'Resultados', en: 'Results' },
   resultIndicator: { pt: 'Indicador de resultados', en: 'Result indicator' },
+  objective: { pt: 'Objetivo', en: 'Objective' },
   reportingStarts: { pt: 'Início dos relatórios', en: 'Reporting starts' },
   reportingEnds: { pt: 'Encerramento dos relatórios', en: 'Reporting ends' },
   day: { pt: 'Dia', en: 'Day' },

@@ -1,6 +1,7 @@
 // The cells of an ads manager export as Ponte reads them: numbers written the Brazilian or
 // the English way, dates, placements folded into Ponte's, and whether a result is a lead.
-import type { AdPlacement } from '../../../db/schema/campaign-costs.ts';
+import type { AdPlacement, CampaignObjective } from '../../../db/schema/campaign-costs.ts';
+import { normalizeHeader } from './export-parser-columns.ts';
 
 /** Which character separates the decimals: ',' (Brazilian, "1.741,86") or '.' ("1,741.86"). */
 export type DecimalMark = ',' | '.';
@@ -104,6 +105,39 @@ export function foldPlacement(cell: string): AdPlacement {
  */
 export function namesALead(indicator: string): boolean {
   return /lead/i.test(indicator);
+}
+
+// The ads manager's objectives as its exports write them (Portuguese or English, the
+// current "Outcome" names and the older API names), compared without case or accents.
+const OBJECTIVE_NAMES: [CampaignObjective, RegExp][] = [
+  ['leads', /lead|cadastro/],
+  ['traffic', /traffic|trafego|link_clicks/],
+  ['reach', /reach|alcance|awareness|reconhecimento/],
+];
+
+// What a result indicator counts, when the export has no objective column: any lead is a
+// leads campaign, link clicks or landing page views a traffic one, reach or impressions reach.
+const INDICATOR_OBJECTIVES: [CampaignObjective, RegExp][] = [
+  ['leads', /lead|cadastro/],
+  ['traffic', /link_click|landing_page_view|cliques no link|visualizac\w* da pagina de destino/],
+  ['reach', /reach|alcance|impression/],
+];
+
+/**
+ * A campaign's objective: the export's objective cell where it has one (an objective Ponte
+ * has no norm for, such as sales or engagement, is null), else what its result indicator
+ * counts; null when neither says — such a campaign is compared with no norm.
+ */
+export function objectiveOf(
+  objectiveCell: string | null,
+  indicator: string | null,
+): CampaignObjective | null {
+  const [text, names] =
+    objectiveCell !== null && objectiveCell.trim() !== ''
+      ? [objectiveCell, OBJECTIVE_NAMES]
+      : [indicator ?? '', INDICATOR_OBJECTIVES];
+  const found = names.find(([, pattern]) => pattern.test(normalizeHeader(text)));
+  return found ? found[0] : null;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   foldPlacement,
   isTotalsRow,
   minorUnitDigits,
+  objectiveOf,
   readCount,
   readDay,
   readMinorUnits,
@@ -139,6 +140,7 @@ function readRow(
     counts[column] = count;
   }
   const indicator = cell('resultIndicator').trim();
+  const objectiveCell = index.objective === undefined ? null : cell('objective');
   return {
     day,
     campaignName: cell('campaign').trim(),
@@ -147,6 +149,7 @@ function readRow(
     spendMinorUnits: spend,
     ...counts,
     resultIndicator: indicator === '' ? null : indicator,
+    objective: objectiveOf(objectiveCell, indicator),
   };
 }
 

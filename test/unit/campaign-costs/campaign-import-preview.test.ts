@@ -13,6 +13,7 @@ const figures = (day: string, campaignName: string, overrides: Partial<ImportedD
   results: 2,
   resultIndicator: 'actions:lead',
   resultsAreLeads: true,
+  objective: 'leads' as const,
   ...overrides,
 });
 

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { policy } from '../../../src/policy/index.ts';
-import { parseAdsExport } from '../../../src/server/campaign-costs/export-parser.ts';
 import {
   EN_BY_PLACEMENT,
   exportCsv,
   PT_BY_PLACEMENT,
+  parseExport as parse,
+  parsedExport as parsed,
   placementCells,
 } from '../../support/ads-exports.ts';
-
-const parse = (text: string) => parseAdsExport(text, policy);
-const parsed = (text: string) => {
-  const result = parse(text);
-  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
-  return result;
-};
 
 describe('numbers that read both ways', () => {
   const oneRow = (spend: string, options: { delimiter?: string; english?: boolean } = {}) =>

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { policy } from '../../../src/policy/index.ts';
-import { parseAdsExport } from '../../../src/server/campaign-costs/export-parser.ts';
 import {
   EN_BY_PLACEMENT,
   exportCsv,
   PT_BY_PLACEMENT,
+  parseExport as parse,
+  parsedExport as parsed,
   placementCells,
 } from '../../support/ads-exports.ts';
-
-const parse = (text: string) => parseAdsExport(text, policy);
-const parsed = (text: string) => {
-  const result = parse(text);
-  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
-  return result;
-};
 
 describe('the ads manager export, as the ads manager writes it in Portuguese', () => {
   // A one-day report broken down by placement, with the totals row the ads manager adds.
@@ -99,12 +92,14 @@ describe('the ads manager export, as the ads manager writes it in Portuguese', (
         results: 20,
         resultIndicator: 'actions:lead + leadgen',
         resultsAreLeads: true,
+        objective: 'leads',
       },
       expect.objectContaining({ placement: 'stories', spendMinorUnits: 50036, results: 0 }),
       expect.objectContaining({
         campaignName: 'Tráfego "site"',
         placement: 'other',
         resultsAreLeads: false,
+        objective: 'traffic',
       }),
     ]);
   });
