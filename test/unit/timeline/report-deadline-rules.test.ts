@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { policy } from '../../../src/policy/index.ts';
+import { agencyPolicy } from '../../../src/policy/agency-policy.ts';
+import { parsePolicy, policy } from '../../../src/policy/index.ts';
 import {
   nthBusinessDayOf,
   owesReport,
@@ -106,5 +107,27 @@ describe('which months a client owes a report of', () => {
     expect(
       owesReport('2026-05', { serviceStartsOn: '2026-01-01', serviceEndsOn: '2026-04-30' }),
     ).toBe(false);
+  });
+});
+
+describe('the policy of the monthly report', () => {
+  const withReport = (monthlyReport: {
+    dueOnBusinessDay: number;
+    remindOnBusinessDay: number;
+  }) => ({
+    ...agencyPolicy,
+    timeline: { ...agencyPolicy.timeline, monthlyReport },
+  });
+
+  it('refuses a reminder after the due day, and a due day past the 15th business day', () => {
+    expect(() => parsePolicy(withReport({ dueOnBusinessDay: 3, remindOnBusinessDay: 4 }))).toThrow(
+      /timeline\.monthlyReport\.remindOnBusinessDay/,
+    );
+    expect(() => parsePolicy(withReport({ dueOnBusinessDay: 16, remindOnBusinessDay: 1 }))).toThrow(
+      /timeline\.monthlyReport\.dueOnBusinessDay/,
+    );
+    expect(() =>
+      parsePolicy(withReport({ dueOnBusinessDay: 5, remindOnBusinessDay: 5 })),
+    ).not.toThrow();
   });
 });
