@@ -14,6 +14,7 @@ type DemoCampaign = {
   impressions: number;
   clicks: number;
   leads?: number;
+  objective: 'traffic' | 'reach' | 'leads';
 };
 
 /** The bakery's campaigns (demo values): traffic in the feed and stories, reach, leads. */
@@ -24,6 +25,7 @@ const CAMPAIGNS: DemoCampaign[] = [
     spend: 6000,
     impressions: 5200,
     clicks: 60,
+    objective: 'traffic',
   },
   {
     name: 'Pão de queijo | Tráfego',
@@ -31,6 +33,7 @@ const CAMPAIGNS: DemoCampaign[] = [
     spend: 3000,
     impressions: 4100,
     clicks: 45,
+    objective: 'traffic',
   },
   {
     name: 'Café da manhã | Alcance',
@@ -38,6 +41,7 @@ const CAMPAIGNS: DemoCampaign[] = [
     spend: 4000,
     impressions: 20000,
     clicks: 50,
+    objective: 'reach',
   },
   {
     name: 'Encomendas | Leads',
@@ -46,6 +50,7 @@ const CAMPAIGNS: DemoCampaign[] = [
     impressions: 3000,
     clicks: 50,
     leads: 4,
+    objective: 'leads',
   },
 ];
 
@@ -79,6 +84,7 @@ export async function seedDemoCampaigns(db: Database, now: Date): Promise<void> 
           results: campaign.leads ?? campaign.clicks,
           resultIndicator: campaign.leads ? 'leads' : 'actions:link_click',
           resultsAreLeads: Boolean(campaign.leads),
+          objective: campaign.objective,
         })
         .onConflictDoNothing();
     }),

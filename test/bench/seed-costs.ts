@@ -76,6 +76,8 @@ export async function seedBenchCosts(db: Database, now: Date) {
           linkClicks: 20,
           results: c % 4 === 0 ? 3 : 0,
           resultsAreLeads: c % 4 === 0,
+          // Every fourth a leads campaign, the rest traffic (the check compares each on one metric).
+          objective: c % 4 === 0 ? ('leads' as const) : ('traffic' as const),
         })),
       ).flat(),
     ),

@@ -1,4 +1,9 @@
-import type { AdPlacement, CostMetric, NormPlacement } from '../../db/schema/index.ts';
+import type {
+  AdPlacement,
+  CampaignObjective,
+  CostMetric,
+  NormPlacement,
+} from '../../db/schema/index.ts';
 import { campaignDayMetrics, campaignImports, clientCostNorms } from '../../db/schema/index.ts';
 import { postJson, seedPeople, signIn } from './sign-in.ts';
 import { addPerson, OTHER_CS } from './teams.ts';
@@ -17,6 +22,8 @@ export type TestFigures = {
   impressions?: number;
   clicks?: number;
   leads?: number;
+  // A campaign with leads is a leads campaign, else a traffic one, unless told.
+  objective?: CampaignObjective | null;
 };
 
 /**
@@ -58,6 +65,8 @@ export async function importFigures(
           linkClicks: f.clicks ?? 10,
           results: f.leads ?? 0,
           resultsAreLeads: (f.leads ?? 0) > 0,
+          objective:
+            f.objective === undefined ? ((f.leads ?? 0) > 0 ? 'leads' : 'traffic') : f.objective,
         })
         .onConflictDoUpdate({
           target: [
