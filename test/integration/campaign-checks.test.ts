@@ -44,6 +44,8 @@ describe.each(DRIVERS)('the daily cost check of a client (%s)', (driver) => {
       { day: '2026-04-14', spend: 5000, clicks: 10 },
       { day: '2026-04-15', spend: 5000, clicks: 10 },
       { day: '2026-04-15', campaignName: 'Broa', spend: 1000, clicks: 5 },
+      // A reach campaign: held to CPM, whose only norm (the agency's) is in roubles.
+      { day: '2026-04-15', campaignName: 'Alcance', objective: 'reach', spend: 2000 },
     ]);
   });
   afterAll(() => teams.app.close());

@@ -42,7 +42,6 @@ describe.each(DRIVERS)('the demo campaigns (%s)', (driver) => {
       'CPC feed',
       'CPC stories',
       'CPM feed',
-      'CPM stories',
       'CPL feed',
     ]);
   });
