@@ -69,14 +69,20 @@ describe.each(DRIVERS)('importing the ads manager export (%s)', (driver) => {
           placement: 'feed',
           spendMinorUnits: 10000,
           resultsAreLeads: true,
+          objective: 'leads',
         },
-        { campaignName: 'Verão', placement: 'feed', spendMinorUnits: 10000, resultsAreLeads: true },
+        { campaignName: 'Verão', placement: 'feed', spendMinorUnits: 10000, objective: 'leads' },
       ],
     });
     const saved = await imports.confirm('paid', BAKERY, file, 'export novembro.csv');
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ firstDay: '2026-11-29', rows: 2 });
     expect(await imports.written()).toEqual({ imports: 1, figures: 2, events: 1 });
+    // Each figure keeps its campaign's objective (from the lead indicator): compared on CPL.
+    const objectives = await teams.app.db
+      .select({ objective: campaignDayMetrics.objective })
+      .from(campaignDayMetrics);
+    expect(objectives).toEqual([{ objective: 'leads' }, { objective: 'leads' }]);
     const [row] = await teams.app.db.select().from(campaignImports);
     expect(row).toMatchObject({
       fileName: 'export novembro.csv',

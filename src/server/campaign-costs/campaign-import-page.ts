@@ -1,7 +1,7 @@
 // The import page's data: the client, its last imports, and the preview of a staged upload.
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { campaignImports, users } from '../../../db/schema/index.ts';
+import { type CampaignObjective, campaignImports, users } from '../../../db/schema/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { ParsedImport } from './campaign-import-result.ts';
@@ -24,12 +24,16 @@ export type PreviewLine = {
   linkClicks: number;
   results: number;
   resultsAreLeads: boolean;
+  // Null when no day said, or its days disagree: the campaign is then compared on nothing.
+  objective: CampaignObjective | null;
 };
 
 export type ImportPreview = Omit<ParsedImport, 'rows'> & {
   sha256: string;
   fileName: string;
   days: number;
+  // Every figure the save will write (a day, campaign and placement), not only the lines shown.
+  figures: number;
   lines: PreviewLine[];
   moreLines: number;
 };
@@ -48,7 +52,9 @@ export function previewLines(rows: ParsedImport['rows']): PreviewLine[] {
       linkClicks: 0,
       results: 0,
       resultsAreLeads: true,
+      objective: row.objective,
     };
+    if (line.objective !== row.objective) line.objective = null;
     line.days += 1;
     line.spendMinorUnits += row.spendMinorUnits;
     line.impressions += row.impressions;
@@ -115,6 +121,7 @@ export async function loadCampaignImportPage(
         sha256: staged.sha256,
         fileName: uploadedFileName(shown.name) ?? '',
         days: new Set(rows.map((row) => row.day)).size,
+        figures: rows.length,
         lines: lines.slice(0, PREVIEW_LINES),
         moreLines: Math.max(0, lines.length - PREVIEW_LINES),
       };

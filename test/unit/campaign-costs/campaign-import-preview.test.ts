@@ -40,4 +40,17 @@ describe('the preview’s lines: a campaign’s days summed per placement', () =
     ]);
     expect(lines[0]?.resultsAreLeads).toBe(false);
   });
+
+  it('keeps the campaign’s objective when every day agrees, else says it is unknown', () => {
+    const lines = previewLines([
+      figures('2026-11-01', 'Verão'),
+      figures('2026-11-02', 'Verão'),
+      figures('2026-11-01', 'Inverno'),
+      figures('2026-11-02', 'Inverno', { objective: 'traffic' }),
+    ]);
+    expect(lines.map((line) => [line.campaignName, line.objective])).toEqual([
+      ['Inverno', null],
+      ['Verão', 'leads'],
+    ]);
+  });
 });
