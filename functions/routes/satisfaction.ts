@@ -43,7 +43,12 @@ export const satisfactionRoutes = new Hono<ApiEnv>()
     const page = surveyPagePath(token);
     if (!result.ok) {
       const max = formatNumber(policy.satisfaction.maxCommentChars, c.get('locale'));
-      return refuseWith(c, SATISFACTION_REFUSALS, result.error, { back: page, params: { max } });
+      const minutes = result.retryAfterMinutes ?? 0;
+      if (minutes) c.header('Retry-After', String(minutes * 60));
+      return refuseWith(c, SATISFACTION_REFUSALS, result.error, {
+        back: page,
+        params: { max, minutes },
+      });
     }
     return done(c, {
       location: page,

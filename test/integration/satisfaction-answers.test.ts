@@ -31,11 +31,12 @@ describe.each(DRIVERS)('answering the satisfaction question (%s)', (driver) => {
     for (const score of [null, '1', '5', '9']) {
       const page = await loadSurveyPage(
         app.db,
-        { token, score, formSecret: undefined },
+        policy,
+        { token, score, formSecret: undefined, ip: null },
         app.deps.clock(),
       );
       expect(page.state).toBe('open');
-      if (page.state !== 'unknown')
+      if (page.state === 'open')
         expect(page.chosen).toBe(score === '9' ? null : score && Number(score));
     }
     // The API's address of the answer takes a POST only: a scanner's GET or HEAD, prefetched or not.
@@ -50,19 +51,25 @@ describe.each(DRIVERS)('answering the satisfaction question (%s)', (driver) => {
     expect(await answerTrace(app, id)).toEqual(before);
     // The page's data in one round trip (libSQL counts them).
     const { roundTrips } = await countRoundTrips(app, () =>
-      loadSurveyPage(app.db, { token, score: '4', formSecret: undefined }, app.deps.clock()),
+      loadSurveyPage(
+        app.db,
+        policy,
+        { token, score: '4', formSecret: undefined, ip: null },
+        app.deps.clock(),
+      ),
     );
     expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
   });
 
   it('the hidden link voids the survey: the page says so and an answer is refused', async () => {
     const { id, token } = await insertSurvey(app);
-    expect(await voidSurveyByScanner(app.db, token, null, app.deps.clock())).toEqual({
+    expect(await voidSurveyByScanner(app.db, policy, token, null, app.deps.clock())).toEqual({
       locale: 'pt-BR',
     });
     const page = await loadSurveyPage(
       app.db,
-      { token, score: '5', formSecret: undefined },
+      policy,
+      { token, score: '5', formSecret: undefined, ip: null },
       app.deps.clock(),
     );
     expect(page.state).toBe('voided');
@@ -73,7 +80,13 @@ describe.each(DRIVERS)('answering the satisfaction question (%s)', (driver) => {
     expect((await readJson(refused)).error.code).toBe('voided');
     expect(await answerTrace(app, id)).toEqual(before);
     // Following it again changes nothing more.
-    await voidSurveyByScanner(app.db, token, null, new Date(app.deps.clock().getTime() + 1000));
+    await voidSurveyByScanner(
+      app.db,
+      policy,
+      token,
+      null,
+      new Date(app.deps.clock().getTime() + 1000),
+    );
     expect(await answerTrace(app, id)).toEqual(before);
   });
 
@@ -151,6 +164,36 @@ describe.each(DRIVERS)('answering the satisfaction question (%s)', (driver) => {
     const unknown = await answer(app, 'a'.repeat(32), { score: '5', stamp: stampFor(app, id) });
     expect(unknown.status).toBe(404);
     expect(await answerTrace(app, id)).toEqual(before);
+  });
+
+  it('counts tokens that are not ours against the address: after the policy’s limit, 429', async () => {
+    const { max } = policy.rateLimits.clientLinkFailuresPerIp;
+    const ip = '203.0.113.77';
+    const forged = (i: number) => `${'b'.repeat(30)}${String.fromCharCode(97 + (i % 26))}a`;
+    for (let i = 0; i < max; i++) {
+      const refused = await answer(app, forged(i), { score: '5' }, { 'CF-Connecting-IP': ip });
+      expect(refused.status).toBe(404);
+    }
+    const limited = await answer(app, forged(0), { score: '5' }, { 'CF-Connecting-IP': ip });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect((await readJson(limited)).error.message).toMatch(/minutos/);
+    const page = await loadSurveyPage(
+      app.db,
+      policy,
+      { token: forged(1), score: null, formSecret: undefined, ip },
+      app.deps.clock(),
+    );
+    expect(page.state).toBe('rate_limited');
+    // A real link from the same address still opens: only failures are counted.
+    const { token } = await insertSurvey(app);
+    const open = await loadSurveyPage(
+      app.db,
+      policy,
+      { token, score: null, formSecret: undefined, ip },
+      app.deps.clock(),
+    );
+    expect(open.state).toBe('open');
   });
 
   it('a plain form goes back to the page with the notice, or the refusal', async () => {

@@ -12,13 +12,14 @@ import {
 } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
+import { countLinkFailure } from '../rate-limits/link-failures.ts';
 import { taskPagePath } from '../tasks/task-requests.ts';
 import { type FoundSurvey, findSurveyByToken } from './survey-lookup.ts';
 import { lowScoreMail } from './survey-mail.ts';
 import { isLowScore, parseScore, stayedLongEnough, surveyState } from './survey-rules.ts';
 import { readIssuedAt } from './survey-stamp.ts';
 
-type AnswerPolicy = Pick<Policy, 'satisfaction' | 'holidays'> & {
+type AnswerPolicy = Pick<Policy, 'satisfaction' | 'holidays' | 'rateLimits'> & {
   agency: Pick<Policy['agency'], 'timeZone'>;
 };
 
@@ -31,11 +32,12 @@ export type AnswerFailure =
   | 'answered'
   | 'voided'
   | 'expired'
-  | 'too_soon';
+  | 'too_soon'
+  | 'rate_limited';
 
 export type AnswerResult =
   | { ok: true; lowScoreTaskId: string | null; locale: string }
-  | { ok: false; error: AnswerFailure; locale?: string };
+  | { ok: false; error: AnswerFailure; locale?: string; retryAfterMinutes?: number };
 
 /** The survey still takes an answer as the batch runs: the guard of every write of the answer. */
 const stillOpen = (surveyId: string, now: Date) =>
@@ -127,7 +129,13 @@ export async function answerSurvey(
   now: Date,
 ): Promise<AnswerResult> {
   const survey = await findSurveyByToken(db, answer.token);
-  if (!survey) return { ok: false, error: 'not_found' };
+  if (!survey) {
+    // Not ours: counted against the address like any client link that did not open.
+    const verdict = await countLinkFailure(db, rules, context.ip, now);
+    return verdict.allowed
+      ? { ok: false, error: 'not_found' }
+      : { ok: false, error: 'rate_limited', retryAfterMinutes: verdict.retryAfterMinutes };
+  }
   const locale = survey.contactLocale;
   const state = surveyState(survey, now);
   if (state !== 'open') return { ok: false, error: state, locale };

@@ -21,4 +21,5 @@ export const SATISFACTION_REFUSALS = {
   answered: { status: 409, code: 'answered', messageKey: 'satisfaction.errors.answered' },
   voided: { status: 410, code: 'voided', messageKey: 'satisfaction.errors.closed' },
   expired: { status: 410, code: 'expired', messageKey: 'satisfaction.errors.expired' },
+  rate_limited: { status: 429, code: 'rate_limited', messageKey: 'errors.rateLimited' },
 } as const satisfies RefusalTable<AnswerFailure>;

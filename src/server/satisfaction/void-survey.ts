@@ -2,7 +2,9 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { satisfactionSurveys } from '../../../db/schema/index.ts';
 import { type Locale, localeOf } from '../../i18n/index.ts';
+import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
+import { countLinkFailure } from '../rate-limits/link-failures.ts';
 import { findSurveyByToken } from './survey-lookup.ts';
 
 /**
@@ -12,12 +14,17 @@ import { findSurveyByToken } from './survey-lookup.ts';
  */
 export async function voidSurveyByScanner(
   db: Database,
+  rules: Pick<Policy, 'rateLimits'>,
   token: string,
   ip: string | null,
   now: Date,
 ): Promise<{ locale: Locale } | null> {
   const survey = await findSurveyByToken(db, token);
-  if (!survey) return null;
+  if (!survey) {
+    // Not ours: counted against the address like any client link that did not open.
+    await countLinkFailure(db, rules, ip, now);
+    return null;
+  }
   const open = and(
     eq(satisfactionSurveys.id, survey.id),
     isNull(satisfactionSurveys.answeredAt),
