@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -22,7 +22,12 @@ import {
   timelineFileRows,
 } from './timeline-files.ts';
 import type { TimelineRefusal } from './timeline-refusals.ts';
-import { mayReadTimeline, mayWriteKind, visibilityChangeProblem } from './timeline-rules.ts';
+import {
+  mayReadTimeline,
+  mayWriteKind,
+  recipientEditProblem,
+  visibilityChangeProblem,
+} from './timeline-rules.ts';
 
 type SaveRules = Pick<Policy, 'timeline' | 'taskRouting' | 'roles'> & {
   agency: Pick<Policy['agency'], 'timeZone' | 'currency'>;
@@ -131,6 +136,13 @@ function checkSave(
     const notified = existing.recipients.some((recipient) => recipient.notifiedAt !== null);
     if (visibilityChangeProblem(existing.entry.visibility, draft.visibility, notified))
       return refuse('already_sent');
+    const problem = recipientEditProblem(
+      existing.entry,
+      draft.asksAcknowledgement,
+      draft.contactIds,
+      existing.recipients,
+    );
+    if (problem) return { ok: false, error: problem.error, params: { names: problem.names } };
   }
   const contactIds = new Set(context.contacts.map((contact) => contact.id));
   if (!draft.contactIds.every((id) => contactIds.has(id))) return refuse('not_a_contact');
@@ -225,6 +237,25 @@ function saveWrites(
   }
   const files = timelineFileRows(entryId, post.files, stored, now);
   if (files.length > 0) writes.push(db.insert(timelineFiles).values(files));
+  // A contact unticked before the job e-mailed them is not e-mailed (checkSave refused
+  // unticking one already told).
+  const unticked = (context.existing?.recipients ?? []).flatMap((r) =>
+    r.notifiedAt === null && r.contactId !== null && !draft.contactIds.includes(r.contactId)
+      ? [r.contactId]
+      : [],
+  );
+  if (unticked.length > 0)
+    writes.push(
+      db
+        .delete(timelineRecipients)
+        .where(
+          and(
+            eq(timelineRecipients.entryId, entryId),
+            inArray(timelineRecipients.contactId, unticked),
+            isNull(timelineRecipients.notifiedAt),
+          ),
+        ),
+    );
   const chosen = new Set(context.existing?.recipients.map((r) => r.contactId) ?? []);
   const recipients = context.contacts.filter(
     (contact) => draft.contactIds.includes(contact.id) && !chosen.has(contact.id),

@@ -67,7 +67,9 @@ function readEntryState(db: Database, clientId: string, entryId: string) {
     db
       .select({
         contactId: timelineRecipients.contactId,
+        contactName: timelineRecipients.contactName,
         notifiedAt: timelineRecipients.notifiedAt,
+        response: timelineRecipients.response,
       })
       .from(timelineRecipients)
       .where(eq(timelineRecipients.entryId, entryId)),

@@ -45,6 +45,7 @@ function readEntry(db: Database, clientId: string, entryId: string) {
         respondedAt: timelineRecipients.respondedAt,
         response: timelineRecipients.response,
         observation: timelineRecipients.observation,
+        answeredRevision: timelineRecipients.answeredRevision,
       })
       .from(timelineRecipients)
       .where(eq(timelineRecipients.entryId, entryId))

@@ -60,7 +60,7 @@ export async function loadTimelineFormPage(
       ? {
           ...existing.entry,
           fields: entryFields(existing.entry.content),
-          contactIds: existing.recipients.map((r) => r.contactId),
+          contactIds: existing.recipients.flatMap((r) => (r.contactId ? [r.contactId] : [])),
           fileCount: existing.fileCount,
         }
       : null,

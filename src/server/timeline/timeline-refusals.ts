@@ -14,6 +14,24 @@ export const TIMELINE_REFUSALS = {
     messageKey: 'timeline.alreadySent',
     field: 'visibility',
   },
+  // Once a contact answered, the entry stays as they read it (their answer names its revision).
+  already_acknowledged: {
+    status: 409,
+    code: 'already_acknowledged',
+    messageKey: 'timeline.alreadyAcknowledged',
+  },
+  acknowledgement_fixed: {
+    status: 409,
+    code: 'acknowledgement_fixed',
+    messageKey: 'timeline.acknowledgementFixed',
+    field: 'asksAcknowledgement',
+  },
+  already_told_contact: {
+    status: 409,
+    code: 'already_told_contact',
+    messageKey: 'timeline.alreadyToldContact',
+    field: 'contactIds',
+  },
   kind_fixed: { status: 400, code: 'kind_fixed', messageKey: 'timeline.kindFixed', field: 'kind' },
   not_a_contact: {
     status: 400,

@@ -60,6 +60,42 @@ export function reportPeriodProblem(
   return period > latestReportablePeriod(today, rules) ? 'future' : null;
 }
 
+type RecipientState = {
+  contactId: string | null;
+  contactName: string;
+  notifiedAt: Date | null;
+  response: string | null;
+};
+
+/**
+ * What an edit may no longer change once the entry's contacts were e-mailed: once anyone
+ * answered an acknowledgement, the entry itself (their answer was given to the text they read:
+ * write a new entry); once anyone was told, whether it asks acknowledgement (off→on would
+ * never send the link, on→off would kill the links sent) and who was told (the e-mail is in
+ * their inbox). `names` are the contacts the refusal is about. Null when the edit may go on.
+ */
+export function recipientEditProblem(
+  entry: { asksAcknowledgement: boolean },
+  asksAfter: boolean,
+  chosenAfter: readonly string[],
+  recipients: readonly RecipientState[],
+): {
+  error: 'already_acknowledged' | 'acknowledgement_fixed' | 'already_told_contact';
+  names: string;
+} | null {
+  const names = (list: readonly RecipientState[]) => list.map((r) => r.contactName).join(', ');
+  const answered = recipients.filter((r) => r.response !== null);
+  if (entry.asksAcknowledgement && answered.length > 0)
+    return { error: 'already_acknowledged', names: names(answered) };
+  const told = recipients.filter((r) => r.notifiedAt !== null);
+  if (told.length > 0 && entry.asksAcknowledgement !== asksAfter)
+    return { error: 'acknowledgement_fixed', names: names(told) };
+  // A removed contact (null id) cannot be ticked again: their row stays as it is.
+  const untold = told.filter((r) => r.contactId !== null && !chosenAfter.includes(r.contactId));
+  if (untold.length > 0) return { error: 'already_told_contact', names: names(untold) };
+  return null;
+}
+
 /**
  * Whether an entry may change its visibility: a client entry whose contacts were already
  * e-mailed cannot become internal again (the e-mail is in their inbox; hiding the entry
