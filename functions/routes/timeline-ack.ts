@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { createTranslator } from '../../src/i18n/index.ts';
 import {
+  linkExpired,
   type OpenAcknowledgement,
   openAcknowledgementByToken,
 } from '../../src/server/timeline/timeline-ack-open.ts';
@@ -26,13 +27,15 @@ const tokenHeaders = createMiddleware<ApiEnv>(async (c, next) => {
 /**
  * Opens the acknowledgement of the token in the path and answers in its contact's language;
  * any link that does not open (not a token, unknown, another entry's, a removed contact) gets
- * the same 404, counted against the address like every client link.
+ * the same 404, an expired one a 410, counted against the address like every client link.
  */
 async function openByPath(c: Context<ApiEnv>): Promise<OpenAcknowledgement | Response> {
   const opened = await openAcknowledgementByToken(c.get('deps').db, c.req.param('token') ?? '');
   if (!opened) return refuseLink(c, 'invalid', 'timelineAck');
   c.set('locale', opened.contact.locale);
   c.set('t', createTranslator(opened.contact.locale));
+  // An expired link says so (410) in its contact's language, and opens nothing.
+  if (linkExpired(opened, c.get('deps').clock())) return refuseLink(c, 'expired', 'timelineAck');
   return opened;
 }
 

@@ -412,6 +412,9 @@ export const agencyPolicy: PolicyInput = {
     // CSV only: no XLSX reader fits the Worker (see README, "Importing the ads manager's export").
     acceptedTypes: ['csv'],
     stagedForHours: 24,
+    // Longer names are refused at import: the acknowledgement form posts the name back, and
+    // accepts up to this many characters.
+    maxCampaignNameChars: 500,
   },
   clientSpace: {
     // Contacts sign in with their own e-mailed links and sessions, never partner accounts.
@@ -492,7 +495,9 @@ export const agencyPolicy: PolicyInput = {
     pageSize: 25,
     // A contact asked to acknowledge minutes or a decision who has not answered is reminded
     // once, this many days after the first e-mail; an observation is a short message to CS.
-    acknowledgement: { reminderAfterDays: 3, maxObservationChars: 2000 },
+    // Each personal link (the first e-mail's, the reminder's) opens for linkDays, like an
+    // approval link.
+    acknowledgement: { reminderAfterDays: 3, maxObservationChars: 2000, linkDays: 30 },
   },
   // "After each delivery, call to learn how satisfied the client is" (the service document),
   // as a one-question e-mail: after a piece is approved, a client's request is done, and at

@@ -176,6 +176,8 @@ export const policySchema = z
       acceptedTypes: z.array(z.enum(['csv'])).min(1),
       // An uploaded file waits this long for its confirm (the preview); then it is refused.
       stagedForHours: positive,
+      // The longest campaign name an import keeps (a breach is acknowledged by it).
+      maxCampaignNameChars: positive,
     }),
     // The client space (#18): contacts' own sign-in and sessions, then each task's block.
     clientSpace: z.object({
@@ -234,8 +236,13 @@ export const policySchema = z
       maxUploadBytes: positive,
       fileKinds: z.array(z.enum(['pdf', 'png', 'jpeg', 'webp'])).min(1),
       pageSize: positive,
-      // The one reminder of an unanswered acknowledgement, and the observation's length.
-      acknowledgement: z.object({ reminderAfterDays: positive, maxObservationChars: positive }),
+      // The one reminder of an unanswered acknowledgement, the observation's length, and how
+      // many days each personal link opens.
+      acknowledgement: z.object({
+        reminderAfterDays: positive,
+        maxObservationChars: positive,
+        linkDays: positive,
+      }),
     }),
     satisfaction: satisfactionRules,
     refunds: refundRules,

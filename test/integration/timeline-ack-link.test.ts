@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientContacts, timelineEntries } from '../../db/schema/index.ts';
+import { clientContacts, timelineEntries, timelineRecipients } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { loadTimelineAckPage } from '../../src/server/timeline/timeline-ack-page.ts';
 import { countRoundTrips, readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
@@ -203,10 +203,24 @@ describe.each(DRIVERS)('the acknowledgement link (%s)', (driver) => {
       .update(timelineEntries)
       .set({ visibility: 'client' })
       .where(eq(timelineEntries.id, 'clinic-1'));
+    // Igor answers, then is removed: his link dies, his answer stays under the copied name.
+    expect((await answerByLink(app, token.igor ?? '')).status).toBe(200);
     await app.db.delete(clientContacts).where(eq(clientContacts.id, IGOR.id));
     expect((await answerByLink(app, token.igor ?? '')).status).toBe(404);
     expect((await load(token.igor ?? '')).result.refusal).toEqual({ problem: 'invalid' });
     expect(await recipientOf(app, 'clinic-1', IGOR.id)).toBeUndefined();
+    const kept = await app.db
+      .select()
+      .from(timelineRecipients)
+      .where(
+        and(
+          eq(timelineRecipients.entryId, 'clinic-1'),
+          eq(timelineRecipients.contactName, IGOR.name),
+        ),
+      );
+    expect(kept).toEqual([
+      expect.objectContaining({ contactId: null, response: 'agreed', answeredRevision: 1 }),
+    ]);
   });
 
   it('asks an address that failed too often to wait (429), as every client link', async () => {

@@ -31,6 +31,7 @@ export type OpenAcknowledgement = {
     occurredOn: string;
     period: string | null;
     createdAt: Date;
+    revision: number;
   };
   client: { id: string; name: string };
   contact: { id: string; name: string; locale: Locale };
@@ -41,7 +42,13 @@ export type OpenAcknowledgement = {
     respondedAt: Date;
   } | null;
   files: TimelineFileView[];
+  // When the personal link that opened it stops opening; null in the space.
+  linkExpiresAt: Date | null;
 };
+
+/** Whether the link that opened an acknowledgement has expired (at its expiry, it has). */
+export const linkExpired = (opened: OpenAcknowledgement, now: Date) =>
+  opened.linkExpiresAt !== null && opened.linkExpiresAt.getTime() <= now.getTime();
 
 /**
  * The recipient row with its entry, client, contact and CS. Only a client-visible entry that
@@ -58,6 +65,7 @@ function recipientQuery(db: Database, which: SQL) {
       occurredOn: timelineEntries.occurredOn,
       period: timelineEntries.period,
       createdAt: aliased(timelineEntries.createdAt, 'entry_created_at'),
+      revision: timelineEntries.revision,
       clientId: aliased(clients.id, 'client_id'),
       clientName: aliased(clients.name, 'client_name'),
       contactId: aliased(clientContacts.id, 'contact_id'),
@@ -69,6 +77,9 @@ function recipientQuery(db: Database, which: SQL) {
       response: timelineRecipients.response,
       observation: timelineRecipients.observation,
       respondedAt: timelineRecipients.respondedAt,
+      tokenHash: timelineRecipients.tokenHash,
+      tokenExpiresAt: timelineRecipients.tokenExpiresAt,
+      reminderTokenExpiresAt: timelineRecipients.reminderTokenExpiresAt,
     })
     .from(timelineRecipients)
     .innerJoin(timelineEntries, eq(timelineEntries.id, timelineRecipients.entryId))
@@ -103,6 +114,7 @@ async function openWhere(
   db: Database,
   which: SQL,
   entryOf: SQL,
+  byHash: string | null,
 ): Promise<OpenAcknowledgement | null> {
   const [rows, files] = await db.batch([recipientQuery(db, which), entryFilesQuery(db, entryOf)]);
   const row = rows[0];
@@ -116,6 +128,7 @@ async function openWhere(
       occurredOn: row.occurredOn,
       period: row.period,
       createdAt: row.createdAt,
+      revision: row.revision,
     },
     client: { id: row.clientId, name: row.clientName },
     contact: { id: row.contactId, name: row.contactName, locale: localeOf(row.contactLocale) },
@@ -128,13 +141,20 @@ async function openWhere(
         ? { response: row.response, observation: row.observation, respondedAt: row.respondedAt }
         : null,
     files,
+    linkExpiresAt:
+      byHash === null
+        ? null
+        : row.tokenHash === byHash
+          ? row.tokenExpiresAt
+          : row.reminderTokenExpiresAt,
   };
 }
 
 /**
  * The acknowledgement a personal link opens: by the SHA-256 of its token, the first e-mail's
  * or the reminder's. Anything else — not a token, unknown, another entry's made internal, a
- * removed contact — is null: one "link not valid" answer for all.
+ * removed contact — is null: one "link not valid" answer for all. An expired link opens, with
+ * its `linkExpiresAt` (see linkExpired): the caller answers "expired" rather than "invalid".
  */
 export function openAcknowledgementByToken(db: Database, token: string) {
   if (!looksLikeToken(token)) return Promise.resolve(null);
@@ -144,7 +164,7 @@ export function openAcknowledgementByToken(db: Database, token: string) {
     eq(timelineRecipients.reminderTokenHash, hash),
   ) as SQL;
   const entryOf = sql`(select ${timelineRecipients.entryId} from ${timelineRecipients} where ${byToken})`;
-  return openWhere(db, byToken, entryOf);
+  return openWhere(db, byToken, entryOf, hash);
 }
 
 /** The same acknowledgement in the client space: this contact's, of an entry of their client. */
@@ -157,5 +177,6 @@ export function openAcknowledgementInSpace(db: Database, viewer: ContactViewer, 
       eq(timelineEntries.clientId, viewer.clientId),
     ) as SQL,
     sql`${entryId}`,
+    null,
   );
 }

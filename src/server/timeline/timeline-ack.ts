@@ -45,14 +45,15 @@ export async function acknowledgeEntry(
         response: answer.response,
         observation,
         respondedVia: input.via,
+        answeredRevision: entry.revision,
       })
       .where(
         and(
           eq(timelineRecipients.entryId, entry.id),
           eq(timelineRecipients.contactId, contact.id),
           isNull(timelineRecipients.respondedAt),
-          // Still shown to the client and still asking (the agency may have changed it since).
-          sql`exists (select 1 from ${timelineEntries} where ${timelineEntries.id} = ${entry.id} and ${timelineEntries.visibility} = 'client' and ${timelineEntries.asksAcknowledgement} = 1)`,
+          // Still shown to the client, still asking, and still the revision the contact read.
+          sql`exists (select 1 from ${timelineEntries} where ${timelineEntries.id} = ${entry.id} and ${timelineEntries.visibility} = 'client' and ${timelineEntries.asksAcknowledgement} = 1 and ${timelineEntries.revision} = ${entry.revision})`,
         ),
       )
       .returning({ entryId: timelineRecipients.entryId }),
@@ -94,5 +95,14 @@ export async function acknowledgeEntry(
         ]
       : []),
   ]);
-  return written.length > 0 ? { ok: true } : { ok: false, error: 'answered' };
+  if (written.length > 0) return { ok: true };
+  // Not written: answered meanwhile, or the entry moved on from the revision read.
+  const [current] = await db
+    .select({ revision: timelineEntries.revision })
+    .from(timelineEntries)
+    .where(eq(timelineEntries.id, entry.id));
+  return {
+    ok: false,
+    error: current && current.revision !== entry.revision ? 'entry_changed' : 'answered',
+  };
 }

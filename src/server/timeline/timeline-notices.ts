@@ -33,8 +33,10 @@ export type TimelineNoticePolicy = { timeline: Pick<Policy['timeline'], 'acknowl
 function pendingRecipients(db: Database) {
   return db
     .select({
+      id: aliased(timelineRecipients.id, 'recipient_id'),
       entryId: timelineRecipients.entryId,
-      contactId: timelineRecipients.contactId,
+      // The contact's own id (the inner join holds it): the recipient's is null once removed.
+      contactId: aliased(clientContacts.id, 'contact_id'),
       title: timelineEntries.title,
       asksAcknowledgement: timelineEntries.asksAcknowledgement,
       clientName: aliased(clients.name, 'client_name'),
@@ -94,22 +96,28 @@ export async function sendTimelineNotices(
       .limit(NOTICES_PER_RUN),
   ]);
   const writes = [
-    ...toNotify.flatMap((recipient) => noticeWrites(db, recipient, origin, now)),
-    ...toRemind.flatMap((recipient) => reminderWrites(db, recipient, origin, now)),
+    ...toNotify.flatMap((recipient) => noticeWrites(db, rules, recipient, origin, now)),
+    ...toRemind.flatMap((recipient) => reminderWrites(db, rules, recipient, origin, now)),
   ];
   const [first, ...rest] = writes;
   if (first) await db.batch([first, ...rest]);
   return { notified: toNotify.length, reminded: toRemind.length };
 }
 
-const ofRecipient = (recipient: Recipient) =>
-  and(
-    eq(timelineRecipients.entryId, recipient.entryId),
-    eq(timelineRecipients.contactId, recipient.contactId),
-  );
+const ofRecipient = (recipient: Recipient) => eq(timelineRecipients.id, recipient.id);
+
+/** When a link made now stops opening. */
+const linkExpiry = (rules: TimelineNoticePolicy, now: Date) =>
+  new Date(now.getTime() + rules.timeline.acknowledgement.linkDays * DAY_MS);
 
 /** The first e-mail: the mark (and the link's hash when acknowledgement is asked), then the mail. */
-function noticeWrites(db: Database, recipient: Recipient, origin: string, now: Date) {
+function noticeWrites(
+  db: Database,
+  rules: TimelineNoticePolicy,
+  recipient: Recipient,
+  origin: string,
+  now: Date,
+) {
   const token = recipient.asksAcknowledgement ? generateSecretToken() : null;
   const url = token
     ? timelineAckUrl(origin, token)
@@ -119,7 +127,11 @@ function noticeWrites(db: Database, recipient: Recipient, origin: string, now: D
   return [
     db
       .update(timelineRecipients)
-      .set({ notifiedAt: now, tokenHash: token ? hashToken(token) : null })
+      .set({
+        notifiedAt: now,
+        tokenHash: token ? hashToken(token) : null,
+        tokenExpiresAt: token ? linkExpiry(rules, now) : null,
+      })
       .where(
         and(
           ofRecipient(recipient),
@@ -142,12 +154,22 @@ function noticeWrites(db: Database, recipient: Recipient, origin: string, now: D
 }
 
 /** The one reminder: a fresh link (the first one keeps working), marked once, then the mail. */
-function reminderWrites(db: Database, recipient: Recipient, origin: string, now: Date) {
+function reminderWrites(
+  db: Database,
+  rules: TimelineNoticePolicy,
+  recipient: Recipient,
+  origin: string,
+  now: Date,
+) {
   const token = generateSecretToken();
   return [
     db
       .update(timelineRecipients)
-      .set({ remindedAt: now, reminderTokenHash: hashToken(token) })
+      .set({
+        remindedAt: now,
+        reminderTokenHash: hashToken(token),
+        reminderTokenExpiresAt: linkExpiry(rules, now),
+      })
       .where(
         and(
           ofRecipient(recipient),
