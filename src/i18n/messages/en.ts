@@ -1902,6 +1902,7 @@ export const en = {
         notified: 'E-mailed {when}',
         agreed: 'Agreed {when}',
         observation: 'Observation {when}',
+        onRevision: 'to version {revision}',
       },
       participants: 'Participants',
       agencyPeople: 'Agency',
@@ -1936,6 +1937,11 @@ export const en = {
     alreadySaved: 'This entry was already saved (a second click?). Open the timeline to see it.',
     alreadySent:
       'The contacts were already e-mailed this entry: it cannot become internal again.',
+    alreadyAcknowledged:
+      'Already acknowledged by {names}: the entry stays as they read it. Write a new entry instead.',
+    acknowledgementFixed:
+      'The contacts were already e-mailed this entry: whether it asks for acknowledgement can no longer change.',
+    alreadyToldContact: '{names} was already e-mailed this entry and cannot be taken off it.',
     notAContact: 'Choose contacts of this client.',
     notOnTeam: 'Choose people on this client’s team.',
     reportAttachmentRequired: 'Attach the report as a PDF or give its https link.',
@@ -1973,6 +1979,8 @@ export const en = {
     observationHint: 'It goes to your account manager (CS), who will get back to you.',
     sendObservation: 'Send observation',
     observationRequired: 'Write your observation.',
+    entryChanged:
+      'The agency changed this entry while you were reading it. Read it again, then answer.',
     alreadyAnswered: 'You have already answered this entry. Your first answer stands.',
     thanksAgreed: 'Thank you! We recorded that you have read it and agree.',
     thanksObservation: 'Thank you! Your observation was sent to your account manager (CS).',

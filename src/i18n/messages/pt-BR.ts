@@ -1917,6 +1917,7 @@ export const ptBR = {
         notified: 'E-mail enviado {when}',
         agreed: 'De acordo {when}',
         observation: 'Observação {when}',
+        onRevision: 'sobre a versão {revision}',
       },
       participants: 'Participantes',
       agencyPeople: 'Agência',
@@ -1952,6 +1953,11 @@ export const ptBR = {
     alreadySaved: 'Este registro já foi salvo (um segundo clique?). Abra a linha do tempo para vê-lo.',
     alreadySent:
       'Os contatos já receberam este registro por e-mail: ele não pode voltar a ser interno.',
+    alreadyAcknowledged:
+      'Já confirmado por {names}: o registro fica como foi lido. Escreva um novo registro.',
+    acknowledgementFixed:
+      'Os contatos já receberam este registro por e-mail: o pedido de confirmação não pode mais mudar.',
+    alreadyToldContact: '{names} já recebeu este registro por e-mail e não pode ser retirado dele.',
     notAContact: 'Escolha contatos deste cliente.',
     notOnTeam: 'Escolha pessoas da equipe deste cliente.',
     reportAttachmentRequired: 'Anexe o relatório em PDF ou informe o link https.',
@@ -1990,6 +1996,8 @@ export const ptBR = {
     observationHint: 'Ela chega ao seu atendimento (CS), que fala com você.',
     sendObservation: 'Enviar observação',
     observationRequired: 'Escreva a sua observação.',
+    entryChanged:
+      'A agência alterou este registro enquanto você o lia. Leia de novo e então responda.',
     alreadyAnswered: 'Você já respondeu a este registro. Vale a primeira resposta.',
     thanksAgreed: 'Obrigado! Registramos que você leu e está de acordo.',
     thanksObservation: 'Obrigado! A sua observação foi enviada ao seu atendimento (CS).',
