@@ -6,6 +6,7 @@ import ApprovalExperience from '../../../src/components/ApprovalExperience.astro
 import ProjectVisibility from '../../../src/components/ProjectVisibility.astro';
 import SpaceCard from '../../../src/components/SpaceCard.astro';
 import { createTranslator } from '../../../src/i18n/index.ts';
+import SpaceLayout from '../../../src/layouts/SpaceLayout.astro';
 import { compareVersions } from '../../../src/server/approvals/version-comparison.ts';
 import type { SpaceCard as Card } from '../../../src/server/client-space/space-board.ts';
 
@@ -118,6 +119,23 @@ describe('the client space’s components', () => {
     expect(whatChanged).toBeGreaterThan(-1);
     expect(whatChanged).toBeLessThan(html.indexOf('id="comment-form"'));
     expect(whatChanged).toBeLessThan(html.indexOf('action="/api/space/pieces/p1/decision"'));
+  });
+
+  it('marks the Board as the current section on a piece’s page, and Requests on a request’s', async () => {
+    const viewer = view(true).approval.contact;
+    const layoutAt = (path: string) =>
+      container.renderToString(SpaceLayout, {
+        request: new Request(`https://ponte.example${path}`),
+        props: {
+          title: 'Peça',
+          viewer: { ...viewer, contactId: viewer.id, clientId: 'c1', clientName: 'Padaria' },
+        },
+      });
+    const current = (html: string) =>
+      [...html.matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((match) => match[1]);
+    expect(current(await layoutAt('/space/pieces/p1'))).toEqual(['/space']);
+    expect(current(await layoutAt('/space'))).toEqual(['/space']);
+    expect(current(await layoutAt('/space/requests/r1'))).toEqual(['/space/requests']);
   });
 
   it('shows a contact who decided their decision, and no form', async () => {
