@@ -33,6 +33,7 @@ function refuseFile(c: Context<ApiEnv>, problem: ImportProblem, back: string) {
       detail: problem.detail ?? '',
       mb: policy.campaignImports.maxUploadBytes / MB,
       rows: policy.campaignImports.maxRows,
+      max: policy.campaignImports.maxCampaignNameChars,
     },
   });
 }

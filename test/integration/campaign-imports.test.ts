@@ -156,6 +156,17 @@ describe.each(DRIVERS)('importing the ads manager export (%s)', (driver) => {
       [new TextEncoder().encode('a,b,c\n1,2,3\n'), 400, /Faltam colunas.*Nome da campanha/],
       [exportBytes(PT_BY_PLACEMENT, [day('2026-11-29', 'X', 'caro')]), 400, /Linha 2: Valor usado/],
       [new Uint8Array(policy.campaignImports.maxUploadBytes + 1).fill(0x61), 413, /passa de 5 MB/],
+      [new TextEncoder().encode('Nome da campanha\u0000,x\n'), 415, /não é um CSV de texto/],
+      [
+        exportBytes(PT_BY_PLACEMENT, [day('2026-11-29', 'V'.repeat(501))]),
+        400,
+        /Linha 2: o nome da campanha passa de 500 caracteres/,
+      ],
+      [
+        exportBytes(PT_BY_PLACEMENT, [day('2026-11-29', 'X', '10,005')]),
+        400,
+        /Linha 2: Valor usado \(BRL\): “10,005” tem mais casas decimais/,
+      ],
     ];
     for (const [bytes, status, message] of cases) {
       const answer = await imports.upload('cs', BAKERY, bytes);

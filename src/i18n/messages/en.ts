@@ -1660,6 +1660,10 @@ export const en = {
       mixed_number_formats:
         'Row {line}: {detail} writes numbers differently from the rest of the file (decimal commas and points mixed).',
       bad_number: 'Row {line}: {detail} is not a number.',
+      too_many_decimals:
+        'Row {line}: {detail} has more decimals than the currency has, and the amount would be rounded. Export the amounts as Ads Manager writes them.',
+      long_campaign_name:
+        'Row {line}: the campaign name is longer than {max} characters. Shorten it in Ads Manager and export again.',
       bad_date: 'Row {line}: {detail} is not a date (such as 2026-11-30).',
       spans_days:
         'Row {line}: the figures cover several days. Export one day, or broken down by time: “Day”.',

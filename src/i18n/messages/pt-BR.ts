@@ -1674,6 +1674,10 @@ export const ptBR = {
       mixed_number_formats:
         'Linha {line}: {detail} escreve os números de outro jeito que o resto do arquivo (vírgula e ponto decimais misturados).',
       bad_number: 'Linha {line}: {detail} não é um número.',
+      too_many_decimals:
+        'Linha {line}: {detail} tem mais casas decimais do que a moeda tem centavos, e o valor seria arredondado. Exporte os valores como o Gerenciador de Anúncios os escreve.',
+      long_campaign_name:
+        'Linha {line}: o nome da campanha passa de {max} caracteres. Encurte-o no Gerenciador de Anúncios e exporte de novo.',
       bad_date: 'Linha {line}: {detail} não é uma data (como 2026-11-30 ou 30/11/2026).',
       spans_days:
         'Linha {line}: os números cobrem vários dias. Exporte um dia só, ou com o detalhamento por tempo “Dia”.',

@@ -39,6 +39,8 @@ export const IMPORT_PROBLEM_REFUSALS = {
   mixed_currencies: fileProblem(400, 'mixed_currencies'),
   mixed_number_formats: fileProblem(400, 'mixed_number_formats'),
   bad_number: fileProblem(400, 'bad_number'),
+  too_many_decimals: fileProblem(400, 'too_many_decimals'),
+  long_campaign_name: fileProblem(400, 'long_campaign_name'),
   bad_date: fileProblem(400, 'bad_date'),
   spans_days: fileProblem(400, 'spans_days'),
 } as const satisfies RefusalTable<ImportProblemCode>;

@@ -47,6 +47,8 @@ export type ImportProblemCode =
   | 'mixed_currencies'
   | 'mixed_number_formats'
   | 'bad_number'
+  | 'too_many_decimals'
+  | 'long_campaign_name'
   | 'bad_date'
   | 'spans_days';
 

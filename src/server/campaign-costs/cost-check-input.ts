@@ -8,11 +8,12 @@ import { fieldMessage, isRealDate, optionalText } from '../forms/input-fields.ts
  * — one of the document's actions — and a note, required when nothing is needed (then the
  * note is the reason).
  */
-export const acknowledgementInput = (rules: Pick<Policy, 'campaignChecks'>) =>
+export const acknowledgementInput = (rules: Pick<Policy, 'campaignChecks' | 'campaignImports'>) =>
   z
     .object({
       day: z.string().refine(isRealDate, fieldMessage('fields.invalidFormat')),
-      campaignName: z.string().min(1).max(500),
+      // Up to the longest name an import keeps (longer names are refused there).
+      campaignName: z.string().min(1).max(rules.campaignImports.maxCampaignNameChars),
       placement: z.enum(AD_PLACEMENTS),
       metric: z.enum(COST_METRICS),
       action: z.enum(BREACH_ACTIONS),

@@ -53,6 +53,9 @@ export function decodeWindows1252(bytes: Uint8Array): string | null {
   return chars.join('');
 }
 
+// C0 controls but TAB, LF and CR, and DEL.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /**
  * An upload's text, judged by its bytes: 'spreadsheet' for an XLSX or XLS file, 'not_text'
  * for anything that is neither UTF-8 nor Windows-1252 text. The whole file is checked as
@@ -63,7 +66,10 @@ export function exportText(bytes: Uint8Array): string | 'spreadsheet' | 'not_tex
   if (type?.kind === 'office' || type?.kind === 'legacy-office') return 'spreadsheet';
   if (type !== null && type.kind !== 'text') return 'not_text';
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Valid UTF-8 may still carry control characters (NUL, ESC…) no export has: the same
+    // ones Windows-1252's reading refuses below.
+    return CONTROL_CHARACTER.test(text) ? 'not_text' : text;
   } catch {
     return decodeWindows1252(bytes) ?? 'not_text';
   }

@@ -46,15 +46,31 @@ export function readCount(cell: string, mark: DecimalMark): number | null {
   return Number.isSafeInteger(count) ? count : null;
 }
 
-/** An amount in minor units of a currency with `digits` decimals, rounded half up. */
-export function readMinorUnits(cell: string, mark: DecimalMark, digits: number): number | null {
+/**
+ * An amount in minor units of a currency with `digits` decimals; null when it is not a number,
+ * 'too_many_decimals' when it has more decimals than the currency (non-zero ones: "10.50" in
+ * yen is 10.5 yen, which cannot be saved without rounding, and a rounded spend is a guess).
+ */
+export function readMinorUnits(
+  cell: string,
+  mark: DecimalMark,
+  digits: number,
+): number | 'too_many_decimals' | null {
   const number = readNumber(cell, mark);
   if (number === null) return null;
   const [whole = '0', fraction = ''] = number.split('.');
+  if (/[1-9]/.test(fraction.slice(digits))) return 'too_many_decimals';
   const kept = fraction.padEnd(digits, '0').slice(0, digits);
-  const roundUp = (fraction[digits] ?? '0') >= '5' ? 1 : 0;
-  const minor = Number(whole) * 10 ** digits + Number(kept || '0') + roundUp;
+  const minor = Number(whole) * 10 ** digits + Number(kept || '0');
   return Number.isSafeInteger(minor) ? minor : null;
+}
+
+/**
+ * A campaign name as kept: trimmed, every run of spaces and line breaks one space (a browser
+ * posts a line break back as CRLF, so a name with one could never be acknowledged).
+ */
+export function campaignNameOf(cell: string): string {
+  return cell.replace(/\s+/g, ' ').trim();
 }
 
 // ISO 4217 codes the runtime knows (Intl formats any three letters, "XYZ" included).

@@ -20,6 +20,7 @@ import {
 import { decimalMarkOf } from './export-parser-marks.ts';
 import { foldRows, type ReadRow } from './export-parser-rows.ts';
 import {
+  campaignNameOf,
   type DecimalMark,
   foldPlacement,
   isTotalsRow,
@@ -105,13 +106,17 @@ function readRow(
   row: { line: number; cells: Cells },
   layout: ExportLayout,
   money: { currency: string; digits: number; mark: DecimalMark },
+  limits: { maxCampaignNameChars: number },
 ): ReadRow | ImportProblem {
   const { index, headers } = layout;
   const cell = (column: ExportColumn) => {
     const at = index[column];
     return at === undefined ? '' : (row.cells[at] ?? '');
   };
-  const bad = (problem: 'bad_number' | 'bad_date', column: ExportColumn): ImportProblem => ({
+  const bad = (
+    problem: 'bad_number' | 'bad_date' | 'too_many_decimals' | 'long_campaign_name',
+    column: ExportColumn,
+  ): ImportProblem => ({
     ok: false,
     problem,
     line: row.line,
@@ -133,6 +138,10 @@ function readRow(
   }
   const spend = readMinorUnits(cell('spend'), money.mark, money.digits);
   if (spend === null) return bad('bad_number', 'spend');
+  if (spend === 'too_many_decimals') return bad('too_many_decimals', 'spend');
+  const campaignName = campaignNameOf(cell('campaign'));
+  if (campaignName.length > limits.maxCampaignNameChars)
+    return bad('long_campaign_name', 'campaign');
   const counts = { impressions: 0, linkClicks: 0, results: 0 };
   for (const column of ['impressions', 'linkClicks', 'results'] as const) {
     const count = readCount(cell(column), money.mark);
@@ -143,7 +152,7 @@ function readRow(
   const objectiveCell = index.objective === undefined ? null : cell('objective');
   return {
     day,
-    campaignName: cell('campaign').trim(),
+    campaignName,
     placement: index.placement === undefined ? 'all' : foldPlacement(cell('placement')),
     platform: cell('platform').trim(),
     spendMinorUnits: spend,
@@ -205,7 +214,7 @@ export function parseAdsExport(text: string, rules: ExportRules): ParsedImport |
   if (typeof mark !== 'string') return mark;
   const read: ReadRow[] = [];
   for (const row of data) {
-    const one = readRow(row, layout, { ...currency, mark });
+    const one = readRow(row, layout, { ...currency, mark }, rules.campaignImports);
     if ('problem' in one) return one;
     read.push(one);
   }

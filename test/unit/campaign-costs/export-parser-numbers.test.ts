@@ -25,12 +25,14 @@ describe('numbers that read both ways', () => {
     );
   const spendOf = (text: string) => parsed(text).rows[0]?.spendMinorUnits;
 
-  it('"1.741" alone: Brazilian in a Portuguese or semicolon file (1741), English in an English one (1.741)', () => {
+  it('"1.741" alone: Brazilian in a Portuguese or semicolon file (1741), English in an English one (1.741 reais, refused: more decimals than centavos)', () => {
     expect(spendOf(oneRow('1.741'))).toBe(174100);
     expect(spendOf(oneRow('1.741', { delimiter: ';', english: true }))).toBe(174100);
-    expect(spendOf(oneRow('1.741', { english: true }))).toBe(174);
+    expect(parse(oneRow('1.741', { english: true }))).toMatchObject({
+      problem: 'too_many_decimals',
+    });
     expect(spendOf(oneRow('1,741', { english: true }))).toBe(174100);
-    expect(spendOf(oneRow('1,741'))).toBe(174);
+    expect(parse(oneRow('1,741'))).toMatchObject({ problem: 'too_many_decimals' });
   });
 
   it('another cell of the file settles it', () => {
@@ -78,9 +80,16 @@ describe('numbers that read both ways', () => {
     });
   });
 
-  it('rounds half up to the minor unit', () => {
-    expect(spendOf(oneRow('0.005', { english: true }))).toBe(1);
-    expect(spendOf(oneRow('0.004', { english: true }))).toBe(0);
-    expect(spendOf(oneRow('9,995'))).toBe(1000);
+  it('refuses an amount with more decimals than the currency has rather than round it, naming the cell', () => {
+    expect(parse(oneRow('0.005', { english: true }))).toEqual({
+      ok: false,
+      problem: 'too_many_decimals',
+      line: 2,
+      detail: 'Amount spent (USD): “0.005”',
+    });
+    expect(parse(oneRow('9,991'))).toMatchObject({ problem: 'too_many_decimals', line: 2 });
+    // Zeros past the centavos change nothing: kept.
+    expect(spendOf(oneRow('9,9900'))).toBe(999);
+    expect(spendOf(oneRow('0.01', { english: true }))).toBe(1);
   });
 });
