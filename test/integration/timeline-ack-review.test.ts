@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { timelineEntries, timelineRecipients } from '../../db/schema/index.ts';
+import { outbox, timelineEntries, timelineRecipients, users } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { acknowledgeEntry } from '../../src/server/timeline/timeline-ack.ts';
 import { loadTimelineAckPage } from '../../src/server/timeline/timeline-ack-page.ts';
@@ -178,5 +178,20 @@ describe.each(DRIVERS)('acknowledgements after the e-mail (%s)', (driver) => {
       .where(and(eq(timelineRecipients.entryId, id), eq(timelineRecipients.contactId, RITA)));
     expect(after?.respondedAt).toBeNull();
     app.setNow(sentAt);
+  });
+
+  // Last: the bakery's CS leaves.
+  it('sends an observation to the admins when the client’s CS was deactivated', async () => {
+    const id = await create({ ...decision, title: 'CS saiu' });
+    await runTimelineNotices(app);
+    const token = await ackToken(app, RITA_EMAIL, id);
+    await app.db.update(users).set({ active: false }).where(eq(users.id, 'demo-cs'));
+    const response = await answerByLink(app, token, { observation: 'Prefiro metade.' });
+    expect(response.status).toBe(200);
+    const mails = await app.db
+      .select({ to: outbox.toAddress, key: outbox.idempotencyKey })
+      .from(outbox);
+    const observations = mails.filter((mail) => mail.key.startsWith(`timeline-observation:${id}:`));
+    expect(observations.map((mail) => mail.to)).toEqual(['admin@ponte.example']);
   });
 });

@@ -56,44 +56,48 @@ export const linkExpired = (opened: OpenAcknowledgement, now: Date) =>
  * internal or a contact moved away is an invalid link. A removed contact has no row at all.
  */
 function recipientQuery(db: Database, which: SQL) {
-  return db
-    .select({
-      entryId: aliased(timelineEntries.id, 'entry_id'),
-      kind: timelineEntries.kind,
-      title: timelineEntries.title,
-      content: timelineEntries.content,
-      occurredOn: timelineEntries.occurredOn,
-      period: timelineEntries.period,
-      createdAt: aliased(timelineEntries.createdAt, 'entry_created_at'),
-      revision: timelineEntries.revision,
-      clientId: aliased(clients.id, 'client_id'),
-      clientName: aliased(clients.name, 'client_name'),
-      contactId: aliased(clientContacts.id, 'contact_id'),
-      contactName: aliased(clientContacts.name, 'contact_name'),
-      contactLocale: aliased(clientContacts.locale, 'contact_locale'),
-      csName: aliased(users.name, 'cs_name'),
-      csEmail: aliased(users.email, 'cs_email'),
-      csLocale: aliased(users.locale, 'cs_locale'),
-      response: timelineRecipients.response,
-      observation: timelineRecipients.observation,
-      respondedAt: timelineRecipients.respondedAt,
-      tokenHash: timelineRecipients.tokenHash,
-      tokenExpiresAt: timelineRecipients.tokenExpiresAt,
-      reminderTokenExpiresAt: timelineRecipients.reminderTokenExpiresAt,
-    })
-    .from(timelineRecipients)
-    .innerJoin(timelineEntries, eq(timelineEntries.id, timelineRecipients.entryId))
-    .innerJoin(clients, eq(clients.id, timelineEntries.clientId))
-    .innerJoin(clientContacts, eq(clientContacts.id, timelineRecipients.contactId))
-    .leftJoin(users, eq(users.id, clients.csUserId))
-    .where(
-      and(
-        which,
-        eq(timelineEntries.visibility, 'client'),
-        eq(timelineEntries.asksAcknowledgement, true),
-        eq(clientContacts.clientId, timelineEntries.clientId),
-      ),
-    );
+  return (
+    db
+      .select({
+        entryId: aliased(timelineEntries.id, 'entry_id'),
+        kind: timelineEntries.kind,
+        title: timelineEntries.title,
+        content: timelineEntries.content,
+        occurredOn: timelineEntries.occurredOn,
+        period: timelineEntries.period,
+        createdAt: aliased(timelineEntries.createdAt, 'entry_created_at'),
+        revision: timelineEntries.revision,
+        clientId: aliased(clients.id, 'client_id'),
+        clientName: aliased(clients.name, 'client_name'),
+        contactId: aliased(clientContacts.id, 'contact_id'),
+        contactName: aliased(clientContacts.name, 'contact_name'),
+        contactLocale: aliased(clientContacts.locale, 'contact_locale'),
+        csName: aliased(users.name, 'cs_name'),
+        csEmail: aliased(users.email, 'cs_email'),
+        csLocale: aliased(users.locale, 'cs_locale'),
+        response: timelineRecipients.response,
+        observation: timelineRecipients.observation,
+        respondedAt: timelineRecipients.respondedAt,
+        tokenHash: timelineRecipients.tokenHash,
+        tokenExpiresAt: timelineRecipients.tokenExpiresAt,
+        reminderTokenExpiresAt: timelineRecipients.reminderTokenExpiresAt,
+      })
+      .from(timelineRecipients)
+      .innerJoin(timelineEntries, eq(timelineEntries.id, timelineRecipients.entryId))
+      .innerJoin(clients, eq(clients.id, timelineEntries.clientId))
+      .innerJoin(clientContacts, eq(clientContacts.id, timelineRecipients.contactId))
+      // A CS who left (deactivated) is no one to ask or tell: `cs` is null, and an observation
+      // goes to the admins instead.
+      .leftJoin(users, and(eq(users.id, clients.csUserId), eq(users.active, true)))
+      .where(
+        and(
+          which,
+          eq(timelineEntries.visibility, 'client'),
+          eq(timelineEntries.asksAcknowledgement, true),
+          eq(clientContacts.clientId, timelineEntries.clientId),
+        ),
+      )
+  );
 }
 
 /** The entry's files, by an SQL expression of its id (read in the same round trip). */

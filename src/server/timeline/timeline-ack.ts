@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { timelineEntries, timelineRecipients } from '../../../db/schema/index.ts';
+import { timelineEntries, timelineRecipients, userRoles, users } from '../../../db/schema/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import type { OpenAcknowledgement } from './timeline-ack-open.ts';
@@ -34,9 +34,12 @@ export async function acknowledgeEntry(
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: TimelineAckFailure }> {
   if (opened.answer) return { ok: false, error: 'answered' };
-  const { entry, contact, cs } = opened;
+  const { entry, contact } = opened;
   const { answer } = input;
   const observation = answer.response === 'observation' ? answer.observation : null;
+  // The client's CS reads the observation; when the client has none active, the admins do.
+  const readers =
+    observation === null ? [] : opened.cs ? [{ id: '', ...opened.cs }] : await activeAdmins(db);
   const [written] = await db.batch([
     db
       .update(timelineRecipients)
@@ -73,27 +76,26 @@ export async function acknowledgeEntry(
       now,
       sql`changes() > 0`,
     ),
-    ...(observation !== null && cs
-      ? [
-          queueMailWhen(
-            db,
-            {
-              idempotencyKey: `timeline-observation:${entry.id}:${contact.id}`,
-              to: cs.email,
-              ...observationMail(cs, {
-                title: entry.title,
-                client: opened.client.name,
-                contact: contact.name,
-                observation,
-                url: agencyEntryUrl(input.origin, opened.client.id, entry.id),
-              }),
-            },
-            now,
-            // changes(): the event just before was written, so the answer was.
-            sql`changes() > 0`,
-          ),
-        ]
-      : []),
+    ...readers.map((reader) =>
+      queueMailWhen(
+        db,
+        {
+          idempotencyKey: `timeline-observation:${entry.id}:${contact.id}${reader.id && `:${reader.id}`}`,
+          to: reader.email,
+          ...observationMail(reader, {
+            title: entry.title,
+            client: opened.client.name,
+            contact: contact.name,
+            observation: observation ?? '',
+            url: agencyEntryUrl(input.origin, opened.client.id, entry.id),
+          }),
+        },
+        now,
+        // changes(): the statement just before (the event, or the previous reader's e-mail)
+        // was written, so the answer was.
+        sql`changes() > 0`,
+      ),
+    ),
   ]);
   if (written.length > 0) return { ok: true };
   // Not written: answered meanwhile, or the entry moved on from the revision read.
@@ -105,4 +107,13 @@ export async function acknowledgeEntry(
     ok: false,
     error: current && current.revision !== entry.revision ? 'entry_changed' : 'answered',
   };
+}
+
+/** The active admins, who read an observation when the client's CS left. */
+function activeAdmins(db: Database) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
+    .where(eq(users.active, true));
 }
