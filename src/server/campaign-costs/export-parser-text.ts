@@ -44,8 +44,7 @@ export function decodeWindows1252(bytes: Uint8Array): string | null {
   const chars: string[] = new Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i] as number;
-    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f)
-      return null;
+    if (isControl(byte)) return null;
     const char = byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80] : String.fromCharCode(byte);
     if (!char) return null;
     chars[i] = char;
@@ -53,8 +52,14 @@ export function decodeWindows1252(bytes: Uint8Array): string | null {
   return chars.join('');
 }
 
-// C0 controls but TAB, LF and CR, and DEL.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** A C0 control but TAB, LF and CR, or DEL: no export has one. */
+const isControl = (code: number) =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /**
  * An upload's text, judged by its bytes: 'spreadsheet' for an XLSX or XLS file, 'not_text'
@@ -69,7 +74,7 @@ export function exportText(bytes: Uint8Array): string | 'spreadsheet' | 'not_tex
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     // Valid UTF-8 may still carry control characters (NUL, ESC…) no export has: the same
     // ones Windows-1252's reading refuses below.
-    return CONTROL_CHARACTER.test(text) ? 'not_text' : text;
+    return hasControl(text) ? 'not_text' : text;
   } catch {
     return decodeWindows1252(bytes) ?? 'not_text';
   }
