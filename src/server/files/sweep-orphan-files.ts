@@ -8,6 +8,7 @@ import {
   requestFiles,
   timelineFiles,
 } from '../../../db/schema/index.ts';
+import { STAGED_EXPORTS_PREFIX } from '../campaign-costs/campaign-import-staging.ts';
 import type { FileStore } from './file-store.ts';
 
 // A file younger than this may belong to an upload still being written: it is left alone.
@@ -25,7 +26,7 @@ const OWNERS = [
 // Folders of uploads waiting for their confirm (an ads manager export between its preview and
 // its save, see campaign-import-staging.ts): no row points at them, so any older than the
 // grace period was never saved.
-const STAGED_PREFIXES = ['campaign-imports/'] as const;
+const STAGED_PREFIXES = [STAGED_EXPORTS_PREFIX] as const;
 
 /**
  * Removes stored files that no row points at (an upload whose database write never
