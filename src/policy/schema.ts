@@ -174,10 +174,8 @@ export const policySchema = z
       maxUploadBytes: positive,
       maxRows: positive,
       acceptedTypes: z.array(z.enum(['csv'])).min(1),
-      // An uploaded file waits this long for its confirm (the preview); then it is refused.
-      stagedForHours: positive,
-      // The longest campaign name an import keeps (a breach is acknowledged by it).
-      maxCampaignNameChars: positive,
+      stagedForHours: positive, // an upload waits this long for its confirm, then is refused
+      maxCampaignNameChars: positive, // the longest name kept: a breach is acknowledged by it
     }),
     // The client space (#18): contacts' own sign-in and sessions, then each task's block.
     clientSpace: z.object({
