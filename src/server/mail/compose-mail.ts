@@ -35,8 +35,22 @@ function brandHeader(action: MailContent['action'], accent: string): string {
   return `<p style="margin:0 0 24px;font-size:18px;font-weight:700;color:${accent}">${logo}${escapeHtml(name)}</p>`;
 }
 
-/** Builds the HTML and plain-text bodies of one e-mail from the same content. */
+/**
+ * A typed text made fit for a header line: line breaks and other control characters (which
+ * could add a header or cut the subject short) become spaces. The HTML body escapes its own.
+ */
+export function headerLine(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it removes.
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+/**
+ * Builds the HTML and plain-text bodies of one e-mail from the same content. The subject is
+ * made a single header line here, so no e-mail's subject can carry a typed line break (a
+ * client's name, an entry's title).
+ */
 export function composeMail(content: MailContent): { subject: string; html: string; text: string } {
+  const subject = headerLine(content.subject);
   const accent = accentOnWhite(policy.agency.branding.accent);
   const paragraphs = content.paragraphs.map(
     (paragraph) => `<p style="margin:0 0 16px">${escapeHtml(paragraph)}</p>`,
@@ -44,12 +58,12 @@ export function composeMail(content: MailContent): { subject: string; html: stri
   const action = content.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:${accent};color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(content.action.label)}</a></p>`
     : '';
-  const html = `<!doctype html><html lang="${escapeHtml(content.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head><body style="font-family:system-ui,sans-serif;color:#1b1b1b;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">${brandHeader(content.action, accent)}${paragraphs.join('')}${action}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:13px;color:#555">${escapeHtml(content.footer)}</p></body></html>`;
+  const html = `<!doctype html><html lang="${escapeHtml(content.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:system-ui,sans-serif;color:#1b1b1b;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">${brandHeader(content.action, accent)}${paragraphs.join('')}${action}<hr style="border:none;border-top:1px solid #ddd;margin:24px 0"><p style="font-size:13px;color:#555">${escapeHtml(content.footer)}</p></body></html>`;
   const text = [
     ...content.paragraphs,
     ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),
     '--',
     content.footer,
   ].join('\n\n');
-  return { subject: content.subject, html, text };
+  return { subject, html, text };
 }

@@ -1,5 +1,5 @@
 import { createTranslator, localeOf } from '../../i18n/index.ts';
-import { composeMail } from '../mail/compose-mail.ts';
+import { composeMail, headerLine } from '../mail/compose-mail.ts';
 
 /** Where a contact's personal acknowledgement link points. */
 export const timelineAckUrl = (origin: string, token: string) => `${origin}/timeline-ack/${token}`;
@@ -7,15 +7,6 @@ export const timelineAckUrl = (origin: string, token: string) => `${origin}/time
 /** An entry in the client space's timeline (the contact signs in there first). */
 export const spaceEntryUrl = (origin: string, entryId: string) =>
   `${origin}/space/timeline/${encodeURIComponent(entryId)}`;
-
-/**
- * A typed text made fit for a header line: line breaks and other control characters (which
- * could add a header or cut the subject short) become spaces. The HTML body escapes its own.
- */
-export function headerLine(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what it removes.
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-}
 
 /**
  * What the contact is sent about an entry: `notice` (published, no answer asked), `ask`

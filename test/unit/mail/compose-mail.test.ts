@@ -34,4 +34,15 @@ describe('composeMail', () => {
   it('escapes quotes too, for attribute values', () => {
     expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
   });
+
+  it('makes every subject one header line: a typed CR/LF cannot add a header', () => {
+    const typed = composeMail({
+      lang: 'en',
+      subject: 'Padaria\r\nBcc: x@evil.example report for March',
+      paragraphs: [],
+      footer: 'Ponte',
+    });
+    expect(typed.subject).toBe('Padaria Bcc: x@evil.example report for March');
+    expect(typed.html).toContain('<title>Padaria Bcc: x@evil.example report for March</title>');
+  });
 });

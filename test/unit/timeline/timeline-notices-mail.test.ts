@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { headerLine } from '../../../src/server/mail/compose-mail.ts';
 import {
-  headerLine,
   observationMail,
   timelineNoticeMail,
 } from '../../../src/server/timeline/timeline-notices-mail.ts';
