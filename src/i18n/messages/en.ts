@@ -1951,6 +1951,8 @@ export const en = {
     reportAttachmentRequired: 'Attach the report as a PDF or give its https link.',
     pdfRequired: 'Attach the document as a PDF.',
     fileTooLarge: 'The file {name} is over {mb} MB.',
+    requestTooLarge:
+      'The files together are over {mb} MB. Nothing was saved: send fewer files at a time.',
     fileWrongType: 'The file {name} is not a PDF or an image (PNG, JPEG, WebP).',
     fileNotPdf: 'The file {name} is not a PDF.',
     fileEmpty: 'The file {name} is empty.',

@@ -1967,6 +1967,8 @@ export const ptBR = {
     reportAttachmentRequired: 'Anexe o relatório em PDF ou informe o link https.',
     pdfRequired: 'Anexe o documento em PDF.',
     fileTooLarge: 'O arquivo {name} passa de {mb} MB.',
+    requestTooLarge:
+      'Os arquivos juntos passam de {mb} MB. Nada foi gravado: envie menos arquivos de cada vez.',
     fileWrongType: 'O arquivo {name} não é PDF nem imagem (PNG, JPEG, WebP).',
     fileNotPdf: 'O arquivo {name} não é um PDF.',
     fileEmpty: 'O arquivo {name} está vazio.',

@@ -1958,6 +1958,8 @@ export const ru = {
     reportAttachmentRequired: 'Приложите отчёт в PDF или укажите ссылку https.',
     pdfRequired: 'Приложите документ в PDF.',
     fileTooLarge: 'Файл {name} больше {mb} МБ.',
+    requestTooLarge:
+      'Файлы вместе больше {mb} МБ. Ничего не сохранено: отправляйте меньше файлов за раз.',
     fileWrongType: 'Файл {name} — не PDF и не изображение (PNG, JPEG, WebP).',
     fileNotPdf: 'Файл {name} — не PDF.',
     fileEmpty: 'Файл {name} пустой.',
