@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { isoDateInZone, policy } from '../../src/policy/index.ts';
 import { loadClientTeam } from '../../src/server/clients/client-teams.ts';
 import { chosenFormFiles } from '../../src/server/files/chosen-files.ts';
@@ -60,8 +61,32 @@ function answer(
   });
 }
 
+/**
+ * A post whose body (by its Content-Length, else as it arrives) passes the policy's total is
+ * refused (413) before it is read: the platform would refuse it past 100 MB with no message.
+ */
+const entryBodyLimit = (back: (c: Context<ApiEnv>) => string) =>
+  bodyLimit({
+    maxSize: policy.timeline.maxRequestBytes,
+    onError: (c) =>
+      refuseWith(c, TIMELINE_REFUSALS, 'request_too_large', {
+        back: back(c),
+        params: { mb: Math.floor(policy.timeline.maxRequestBytes / (1024 * 1024)) },
+      }),
+  });
+
 /** A client's timeline: entries written by its CS, paid traffic and admins (see policy.timeline). */
 export const timelineRoutes = new Hono<ApiEnv>()
+  .post(
+    '/:clientId/entries',
+    entryBodyLimit((c) => timelinePath(c.req.param('clientId') ?? '')),
+  )
+  .post(
+    '/:clientId/entries/:entryId',
+    entryBodyLimit(
+      (c) => `${entryPath(c.req.param('clientId') ?? '', c.req.param('entryId') ?? '')}/edit`,
+    ),
+  )
   .post('/:clientId/entries', async (c) => {
     const clientId = c.req.param('clientId');
     const { newId, draft, files, actor, user } = await readEntryPost(c);

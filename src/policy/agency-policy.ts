@@ -491,6 +491,9 @@ export const agencyPolicy: PolicyInput = {
     maxFilesPerEntry: 5,
     // The questionnaire's limit; reports and boletos are PDFs, screenshots may go with a note.
     maxUploadBytes: 20 * 1024 * 1024,
+    // One post's whole body (all its files and fields): Workers refuse a request over 100 MB,
+    // so five files at the largest do not fit in one post.
+    maxRequestBytes: 90 * 1024 * 1024,
     fileKinds: ['pdf', 'png', 'jpeg', 'webp'],
     pageSize: 25,
     // A contact asked to acknowledge minutes or a decision who has not answered is reminded

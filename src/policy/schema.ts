@@ -232,6 +232,8 @@ export const policySchema = z
       maxActionItems: positive,
       maxFilesPerEntry: positive,
       maxUploadBytes: positive,
+      // A post's whole body, files and fields (the platform refuses past 100 MB).
+      maxRequestBytes: positive,
       fileKinds: z.array(z.enum(['pdf', 'png', 'jpeg', 'webp'])).min(1),
       pageSize: positive,
       // The one reminder of an unanswered acknowledgement, the observation's length, and how

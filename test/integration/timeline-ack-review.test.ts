@@ -4,10 +4,12 @@ import { outbox, timelineEntries, timelineRecipients, users } from '../../db/sch
 import { policy } from '../../src/policy/index.ts';
 import { acknowledgeEntry } from '../../src/server/timeline/timeline-ack.ts';
 import { loadTimelineAckPage } from '../../src/server/timeline/timeline-ack-page.ts';
+import { postJson } from '../support/sign-in.ts';
 import { readJson, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 import { ackToken, answerByLink, runTimelineNotices } from '../support/timeline-ack.ts';
 import {
+  BAKERY,
   JOAO,
   openTimelineApp,
   postEntry,
@@ -178,6 +180,20 @@ describe.each(DRIVERS)('acknowledgements after the e-mail (%s)', (driver) => {
       .where(and(eq(timelineRecipients.entryId, id), eq(timelineRecipients.contactId, RITA)));
     expect(after?.respondedAt).toBeNull();
     app.setNow(sentAt);
+  });
+
+  it('refuses a post over the policy’s total by its Content-Length (413), reading nothing', async () => {
+    const before = await timelineCounts(app);
+    const tooLarge = String(policy.timeline.maxRequestBytes + 1);
+    const response = await app.request(
+      `/api/timeline/${BAKERY}/entries`,
+      postJson(decision, { cookie: cookies.cs, headers: { 'Content-Length': tooLarge } }),
+    );
+    expect(response.status).toBe(413);
+    const { error } = await readJson(response);
+    expect(error.code).toBe('too_large');
+    expect(error.message).toContain(String(Math.floor(policy.timeline.maxRequestBytes / 2 ** 20)));
+    expect(await timelineCounts(app)).toEqual(before);
   });
 
   // Last: the bakery's CS leaves.

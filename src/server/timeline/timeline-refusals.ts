@@ -75,6 +75,13 @@ export const TIMELINE_REFUSALS = {
     messageKey: 'timeline.fileTooLarge',
     field: 'files',
   },
+  // The whole post (all its files) past policy.timeline.maxRequestBytes, refused before it is read.
+  request_too_large: {
+    status: 413,
+    code: 'too_large',
+    messageKey: 'timeline.requestTooLarge',
+    field: 'files',
+  },
   wrong_type: {
     status: 415,
     code: 'wrong_type',
