@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { policy } from '../../src/policy/index.ts';
 import {
   chosenExport,
@@ -23,6 +24,8 @@ const importPage = (clientId: string) =>
   `/clients/${encodeURIComponent(clientId)}/campaigns/import`;
 
 const MB = 1024 * 1024;
+// The form's own parts around the file (its boundary, headers and the return address).
+const MULTIPART_SLACK_BYTES = 64 * 1024;
 
 /** Why a file cannot be imported, on its field: the line, the cell or columns, the limits. */
 function refuseFile(c: Context<ApiEnv>, problem: ImportProblem, back: string) {
@@ -44,6 +47,19 @@ function refuseFile(c: Context<ApiEnv>, problem: ImportProblem, back: string) {
  * then the confirm that saves it.
  */
 export const campaignImportRoutes = new Hono<ApiEnv>()
+  .post(
+    '/:clientId/upload',
+    // A body past the policy's size is refused while it arrives, before it is read whole.
+    bodyLimit({
+      maxSize: policy.campaignImports.maxUploadBytes + MULTIPART_SLACK_BYTES,
+      onError: (c) =>
+        refuseFile(
+          c,
+          { ok: false, problem: 'too_large' },
+          importPage(c.req.param('clientId') ?? ''),
+        ),
+    }),
+  )
   .post('/:clientId/upload', async (c) => {
     const input = await readInput(c, importUploadInput);
     const deps = c.get('deps');
