@@ -40,6 +40,8 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'request-triage-notices': { reminded: 0, escalated: 0 },
       'report-deadline-notices': { month: '2026-02', reminded: 0, escalated: 0 },
       'timeline-notices': { notified: 0, reminded: 0 },
+      'cost-check-notices': { reminded: 0, escalated: 0 },
+      'satisfaction-surveys': { asked: 0, throttled: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
     });
@@ -74,6 +76,8 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'request-triage-notices',
       'report-deadline-notices',
       'timeline-notices',
+      'cost-check-notices',
+      'satisfaction-surveys',
       'dispatch-outbox',
       'sweep-orphan-files',
     ]);
@@ -86,6 +90,8 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'request-triage-notices',
       'report-deadline-notices',
       'timeline-notices',
+      'cost-check-notices',
+      'satisfaction-surveys',
       'dispatch-outbox',
     ]);
   });
