@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import {
   TIMELINE_ENTRY_KINDS,
@@ -6,9 +6,10 @@ import {
   timelineEntries,
   users,
 } from '../../../db/schema/index.ts';
-import { addMonths, type Policy } from '../../policy/index.ts';
+import type { Policy } from '../../policy/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { clientTeamFrom, readClientTeam } from '../clients/client-teams.ts';
+import { inPeriod, isTimelinePeriod } from './timeline-period.ts';
 import { mayReadTimeline, writableKinds } from './timeline-rules.ts';
 
 /** What the timeline shows: one kind or all, one month or all, and which page. */
@@ -27,7 +28,7 @@ export function timelineFilterOf(params: URLSearchParams): TimelineFilter {
     kind: TIMELINE_ENTRY_KINDS.includes(kind as TimelineEntryKind)
       ? (kind as TimelineEntryKind)
       : null,
-    period: period && /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : null,
+    period: period && isTimelinePeriod(period) ? period : null,
     page: Number.isSafeInteger(page) && page > 0 && page < 10_000 ? page : 0,
   };
 }
@@ -59,12 +60,10 @@ function readTimelinePage(db: Database, clientId: string, filter: TimelineFilter
     .innerJoin(users, eq(users.id, timelineEntries.authorId))
     .where(
       and(
-        eq(timelineEntries.clientId, clientId),
+        // A month as the print page and the export take it: a monthly report is the month
+        // it reports, every other entry the month of its day.
+        filter.period ? inPeriod(clientId, filter.period) : eq(timelineEntries.clientId, clientId),
         filter.kind ? eq(timelineEntries.kind, filter.kind) : undefined,
-        filter.period ? gte(timelineEntries.occurredOn, `${filter.period}-01`) : undefined,
-        filter.period
-          ? lt(timelineEntries.occurredOn, `${addMonths(filter.period, 1)}-01`)
-          : undefined,
       ),
     )
     .orderBy(

@@ -21,7 +21,7 @@ export const isTimelinePeriod = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.tes
  * and day), except monthly reports, which belong to the month they report (on the report
  * index) — March's report, written in April, is March's.
  */
-function inPeriod(clientId: string, period: string): SQL {
+export function inPeriod(clientId: string, period: string): SQL {
   const { firstDay, lastDay } = monthBounds(period);
   return and(
     eq(timelineEntries.clientId, clientId),
