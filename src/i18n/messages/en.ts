@@ -1621,6 +1621,8 @@ export const en = {
       leads: 'Leads (CPL)',
       unknown: 'Objective not recognised: not compared',
     },
+    notCompared:
+      'Objective not recognised, not compared with any norm: {campaigns}. Export with the “Objective” or “Result indicator” column.',
     leads: '{count} leads',
     moreLines: 'And {count} more lines, not shown here.',
     save: 'Save',

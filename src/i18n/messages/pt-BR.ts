@@ -1634,6 +1634,8 @@ export const ptBR = {
       leads: 'Cadastros (CPL)',
       unknown: 'Objetivo não reconhecido: não comparado',
     },
+    notCompared:
+      'Objetivo não reconhecido, não comparadas com nenhuma norma: {campaigns}. Exporte com a coluna “Objetivo” ou o “Indicador de resultados”.',
     leads: '{count} leads',
     moreLines: 'E mais {count} linhas, não mostradas aqui.',
     save: 'Salvar',

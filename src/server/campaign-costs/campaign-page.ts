@@ -136,6 +136,14 @@ export async function loadCampaignPage(
     missingDays,
     unacknowledged: breaches.filter((breach) => !breach.acknowledgement).length,
   };
+  // The check's campaigns whose objective is not known: compared on nothing, and the page says so.
+  const notCompared = [
+    ...new Set(
+      figures
+        .filter((row) => row.objective === null && check.figureDays.includes(row.day))
+        .map((row) => row.campaignName),
+    ),
+  ].sort();
   const isRunning = figures.some((row) => row.day >= running && row.spendMinorUnits > 0);
   const chartDays = daysFrom(chartFirst, lastDay);
   return {
@@ -149,6 +157,7 @@ export async function loadCampaignPage(
       isToday: check.checkDay === isoDateInZone(now, rules.agency.timeZone),
     },
     breaches,
+    notCompared,
     series: costSeries(
       figures.filter((row) => row.day >= chartFirst),
       chartDays,
