@@ -100,6 +100,7 @@ export async function openFuzzApp() {
     { method: 'POST', path: '/api/clients/demo-client-clinic/team', who: 'cs' },
     { method: 'POST', path: '/api/clients/demo-client-bakery/team/remove', who: 'cs' },
     { method: 'GET', path: '/api/clients/demo-client-bakery/onboarding.md', who: 'cs' },
+    { method: 'GET', path: '/api/clients/demo-client-bakery/timeline.md', who: 'cs' },
     { method: 'GET', path: '/api/clients/demo-client-bakery/onboarding/files/nope', who: 'cs' },
     { method: 'POST', path: `${o}/answers`, who: 'nobody' },
     { method: 'POST', path: `${o}/sections/person`, who: 'nobody' },
