@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 import { campaignChecksSchema, checkCampaignChecksTimes } from './campaign-checks-schema.ts';
 import { costNormsSchema } from './cost-norms-schema.ts';
+import { monthlyReportSchema } from './monthly-report-schema.ts';
 import { refundRules, satisfactionRules } from './satisfaction-schema.ts';
 import { isPublicHostName } from './webhook-url.ts';
 
@@ -214,17 +215,8 @@ export const policySchema = z
       acknowledgementKinds: z.array(timelineKind),
       // Whether a monthly report may report the month still running (else last month at most).
       reportCurrentMonth: z.boolean(),
-      // The monthly report of month M is due by the end (closing time) of the Nth business day
-      // of M+1; its CS is reminded from the opening of an earlier business day of M+1.
-      monthlyReport: z
-        .object({
-          dueOnBusinessDay: z.number().int().min(1).max(15),
-          remindOnBusinessDay: z.number().int().min(1).max(15),
-        })
-        .refine((report) => report.remindOnBusinessDay <= report.dueOnBusinessDay, {
-          path: ['remindOnBusinessDay'],
-          message: 'the reminder must come before the report is due',
-        }),
+      // When the monthly report is due and its CS reminded (business days of the next month).
+      monthlyReport: monthlyReportSchema,
       maxTitleChars: positive,
       maxShortTextChars: positive,
       maxLongTextChars: positive,
