@@ -136,12 +136,7 @@ function checkSave(
     const notified = existing.recipients.some((recipient) => recipient.notifiedAt !== null);
     if (visibilityChangeProblem(existing.entry.visibility, draft.visibility, notified))
       return refuse('already_sent');
-    const problem = recipientEditProblem(
-      existing.entry,
-      draft.asksAcknowledgement,
-      draft.contactIds,
-      existing.recipients,
-    );
+    const problem = recipientEditProblem(existing.entry, draft, existing.recipients);
     if (problem) return { ok: false, error: problem.error, params: { names: problem.names } };
   }
   const contactIds = new Set(context.contacts.map((contact) => contact.id));

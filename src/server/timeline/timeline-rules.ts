@@ -76,8 +76,7 @@ type RecipientState = {
  */
 export function recipientEditProblem(
   entry: { asksAcknowledgement: boolean },
-  asksAfter: boolean,
-  chosenAfter: readonly string[],
+  after: { asksAcknowledgement: boolean; contactIds: readonly string[] },
   recipients: readonly RecipientState[],
 ): {
   error: 'already_acknowledged' | 'acknowledgement_fixed' | 'already_told_contact';
@@ -88,10 +87,12 @@ export function recipientEditProblem(
   if (entry.asksAcknowledgement && answered.length > 0)
     return { error: 'already_acknowledged', names: names(answered) };
   const told = recipients.filter((r) => r.notifiedAt !== null);
-  if (told.length > 0 && entry.asksAcknowledgement !== asksAfter)
+  if (told.length > 0 && entry.asksAcknowledgement !== after.asksAcknowledgement)
     return { error: 'acknowledgement_fixed', names: names(told) };
   // A removed contact (null id) cannot be ticked again: their row stays as it is.
-  const untold = told.filter((r) => r.contactId !== null && !chosenAfter.includes(r.contactId));
+  const untold = told.filter(
+    (r) => r.contactId !== null && !after.contactIds.includes(r.contactId),
+  );
   if (untold.length > 0) return { error: 'already_told_contact', names: names(untold) };
   return null;
 }
