@@ -7,6 +7,7 @@ import {
 import { PARTNER_ROLES, type PartnerRole, type Policy } from '../../policy/index.ts';
 import { checkbox, isRealDate, oneOrMany } from '../forms/input-fields.ts';
 import { parseAmountToMinor } from '../invoices/amount.ts';
+import { isTimelinePeriod } from './timeline-period.ts';
 import {
   latestReportablePeriod,
   mayAskAcknowledgement,
@@ -60,7 +61,10 @@ const KIND_FIELDS: Record<TimelineEntryKind, { required: string[]; optional: str
 /** The kinds whose date is a day already past or today: a meeting held, a decision taken. */
 const PAST_DATED: readonly TimelineEntryKind[] = ['minutes', 'decision'];
 
-const isPeriod = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+// Blank action rows a form may post beside the typed ones (they are dropped): the rows of
+// each action field are bounded by the policy's items and these, never unbounded.
+const BLANK_ACTION_ROWS = 5;
+const actionRows = (limits: TimelineRules['timeline']) => limits.maxActionItems + BLANK_ACTION_ROWS;
 const isHttpsLink = (value: string) => {
   try {
     const url = new URL(value);
@@ -142,10 +146,12 @@ function entryFields(rules: TimelineRules) {
     ),
     otherParticipants: text(limits.maxShortTextChars * limits.maxParticipants),
     actionWhat: oneOrMany(text(limits.maxShortTextChars)).pipe(
-      z.array(z.string()).max(limits.maxActionItems + 5),
+      z.array(z.string()).max(actionRows(limits)),
     ),
-    actionAssignee: oneOrMany(z.string().max(140)),
-    actionDue: oneOrMany(z.string().max(10)),
+    actionAssignee: oneOrMany(z.string().max(140)).pipe(
+      z.array(z.string()).max(actionRows(limits)),
+    ),
+    actionDue: oneOrMany(z.string().max(10)).pipe(z.array(z.string()).max(actionRows(limits))),
   });
 }
 
@@ -171,7 +177,7 @@ function checkKindFields(
   if (PAST_DATED.includes(input.kind) && isRealDate(input.occurredOn) && input.occurredOn > today)
     problem(['occurredOn'], 'timeline.dateInFuture');
   if (input.kind === 'monthly_report' && input.period) {
-    if (!isPeriod(input.period)) problem(['period'], 'timeline.invalidPeriod');
+    if (!isTimelinePeriod(input.period)) problem(['period'], 'timeline.invalidPeriod');
     else if (reportPeriodProblem(input.period, today, rules))
       problem(['period'], 'timeline.periodInFuture', {
         latest: latestReportablePeriod(today, rules),

@@ -16,6 +16,19 @@ export const TIMELINE_FILES_FIELD = 'files';
 // The kinds whose document is a PDF: the report and the invoice or boleto.
 const PDF_ONLY: readonly TimelineEntryKind[] = ['monthly_report', 'media_payment'];
 
+const CONTENT_TYPES = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+} as const satisfies Record<TimelineRules['timeline']['fileKinds'][number], string>;
+
+/** The file picker's accept list for a kind: a PDF for its document, else the policy's kinds. */
+export function acceptedFileTypes(kind: TimelineEntryKind, rules: TimelineRules): string {
+  if (PDF_ONLY.includes(kind)) return CONTENT_TYPES.pdf;
+  return rules.timeline.fileKinds.map((fileKind) => CONTENT_TYPES[fileKind]).join(',');
+}
+
 export type TimelineFileProblem =
   | { error: 'too_many_files'; max: number }
   | { error: 'too_large' | 'wrong_type' | 'not_pdf' | 'empty'; name: string };

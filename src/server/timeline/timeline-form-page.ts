@@ -4,6 +4,7 @@ import { isoDateInZone, PARTNER_ROLES, type Policy } from '../../policy/index.ts
 import type { Viewer } from '../auth/viewer.ts';
 import { loadTimelineWriteContext } from './timeline-entry-context.ts';
 import { entryFields } from './timeline-entry-page.ts';
+import { acceptedFileTypes } from './timeline-files.ts';
 import {
   latestReportablePeriod,
   mayAskAcknowledgement,
@@ -51,6 +52,7 @@ export async function loadTimelineFormPage(
     kind,
     mayWrite: mayWriteKind(viewer, facts, kind, rules),
     asksAcknowledgement: mayAskAcknowledgement(kind, rules),
+    accept: acceptedFileTypes(kind, rules),
     contacts: context.contacts,
     people: [...context.people.values()].map(({ id, name }) => ({ id, name })),
     assignees,
