@@ -270,8 +270,9 @@ export const agencyPolicy: PolicyInput = {
   // partners and CS are reminded at `reminderAt`, the admins told at the due time.
   campaignChecks: {
     reminderAt: '11:00',
-    // A client runs campaigns when an import shows spend on one of the days this long before
-    // the check: a paused account stops asking for figures after a week.
+    // A client runs campaigns when it spent on one of the days this long up to its latest
+    // imported day: a paused account (a week of imports without spend) stops asking for
+    // figures, while a client whose imports stopped keeps being asked, reminded and escalated.
     runningIfSpentWithinDays: 7,
     // The charts (and the days in a row a breach is counted over) cover this many days.
     chartDays: 30,

@@ -91,13 +91,25 @@ describe.each(DRIVERS)('the daily cost check’s notices (%s)', (driver) => {
     expect(await noticeEvents()).toHaveLength(3);
   });
 
-  it('asks nothing of a client whose campaigns spent nothing in the days before', async () => {
-    // X
-    expect(await run(new Date('2026-04-22T14:30:00.000Z'))).toEqual({ reminded: 1, escalated: 0 });
+  it('keeps asking a client whose imports stopped; asks nothing once its imports show a week without spend', async () => {
+    // Wednesday 22 April, 11:30: the clinic's last import (the 13th) showed spend and none came
+    // since — a forgotten import, not a paused account: it is still reminded, with the bakery.
+    expect(await run(new Date('2026-04-22T14:30:00.000Z'))).toEqual({ reminded: 2, escalated: 0 });
     const later = (await mails()).filter((m) => m.key.includes('2026-04-22'));
     expect(later.map((m) => m.key)).toEqual([
       'cost-check-reminder:2026-04-22:demo-client-bakery:demo-cs',
       'cost-check-reminder:2026-04-22:demo-client-bakery:demo-paid',
+      'cost-check-reminder:2026-04-22:demo-client-clinic:demo-cs',
+      'cost-check-reminder:2026-04-22:demo-client-clinic:demo-paid',
     ]);
+    // The clinic's next import shows the policy's 7 days without spend: paused, asked nothing.
+    const days = ['16', '17', '18', '19', '20', '21', '22'].map((d) => `2026-04-${d}`);
+    await importFigures(
+      app,
+      CLINIC,
+      { firstDay: '2026-04-16', lastDay: '2026-04-22' },
+      days.map((day) => ({ day, spend: 0, clicks: 0 })),
+    );
+    expect(await run(new Date('2026-04-23T14:30:00.000Z'))).toEqual({ reminded: 1, escalated: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { and, between, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, between, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -11,7 +11,7 @@ import {
 import { addDaysToIsoDate, isoDateInZone, type Policy } from '../../policy/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { costSeries } from './cost-chart-series.ts';
-import { figuresFromJson, figuresJson } from './cost-check-figures.ts';
+import { figuresFromJson, figuresJson, isRunningSql, servedOn } from './cost-check-figures.ts';
 import {
   breachKeyOf,
   type CostCheckPolicy,
@@ -19,7 +19,6 @@ import {
   type DailyCheck,
   dailyCheckOn,
   daysWithoutFigures,
-  runningSince,
 } from './cost-check-rules.ts';
 import { campaignClientFor, readCampaignClient } from './cost-norms-access.ts';
 import { type DayFigures, findBreaches, type NormLookup, normLookup } from './cost-rules.ts';
@@ -74,15 +73,19 @@ export async function loadCampaignPage(
   const check = latestCheck(isoDateInZone(now, rules.agency.timeZone), rules);
   const lastDay = addDaysToIsoDate(check.checkDay, -1);
   const chartFirst = addDaysToIsoDate(check.checkDay, -rules.campaignChecks.chartDays);
-  const running = runningSince(check, rules);
   const [firstFigureDay = lastDay] = check.figureDays;
-  const readFrom = [chartFirst, running, firstFigureDay].sort()[0] ?? chartFirst;
+  const readFrom = [chartFirst, firstFigureDay].sort()[0] ?? chartFirst;
+  // Served on the check's day and running, by the same rule as the home and the notices.
+  const running = sql<number>`(${servedOn(check.checkDay)}) and ${isRunningSql(clientId, lastDay, rules.campaignChecks.runningIfSpentWithinDays)}`;
   const [access, norms, figureRows, acknowledgements, imports, latestImport] = await db.batch([
     readCampaignClient(db, viewer, clientId),
     db.select().from(clientCostNorms).where(eq(clientCostNorms.clientId, clientId)),
     // The figures as one JSON value: 1,200 rows a month decode far faster so (cost-check-figures).
     db
-      .select({ figures: figuresJson(clientId, readFrom, lastDay).as('figures') })
+      .select({
+        figures: figuresJson(clientId, readFrom, lastDay).as('figures'),
+        running: running.as('running'),
+      })
       .from(clients)
       .where(eq(clients.id, clientId)),
     db
@@ -144,7 +147,7 @@ export async function loadCampaignPage(
         .map((row) => row.campaignName),
     ),
   ].sort();
-  const isRunning = figures.some((row) => row.day >= running && row.spendMinorUnits > 0);
+  const isRunning = Boolean(figureRows[0]?.running);
   const chartDays = daysFrom(chartFirst, lastDay);
   return {
     client,

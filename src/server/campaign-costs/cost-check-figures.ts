@@ -1,8 +1,10 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import {
   type AdPlacement,
   type CampaignObjective,
   campaignDayMetrics,
+  campaignImports,
+  clients,
 } from '../../../db/schema/index.ts';
 import type { DayFigures } from './cost-rules.ts';
 
@@ -14,6 +16,28 @@ import type { DayFigures } from './cost-rules.ts';
  */
 export function figuresJson(clientId: SQL | string, first: string, last: string) {
   return sql<string>`(select json_group_array(json_array(f.day, f.campaign_name, f.placement, f.currency, f.spend_minor_units, f.impressions, f.link_clicks, f.results, f.results_are_leads, f.objective)) from ${campaignDayMetrics} f where f.client_id = ${clientId} and f.day between ${first} and ${last})`;
+}
+
+/** SQL: the client (of the outer `clients` row) is served on `day`: begun and not ended. */
+export function servedOn(day: string): SQL {
+  return and(
+    or(isNull(clients.serviceStartsOn), lte(clients.serviceStartsOn, day)),
+    or(isNull(clients.serviceEndsOn), gte(clients.serviceEndsOn, day)),
+  ) as SQL;
+}
+
+/**
+ * SQL: whether a client runs campaigns for a check whose last figure day is `last`: it spent
+ * on one of the `withinDays` days ending at its latest imported day (at or before `last`). The
+ * window follows the imports, not the calendar: a client whose imports stop stays running, so
+ * the missing days keep being asked for, reminded and escalated; only imports that show
+ * `withinDays` days without spend (a paused account) end it. Both reads are index ranges (the
+ * imports' client and last day, the figures' client and day).
+ */
+export function isRunningSql(clientId: SQL | string, last: string, withinDays: number) {
+  const latest = sql`(select max(i.last_day) from ${campaignImports} i where i.client_id = ${clientId} and i.last_day <= ${last})`;
+  const from = sql`date(${latest}, ${`-${withinDays - 1} days`})`;
+  return sql<number>`exists (select 1 from ${campaignDayMetrics} r where r.client_id = ${clientId} and r.day between ${from} and ${last} and r.spend_minor_units > 0)`;
 }
 
 /** JSON text as a list of rows (a client without rows has "[]"). */

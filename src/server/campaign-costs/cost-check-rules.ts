@@ -49,14 +49,6 @@ export function dailyCheckAt(now: Date, rules: CostCheckPolicy): DailyCheck | nu
   return dailyCheckOn(isoDateInZone(now, rules.agency.timeZone), rules);
 }
 
-/**
- * The first day whose spend makes a client one "with running campaigns" for the check: it
- * spent on one of the `runningIfSpentWithinDays` days before the check day.
- */
-export function runningSince(check: DailyCheck, rules: CostCheckPolicy): string {
-  return addDaysToIsoDate(check.checkDay, -rules.campaignChecks.runningIfSpentWithinDays);
-}
-
 /** A breach as the check counts it: which campaign, placement and metric on which day. */
 export type BreachKey = { day: string; campaignName: string; placement: string; metric: string };
 

@@ -1,8 +1,7 @@
-import { and, asc, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import {
   type CostMetric,
-  campaignDayMetrics,
   campaignImports,
   clientCostNorms,
   clients,
@@ -10,14 +9,19 @@ import {
   type NormPlacement,
 } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
-import { figuresFromJson, figuresJson, jsonRows } from './cost-check-figures.ts';
+import {
+  figuresFromJson,
+  figuresJson,
+  isRunningSql,
+  jsonRows,
+  servedOn,
+} from './cost-check-figures.ts';
 import {
   breachKeyOf,
   type CheckFindings,
   type CostCheckPolicy,
   type DailyCheck,
   daysWithoutFigures,
-  runningSince,
 } from './cost-check-rules.ts';
 import { findBreaches, normLookup } from './cost-rules.ts';
 
@@ -26,7 +30,7 @@ const CLIENT = sql.raw('"clients"."id"');
 
 /**
  * One statement that tells where each client's check stands: the active clients (the service
- * has begun and not ended) that spent on one of the days that make them "running", each with
+ * has begun and not ended) running campaigns (see isRunningSql), each with
  * the check days' figures, its own norms, the acknowledgements and the imports of those days
  * as JSON lists — every subquery an index range of the client's rows, so the cost follows the
  * clients asked about. `which` narrows the clients (a person's), none for all.
@@ -62,9 +66,8 @@ export function readCheckStatuses(
     .where(
       and(
         which,
-        or(isNull(clients.serviceStartsOn), lte(clients.serviceStartsOn, check.checkDay)),
-        or(isNull(clients.serviceEndsOn), gte(clients.serviceEndsOn, check.checkDay)),
-        sql`exists (select 1 from ${campaignDayMetrics} r where r.client_id = ${CLIENT} and r.day between ${runningSince(check, rules)} and ${last} and r.spend_minor_units > 0)`,
+        servedOn(check.checkDay),
+        isRunningSql(CLIENT, last, rules.campaignChecks.runningIfSpentWithinDays),
       ),
     )
     .orderBy(asc(clients.name));

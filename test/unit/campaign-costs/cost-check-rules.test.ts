@@ -7,7 +7,6 @@ import {
   dailyCheckAt,
   dailyCheckOn,
   daysWithoutFigures,
-  runningSince,
 } from '../../../src/server/campaign-costs/cost-check-rules.ts';
 
 // São Paulo is UTC-3 all year: 12:00 there is 15:00Z, 11:00 is 14:00Z.
@@ -40,12 +39,6 @@ describe('which figures a business day checks', () => {
   it('takes the agency’s date, not UTC’s: 23:30 in São Paulo is still that day', () => {
     // 2026-04-16 23:30 in São Paulo is 2026-04-17 02:30Z.
     expect(dailyCheckAt(at('2026-04-17T02:30:00.000Z'), policy)?.checkDay).toBe('2026-04-16');
-  });
-
-  it('counts a client as running from the policy’s number of days before the check', () => {
-    const check = dailyCheckOn('2026-04-16', policy);
-    if (!check) throw new Error('a business day');
-    expect(runningSince(check, policy)).toBe('2026-04-09');
   });
 
   it('follows the policy’s due and reminder times', () => {
