@@ -522,6 +522,38 @@ export const agencyPolicy: PolicyInput = {
   },
   // "Asked for their money back in the first 10 days" (the ad managers' motivation system).
   refunds: { earlyWithinDays: 10, maxNoteChars: 1000 },
+  // The ad managers' motivation system (#21), in reais. The document pays in tenge: its figures
+  // are kept as the reference, and the reais are those figures at about 100 tenge to the real,
+  // rounded. It names a fine for a launch past its 72 hours without a figure: the agency's is
+  // the same as a lost client's. Money is for paid traffic only (the document's ad managers);
+  // every partner role has the scorecard's counts, which feed the best-of-month choice only
+  // among the paid.
+  incentives: {
+    currency: 'BRL',
+    reference: {
+      currency: 'KZT',
+      note: {
+        'pt-BR': 'Valores do documento do sistema de motivação dos gestores de anúncios',
+        en: "Figures of the ad managers' motivation system document",
+        ru: 'Суммы из документа о системе мотивации менеджеров по рекламе',
+      },
+    },
+    paidRoles: ['paid_traffic'],
+    scorecardRoles: ['cs', 'paid_traffic', 'organic_traffic', 'design'],
+    base: { minorUnits: 150_000, referenceMinorUnits: 15_000_000 },
+    renewedAfterFirstMonth: { minorUnits: 10_000, referenceMinorUnits: 1_000_000 },
+    lostAfterFirstMonth: { minorUnits: 5_000, referenceMinorUnits: 500_000 },
+    refundInFirstDays: { minorUnits: 4_000, referenceMinorUnits: 400_000 },
+    noRefundInFirstDays: { minorUnits: 2_000, referenceMinorUnits: 200_000 },
+    missedLaunch: { minorUnits: 5_000, referenceMinorUnits: null },
+    // The best of the month is the highest variable amount (the lines without the base and
+    // this bonus) above zero; on a tie, the tie-breakers in order; still tied, they share it.
+    bestOfMonth: {
+      minorUnits: 30_000,
+      referenceMinorUnits: 3_000_000,
+      tieBreakers: ['fewer_deadlines_missed', 'higher_satisfaction'],
+    },
+  },
   // A session ends after a week without use, and after 30 days in any case.
   sessions: { idleDays: 7, absoluteDays: 30, renewAfterMinutes: 60 },
   rateLimits: {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 import { campaignChecksSchema, checkCampaignChecksTimes } from './campaign-checks-schema.ts';
 import { costNormsSchema } from './cost-norms-schema.ts';
+import { incentivesSchema } from './incentives-schema.ts';
 import { monthlyReportSchema } from './monthly-report-schema.ts';
 import { refundRules, satisfactionRules } from './satisfaction-schema.ts';
 import { isPublicHostName } from './webhook-url.ts';
@@ -238,6 +239,7 @@ export const policySchema = z
     }),
     satisfaction: satisfactionRules,
     refunds: refundRules,
+    incentives: incentivesSchema(localizedText, partnerRole),
     sessions: sessionLimits,
     rateLimits: z.object({
       signInPerEmail: rateLimit,
