@@ -33,7 +33,7 @@ type Subject = {
   runs?: { warmup: number; measured: number };
 };
 
-const subjects: Subject[] = [
+const allSubjects: Subject[] = [
   ...BENCH_ROUTES.map((route) => ({
     label: `${route.method} ${route.path}`,
     targets: route.targets,
@@ -60,6 +60,13 @@ const subjects: Subject[] = [
       },
   })),
 ];
+
+// `BENCH_ONLY=<text>|<text>…` measures only the subjects whose label contains one of the
+// texts (case-insensitive), and skips the pages' weights (which build the site).
+const only = process.env.BENCH_ONLY?.toLowerCase().split('|');
+const subjects = only
+  ? allSubjects.filter((subject) => only.some((text) => subject.label.toLowerCase().includes(text)))
+  : allSubjects;
 
 /** Seeds one size and measures every subject on it, in this process. */
 async function measureScale(factor: number): Promise<Measurement[]> {
@@ -114,7 +121,7 @@ const results: RouteResult[] = subjects.map((subject, index) => {
 
 printRouteTable(results, RUNS);
 printScaleTable(results, scales);
-const pageMisses = await printPageWeights();
+const pageMisses = only ? 0 : await printPageWeights();
 
 const missed =
   results.filter(
