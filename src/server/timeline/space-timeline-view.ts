@@ -28,7 +28,12 @@ const SHOWN: Record<TimelineEntryKind, readonly ClientField[]> = {
 /** One field as the page shows it: its label's key, the text, and a link when it is one. */
 export type ShownField = { field: ClientField; text: string; href: string | null };
 
-function parsed(content: string): Record<string, unknown> {
+/**
+ * An entry's stored fields, read back — the one place the content's JSON is parsed (the
+ * pages, the form, the print page and the export all read it here); a content that is not
+ * an object reads as none.
+ */
+export function entryFields(content: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(content);
     return value && typeof value === 'object' && !Array.isArray(value)
@@ -87,7 +92,7 @@ export function clientFieldsOf(
   locale: Locale,
   rules: { agency: Pick<Policy['agency'], 'currency'> },
 ): ShownField[] {
-  const values = parsed(content);
+  const values = entryFields(content);
   return SHOWN[kind].flatMap((field): ShownField[] => {
     const value = values[field];
     if (field === 'participants') {

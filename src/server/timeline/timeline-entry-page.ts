@@ -70,16 +70,6 @@ function readEntry(db: Database, clientId: string, entryId: string) {
   ] as const;
 }
 
-/** An entry's stored fields, read back (a content that is not an object reads as none). */
-export function entryFields(content: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(content);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
  * An entry's page in one round trip: the entry, its files, the contacts chosen with their
  * acknowledgement, the action items with their task or refusal, and every revision with who

@@ -2,8 +2,8 @@ import type { Database } from '../../../db/client.ts';
 import { TIMELINE_ENTRY_KINDS, type TimelineEntryKind } from '../../../db/schema/index.ts';
 import { isoDateInZone, PARTNER_ROLES, type Policy } from '../../policy/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { entryFields } from './space-timeline-view.ts';
 import { loadTimelineWriteContext } from './timeline-entry-context.ts';
-import { entryFields } from './timeline-entry-page.ts';
 import { acceptedFileTypes } from './timeline-files.ts';
 import {
   latestReportablePeriod,

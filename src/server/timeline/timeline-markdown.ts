@@ -9,6 +9,7 @@ import type { Policy } from '../../policy/index.ts';
 import { markdownText } from '../onboarding/markdown-text.ts';
 import { clientFieldsOf } from './space-timeline-view.ts';
 import type { TimelinePeriod } from './timeline-period.ts';
+import { assigneeRoleLabel } from './timeline-roles.ts';
 
 type MarkdownRules = { agency: Pick<Policy['agency'], 'timeZone' | 'currency'> };
 
@@ -113,9 +114,7 @@ export function timelineMarkdown(
   return lines.join('\n');
 }
 
-/** A role as sentences name it ("tráfego pago"); an unknown one as stored, never a crash. */
+/** A role as sentences name it ("tráfego pago"); an unknown one as stored, as Markdown text. */
 function roleName(t: ReturnType<typeof createTranslator>, role: string): string {
-  const known = ['cs', 'paid_traffic', 'organic_traffic', 'design'] as const;
-  const found = known.find((name) => name === role);
-  return found ? t(`history.roles.${found}`) : markdownText(role.replace(/\s+/g, ' '));
+  return assigneeRoleLabel(t, role) ?? markdownText(role.replace(/\s+/g, ' '));
 }
