@@ -1,7 +1,8 @@
-import { and, eq, isNotNull, not, sql } from 'drizzle-orm';
+import { and, eq, not, sql } from 'drizzle-orm';
+import { COST_NORMS_SAVED } from '../src/server/campaign-costs/cost-norms.ts';
 import type { Database } from './client.ts';
 import { insertWhen } from './insert-when.ts';
-import { type CostMetric, clientCostNorms, type NormPlacement } from './schema/index.ts';
+import { type CostMetric, clientCostNorms, events, type NormPlacement } from './schema/index.ts';
 
 type DemoNorm = { metric: CostMetric; placement: NormPlacement; maxMinorUnits: number };
 
@@ -27,13 +28,15 @@ export const DEMO_COST_NORMS: Record<string, DemoNorm[]> = {
 
 /**
  * Seeds the demo clients' norms in one batch. Idempotent, and a client whose norms someone
- * saved keeps exactly theirs (no demo norm slips back into a set a person chose).
+ * saved keeps exactly theirs — even an all-blank set, which leaves no row: the save's history
+ * event is what says a person chose (no demo norm slips back into a set a person chose).
  */
 export async function seedDemoCosts(db: Database, now: Date): Promise<void> {
   const rows = Object.entries(DEMO_COST_NORMS).flatMap(([clientId, norms]) => {
-    const savedBySomeone = sql`exists (select 1 from ${clientCostNorms} where ${and(
-      eq(clientCostNorms.clientId, clientId),
-      isNotNull(clientCostNorms.updatedBy),
+    const savedBySomeone = sql`exists (select 1 from ${events} where ${and(
+      eq(events.subjectType, 'client'),
+      eq(events.subjectId, clientId),
+      eq(events.action, COST_NORMS_SAVED),
     )})`;
     return norms.map((norm) =>
       insertWhen(

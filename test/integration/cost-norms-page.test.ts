@@ -52,6 +52,12 @@ describe.each(DRIVERS)('the cost norms page and the client’s history (%s)', (d
       ['CPC', 'feed', 'demo-cs'],
     ]);
     expect((await load())?.lastChange?.byName).toBe('Carla Campos');
+    // Even an all-blank set, which leaves no row, stays the person's choice.
+    const blank = { currency: 'BRL', basedOn: (await load())?.basedOn };
+    expect((await teams.post(`/api/cost-norms/${BAKERY}`, blank, 'cs')).status).toBe(200);
+    expect(await normsOf(BAKERY)).toEqual([]);
+    await seedDemoCosts(teams.app.db, teams.app.deps.clock());
+    expect(await normsOf(BAKERY)).toEqual([]);
     // The clinic keeps its demo norms.
     const clinic = await normsOf('demo-client-clinic');
     expect(clinic.length).toBeGreaterThan(0);
