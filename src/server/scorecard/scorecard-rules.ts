@@ -1,0 +1,214 @@
+import type { ChangeKind } from '../../../db/schema/index.ts';
+import {
+  addDaysToIsoDate,
+  addMonths,
+  isoDateInZone,
+  type Policy,
+  zonedTimeToInstant,
+} from '../../policy/index.ts';
+import {
+  changeDueAt,
+  type Deadline,
+  type DeadlinePolicy,
+  isLost,
+  type Milestones,
+  type PipelineStage,
+  pipelineDeadlines,
+} from '../deadlines/deadline-rules.ts';
+import { isEarlyRefund } from '../refunds/refund-rules.ts';
+
+export type ScorecardPolicy = DeadlinePolicy & Pick<Policy, 'refunds' | 'satisfaction'>;
+
+/** One client the partner works for, as recorded: its pipeline and its first refund asked. */
+export type ScorecardClient = {
+  milestones: Milestones;
+  serviceStartsOn: string | null;
+  serviceEndsOn: string | null;
+  refundRequestedOn: string | null;
+};
+/** A change a client asked for, and when it was done (null: not yet). */
+export type ScorecardChange = { kind: ChangeKind; requestedAt: Date; doneAt: Date | null };
+/** Any other deadline the partner had (a task's, a piece's), and when it was met. */
+export type ScorecardDeadline = { dueAt: Date; doneAt: Date | null };
+export type ScorecardAnswer = { answeredAt: Date; score: number };
+
+/** Everything Ponte recorded for one partner that a month's scorecard is counted from. */
+export type ScorecardInput = {
+  month: string;
+  clients: ScorecardClient[];
+  changes: ScorecardChange[];
+  otherDeadlines: ScorecardDeadline[];
+  answers: ScorecardAnswer[];
+};
+
+/** Deadlines falling due in the month: met in time, missed, or still ahead (month so far). */
+export type Tally = { onTime: number; missed: number; ahead: number };
+
+export type ScorecardCounts = {
+  firstContacts: Tally;
+  launches: Tally;
+  changes: Tally;
+  renewals: number;
+  lostAfterFirstMonth: number;
+  refundsInFirstDays: number;
+  noRefundInFirstDays: number;
+  // Clients whose first days end in the month but have not ended yet.
+  refundWindowsOpen: number;
+  satisfaction: { answers: number; average: number | null; low: number };
+  deadlinesMissed: number;
+};
+
+/** A month's counts, `complete` once it is over; `asOf` is the month's end or now. */
+export type MonthCounts = { month: string; complete: boolean; asOf: Date; counts: ScorecardCounts };
+
+// The stage that meets each pipeline deadline (the renewal is met by either answer).
+const MET_BY: Record<Deadline['kind'], PipelineStage[]> = {
+  contact: ['contacted'],
+  strategy: ['strategy_agreed'],
+  launch: ['launched'],
+  checkIn: ['checked_in'],
+  renewal: ['renewed', 'lost'],
+  change: [],
+};
+
+type Window = { month: string; start: Date; end: Date; asOf: Date };
+const within = (at: Date, w: Window) => at >= w.start && at < w.end && at <= w.asOf;
+
+/** The month's first and last instants in the agency's time zone (the end excluded). */
+export function monthWindow(month: string, timeZone: string): { start: Date; end: Date } {
+  return {
+    start: zonedTimeToInstant(`${month}-01`, '00:00', timeZone),
+    end: zonedTimeToInstant(`${addMonths(month, 1)}-01`, '00:00', timeZone),
+  };
+}
+
+type Verdict = keyof Tally;
+
+/**
+ * A deadline due in the month: met when done at or before its instant (72 hours to the
+ * millisecond is in time); missed once past due undone, or done late; otherwise ahead.
+ * Null when it falls due in another month.
+ */
+export function judgeDeadline(dueAt: Date, doneAt: Date | null, w: Window): Verdict | null {
+  if (dueAt < w.start || dueAt >= w.end) return null;
+  if (doneAt && doneAt <= dueAt) return 'onTime';
+  if (doneAt || w.asOf >= dueAt) return 'missed';
+  return 'ahead';
+}
+
+const emptyTally = (): Tally => ({ onTime: 0, missed: 0, ahead: 0 });
+
+/** Judges a deadline into its tally (if any); a missed one also counts among the missed. */
+function tallyDeadline(
+  counts: ScorecardCounts,
+  tally: Tally | null,
+  dueAt: Date,
+  doneAt: Date | null,
+  w: Window,
+): void {
+  const verdict = judgeDeadline(dueAt, doneAt, w);
+  if (!verdict) return;
+  if (tally) tally[verdict] += 1;
+  if (verdict === 'missed') counts.deadlinesMissed += 1;
+}
+
+/**
+ * The day a client's first month of service is over: the same day of the next month (the
+ * month's last day when it has no such day), so a service from 31 January ends it 28 February.
+ */
+export function firstMonthEndsOn(serviceStartsOn: string): string {
+  const day = Number(serviceStartsOn.slice(8, 10));
+  const next = addMonths(serviceStartsOn.slice(0, 7), 1);
+  const [year, month] = next.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${next}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+/** When a client became lost: as recorded, or the policy's days after an unpaid end. */
+function lostAt(client: ScorecardClient, rules: ScorecardPolicy, asOf: Date): Date | null {
+  const { milestones, serviceEndsOn } = client;
+  if (!isLost(milestones, serviceEndsOn, rules, asOf)) return null;
+  if (milestones.lost) return milestones.lost;
+  const lostOn = addDaysToIsoDate(
+    serviceEndsOn as string,
+    rules.newClientDeadlines.lostDaysAfterEndUnpaid,
+  );
+  return zonedTimeToInstant(lostOn, '00:00', rules.agency.timeZone);
+}
+
+/** When the stage that meets a pipeline deadline was recorded (the earliest, for a renewal). */
+function metAt(milestones: Milestones, kind: Deadline['kind']): Date | null {
+  const times = MET_BY[kind].flatMap((stage) => milestones[stage]?.getTime() ?? []);
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+function countClient(
+  client: ScorecardClient,
+  counts: ScorecardCounts,
+  w: Window,
+  rules: ScorecardPolicy,
+): void {
+  const { milestones, serviceStartsOn } = client;
+  const { timeZone } = rules.agency;
+  for (const deadline of pipelineDeadlines(milestones, client.serviceEndsOn, rules)) {
+    const tally =
+      deadline.kind === 'contact'
+        ? counts.firstContacts
+        : deadline.kind === 'launch'
+          ? counts.launches
+          : null;
+    tallyDeadline(counts, tally, deadline.dueAt, metAt(milestones, deadline.kind), w);
+  }
+  if (milestones.renewed && within(milestones.renewed, w)) counts.renewals += 1;
+  if (!serviceStartsOn) return;
+  const lost = lostAt(client, rules, w.asOf);
+  const secondMonth = zonedTimeToInstant(firstMonthEndsOn(serviceStartsOn), '00:00', timeZone);
+  if (lost && within(lost, w) && lost >= secondMonth) counts.lostAfterFirstMonth += 1;
+  // A client's first days are judged in the month their last day falls in.
+  const lastEarlyDay = addDaysToIsoDate(serviceStartsOn, rules.refunds.earlyWithinDays - 1);
+  if (lastEarlyDay.slice(0, 7) !== w.month) return;
+  const today = isoDateInZone(w.asOf, timeZone);
+  const asked = client.refundRequestedOn;
+  if (asked !== null && asked <= today && isEarlyRefund(serviceStartsOn, asked, rules)) {
+    counts.refundsInFirstDays += 1;
+  } else if (today > lastEarlyDay) counts.noRefundInFirstDays += 1;
+  else counts.refundWindowsOpen += 1;
+}
+
+/**
+ * One partner's counts for a month from what Ponte recorded, at `now`: deadlines by the
+ * month they fall due in, renewals and losses by the month they happened in, a client's
+ * first days by the month they end in. The current month is counted so far.
+ */
+export function countMonth(input: ScorecardInput, rules: ScorecardPolicy, now: Date): MonthCounts {
+  const { start, end } = monthWindow(input.month, rules.agency.timeZone);
+  const complete = now >= end;
+  const w: Window = { month: input.month, start, end, asOf: complete ? end : now };
+  const counts: ScorecardCounts = {
+    firstContacts: emptyTally(),
+    launches: emptyTally(),
+    changes: emptyTally(),
+    renewals: 0,
+    lostAfterFirstMonth: 0,
+    refundsInFirstDays: 0,
+    noRefundInFirstDays: 0,
+    refundWindowsOpen: 0,
+    satisfaction: { answers: 0, average: null, low: 0 },
+    deadlinesMissed: 0,
+  };
+  for (const client of input.clients) countClient(client, counts, w, rules);
+  for (const change of input.changes) {
+    const dueAt = changeDueAt(change.requestedAt, change.kind, rules);
+    tallyDeadline(counts, counts.changes, dueAt, change.doneAt, w);
+  }
+  for (const other of input.otherDeadlines) {
+    tallyDeadline(counts, null, other.dueAt, other.doneAt, w);
+  }
+  const scores = input.answers.filter((a) => within(a.answeredAt, w)).map((a) => a.score);
+  counts.satisfaction = {
+    answers: scores.length,
+    average: scores.length ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null,
+    low: scores.filter((s) => s <= rules.satisfaction.lowScoreAtMost).length,
+  };
+  return { month: input.month, complete, asOf: w.asOf, counts };
+}
