@@ -1,18 +1,24 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { createTranslator } from '../../src/i18n/index.ts';
+import { createTranslator, type Locale } from '../../src/i18n/index.ts';
 import {
   linkExpired,
   type OpenAcknowledgement,
   openAcknowledgementByToken,
+  readAcknowledgementFile,
 } from '../../src/server/timeline/timeline-ack-open.ts';
 import { TIMELINE_ACK_REFUSALS } from '../../src/server/timeline/timeline-ack-refusals.ts';
-import { findTimelineFile } from '../../src/server/timeline/timeline-files.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { fileHeaders } from '../http/file-headers.ts';
 import { refuseLink, refuseWith } from '../http/respond.ts';
 import { answerAcknowledgement } from '../http/timeline-ack-actions.ts';
+
+/** Answers in the link's contact's language from here on. */
+function speakTo(c: Context<ApiEnv>, locale: Locale) {
+  c.set('locale', locale);
+  c.set('t', createTranslator(locale));
+}
 
 /** The contact's page of a link, where every form returns. */
 const ackPage = (token: string) => `/timeline-ack/${token}`;
@@ -32,8 +38,7 @@ const tokenHeaders = createMiddleware<ApiEnv>(async (c, next) => {
 async function openByPath(c: Context<ApiEnv>): Promise<OpenAcknowledgement | Response> {
   const opened = await openAcknowledgementByToken(c.get('deps').db, c.req.param('token') ?? '');
   if (!opened) return refuseLink(c, 'invalid', 'timelineAck');
-  c.set('locale', opened.contact.locale);
-  c.set('t', createTranslator(opened.contact.locale));
+  speakTo(c, opened.contact.locale);
   // An expired link says so (410) in its contact's language, and opens nothing.
   if (linkExpired(opened, c.get('deps').clock())) return refuseLink(c, 'expired', 'timelineAck');
   return opened;
@@ -46,17 +51,14 @@ async function openByPath(c: Context<ApiEnv>): Promise<OpenAcknowledgement | Res
 export const timelineAckRoutes = new Hono<ApiEnv>()
   .use('/:token/*', tokenHeaders)
   .get('/:token/files/:fileId', async (c) => {
-    const opened = await openByPath(c);
-    if (opened instanceof Response) return opened;
-    const { db, files } = c.get('deps');
-    const file = await findTimelineFile(db, {
-      clientId: opened.client.id,
-      entryId: opened.entry.id,
-      fileId: c.req.param('fileId'),
-    });
-    const object = file ? await files.get(file.fileKey) : null;
-    if (!file || !object) return refuseWith(c, TIMELINE_ACK_REFUSALS, 'not_found');
-    return c.body(object.body, 200, fileHeaders('attachment', file));
+    const deps = c.get('deps');
+    const link = { token: c.req.param('token'), fileId: c.req.param('fileId') };
+    const read = await readAcknowledgementFile(deps, link, deps.clock());
+    if (read.refusal === 'invalid') return refuseLink(c, 'invalid', 'timelineAck');
+    speakTo(c, read.locale);
+    if (read.refusal === 'expired') return refuseLink(c, 'expired', 'timelineAck');
+    if (!read.found) return refuseWith(c, TIMELINE_ACK_REFUSALS, 'not_found');
+    return c.body(read.found.body, 200, fileHeaders('attachment', read.found.file));
   })
   .post('/:token/agree', async (c) => {
     const opened = await openByPath(c);

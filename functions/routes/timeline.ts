@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { isoDateInZone, policy } from '../../src/policy/index.ts';
-import { loadClientTeam } from '../../src/server/clients/client-teams.ts';
 import { chosenFormFiles } from '../../src/server/files/chosen-files.ts';
 import {
   createTimelineEntry,
@@ -11,11 +10,10 @@ import {
 } from '../../src/server/timeline/save-timeline-entry.ts';
 import { timelineEntryInput } from '../../src/server/timeline/timeline-entry-input.ts';
 import {
-  findTimelineFile,
+  readTimelineFile,
   TIMELINE_FILES_FIELD,
 } from '../../src/server/timeline/timeline-files.ts';
 import { TIMELINE_REFUSALS } from '../../src/server/timeline/timeline-refusals.ts';
-import { mayReadTimeline } from '../../src/server/timeline/timeline-rules.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
 import { fileHeaders } from '../http/file-headers.ts';
@@ -125,16 +123,11 @@ export const timelineRoutes = new Hono<ApiEnv>()
   })
   // An attachment, downloaded (never shown inline), for whoever reads the client's timeline.
   .get('/:clientId/entries/:entryId/files/:fileId', async (c) => {
-    const { db, files } = c.get('deps');
-    const ids = {
+    const found = await readTimelineFile(c.get('deps'), signedIn(c).user, {
       clientId: c.req.param('clientId'),
       entryId: c.req.param('entryId'),
       fileId: c.req.param('fileId'),
-    };
-    const facts = await loadClientTeam(db, ids.clientId);
-    const file =
-      facts && mayReadTimeline(signedIn(c).user, facts) ? await findTimelineFile(db, ids) : null;
-    const object = file ? await files.get(file.fileKey) : null;
-    if (!file || !object) return refuseWith(c, TIMELINE_REFUSALS, 'not_found');
-    return c.body(object.body, 200, fileHeaders('attachment', file));
+    });
+    if (!found) return refuseWith(c, TIMELINE_REFUSALS, 'not_found');
+    return c.body(found.body, 200, fileHeaders('attachment', found.file));
   });

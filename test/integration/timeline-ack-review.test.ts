@@ -174,6 +174,8 @@ describe.each(DRIVERS)('acknowledgements after the e-mail (%s)', (driver) => {
     const response = await answerByLink(app, token);
     expect(response.status).toBe(410);
     expect((await readJson(response)).error.code).toBe('link_expired');
+    // Its files too: the download answers as the page does.
+    expect((await app.request(`/api/timeline-ack/${token}/files/any`)).status).toBe(410);
     const [after] = await app.db
       .select()
       .from(timelineRecipients)

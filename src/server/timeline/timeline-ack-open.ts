@@ -14,6 +14,8 @@ import {
 import { type Locale, localeOf } from '../../i18n/index.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { readEntryFile } from './timeline-files.ts';
 
 /** A file of an entry as the client's side lists it (the bytes are fetched by id). */
 export type TimelineFileView = { id: string; fileName: string; contentType: string; size: number };
@@ -183,4 +185,26 @@ export function openAcknowledgementInSpace(db: Database, viewer: ContactViewer, 
     sql`${entryId}`,
     null,
   );
+}
+
+/**
+ * A file of the entry a personal link opens, in one call: the link's refusal (`invalid`, or
+ * `expired` in its contact's language), or the file with its bytes (`found` null: no such
+ * file of that entry).
+ */
+export async function readAcknowledgementFile(
+  deps: { db: Database; files: FileStore },
+  link: { token: string; fileId: string },
+  now: Date,
+) {
+  const opened = await openAcknowledgementByToken(deps.db, link.token);
+  if (!opened) return { refusal: 'invalid' } as const;
+  const { locale } = opened.contact;
+  if (linkExpired(opened, now)) return { refusal: 'expired', locale } as const;
+  const found = await readEntryFile(deps, {
+    clientId: opened.client.id,
+    entryId: opened.entry.id,
+    fileId: link.fileId,
+  });
+  return { refusal: null, locale, found } as const;
 }

@@ -3,10 +3,13 @@ import type { Database } from '../../../db/client.ts';
 import { timelineEntries, timelineFiles } from '../../../db/schema/index.ts';
 import type { TimelineEntryKind } from '../../../db/schema/timeline.ts';
 import type { Policy } from '../../policy/index.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { loadClientTeam } from '../clients/client-teams.ts';
 import type { ChosenFormFile } from '../files/chosen-files.ts';
 import { cleanFileName } from '../files/file-names.ts';
 import { createFileKey, type FileStore, type StoredFile } from '../files/file-store.ts';
 import { detectFileType } from '../files/file-type.ts';
+import { mayReadTimeline } from './timeline-rules.ts';
 
 type TimelineRules = Pick<Policy, 'timeline'>;
 
@@ -127,4 +130,28 @@ export async function findTimelineFile(
       ),
     );
   return found ?? null;
+}
+
+/**
+ * An attachment as the agency downloads it: for whoever reads the client's timeline (its
+ * team), a file of an entry of that client, with its stored bytes; null for anything else.
+ */
+export async function readTimelineFile(
+  deps: { db: Database; files: FileStore },
+  viewer: Viewer,
+  ids: { clientId: string; entryId: string; fileId: string },
+) {
+  const facts = await loadClientTeam(deps.db, ids.clientId);
+  if (!facts || !mayReadTimeline(viewer, facts)) return null;
+  return readEntryFile(deps, ids);
+}
+
+/** A file of an entry of a client, with its stored bytes (null when either is missing). */
+export async function readEntryFile(
+  deps: { db: Database; files: FileStore },
+  ids: { clientId: string; entryId: string; fileId: string },
+) {
+  const file = await findTimelineFile(deps.db, ids);
+  const object = file ? await deps.files.get(file.fileKey) : null;
+  return file && object ? { file, body: object.body } : null;
 }
