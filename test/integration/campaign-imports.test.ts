@@ -103,11 +103,19 @@ describe.each(DRIVERS)('importing the ads manager export (%s)', (driver) => {
       exportBytes(PT_BY_PLACEMENT, [day('2026-11-28', 'Outono')]),
     );
     await imports.importFile('cs', BAKERY, EXPORT);
-    await imports.importFile(
-      'admin',
-      BAKERY,
-      exportBytes(PT_BY_PLACEMENT, [day('2026-11-29', 'Verão', '55.5')]),
-    );
+    const onlyVerao = exportBytes(PT_BY_PLACEMENT, [day('2026-11-29', 'Verão', '55.5')]);
+    // The preview says what the save replaces: the day's two figures, Inverno's among them.
+    const { file } = (await (await imports.upload('admin', BAKERY, onlyVerao)).json()) as {
+      file: string;
+    };
+    const admin = { id: 'demo-admin', roles: ['admin' as const] };
+    const shown = { file, name: null };
+    const now = teams.app.deps.clock();
+    const page = await loadCampaignImportPage(teams.app.deps, admin, BAKERY, shown, policy, now);
+    expect(page?.preview).toMatchObject({
+      replaces: { figures: 2, days: 1, otherCampaigns: 1 },
+    });
+    expect((await imports.confirm('admin', BAKERY, file)).status).toBe(200);
     const figures = await teams.app.db
       .select({
         day: campaignDayMetrics.day,

@@ -1621,6 +1621,10 @@ export const en = {
       leads: 'Leads (CPL)',
       unknown: 'Objective not recognised: not compared',
     },
+    replaces: 'What saving replaces',
+    replacesValue:
+      '{figures} saved figures on {days} days of this period; {others} of them of campaigns not in this file, which will be removed.',
+    replacesNone: 'Nothing: no figures saved on these days.',
     notCompared:
       'Objective not recognised, not compared with any norm: {campaigns}. Export with the “Objective” or “Result indicator” column.',
     leads: '{count} leads',

@@ -1634,6 +1634,10 @@ export const ptBR = {
       leads: 'Cadastros (CPL)',
       unknown: 'Objetivo não reconhecido: não comparado',
     },
+    replaces: 'O que salvar substitui',
+    replacesValue:
+      '{figures} números já salvos em {days} dias deste período; {others} deles de campanhas que não estão neste arquivo, e que serão apagados.',
+    replacesNone: 'Nada: nenhum número salvo nesses dias.',
     notCompared:
       'Objetivo não reconhecido, não comparadas com nenhuma norma: {campaigns}. Exporte com a coluna “Objetivo” ou o “Indicador de resultados”.',
     leads: '{count} leads',

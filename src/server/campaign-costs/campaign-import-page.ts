@@ -1,7 +1,12 @@
 // The import page's data: the client, its last imports, and the preview of a staged upload.
-import { desc, eq } from 'drizzle-orm';
+import { and, between, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { type CampaignObjective, campaignImports, users } from '../../../db/schema/index.ts';
+import {
+  type CampaignObjective,
+  campaignDayMetrics,
+  campaignImports,
+  users,
+} from '../../../db/schema/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { ParsedImport } from './campaign-import-result.ts';
@@ -36,7 +41,34 @@ export type ImportPreview = Omit<ParsedImport, 'rows'> & {
   figures: number;
   lines: PreviewLine[];
   moreLines: number;
+  replaces: SavedOnDays;
 };
+
+/** The figures already saved on an import's days: the save removes every one of them. */
+export type SavedOnDays = { figures: number; days: number; otherCampaigns: number };
+
+/** What a save of `parsed` replaces: the saved figures of its days, and how many are of
+ * campaigns the file does not have (they are removed, not replaced). */
+async function savedOnDays(db: Database, clientId: string, parsed: ParsedImport) {
+  const names = JSON.stringify(parsed.campaigns);
+  const [saved] = await db
+    .select({
+      figures: sql<number>`count(*)`.mapWith(Number),
+      days: sql<number>`count(distinct ${campaignDayMetrics.day})`.mapWith(Number),
+      otherCampaigns:
+        sql<number>`coalesce(sum(${campaignDayMetrics.campaignName} not in (select value from json_each(${names}))), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(campaignDayMetrics)
+    .where(
+      and(
+        eq(campaignDayMetrics.clientId, clientId),
+        between(campaignDayMetrics.day, parsed.firstDay, parsed.lastDay),
+      ),
+    );
+  return saved ?? { figures: 0, days: 0, otherCampaigns: 0 };
+}
 
 /** The figures summed per campaign and placement (leads only when every day's were). */
 export function previewLines(rows: ParsedImport['rows']): PreviewLine[] {
@@ -91,7 +123,8 @@ function readRecentImports(db: Database, clientId: string) {
 /**
  * The import page for a client's CS, paid-traffic partner or an admin (else null: a 404):
  * the client and its last imports in one round trip; with `file` (a staged upload's hash,
- * the person's own), its preview read again from the bucket — or 'gone' when there is none.
+ * the person's own), its preview read again from the bucket — or 'gone' when there is none —
+ * and, in a second round trip once its days are known, what saving it replaces.
  */
 export async function loadCampaignImportPage(
   deps: { db: Database; files: FileStore },
@@ -114,6 +147,7 @@ export async function loadCampaignImportPage(
     const parsed = staged ? await csvExportSource(rules).read(staged.bytes) : null;
     if (!staged || !parsed?.ok) preview = 'gone';
     else {
+      const replaces = await savedOnDays(deps.db, client.id, parsed);
       const { rows, ...rest } = parsed;
       const lines = previewLines(rows);
       preview = {
@@ -124,6 +158,7 @@ export async function loadCampaignImportPage(
         figures: rows.length,
         lines: lines.slice(0, PREVIEW_LINES),
         moreLines: Math.max(0, lines.length - PREVIEW_LINES),
+        replaces,
       };
     }
   }
