@@ -25,6 +25,11 @@ export const HANDBOOK_PAGES = {
     'New clients: deadlines and rhythm',
   ),
   costNorms: page('clients/cost-norms', 'Normas de custo', 'Cost norms'),
+  incentives: page(
+    'finance/incentives',
+    'Placar do mês e incentivos',
+    'Monthly scorecard and incentives',
+  ),
   satisfaction: page(
     'policies/satisfaction-and-refunds',
     'Satisfação do cliente e reembolsos',
@@ -75,6 +80,7 @@ export const READING_LISTS: Record<Role, HandbookPage[]> = {
     HANDBOOK_PAGES.communication,
     HANDBOOK_PAGES.pipeline,
     HANDBOOK_PAGES.costNorms,
+    HANDBOOK_PAGES.incentives,
     HANDBOOK_PAGES.invoices,
   ],
   organic_traffic: [

@@ -576,6 +576,36 @@ export const en = {
       withPlacement: '{objective} — {placement}',
       inDifficultNiches: '{objective} in difficult niches',
     },
+    incentives: {
+      caption: 'The month’s amounts ({currency})',
+      what: 'What',
+      amount: 'Amount',
+      reference: 'The document’s figure ({currency})',
+      noReference: 'No figure in the document',
+      adds: '+ {amount}',
+      subtracts: '− {amount}',
+      lines: {
+        base: 'Base amount, each month',
+        renewedAfterFirstMonth: 'Each client who renews after the first month of service',
+        lostAfterFirstMonth: 'Each client lost after the first month of service',
+        refundInFirstDays: 'Each client who asked for their money back in the first {days} days',
+        noRefundInFirstDays:
+          'Each client who did not ask for their money back in the first {days} days',
+        missedLaunch: 'Each launch past its {hours} hours',
+        bestOfMonth: 'The best of the month',
+      },
+      referenceNote: 'Reference: {note}.',
+      paidRoles: 'Paid by these amounts: {roles}.',
+      scorecardRoles: 'With a monthly scorecard (the counts, without the amounts): {roles}.',
+      bestRule:
+        'The best of the month is the paid partner with the highest variable amount above zero: every line except the base and this bonus.',
+      tieBreakers: 'On a tie, in this order: {order}.',
+      tieBreaker: {
+        fewer_deadlines_missed: 'fewer deadlines missed',
+        higher_satisfaction: 'the higher average satisfaction score',
+      },
+      stillTied: 'Still tied, they share the bonus in equal parts.',
+    },
     invoices: {
       caption: 'Invoice rules',
       rule: 'Rule',

@@ -582,6 +582,36 @@ export const ptBR = {
       withPlacement: '{objective} — {placement}',
       inDifficultNiches: '{objective} em nichos difíceis',
     },
+    incentives: {
+      caption: 'Os valores do mês ({currency})',
+      what: 'O quê',
+      amount: 'Valor',
+      reference: 'Valor do documento ({currency})',
+      noReference: 'Sem valor no documento',
+      adds: '+ {amount}',
+      subtracts: '− {amount}',
+      lines: {
+        base: 'Valor fixo, todo mês',
+        renewedAfterFirstMonth: 'Cada cliente que renova depois do primeiro mês de serviço',
+        lostAfterFirstMonth: 'Cada cliente perdido depois do primeiro mês de serviço',
+        refundInFirstDays: 'Cada cliente que pediu o dinheiro de volta nos primeiros {days} dias',
+        noRefundInFirstDays:
+          'Cada cliente que não pediu o dinheiro de volta nos primeiros {days} dias',
+        missedLaunch: 'Cada lançamento depois das {hours} horas',
+        bestOfMonth: 'O melhor do mês',
+      },
+      referenceNote: 'Referência: {note}.',
+      paidRoles: 'Recebem estes valores: {roles}.',
+      scorecardRoles: 'Têm o placar do mês (as contagens, sem os valores): {roles}.',
+      bestRule:
+        'O melhor do mês é o parceiro remunerado com o maior valor variável acima de zero: todas as linhas, menos o valor fixo e este bônus.',
+      tieBreakers: 'Em caso de empate, nesta ordem: {order}.',
+      tieBreaker: {
+        fewer_deadlines_missed: 'menos prazos perdidos',
+        higher_satisfaction: 'a maior nota média de satisfação',
+      },
+      stillTied: 'Se o empate continuar, dividem o bônus em partes iguais.',
+    },
     invoices: {
       caption: 'Regras das faturas',
       rule: 'Regra',
