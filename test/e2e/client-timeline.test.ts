@@ -102,6 +102,8 @@ describe('the client timeline', () => {
     const entry = (await cs.locator('main').textContent()) ?? '';
     expect(entry).toContain('Rita Moraes');
     expect(entry).toMatch(/De acordo/);
+    // The answer names the version Rita read.
+    expect(entry).toContain('sobre a versão 1');
     await cs.goto(TIMELINE);
     await cs.getByRole('link', { name: 'Imprimir ou exportar um mês' }).click();
     await cs.waitForURL(`${TIMELINE}/print`);
