@@ -184,6 +184,27 @@ describe.each(DRIVERS)('acknowledgements after the e-mail (%s)', (driver) => {
     app.setNow(sentAt);
   });
 
+  it('gives the reminder’s link its own days: it opens after the first link expired', async () => {
+    const id = await create({ ...decision, title: 'Lembrete que expira' });
+    const sentAt = app.deps.clock();
+    await runTimelineNotices(app);
+    const first = await ackToken(app, RITA_EMAIL, id);
+    const remindAt = sentAt.getTime() + policy.timeline.acknowledgement.reminderAfterDays * DAY_MS;
+    app.setNow(new Date(remindAt));
+    await runTimelineNotices(app);
+    const reminder = await ackToken(app, RITA_EMAIL, id);
+    expect(reminder).not.toBe(first);
+    const [row] = await recipients(id);
+    const linkMs = policy.timeline.acknowledgement.linkDays * DAY_MS;
+    expect(row?.reminderTokenExpiresAt?.getTime()).toBe(remindAt + linkMs);
+    app.setNow(new Date(sentAt.getTime() + linkMs));
+    const open = (token: string) =>
+      loadTimelineAckPage(app.db, policy, { token, ip: null }, app.deps.clock());
+    expect((await open(first)).refusal).toEqual({ problem: 'expired' });
+    expect((await open(reminder)).refusal).toBeNull();
+    app.setNow(sentAt);
+  });
+
   it('refuses a post over the policy’s total by its Content-Length (413), reading nothing', async () => {
     const before = await timelineCounts(app);
     const tooLarge = String(policy.timeline.maxRequestBytes + 1);
