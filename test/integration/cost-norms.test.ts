@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clientCostNorms, events } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { loadCostNormsPage } from '../../src/server/campaign-costs/cost-norms.ts';
+import { amountAsTyped } from '../../src/server/campaign-costs/cost-norms-input.ts';
 import {
   decodeFeedback,
   FEEDBACK_COOKIE,
@@ -143,8 +144,9 @@ describe.each(DRIVERS)('a client’s own cost norms (%s)', (driver) => {
       [{ currency: 'BRL', 'max-CPC-reels': '1' }, 'max-CPC-reels'],
       [{ currency: 'R$', 'max-CPC-feed': '1' }, 'currency'],
       [{ currency: 'XYZ', 'max-CPC-feed': '1' }, 'currency'],
-      // No cents: the amounts are typed with two decimals.
-      [{ currency: 'JPY', 'max-CPC-feed': '1' }, 'currency'],
+      // Thousandths (dinars) cannot be typed; a yen has no cents.
+      [{ currency: 'KWD', 'max-CPC-feed': '1' }, 'currency'],
+      [{ currency: 'JPY', 'max-CPC-feed': '1,50' }, 'max-CPC-feed'],
       [{ 'max-CPC-feed': '1' }, 'currency'],
     ];
     for (const [body, field] of cases) {
@@ -167,6 +169,17 @@ describe.each(DRIVERS)('a client’s own cost norms (%s)', (driver) => {
     ).toBe(400);
     expect(await normsOf()).toEqual(before);
     expect(await savedEvents()).toHaveLength(1);
+  });
+
+  it('a client whose ad account has no cents (yen) has norms in whole yen', async () => {
+    const body = { currency: 'JPY', 'max-CPC-feed': '150', 'max-CPL-any': '1200' };
+    expect((await teams.post(url(), body, 'cs')).status).toBe(200);
+    expect((await normsOf()).map((n) => [n.metric, n.currency, n.maxMinorUnits])).toEqual([
+      ['CPC', 'JPY', 150],
+      ['CPL', 'JPY', 1200],
+    ]);
+    expect(amountAsTyped(1200, 'pt-BR', 'JPY')).toBe('1200');
+    expect(amountAsTyped(150, 'en', 'BRL')).toBe('1.50');
   });
 
   it('a currency change rewrites every norm in one batch', async () => {

@@ -8,6 +8,7 @@ import {
 import type { Policy } from '../../policy/index.ts';
 import { fieldMessage } from '../forms/input-fields.ts';
 import { parseAmountToMinor } from '../invoices/amount.ts';
+import { minorUnitDigits } from './export-parser-values.ts';
 
 /** The editor's field of a metric and placement's norm, e.g. `max-CPC-feed`. */
 export const normField = (metric: CostMetric, placement: NormPlacement) =>
@@ -19,16 +20,19 @@ const NORM_CELLS = COST_METRICS.flatMap((metric) =>
 const KNOWN_FIELDS = new Set(NORM_CELLS.map((cell) => cell.field));
 
 /**
- * A currency whose minor unit is a hundredth (BRL, USD, EUR…): the amounts are typed with two
- * decimals and kept in cents. Known to the runtime's Intl, so a made-up code is refused.
+ * A currency norms can be kept in: known to the runtime's Intl (a made-up code is refused),
+ * with a minor unit of a hundredth (BRL, USD…) or none (JPY, CLP…) — any currency the importer
+ * reads figures in, bar the rare ones in thousandths, which the typed amounts cannot hold.
  */
-export function isCentCurrency(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code) || !Intl.supportedValuesOf('currency').includes(code)) return false;
-  const digits = new Intl.NumberFormat('en', {
-    style: 'currency',
-    currency: code,
-  }).resolvedOptions().maximumFractionDigits;
-  return digits === 2;
+export function isNormCurrency(code: string): boolean {
+  const digits = /^[A-Z]{3}$/.test(code) ? minorUnitDigits(code) : null;
+  return digits !== null && digits <= 2;
+}
+
+/** Hundredths typed (the amount parser's) as minor units of `currency`; null when finer. */
+function inMinorUnits(hundredths: number, currency: string): number | null {
+  const scale = 10 ** (2 - (minorUnitDigits(currency) ?? 2));
+  return hundredths % scale === 0 ? hundredths / scale : null;
 }
 
 // A norm as typed: blank is "use the policy's"; else a positive amount, "1,50" or "1.50".
@@ -64,16 +68,21 @@ export function costNormsInput(rules: Pick<Policy, 'costNorms'>) {
         .trim()
         .max(3)
         .transform((value) => value.toUpperCase())
-        .refine(isCentCurrency, fieldMessage('costNorms.badCurrency')),
+        .refine(isNormCurrency, fieldMessage('costNorms.badCurrency')),
       basedOn: z.coerce.number().int().nonnegative().default(0),
       ...Object.fromEntries(NORM_CELLS.map((cell) => [cell.field, norm])),
     })
     .catchall(z.unknown())
     .superRefine((posted, ctx) => {
+      const typed = posted as Record<string, unknown>;
       for (const name of Object.keys(posted)) {
         if (name.startsWith('max-') && !KNOWN_FIELDS.has(name)) {
           ctx.addIssue({ code: 'custom', path: [name], ...fieldMessage('costNorms.unknownNorm') });
         }
+        // "1,50" in a currency without cents (yen) is not an amount it has.
+        const value = typed[name];
+        if (typeof value === 'number' && inMinorUnits(value, posted.currency) === null)
+          ctx.addIssue({ code: 'custom', path: [name], ...fieldMessage('fields.invalidAmount') });
       }
     })
     .transform((posted): CostNormsInput => {
@@ -83,17 +92,22 @@ export function costNormsInput(rules: Pick<Policy, 'costNorms'>) {
         basedOn: posted.basedOn,
         norms: NORM_CELLS.flatMap(({ metric, placement, field }) => {
           const max = typed[field];
-          return typeof max === 'number' ? [{ metric, placement, maxMinorUnits: max }] : [];
+          const minor = typeof max === 'number' ? inMinorUnits(max, posted.currency) : null;
+          return minor === null ? [] : [{ metric, placement, maxMinorUnits: minor }];
         }),
       };
     });
 }
 
-/** A norm as the editor shows it for typing again: "1,50" in Portuguese, "1.50" in English. */
-export function amountAsTyped(minorUnits: number, locale: string): string {
+/**
+ * A norm as the editor shows it for typing again, with its currency's decimals: "1,50" in
+ * Portuguese, "1.50" in English, "150" for yen.
+ */
+export function amountAsTyped(minorUnits: number, locale: string, currency: string): string {
+  const digits = minorUnitDigits(currency) ?? 2;
   return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
     useGrouping: false,
-  }).format(minorUnits / 100);
+  }).format(minorUnits / 10 ** digits);
 }
