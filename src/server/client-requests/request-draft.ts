@@ -14,11 +14,12 @@ import { templateIdToAnswer } from './template-store.ts';
 /**
  * What goes with a request's write when it is sent: `guard` joins the write's own condition
  * (so a check that must hold is made by the statement, not read before it), `writes` follow
- * it in the same batch.
+ * it in the same batch and are given the version just written, so each can be made to hold
+ * only when that write (and its files) took effect.
  */
 export type RequestSending = {
   guard: SQL;
-  writes: (requestId: string) => BatchItem<'sqlite'>[];
+  writes: (written: WrittenRequest) => BatchItem<'sqlite'>[];
 };
 
 /** A request as written: its id and the version its draft now has (see writeRequest). */
@@ -108,10 +109,11 @@ export async function writeRequest(
       stored,
       now,
     );
-    const results = await db.batch([write, ...files, ...(sending?.writes(requestId) ?? [])] as [
-      BatchItem<'sqlite'>,
-      ...BatchItem<'sqlite'>[],
-    ]);
+    const results = await db.batch([
+      write,
+      ...files,
+      ...(sending?.writes({ requestId, savedAt }) ?? []),
+    ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     const recorded = results.slice(0, files.length + 1) as unknown[];
     if (recorded.some((rows) => Array.isArray(rows) && rows.length === 0)) {
       await removeStoredFiles(deps.files, stored);

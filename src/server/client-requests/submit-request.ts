@@ -7,7 +7,7 @@ import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { requestTitle } from './request-answers.ts';
-import { whyNotWritten, writeRequest } from './request-draft.ts';
+import { type WrittenRequest, whyNotWritten, writeRequest } from './request-draft.ts';
 import { requestOpenedMail } from './request-mail.ts';
 import type { SavePlan } from './request-save-plan.ts';
 import { type OpenRequest, projectStillShown } from './request-target.ts';
@@ -50,7 +50,7 @@ export async function submitRequest(
   // A draft saved while its project was shown is not sent once the agency hid it, even in
   // the instant between reading and writing: the condition is in the write and the sending.
   const shown = projectStillShown(viewer, request.projectId);
-  const sendingWrites = (id: string) => {
+  const sendingWrites = ({ requestId: id, savedAt }: WrittenRequest) => {
     const opened = sql`changes() > 0`;
     const writes = [
       db
@@ -62,6 +62,11 @@ export async function submitRequest(
             eq(clientRequests.contactId, viewer.contactId),
             eq(clientRequests.status, 'draft'),
             shown,
+            // Only the version this post just wrote is sent: when its write did nothing (saved
+            // meanwhile by another tab, or a forged new id naming an existing draft), the
+            // statement before did nothing either, and this one must not open what is there.
+            eq(clientRequests.updatedAt, savedAt),
+            opened,
           ),
         )
         .returning({ id: clientRequests.id }),
