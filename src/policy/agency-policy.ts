@@ -529,7 +529,6 @@ export const agencyPolicy: PolicyInput = {
   // every partner role has the scorecard's counts, which feed the best-of-month choice only
   // among the paid.
   incentives: {
-    currency: 'BRL',
     reference: {
       currency: 'KZT',
       note: {

@@ -10,8 +10,8 @@ export type BestOfMonthTieBreaker = (typeof BEST_OF_MONTH_TIE_BREAKERS)[number];
 
 /**
  * The ad managers' motivation system as policy data (policy.incentives, #21): each amount in
- * the agency's currency, beside the document's own figure (tenge) kept as the reference, or
- * null where the document names a fine without a figure. Amounts are all positive: whether a
+ * the agency's currency (policy.agency.currency), beside the document's own figure (tenge)
+ * kept as the reference, or null where the document names a fine without a figure. Amounts are all positive: whether a
  * line adds or takes away is the line's (a bonus adds, a deduction or a fine subtracts).
  */
 export function incentivesSchema<Role extends string>(
@@ -23,7 +23,7 @@ export function incentivesSchema<Role extends string>(
     referenceMinorUnits: z.number().int().positive().nullable(),
   });
   return z.object({
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    // The amounts are in the agency's currency (policy.agency.currency).
     reference: z.object({ currency: z.string().regex(/^[A-Z]{3}$/), note: localizedText }),
     // Who is paid by these amounts, and who has a monthly scorecard (counts without money).
     paidRoles: z.array(partnerRole).min(1),

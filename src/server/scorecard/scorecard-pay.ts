@@ -1,7 +1,9 @@
 import type { PartnerRole, Policy } from '../../policy/index.ts';
 import type { MonthCounts, ScorecardCounts } from './scorecard-rules.ts';
 
-export type IncentivePolicy = Pick<Policy, 'incentives'>;
+export type IncentivePolicy = Pick<Policy, 'incentives'> & {
+  agency: Pick<Policy['agency'], 'currency'>;
+};
 type Incentives = Policy['incentives'];
 
 export type IncentiveLineKind =
@@ -71,7 +73,7 @@ export function scorecardOf(month: MonthCounts, paid: boolean, rules: IncentiveP
   if (!paid) {
     return {
       ...month,
-      currency: incentives.currency,
+      currency: rules.agency.currency,
       lines: [],
       variableMinorUnits: 0,
       totalMinorUnits: 0,
@@ -82,7 +84,7 @@ export function scorecardOf(month: MonthCounts, paid: boolean, rules: IncentiveP
   const sum = (all: IncentiveLine[]) => all.reduce((total, l) => total + l.totalMinorUnits, 0);
   return {
     ...month,
-    currency: incentives.currency,
+    currency: rules.agency.currency,
     lines,
     variableMinorUnits: sum(variable),
     totalMinorUnits: sum(lines),

@@ -112,6 +112,7 @@ describe('the best of the month', () => {
 
   it('shares the bonus when still tied, rounded down to the cent', () => {
     const odd = {
+      agency: policy.agency,
       incentives: {
         ...policy.incentives,
         bestOfMonth: { ...policy.incentives.bestOfMonth, minorUnits: 10_001 },
