@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { inJsonList } from '../../../db/in-json-list.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
 import {
   approvalRounds,
@@ -23,7 +24,10 @@ import {
 } from './survey-rules.ts';
 import { candidatesFrom, readSurveyCandidates, type SurveyCandidate } from './survey-triggers.ts';
 
-/** The contacts to ask, with their client and when each was last asked, and what was delivered. */
+/**
+ * The contacts to ask, with their client and when each was last asked, and what was delivered.
+ * The ids go as one JSON list each: a busy window has more candidates than D1 binds.
+ */
 function readSurveyDetails(db: Database, candidates: SurveyCandidate[]) {
   const contactIds = [...new Set(candidates.map((c) => c.contactId))];
   const subjectIds = [...new Set(candidates.map((c) => c.subjectId))];
@@ -43,16 +47,16 @@ function readSurveyDetails(db: Database, candidates: SurveyCandidate[]) {
       })
       .from(clientContacts)
       .innerJoin(clients, eq(clients.id, clientContacts.clientId))
-      .where(inArray(clientContacts.id, contactIds)),
+      .where(inJsonList(clientContacts.id, contactIds)),
     db
       .select({ id: approvalRounds.id, title: pieces.title })
       .from(approvalRounds)
       .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
-      .where(inArray(approvalRounds.id, subjectIds)),
+      .where(inJsonList(approvalRounds.id, subjectIds)),
     db
       .select({ id: clientRequests.id, title: clientRequests.title })
       .from(clientRequests)
-      .where(inArray(clientRequests.id, subjectIds)),
+      .where(inJsonList(clientRequests.id, subjectIds)),
   ] as const;
 }
 
