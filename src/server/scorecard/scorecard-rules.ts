@@ -19,12 +19,16 @@ import { isEarlyRefund } from '../refunds/refund-rules.ts';
 
 export type ScorecardPolicy = DeadlinePolicy & Pick<Policy, 'refunds' | 'satisfaction'>;
 
-/** One client the partner works for, as recorded: its pipeline and its first refund asked. */
+/**
+ * One client the partner works for, as recorded: its pipeline, its current service's end, and
+ * its first service (the client's first month and first days are those of its first service,
+ * not of a renewed one: see firstServiceStartsOn) with the day it asked that service's refund.
+ */
 export type ScorecardClient = {
   milestones: Milestones;
-  serviceStartsOn: string | null;
   serviceEndsOn: string | null;
-  refundRequestedOn: string | null;
+  firstServiceStartsOn: string | null;
+  firstServiceRefundOn: string | null;
 };
 /** A change a client asked for, and when it was done (null: not yet). */
 export type ScorecardChange = { kind: ChangeKind; requestedAt: Date; doneAt: Date | null };
@@ -124,6 +128,19 @@ export function firstMonthEndsOn(serviceStartsOn: string): string {
   return `${next}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
+/**
+ * The first day of a client's first service: the day it first paid (the document sets the
+ * service start to the payment day), or its recorded service start when no payment was
+ * recorded in the pipeline (a client that came before Ponte).
+ */
+export function firstServiceStartsOn(
+  milestones: Milestones,
+  serviceStartsOn: string | null,
+  timeZone: string,
+): string | null {
+  return milestones.paid ? isoDateInZone(milestones.paid, timeZone) : serviceStartsOn;
+}
+
 /** When a client became lost: as recorded, or the policy's days after an unpaid end. */
 function lostAt(client: ScorecardClient, rules: ScorecardPolicy, asOf: Date): Date | null {
   const { milestones, serviceEndsOn } = client;
@@ -148,7 +165,7 @@ function countClient(
   w: Window,
   rules: ScorecardPolicy,
 ): void {
-  const { milestones, serviceStartsOn } = client;
+  const { milestones, firstServiceStartsOn: serviceStartsOn } = client;
   const { timeZone } = rules.agency;
   for (const deadline of pipelineDeadlines(milestones, client.serviceEndsOn, rules)) {
     const tally =
@@ -168,7 +185,7 @@ function countClient(
   const lastEarlyDay = addDaysToIsoDate(serviceStartsOn, rules.refunds.earlyWithinDays - 1);
   if (lastEarlyDay.slice(0, 7) !== w.month) return;
   const today = isoDateInZone(w.asOf, timeZone);
-  const asked = client.refundRequestedOn;
+  const asked = client.firstServiceRefundOn;
   if (asked !== null && asked <= today && isEarlyRefund(serviceStartsOn, asked, rules)) {
     counts.refundsInFirstDays += 1;
   } else if (today > lastEarlyDay) counts.noRefundInFirstDays += 1;

@@ -3,6 +3,7 @@ import { policy } from '../../../src/policy/index.ts';
 import {
   countMonth,
   firstMonthEndsOn,
+  firstServiceStartsOn,
   type ScorecardClient,
   type ScorecardInput,
 } from '../../../src/server/scorecard/scorecard-rules.ts';
@@ -12,9 +13,9 @@ const sp = (isoLocal: string) => new Date(`${isoLocal}-03:00`);
 const HOUR = 3_600_000;
 const client = (over: Partial<ScorecardClient>): ScorecardClient => ({
   milestones: {},
-  serviceStartsOn: null,
+  firstServiceStartsOn: null,
   serviceEndsOn: null,
-  refundRequestedOn: null,
+  firstServiceRefundOn: null,
   ...over,
 });
 const input = (month: string, over: Partial<ScorecardInput>): ScorecardInput => ({
@@ -114,9 +115,18 @@ describe('renewals and lost clients after the first month', () => {
     expect(firstMonthEndsOn('2026-12-15')).toBe('2027-01-15');
   });
 
+  it('takes the first service from the day the client first paid, in agency time', () => {
+    const paid = sp('2026-03-31T22:00:00'); // 1 April in UTC
+    const tz = policy.agency.timeZone;
+    expect(firstServiceStartsOn({ paid }, '2026-05-02', tz)).toBe('2026-03-31');
+    // A client from before Ponte has no payment in its pipeline: its recorded service start.
+    expect(firstServiceStartsOn({}, '2026-05-02', tz)).toBe('2026-05-02');
+    expect(firstServiceStartsOn({}, null, tz)).toBeNull();
+  });
+
   it('a client lost on the last day of the first month is not counted; the next day is', () => {
     const lost = (at: string) =>
-      client({ serviceStartsOn: '2026-01-15', milestones: { lost: sp(at) } });
+      client({ firstServiceStartsOn: '2026-01-15', milestones: { lost: sp(at) } });
     expect(count('2026-02', { clients: [lost('2026-02-14T23:59:59')] }).lostAfterFirstMonth).toBe(
       0,
     );
@@ -126,7 +136,7 @@ describe('renewals and lost clients after the first month', () => {
   });
 
   it('a client unpaid 7 days after the end is lost that day, in that month', () => {
-    const unpaid = client({ serviceStartsOn: '2026-01-15', serviceEndsOn: '2026-02-24' });
+    const unpaid = client({ firstServiceStartsOn: '2026-01-15', serviceEndsOn: '2026-02-24' });
     // Lost on 3 March at midnight: March's, not February's.
     expect(count('2026-02', { clients: [unpaid] }).lostAfterFirstMonth).toBe(0);
     expect(count('2026-03', { clients: [unpaid] }).lostAfterFirstMonth).toBe(1);
@@ -137,7 +147,7 @@ describe('renewals and lost clients after the first month', () => {
 
   it('counts a renewal in the month it was recorded', () => {
     const renewed = client({
-      serviceStartsOn: '2026-01-15',
+      firstServiceStartsOn: '2026-01-15',
       milestones: { renewed: sp('2026-02-12T10:00:00') },
     });
     expect(count('2026-02', { clients: [renewed] }).renewals).toBe(1);
@@ -146,8 +156,8 @@ describe('renewals and lost clients after the first month', () => {
 });
 
 describe('refunds in the first 10 days', () => {
-  const started = (refundRequestedOn: string | null) =>
-    client({ serviceStartsOn: '2026-03-01', refundRequestedOn });
+  const started = (firstServiceRefundOn: string | null) =>
+    client({ firstServiceStartsOn: '2026-03-01', firstServiceRefundOn });
 
   it('a refund asked on the 10th day counts; on the 11th, the client earns the bonus', () => {
     expect(count('2026-03', { clients: [started('2026-03-10')] }).refundsInFirstDays).toBe(1);
@@ -165,7 +175,10 @@ describe('refunds in the first 10 days', () => {
   });
 
   it('judges the first days in the month the 10th day falls in', () => {
-    const lateMarch = client({ serviceStartsOn: '2026-03-25', refundRequestedOn: '2026-03-27' });
+    const lateMarch = client({
+      firstServiceStartsOn: '2026-03-25',
+      firstServiceRefundOn: '2026-03-27',
+    });
     expect(count('2026-03', { clients: [lateMarch] }).refundsInFirstDays).toBe(0);
     expect(count('2026-04', { clients: [lateMarch] }).refundsInFirstDays).toBe(1);
   });
