@@ -51,6 +51,8 @@ describe.each(DRIVERS)('today’s cost checks on the home (%s)', (driver) => {
         state: 'open',
         dueAt: new Date('2026-04-16T15:00:00.000Z'),
         findings: { missingDays: ['2026-04-15'], unacknowledged: 0 },
+        breaches: [],
+        moreBreaches: 0,
       },
       {
         clientId: BAKERY,
@@ -60,6 +62,18 @@ describe.each(DRIVERS)('today’s cost checks on the home (%s)', (driver) => {
         // The feed's CPC is above the client's norm; the stories' CPC has only the policy's
         // norm, in roubles: not compared, so no breach.
         findings: { missingDays: [], unacknowledged: 1 },
+        // Today's breach itself: campaign, metric, how much over (R$ 3,00, 150 %).
+        breaches: [
+          {
+            campaignName: 'Pão de queijo',
+            placement: 'feed',
+            metric: 'CPC',
+            currency: 'BRL',
+            overByMinorUnits: 300,
+            overByPercent: 150,
+          },
+        ],
+        moreBreaches: 0,
       },
     ]);
   });

@@ -23,7 +23,7 @@ import {
   type DailyCheck,
   daysWithoutFigures,
 } from './cost-check-rules.ts';
-import { findBreaches, normLookup } from './cost-rules.ts';
+import { type Breach, findBreaches, normLookup } from './cost-rules.ts';
 
 // The outer client's id, spelled out: the subqueries below have tables of their own.
 const CLIENT = sql.raw('"clients"."id"');
@@ -81,6 +81,16 @@ export function checkFindingsOf(
   check: DailyCheck,
   rules: Pick<Policy, 'costNorms'>,
 ): CheckFindings {
+  const { missingDays, unacknowledged } = checkFindingsWithBreachesOf(row, check, rules);
+  return { missingDays, unacknowledged };
+}
+
+/** The same, with the breaches left themselves (the home names the first of them). */
+export function checkFindingsWithBreachesOf(
+  row: CheckStatusRow,
+  check: DailyCheck,
+  rules: Pick<Policy, 'costNorms'>,
+): CheckFindingsWithBreaches {
   const figures = figuresFromJson(row.figures);
   const norms = jsonRows(row.norms).map((n) => ({
     metric: n[0] as CostMetric,
@@ -104,8 +114,13 @@ export function checkFindingsOf(
   }));
   const lookup = normLookup(norms, rules.costNorms);
   const breaches = check.figureDays.flatMap((day) => findBreaches(figures, lookup, day));
+  const left = breaches.filter((breach) => !acknowledged.has(breachKeyOf(breach)));
   return {
     missingDays: daysWithoutFigures(check.figureDays, imports),
-    unacknowledged: breaches.filter((breach) => !acknowledged.has(breachKeyOf(breach))).length,
+    unacknowledged: left.length,
+    left,
   };
 }
+
+/** What a status row says, with the breaches left themselves (the home lists the first). */
+export type CheckFindingsWithBreaches = CheckFindings & { left: Breach[] };

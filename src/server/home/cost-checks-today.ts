@@ -10,11 +10,15 @@ import {
 } from '../campaign-costs/cost-check-rules.ts';
 import {
   type CheckStatusRow,
-  checkFindingsOf,
+  checkFindingsWithBreachesOf,
   readCheckStatuses,
 } from '../campaign-costs/cost-check-status.ts';
 
 export type CostCheckHomePolicy = CostCheckPolicy & Pick<Policy, 'costNorms'>;
+
+// The home names each client's first breaches left (campaign, metric, how much over); the
+// rest are on the client's campaigns page it links to.
+export const HOME_BREACHES_PER_CLIENT = 3;
 
 /**
  * The home's block of today's campaign-cost checks: for a paid-traffic partner the clients on
@@ -47,10 +51,28 @@ export function readCostChecksToday(
     /** The clients whose check is still open or overdue, with what is left of it. */
     from(rows: CheckStatusRow[]) {
       return rows.flatMap((row) => {
-        const findings = checkFindingsOf(row, check, rules);
+        const { left, ...findings } = checkFindingsWithBreachesOf(row, check, rules);
         const state = checkStateOf(check, findings, now);
         if (state === 'met') return [];
-        return [{ clientId: row.id, clientName: row.name, state, dueAt: check.dueAt, findings }];
+        const breaches = left.slice(0, HOME_BREACHES_PER_CLIENT).map((breach) => ({
+          campaignName: breach.campaignName,
+          placement: breach.placement,
+          metric: breach.metric,
+          currency: breach.norm.currency,
+          overByMinorUnits: breach.overByMinorUnits,
+          overByPercent: breach.overByPercent,
+        }));
+        return [
+          {
+            clientId: row.id,
+            clientName: row.name,
+            state,
+            dueAt: check.dueAt,
+            findings,
+            breaches,
+            moreBreaches: left.length - breaches.length,
+          },
+        ];
       });
     },
   };
