@@ -192,16 +192,9 @@ function countClient(
   else counts.refundWindowsOpen += 1;
 }
 
-/**
- * One partner's counts for a month from what Ponte recorded, at `now`: deadlines by the
- * month they fall due in, renewals and losses by the month they happened in, a client's
- * first days by the month they end in. The current month is counted so far.
- */
-export function countMonth(input: ScorecardInput, rules: ScorecardPolicy, now: Date): MonthCounts {
-  const { start, end } = monthWindow(input.month, rules.agency.timeZone);
-  const complete = now >= end;
-  const w: Window = { month: input.month, start, end, asOf: complete ? end : now };
-  const counts: ScorecardCounts = {
+/** A month with nothing in it: where counting starts (and a partner with no work). */
+export function emptyCounts(): ScorecardCounts {
+  return {
     firstContacts: emptyTally(),
     launches: emptyTally(),
     changes: emptyTally(),
@@ -213,6 +206,18 @@ export function countMonth(input: ScorecardInput, rules: ScorecardPolicy, now: D
     satisfaction: { answers: 0, average: null, low: 0 },
     deadlinesMissed: 0,
   };
+}
+
+/**
+ * One partner's counts for a month from what Ponte recorded, at `now`: deadlines by the
+ * month they fall due in, renewals and losses by the month they happened in, a client's
+ * first days by the month they end in. The current month is counted so far.
+ */
+export function countMonth(input: ScorecardInput, rules: ScorecardPolicy, now: Date): MonthCounts {
+  const { start, end } = monthWindow(input.month, rules.agency.timeZone);
+  const complete = now >= end;
+  const w: Window = { month: input.month, start, end, asOf: complete ? end : now };
+  const counts = emptyCounts();
   for (const client of input.clients) countClient(client, counts, w, rules);
   for (const change of input.changes) {
     const dueAt = changeDueAt(change.requestedAt, change.kind, rules);

@@ -7,29 +7,17 @@ import {
   scorecardOf,
   withBestOfMonth,
 } from '../../../src/server/scorecard/scorecard-pay.ts';
-import type {
-  MonthCounts,
-  ScorecardCounts,
+import {
+  emptyCounts,
+  type MonthCounts,
+  type ScorecardCounts,
 } from '../../../src/server/scorecard/scorecard-rules.ts';
 
-const tally = { onTime: 0, missed: 0, ahead: 0 };
 const month = (over: Partial<ScorecardCounts> = {}): MonthCounts => ({
   month: '2026-03',
   complete: true,
   asOf: new Date('2026-04-01T03:00:00Z'),
-  counts: {
-    firstContacts: tally,
-    launches: tally,
-    changes: tally,
-    renewals: 0,
-    lostAfterFirstMonth: 0,
-    refundsInFirstDays: 0,
-    noRefundInFirstDays: 0,
-    refundWindowsOpen: 0,
-    satisfaction: { answers: 0, average: null, low: 0 },
-    deadlinesMissed: 0,
-    ...over,
-  },
+  counts: { ...emptyCounts(), ...over },
 });
 
 describe('the month’s amount line by line', () => {
