@@ -584,16 +584,6 @@ export const en = {
       noReference: 'No figure in the document',
       adds: '+ {amount}',
       subtracts: '− {amount}',
-      lines: {
-        base: 'Base amount, each month',
-        renewedAfterFirstMonth: 'Each client who renews after the first month of service',
-        lostAfterFirstMonth: 'Each client lost after the first month of service',
-        refundInFirstDays: 'Each client who asked for their money back in the first {days} days',
-        noRefundInFirstDays:
-          'Each client who did not ask for their money back in the first {days} days',
-        missedLaunch: 'Each launch past its {hours} hours',
-        bestOfMonth: 'The best of the month',
-      },
       referenceNote: 'Reference: {note}.',
       paidRoles: 'Paid by these amounts: {roles}.',
       scorecardRoles: 'With a monthly scorecard (the counts, without the amounts): {roles}.',
@@ -2171,6 +2161,19 @@ export const en = {
       beforeService: 'The client cannot have asked before the service started: check the date.',
       inFuture: 'The day the client asked cannot be in the future.',
       twice: 'A refund is already recorded for this service.',
+    },
+  },
+  scorecard: {
+    // A scorecard's amount, line by line (the handbook's table names them the same way).
+    lines: {
+      base: 'Base amount, each month',
+      renewedAfterFirstMonth: 'Each client who renews after the first month of service',
+      lostAfterFirstMonth: 'Each client lost after the first month of service',
+      refundInFirstDays: 'Each client who asked for their money back in the first {days} days',
+      noRefundInFirstDays:
+        'Each client who did not ask for their money back in the first {days} days',
+      missedLaunch: 'Each launch past its {hours} hours',
+      bestOfMonth: 'The best of the month',
     },
   },
   mail: {

@@ -590,16 +590,6 @@ export const ptBR = {
       noReference: 'Sem valor no documento',
       adds: '+ {amount}',
       subtracts: '− {amount}',
-      lines: {
-        base: 'Valor fixo, todo mês',
-        renewedAfterFirstMonth: 'Cada cliente que renova depois do primeiro mês de serviço',
-        lostAfterFirstMonth: 'Cada cliente perdido depois do primeiro mês de serviço',
-        refundInFirstDays: 'Cada cliente que pediu o dinheiro de volta nos primeiros {days} dias',
-        noRefundInFirstDays:
-          'Cada cliente que não pediu o dinheiro de volta nos primeiros {days} dias',
-        missedLaunch: 'Cada lançamento depois das {hours} horas',
-        bestOfMonth: 'O melhor do mês',
-      },
       referenceNote: 'Referência: {note}.',
       paidRoles: 'Recebem estes valores: {roles}.',
       scorecardRoles: 'Têm o placar do mês (as contagens, sem os valores): {roles}.',
@@ -2189,6 +2179,19 @@ export const ptBR = {
       beforeService: 'O cliente não pode ter pedido antes do início do serviço: confira a data.',
       inFuture: 'O dia em que o cliente pediu não pode estar no futuro.',
       twice: 'Já há um reembolso registrado para este serviço.',
+    },
+  },
+  scorecard: {
+    // O valor do placar, linha a linha (a tabela do manual usa os mesmos nomes).
+    lines: {
+      base: 'Valor fixo, todo mês',
+      renewedAfterFirstMonth: 'Cada cliente que renova depois do primeiro mês de serviço',
+      lostAfterFirstMonth: 'Cada cliente perdido depois do primeiro mês de serviço',
+      refundInFirstDays: 'Cada cliente que pediu o dinheiro de volta nos primeiros {days} dias',
+      noRefundInFirstDays:
+        'Cada cliente que não pediu o dinheiro de volta nos primeiros {days} dias',
+      missedLaunch: 'Cada lançamento depois das {hours} horas',
+      bestOfMonth: 'O melhor do mês',
     },
   },
   mail: {

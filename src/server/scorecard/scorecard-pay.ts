@@ -6,14 +6,17 @@ export type IncentivePolicy = Pick<Policy, 'incentives'> & {
 };
 type Incentives = Policy['incentives'];
 
-export type IncentiveLineKind =
-  | 'base'
-  | 'renewedAfterFirstMonth'
-  | 'lostAfterFirstMonth'
-  | 'refundInFirstDays'
-  | 'noRefundInFirstDays'
-  | 'missedLaunch'
-  | 'bestOfMonth';
+/** The lines of a month's amount, in the order a scorecard lists them (labels: scorecard.lines). */
+export const INCENTIVE_LINE_KINDS = [
+  'base',
+  'renewedAfterFirstMonth',
+  'lostAfterFirstMonth',
+  'refundInFirstDays',
+  'noRefundInFirstDays',
+  'missedLaunch',
+  'bestOfMonth',
+] as const;
+export type IncentiveLineKind = (typeof INCENTIVE_LINE_KINDS)[number];
 
 /** One line of the month's amount: what, how many, each (signed: a deduction is negative). */
 export type IncentiveLine = {

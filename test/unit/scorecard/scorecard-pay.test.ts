@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createTranslator, LOCALES } from '../../../src/i18n/index.ts';
 import { policy } from '../../../src/policy/index.ts';
 import {
   bestOfMonth,
   earnsIncentives,
+  INCENTIVE_LINE_KINDS,
   type RankedScorecard,
   scorecardOf,
   withBestOfMonth,
@@ -50,6 +52,15 @@ describe('the month’s amount line by line', () => {
     const card = scorecardOf(month({ renewals: 3 }), false, policy);
     expect(card).toMatchObject({ lines: [], variableMinorUnits: 0, totalMinorUnits: 0 });
     expect(card.counts.renewals).toBe(3);
+  });
+
+  it.each(LOCALES)('names every line in %s, with the policy’s days and hours', (locale) => {
+    const t = createTranslator(locale);
+    for (const kind of INCENTIVE_LINE_KINDS) {
+      const label = t(`scorecard.lines.${kind}`, { days: 10, hours: 72 });
+      expect(label, kind).not.toContain('scorecard.lines');
+      expect(label, kind).not.toMatch(/[{}]/);
+    }
   });
 
   it('pays paid traffic only, as the policy says', () => {
