@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
-import { satisfactionSurveys, taskRequests, users } from '../../../db/schema/index.ts';
+import { satisfactionSurveys, taskRequests, userRoles, users } from '../../../db/schema/index.ts';
 import { createTranslator, localeOf } from '../../i18n/index.ts';
 import {
   addDaysToIsoDate,
@@ -57,8 +57,32 @@ function taskDueOn(rules: AnswerPolicy, now: Date) {
 }
 
 /**
+ * Who a low score goes to: the client's CS while they are active; when the CS left, the
+ * active admins (the first of them, by name, is given the task), as a timeline observation is.
+ */
+async function lowScoreReaders(db: Database, csUserId: string) {
+  const person = { id: users.id, name: users.name, email: users.email, locale: users.locale };
+  const [cs, admins] = await db.batch([
+    db
+      .select(person)
+      .from(users)
+      .where(and(eq(users.id, csUserId), eq(users.active, true))),
+    db
+      .select(person)
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
+      .where(eq(users.active, true))
+      .orderBy(asc(users.name), asc(users.id)),
+  ]);
+  const active = cs[0];
+  if (active) return { assignee: active, readers: [active], keyed: false };
+  return { assignee: admins[0] ?? null, readers: admins, keyed: true };
+}
+
+/**
  * The writes a low score adds to its answer: a task request for the client's CS (from
- * themselves: Ponte has no user of its own, and the why names the survey) and their e-mail.
+ * themselves: Ponte has no user of its own, and the why names the survey) and their e-mail;
+ * when that CS left, for an active admin, and an e-mail to each active admin.
  * Unlike a task a partner opens, it is never announced in the client's group: the client
  * reads that group, and the score is theirs to tell.
  */
@@ -70,22 +94,22 @@ async function lowScoreWrites(
   guard: SQL,
   now: Date,
 ) {
-  const [cs] = await db
-    .select({ name: users.name, email: users.email, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, survey.csUserId));
-  const t = createTranslator(localeOf(cs?.locale));
+  const { assignee, readers, keyed } = await lowScoreReaders(db, survey.csUserId);
+  const t = createTranslator(localeOf(assignee?.locale));
   const facts = { contact: survey.contactName, score: answer.score };
+  // No active admin either: the task stays with the client's CS, for whoever takes the client.
+  const assigneeId = assignee?.id ?? survey.csUserId;
   const task = insertWhen(
     db,
     taskRequests,
     {
       id: answer.taskId,
       clientId: survey.clientId,
-      requesterId: survey.csUserId,
+      requesterId: assigneeId,
+      // The CS's work whoever does it: an admin who takes it stands in for the CS.
       requesterRole: 'cs',
       assigneeRole: 'cs',
-      assigneeId: survey.csUserId,
+      assigneeId,
       what: t('satisfaction.task.what', facts),
       why: answer.comment
         ? t('satisfaction.task.whyWithComment', { ...facts, comment: answer.comment })
@@ -97,28 +121,36 @@ async function lowScoreWrites(
     },
     guard,
   );
-  if (!cs) return [task];
-  const mail = lowScoreMail({
-    cs,
-    contactName: survey.contactName,
-    clientName: survey.clientName,
-    score: answer.score,
-    comment: answer.comment,
-    taskUrl: `${answer.origin}${taskPagePath(answer.taskId)}`,
-  });
-  const queued = queueMailWhen(
-    db,
-    { to: cs.email, ...mail, idempotencyKey: `satisfaction-low:${survey.id}` },
-    now,
-    guard,
+  const mails = readers.map((reader) =>
+    queueMailWhen(
+      db,
+      {
+        to: reader.email,
+        ...lowScoreMail({
+          cs: reader,
+          contactName: survey.contactName,
+          clientName: survey.clientName,
+          score: answer.score,
+          comment: answer.comment,
+          taskUrl: `${answer.origin}${taskPagePath(answer.taskId)}`,
+        }),
+        // One e-mail per survey and reader: the CS's key is the survey's alone.
+        idempotencyKey: keyed
+          ? `satisfaction-low:${survey.id}:${reader.id}`
+          : `satisfaction-low:${survey.id}`,
+      },
+      now,
+      guard,
+    ),
   );
-  return [task, queued];
+  return [task, ...mails];
 }
 
 /**
  * Records a contact's answer, once: only from the survey's page (its signed stamp shows it was
  * open at least policy.satisfaction.minSecondsOnPage), only while the survey is open. A low
- * score opens a task for the client's CS and e-mails them in the same batch. Of two answers
+ * score opens a task for the client's CS (or, when the CS left, an active admin) and e-mails
+ * them in the same batch. Of two answers
  * at once, the batch that runs first wins; the other finds it answered.
  */
 export async function answerSurvey(
