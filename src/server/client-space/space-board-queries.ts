@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { prebuiltRead } from '../../../db/prebuilt-read.ts';
 import {
+  approvalLinks,
   approvalRounds,
   PIECE_STATUSES,
   type PieceStatus,
@@ -9,9 +11,26 @@ import {
   pieceVersions,
   projects,
 } from '../../../db/schema/index.ts';
+import { contactDecided } from '../approvals/contact-may-act.ts';
 import type { ContactViewer } from './contact-viewer.ts';
 import { seenInSpace } from './project-visibility.ts';
-import { type SpaceColumn, spaceColumnOf } from './space-board-columns.ts';
+import {
+  opensInSpace,
+  SPACE_COLUMNS,
+  type SpaceColumn,
+  spaceColumnOf,
+} from './space-board-columns.ts';
+
+// The board's reads are built once (see prebuiltRead: drizzle building seven statements on
+// every request was a quarter of the board's CPU) with these placeholders for the viewer.
+const CLIENT = sql.placeholder('clientId');
+const CONTACT = sql.placeholder('contactId');
+// seenInSpace reads only the client's id, here the placeholder sent with each call's value.
+const ANY_VIEWER = { clientId: CLIENT } as unknown as Pick<ContactViewer, 'clientId'>;
+const viewerValues = (viewer: ContactViewer) => ({
+  clientId: viewer.clientId,
+  contactId: viewer.contactId,
+});
 
 /** The piece statuses each column holds (the agency's review is production to the client). */
 export const statusesOf = (column: SpaceColumn): PieceStatus[] =>
@@ -19,18 +38,6 @@ export const statusesOf = (column: SpaceColumn): PieceStatus[] =>
 
 /** Which of the visible pieces a query reads: of some columns, a slice in the board's order. */
 export type PieceSlice = { column: SpaceColumn | null; offset: number; limit: number };
-
-/**
- * A slice of the visible pieces by due date then title (then id, so pages never overlap),
- * cut in SQL: each column's first cards come from the index of a client's pieces by status
- * and due date, so a board of 500 pieces reads and maps only the few it shows.
- */
-function sliceWhere(viewer: ContactViewer, slice: PieceSlice): SQL | undefined {
-  return and(
-    seenInSpace(viewer),
-    slice.column ? inArray(pieces.status, statusesOf(slice.column)) : undefined,
-  );
-}
 
 /**
  * The newest version of the piece sent to the client (a round exists only once its version
@@ -44,37 +51,101 @@ const newestSentVersion = sql<
   where ${approvalRounds.pieceId} = ${pieces.id} order by ${pieceVersions.number} desc limit 1)`;
 
 /**
- * A slice of the visible pieces, with the newest version sent to the client of each when
- * `thumbnails` (a piece in production shows nothing of its work: its versions are not read).
+ * A slice of the visible pieces by due date then title (then id, so pages never overlap),
+ * cut in SQL: each column's first cards come from the index of a client's pieces by status
+ * and due date, so a board of 500 pieces reads and maps only the few it shows. With the
+ * newest version sent to the client of each, except in production (a piece there shows
+ * nothing of its work: its versions are not read). One prebuilt read per column, and one for
+ * every column (the whole list).
  */
-export const pieceSliceQuery = (
-  db: Database,
-  viewer: ContactViewer,
-  slice: PieceSlice,
-  thumbnails: boolean,
-) =>
-  db
-    .select({
-      id: pieces.id,
-      title: pieces.title,
-      kind: pieces.kind,
-      status: pieces.status,
-      dueOn: pieces.dueOn,
-      projectName: aliased(projects.name, 'project_name'),
-      sent: (thumbnails ? newestSentVersion : sql<string | null>`null`).as('sent_version'),
-    })
-    .from(pieces)
-    .innerJoin(projects, eq(projects.id, pieces.projectId))
-    .where(sliceWhere(viewer, slice))
-    .orderBy(asc(pieces.dueOn), asc(pieces.title), asc(pieces.id))
-    .limit(slice.limit)
-    .offset(slice.offset);
+const sliceReadOf = (column: SpaceColumn | null) =>
+  prebuiltRead((db) =>
+    db
+      .select({
+        id: pieces.id,
+        title: pieces.title,
+        kind: pieces.kind,
+        status: pieces.status,
+        dueOn: pieces.dueOn,
+        projectName: aliased(projects.name, 'project_name'),
+        sent: (column !== 'in_production' ? newestSentVersion : sql<string | null>`null`).as(
+          'sent_version',
+        ),
+      })
+      .from(pieces)
+      .innerJoin(projects, eq(projects.id, pieces.projectId))
+      .where(
+        and(
+          seenInSpace(ANY_VIEWER),
+          column ? inArray(pieces.status, statusesOf(column)) : undefined,
+        ),
+      )
+      .orderBy(asc(pieces.dueOn), asc(pieces.title), asc(pieces.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset')),
+  );
+const sliceReads = new Map(
+  [null, ...SPACE_COLUMNS].map((column) => [column, sliceReadOf(column)] as const),
+);
 
-/** How many visible pieces hold each status (a status with none is absent). */
-export const statusCountsQuery = (db: Database, viewer: ContactViewer) =>
+/** A slice of the visible pieces (see sliceReadOf), in the batch's shape. */
+export const pieceSliceQuery = (db: Database, viewer: ContactViewer, slice: PieceSlice) =>
+  (sliceReads.get(slice.column) ?? sliceReadOf(slice.column))(db, {
+    ...viewerValues(viewer),
+    limit: slice.limit,
+    offset: slice.offset,
+  });
+
+const statusCounts = prebuiltRead((db) =>
   db
     .select({ status: pieces.status, pieces: sql<number>`count(*)`.mapWith(Number) })
     .from(pieces)
     .innerJoin(projects, eq(projects.id, pieces.projectId))
-    .where(seenInSpace(viewer))
-    .groupBy(pieces.status);
+    .where(seenInSpace(ANY_VIEWER))
+    .groupBy(pieces.status),
+);
+
+/** How many visible pieces hold each status (a status with none is absent). */
+export const statusCountsQuery = (db: Database, viewer: ContactViewer) =>
+  statusCounts(db, viewerValues(viewer));
+
+const OPENING_STATUSES = PIECE_STATUSES.filter(opensInSpace);
+
+const awaitingContact = prebuiltRead((db) =>
+  db
+    .select({ pieceId: approvalRounds.pieceId })
+    .from(approvalLinks)
+    .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
+    .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
+    .innerJoin(projects, eq(projects.id, pieces.projectId))
+    .where(
+      and(
+        eq(approvalLinks.contactId, CONTACT),
+        eq(approvalRounds.status, 'open'),
+        isNull(approvalLinks.revokedAt),
+        sql`not ${contactDecided(approvalRounds.id, CONTACT)}`,
+        seenInSpace(ANY_VIEWER),
+        // In production the contact has nothing to open, so nothing awaits them.
+        inArray(pieces.status, OPENING_STATUSES),
+      ),
+    ),
+);
+
+/**
+ * The visible pieces awaiting this contact, in any column: an open round that sent them a
+ * link they have not decided on (read from the contact's links: a handful).
+ */
+export const awaitingContactQuery = (db: Database, viewer: ContactViewer) =>
+  awaitingContact(db, viewerValues(viewer));
+
+const visibleProjects = prebuiltRead((db) =>
+  db
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(and(eq(projects.clientId, CLIENT), eq(projects.visibleToClient, true)))
+    .orderBy(asc(projects.name)),
+);
+
+/** The client's projects shown in the space, by name. */
+export const visibleProjectsQuery = (db: Database, viewer: ContactViewer) =>
+  visibleProjects(db, viewerValues(viewer));

@@ -1,18 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import {
-  approvalLinks,
-  approvalRounds,
-  PIECE_STATUSES,
-  type PieceKind,
-  type PieceStatus,
-  pieces,
-  projects,
-} from '../../../db/schema/index.ts';
 import { policy } from '../../policy/index.ts';
-import { contactDecided } from '../approvals/contact-may-act.ts';
 import type { ContactViewer } from './contact-viewer.ts';
-import { seenInSpace } from './project-visibility.ts';
 import {
   opensInSpace,
   pageCountOf,
@@ -21,7 +9,13 @@ import {
   type SpaceColumn,
   spaceColumnOf,
 } from './space-board-columns.ts';
-import { type PieceSlice, pieceSliceQuery, statusCountsQuery } from './space-board-queries.ts';
+import {
+  awaitingContactQuery,
+  type PieceSlice,
+  pieceSliceQuery,
+  statusCountsQuery,
+  visibleProjectsQuery,
+} from './space-board-queries.ts';
 import { spaceFileUrl } from './space-piece-files.ts';
 
 /**
@@ -42,33 +36,11 @@ export async function loadSpaceBoard(
   // sent to the client — except in production, whose versions are not read.
   const [countRows, awaitingRows, projectRows, ...sliceRows] = await db.batch([
     statusCountsQuery(db, viewer),
-    // The visible pieces awaiting this contact, in any column: an open round that sent them a
-    // link they have not decided on (read from the contact's links: a handful).
-    db
-      .select({ pieceId: approvalRounds.pieceId })
-      .from(approvalLinks)
-      .innerJoin(approvalRounds, eq(approvalRounds.id, approvalLinks.roundId))
-      .innerJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
-      .innerJoin(projects, eq(projects.id, pieces.projectId))
-      .where(
-        and(
-          eq(approvalLinks.contactId, viewer.contactId),
-          eq(approvalRounds.status, 'open'),
-          isNull(approvalLinks.revokedAt),
-          sql`not ${contactDecided(approvalRounds.id, viewer.contactId)}`,
-          seenInSpace(viewer),
-          // In production the contact has nothing to open, so nothing awaits them.
-          inArray(pieces.status, OPENING_STATUSES),
-        ),
-      ),
-    db
-      .select({ id: projects.id, name: projects.name })
-      .from(projects)
-      .where(and(eq(projects.clientId, viewer.clientId), eq(projects.visibleToClient, true)))
-      .orderBy(asc(projects.name)),
-    ...slices.map((slice) => pieceSliceQuery(db, viewer, slice, slice.column !== 'in_production')),
+    awaitingContactQuery(db, viewer),
+    visibleProjectsQuery(db, viewer),
+    ...slices.map((slice) => pieceSliceQuery(db, viewer, slice)),
   ]);
-  const pieceRows = sliceRows.flat() as PieceRow[];
+  const pieceRows = sliceRows.flat();
   const awaiting = new Set(awaitingRows.map((row) => row.pieceId));
   const cards = pieceRows.map((row) => {
     const opens = opensInSpace(row.status);
@@ -127,18 +99,6 @@ function slicesOf(request: SpaceBoardRequest, perColumn: number, pageSize: numbe
     return SPACE_COLUMNS.map((column) => ({ column, offset: 0, limit: perColumn }));
   return [{ column: request.column, offset: (request.page - 1) * pageSize, limit: pageSize }];
 }
-
-const OPENING_STATUSES = PIECE_STATUSES.filter(opensInSpace);
-
-type PieceRow = {
-  id: string;
-  title: string;
-  kind: PieceKind;
-  status: PieceStatus;
-  dueOn: string | null;
-  projectName: string;
-  sent: string | null;
-};
 
 const NO_THUMBNAIL = { kind: 'none' } as const;
 
