@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, or, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -23,8 +23,11 @@ export type SurveyCandidate = {
  * The deliveries since `since`, each with the contacts to ask, as three reads for one batch:
  * - piece_approved: a round approved since then (its piece approved), asking the contacts the
  *   round was sent to;
- * - request_done: a client request whose resulting project has all its pieces approved, the
- *   last of them since then, asking the contact who opened it;
+ * - request_done: a client request done since then, asking the contact who opened it: a
+ *   project request when its resulting project has all its pieces approved, the last of them
+ *   since then; a piece request when its own piece was approved since then, whatever else
+ *   its project holds (the triage makes that piece under the request's own id, see
+ *   pieceIdOfRequest in client-requests/triage.ts);
  * - check_in: the 7-day check-in recorded since then (the checked_in stage), asking every
  *   contact of the client.
  */
@@ -54,7 +57,15 @@ export function readSurveyCandidates(db: Database, since: Date) {
         eq(approvalRounds.status, 'approved'),
         gte(approvalRounds.closedAt, since),
         isNotNull(clientRequests.contactId),
-        sql`not exists (select 1 from ${pieces} other where other.project_id = ${clientRequests.resultProjectId} and other.status <> 'approved')`,
+        // A piece request is done with its own piece (the triage makes it under the request's
+        // id, in the existing project it names); a project request with its whole project.
+        or(
+          and(eq(clientRequests.kind, 'piece'), eq(clientRequests.id, pieces.id)),
+          and(
+            eq(clientRequests.kind, 'project'),
+            sql`not exists (select 1 from ${pieces} other where other.project_id = ${clientRequests.resultProjectId} and other.status <> 'approved')`,
+          ),
+        ),
       ),
     );
   const checkIn = db
