@@ -154,6 +154,40 @@ describe.each(DRIVERS)('a request draft saved from two tabs (%s)', (driver) => {
     expect((await draftOf(draft.id))?.title).toBe('Primeira versão');
   });
 
+  it('a save retried after its response was lost (same answers as stored) succeeds with the current version, writing nothing', async () => {
+    const draft = await newDraft();
+    const form = { savedAt: draft.savedAt, title: 'Salva, resposta perdida', action: 'save' };
+    const first = await post(`/api/space/requests/${draft.id}`, form);
+    expect(first.status).toBe(200);
+    const current = (await readJson(first)).savedAt;
+    const stored = await draftOf(draft.id);
+
+    const retry = await post(`/api/space/requests/${draft.id}`, form);
+    expect(retry.status).toBe(200);
+    expect(await readJson(retry)).toMatchObject({
+      id: draft.id,
+      status: 'draft',
+      savedAt: current,
+    });
+    expect(await draftOf(draft.id)).toEqual(stored);
+
+    // The first save of a new form, retried: the same.
+    const again = await post('/api/space/requests', {
+      kind: 'project',
+      newId: draft.id,
+      title: 'Salva, resposta perdida',
+      action: 'save',
+    });
+    expect(again.status).toBe(200);
+    expect((await readJson(again)).savedAt).toBe(current);
+    expect(await draftOf(draft.id)).toEqual(stored);
+
+    // Other answers on the old version are still a conflict.
+    const other = await post(`/api/space/requests/${draft.id}`, { ...form, title: 'Outra' });
+    expect(other.status).toBe(409);
+    expect(await draftOf(draft.id)).toEqual(stored);
+  });
+
   it('a version that is no number is a localized 400, nothing written', async () => {
     const draft = await newDraft();
     const before = await draftOf(draft.id);

@@ -6,6 +6,7 @@ import type { FileStore } from '../files/file-store.ts';
 import type { RequestAnswers } from './request-answers.ts';
 import { saveRequestDraft } from './request-draft.ts';
 import { planRequestSave } from './request-save-plan.ts';
+import { alreadySaved } from './request-save-retry.ts';
 import { openRequestTarget, type RequestTarget } from './request-target.ts';
 import { submitRequest } from './submit-request.ts';
 
@@ -43,13 +44,21 @@ export async function postRequestForm(
   rules: FormRules,
   now: Date,
 ): Promise<RequestFormResult> {
+  // A save refused as made elsewhere meanwhile may be this post's own lost save, retried.
+  const retried = (requestId: string) =>
+    alreadySaved(deps.db, viewer, { requestId, raw: post.raw }, rules);
   const opened = await openRequestTarget(deps.db, viewer, post.target, rules);
-  if (!opened.ok) return opened;
+  if (!opened.ok) {
+    if (opened.error !== 'draft_changed' || post.send || !post.target.requestId) return opened;
+    return (await retried(post.target.requestId)) ?? opened;
+  }
   const planned = await planRequestSave(opened.request, post.raw, rules, post.send);
   if (!planned.ok) return planned;
   if (!post.send) {
     const saved = await saveRequestDraft(deps, viewer, opened.request, planned.plan, now);
-    return saved.ok ? { ...saved, sent: false } : saved;
+    if (saved.ok) return { ...saved, sent: false };
+    if (saved.error !== 'draft_changed') return saved;
+    return (await retried(opened.request.requestId ?? opened.request.newId)) ?? saved;
   }
   const sent = await submitRequest(deps, viewer, opened.request, planned.plan, context, rules, now);
   return sent.ok ? { ...sent, sent: true } : sent;
