@@ -64,17 +64,26 @@ describe.each(DRIVERS)('the timeline notices job (%s)', (driver) => {
     const ritaAsk = rita.find((mail) => mail.idempotencyKey.includes('minutes-1'));
     expect(ritaAsk?.subject).toContain('Reunião de fevereiro');
     expect(ritaAsk?.text).toMatch(/\/timeline-ack\/[a-z2-7]{32}/);
-    // A note asks nothing: Rita, outside the space, gets no link; João gets the space's entry.
+    // A note asks nothing: Rita, outside the space, still gets a personal link (to read the
+    // entry and its files), and so does João, who may use the space.
     const ritaNote = rita.find((mail) => mail.idempotencyKey.includes('note-1'));
-    expect(ritaNote?.text).not.toContain('http');
+    expect(ritaNote?.text).toMatch(new RegExp(`${TEST_ORIGIN}/timeline-ack/[a-z2-7]{32}`));
+    expect(ritaNote?.text).toContain('Ver o registro e os arquivos');
+    expect(ritaNote?.text).not.toContain('Ler e responder');
     const joaoNote = (await mailTo(app, JOAO.email)).find((m) =>
       m.idempotencyKey.includes('note-1'),
     );
-    expect(joaoNote?.text).toContain(`${TEST_ORIGIN}/space/timeline/note-1`);
-    // The hash of a link only where acknowledgement is asked; every recipient marked told.
-    expect((await recipientOf(app, 'minutes-1', RITA.id))?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
-    expect((await recipientOf(app, 'note-1', RITA.id))?.tokenHash).toBeNull();
-    expect((await recipientOf(app, 'note-1', RITA.id))?.notifiedAt).toEqual(start);
+    expect(joaoNote?.text).toMatch(/\/timeline-ack\/[a-z2-7]{32}/);
+    // Every recipient's link hash is kept, with the policy's expiry; every recipient told.
+    const linkDays = policy.timeline.acknowledgement.linkDays * DAY;
+    for (const entryId of ['minutes-1', 'note-1']) {
+      const row = await recipientOf(app, entryId, RITA.id);
+      expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row?.tokenExpiresAt).toEqual(new Date(start.getTime() + linkDays));
+      expect(row?.notifiedAt).toEqual(start);
+    }
+    const noteToken = await ackToken(app, RITA.email, 'note-1');
+    expect((await openAcknowledgementByToken(app.db, noteToken))?.asks).toBe(false);
   });
 
   it('never e-mails an internal entry', async () => {

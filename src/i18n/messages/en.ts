@@ -2056,8 +2056,7 @@ export const en = {
     },
     mail: {
       greeting: 'Hello, {name}!',
-      noLink: 'To see the whole entry, please talk to your account manager (CS).',
-      openSpace: 'See it on the timeline',
+      openEntry: 'See the entry and its files',
       openAck: 'Read and answer',
       notice: {
         subject: '{client}: {title}',

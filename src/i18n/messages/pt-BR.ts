@@ -2073,8 +2073,7 @@ export const ptBR = {
     },
     mail: {
       greeting: 'Olá, {name}!',
-      noLink: 'Para ver o registro completo, fale com o seu atendimento (CS).',
-      openSpace: 'Ver na linha do tempo',
+      openEntry: 'Ver o registro e os arquivos',
       openAck: 'Ler e responder',
       notice: {
         subject: '{client}: {title}',

@@ -2064,8 +2064,7 @@ export const ru = {
     },
     mail: {
       greeting: 'Здравствуйте, {name}!',
-      noLink: 'Чтобы увидеть запись целиком, обратитесь к своему менеджеру (CS).',
-      openSpace: 'Открыть ленту',
+      openEntry: 'Открыть запись и файлы',
       openAck: 'Прочитать и ответить',
       notice: {
         subject: '{client}: {title}',

@@ -22,7 +22,9 @@ export type TimelineFileView = { id: string; fileName: string; contentType: stri
 
 /**
  * A contact's acknowledgement of one entry, opened by their link or in the space: the entry
- * as the client may see it, who asks (CS), and their answer once given.
+ * as the client may see it, who asks (CS), and their answer once given. By link it may also
+ * be an entry that asks nothing (`asks` false): every e-mail carries a personal link, so a
+ * contact outside the space still reads the entry and its files; there is nothing to answer.
  */
 export type OpenAcknowledgement = {
   entry: {
@@ -35,6 +37,8 @@ export type OpenAcknowledgement = {
     createdAt: Date;
     revision: number;
   };
+  // Whether the entry asks acknowledgement: only then are there answers to offer or take.
+  asks: boolean;
   client: { id: string; name: string };
   contact: { id: string; name: string; locale: Locale };
   cs: { name: string; email: string; locale: string } | null;
@@ -53,9 +57,9 @@ export const linkExpired = (opened: OpenAcknowledgement, now: Date) =>
   opened.linkExpiresAt !== null && opened.linkExpiresAt.getTime() <= now.getTime();
 
 /**
- * The recipient row with its entry, client, contact and CS. Only a client-visible entry that
- * asks acknowledgement, and a contact still of the entry's client, open it: an entry made
- * internal or a contact moved away is an invalid link. A removed contact has no row at all.
+ * The recipient row with its entry, client, contact and CS. Only a client-visible entry, and
+ * a contact still of the entry's client, open it: an entry made internal or a contact moved
+ * away is an invalid link. A removed contact has no row at all.
  */
 function recipientQuery(db: Database, which: SQL) {
   return (
@@ -69,6 +73,7 @@ function recipientQuery(db: Database, which: SQL) {
         period: timelineEntries.period,
         createdAt: aliased(timelineEntries.createdAt, 'entry_created_at'),
         revision: timelineEntries.revision,
+        asks: timelineEntries.asksAcknowledgement,
         clientId: aliased(clients.id, 'client_id'),
         clientName: aliased(clients.name, 'client_name'),
         contactId: aliased(clientContacts.id, 'contact_id'),
@@ -95,7 +100,6 @@ function recipientQuery(db: Database, which: SQL) {
         and(
           which,
           eq(timelineEntries.visibility, 'client'),
-          eq(timelineEntries.asksAcknowledgement, true),
           eq(clientContacts.clientId, timelineEntries.clientId),
         ),
       )
@@ -136,6 +140,7 @@ async function openWhere(
       createdAt: row.createdAt,
       revision: row.revision,
     },
+    asks: row.asks,
     client: { id: row.clientId, name: row.clientName },
     contact: { id: row.contactId, name: row.contactName, locale: localeOf(row.contactLocale) },
     cs:
@@ -173,7 +178,10 @@ export function openAcknowledgementByToken(db: Database, token: string) {
   return openWhere(db, byToken, entryOf, hash);
 }
 
-/** The same acknowledgement in the client space: this contact's, of an entry of their client. */
+/**
+ * The same acknowledgement in the client space: this contact's, of an entry of their client
+ * that asks it (the space shows every entry itself; this opens only what may be answered).
+ */
 export function openAcknowledgementInSpace(db: Database, viewer: ContactViewer, entryId: string) {
   return openWhere(
     db,
@@ -181,6 +189,7 @@ export function openAcknowledgementInSpace(db: Database, viewer: ContactViewer, 
       eq(timelineRecipients.entryId, entryId),
       eq(timelineRecipients.contactId, viewer.contactId),
       eq(timelineEntries.clientId, viewer.clientId),
+      eq(timelineEntries.asksAcknowledgement, true),
     ) as SQL,
     sql`${entryId}`,
     null,

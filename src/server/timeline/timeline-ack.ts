@@ -33,6 +33,8 @@ export async function acknowledgeEntry(
   },
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: TimelineAckFailure }> {
+  // A read-only link (an entry that asks nothing) opens the entry, never an answer.
+  if (!opened.asks) return { ok: false, error: 'not_found' };
   if (opened.answer) return { ok: false, error: 'answered' };
   const { entry, contact } = opened;
   const { answer } = input;

@@ -1,12 +1,8 @@
 import { createTranslator, localeOf } from '../../i18n/index.ts';
 import { composeMail, headerLine } from '../mail/compose-mail.ts';
 
-/** Where a contact's personal acknowledgement link points. */
+/** Where a contact's personal link points: to answer, or only to read an entry that asks nothing. */
 export const timelineAckUrl = (origin: string, token: string) => `${origin}/timeline-ack/${token}`;
-
-/** An entry in the client space's timeline (the contact signs in there first). */
-export const spaceEntryUrl = (origin: string, entryId: string) =>
-  `${origin}/space/timeline/${encodeURIComponent(entryId)}`;
 
 /**
  * What the contact is sent about an entry: `notice` (published, no answer asked), `ask`
@@ -16,12 +12,12 @@ export type TimelineNotice = 'notice' | 'ask' | 'reminder';
 
 /**
  * The e-mail of a client-visible entry to a contact chosen on it, in the contact's language:
- * the entry's title, and the link — the personal acknowledgement link when one is asked,
- * else the space's entry when they may use the space, else none.
+ * the entry's title, and their personal link — to read and answer when acknowledgement is
+ * asked, else to see the entry and its files.
  */
 export function timelineNoticeMail(
   contact: { name: string; locale: string },
-  facts: { title: string; client: string; cs: string | null; url: string | null },
+  facts: { title: string; client: string; cs: string | null; url: string },
   notice: TimelineNotice,
 ) {
   const lang = localeOf(contact.locale);
@@ -35,18 +31,11 @@ export function timelineNoticeMail(
       facts.cs
         ? t(`timelineAck.mail.${notice}.bodyBy`, { ...params, cs: facts.cs })
         : t(`timelineAck.mail.${notice}.body`, params),
-      ...(facts.url ? [] : [t('timelineAck.mail.noLink')]),
     ],
-    ...(facts.url
-      ? {
-          action: {
-            label: t(
-              notice === 'notice' ? 'timelineAck.mail.openSpace' : 'timelineAck.mail.openAck',
-            ),
-            url: facts.url,
-          },
-        }
-      : {}),
+    action: {
+      label: t(notice === 'notice' ? 'timelineAck.mail.openEntry' : 'timelineAck.mail.openAck'),
+      url: facts.url,
+    },
     footer: t('mail.clientFooter'),
   });
 }

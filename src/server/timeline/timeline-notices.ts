@@ -12,7 +12,6 @@ import type { Policy } from '../../policy/index.ts';
 import { generateSecretToken, hashToken } from '../auth/tokens.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import {
-  spaceEntryUrl,
   type TimelineNotice,
   timelineAckUrl,
   timelineNoticeMail,
@@ -44,7 +43,6 @@ function pendingRecipients(db: Database) {
       contactName: aliased(clientContacts.name, 'contact_name'),
       email: clientContacts.email,
       locale: clientContacts.locale,
-      mayUseSpace: clientContacts.mayUseSpace,
     })
     .from(timelineRecipients)
     .innerJoin(timelineEntries, eq(timelineEntries.id, timelineRecipients.entryId))
@@ -60,7 +58,8 @@ const stillVisible = (entryId: string) =>
 
 /**
  * The e-mails of client-visible entries, each once. A chosen contact not yet told gets the
- * entry's e-mail (with a personal acknowledgement link when the entry asks for one); one who
+ * entry's e-mail with a personal link (to answer when the entry asks acknowledgement, else
+ * to read the entry and its files, space or not); one who
  * was asked and has not answered after the policy's days gets one reminder with a link of its
  * own. Each mark (`notified_at`, `reminded_at`) is set only while unset, the e-mail is queued
  * only if that mark was this run's (changes()), and its outbox key is per entry and contact:
@@ -110,7 +109,11 @@ const ofRecipient = (recipient: Recipient) => eq(timelineRecipients.id, recipien
 const linkExpiry = (rules: TimelineNoticePolicy, now: Date) =>
   new Date(now.getTime() + rules.timeline.acknowledgement.linkDays * DAY_MS);
 
-/** The first e-mail: the mark (and the link's hash when acknowledgement is asked), then the mail. */
+/**
+ * The first e-mail: the mark and the personal link's hash, then the mail. Every notice has a
+ * link: a contact who may not use the space would otherwise never see the report or boleto
+ * the e-mail announces; the link of an entry that asks nothing only reads.
+ */
 function noticeWrites(
   db: Database,
   rules: TimelineNoticePolicy,
@@ -118,19 +121,14 @@ function noticeWrites(
   origin: string,
   now: Date,
 ) {
-  const token = recipient.asksAcknowledgement ? generateSecretToken() : null;
-  const url = token
-    ? timelineAckUrl(origin, token)
-    : recipient.mayUseSpace
-      ? spaceEntryUrl(origin, recipient.entryId)
-      : null;
+  const token = generateSecretToken();
   return [
     db
       .update(timelineRecipients)
       .set({
         notifiedAt: now,
-        tokenHash: token ? hashToken(token) : null,
-        tokenExpiresAt: token ? linkExpiry(rules, now) : null,
+        tokenHash: hashToken(token),
+        tokenExpiresAt: linkExpiry(rules, now),
       })
       .where(
         and(
@@ -143,8 +141,8 @@ function noticeWrites(
       db,
       mailTo(
         recipient,
-        token ? 'ask' : 'notice',
-        url,
+        recipient.asksAcknowledgement ? 'ask' : 'notice',
+        timelineAckUrl(origin, token),
         `timeline-notice:${recipient.entryId}:${recipient.contactId}`,
       ),
       now,
@@ -192,7 +190,7 @@ function reminderWrites(
   ];
 }
 
-function mailTo(recipient: Recipient, notice: TimelineNotice, url: string | null, key: string) {
+function mailTo(recipient: Recipient, notice: TimelineNotice, url: string, key: string) {
   return {
     idempotencyKey: key,
     to: recipient.email,

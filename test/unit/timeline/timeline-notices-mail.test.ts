@@ -23,15 +23,15 @@ describe('the timeline e-mails', () => {
     expect(mail.text).toContain('Прочитать и ответить: https://p.example/timeline-ack/x');
   });
 
-  it('says how to see the entry when there is no link to give', () => {
+  it('gives a notice that asks nothing its personal link to see the entry and its files', () => {
     const mail = timelineNoticeMail(
       { name: 'Rita', locale: 'pt-BR' },
-      { title: 'Nota', client: 'Padaria', cs: null, url: null },
+      { title: 'Nota', client: 'Padaria', cs: null, url: 'https://p.example/timeline-ack/y' },
       'notice',
     );
-    expect(mail.text).toContain('fale com o seu atendimento (CS)');
-    expect(mail.text).not.toContain('http');
-    expect(mail.html).not.toContain('<a ');
+    expect(mail.text).toContain('Ver o registro e os arquivos: https://p.example/timeline-ack/y');
+    expect(mail.text).not.toContain('Ler e responder');
+    expect(mail.html).toContain('href="https://p.example/timeline-ack/y"');
   });
 
   it('escapes the observation in the HTML to CS and keeps it whole in the text', () => {
