@@ -4,6 +4,10 @@
 // with "save draft" or "send" as without JavaScript. Each save posts the draft's version
 // (savedAt) and gets the new one back, so a save from another tab that came later is never
 // silently overwritten: the server answers 409 and this tab stops saving and says why.
+// A save whose response was lost (a dropped connection, a 5xx) may have been written: the
+// server answers its retry with the current version (same answers), and a 409 after such a
+// failure first re-posts the failed answers to learn whether they were ours before stopping.
+// A change not yet saved is posted when the page goes away (pagehide, keepalive).
 // Every text shown comes from the form's data attributes, rendered from the catalogs.
 (() => {
   const form = document.querySelector('form[data-request-draft]');
@@ -17,6 +21,8 @@
   let saving = null;
   let changedWhileSaving = false;
   let stopped = false;
+  // The answers of a save that failed without an answer: perhaps written all the same.
+  let lostSave = null;
 
   const say = (text) => {
     if (status) status.textContent = text;
@@ -55,6 +61,28 @@
     return body;
   };
 
+  const post = (body, keepalive = false) =>
+    fetch(target(), {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      body,
+      credentials: 'same-origin',
+      keepalive,
+    });
+  const accepted = (body) => {
+    version().value = String(body.savedAt);
+    becameDraft(body.id);
+  };
+  // After a lost save, a 409: were the lost answers written (then the stored version is ours)?
+  const ownLostSave = async () => {
+    if (!lostSave) return false;
+    const again = await post(lostSave);
+    lostSave = null;
+    if (!again.ok) return false;
+    accepted(await again.json());
+    return true;
+  };
+
   async function save() {
     if (stopped) return;
     if (saving) {
@@ -64,20 +92,30 @@
     say(form.dataset.saving);
     saving = (async () => {
       try {
-        const response = await fetch(target(), {
-          method: 'POST',
-          headers: { Accept: 'application/json' },
-          body: answersOnly(),
-          credentials: 'same-origin',
-        });
+        const answers = answersOnly();
+        let response;
+        try {
+          response = await post(answers);
+        } catch (error) {
+          lostSave = answers;
+          throw error;
+        }
         const body = await response.json().catch(() => ({}));
         if (response.ok) {
-          version().value = String(body.savedAt);
-          becameDraft(body.id);
-          say(form.dataset.saved.replace('{time}', timeNow()));
+          lostSave = null;
+          accepted(body);
+          // "Saved at" only when nothing typed since waits for its own save.
+          if (!changedWhileSaving && !pending) say(form.dataset.saved.replace('{time}', timeNow()));
           return;
         }
-        if (response.status >= 500) throw new Error(String(response.status));
+        if (response.status >= 500) {
+          lostSave = answers;
+          throw new Error(String(response.status));
+        }
+        if (response.status === 409 && (await ownLostSave())) {
+          changedWhileSaving = true;
+          return;
+        }
         // A refusal (saved elsewhere, sent, a text too long, signed out): say it; a conflict
         // or a lost session stops the saving, the rest waits for the next change.
         say(body.error?.message ?? form.dataset.failed);
@@ -97,9 +135,14 @@
     }
   }
 
+  let pending = false;
   function schedule() {
+    pending = true;
     clearTimeout(timer);
-    timer = setTimeout(save, WAIT_MS);
+    timer = setTimeout(() => {
+      pending = false;
+      save();
+    }, WAIT_MS);
   }
 
   const changed = (event) => {
@@ -107,11 +150,19 @@
     if (!(field instanceof HTMLElement) || !field.name || field.type === 'file') return;
     schedule();
   };
+  // Leaving with a change not yet saved: post it on the way out (the browser keeps it alive).
+  addEventListener('pagehide', () => {
+    if (stopped || !pending || saving) return;
+    clearTimeout(timer);
+    pending = false;
+    post(answersOnly(), true).catch(() => {});
+  });
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
   // A button pressed while a save is on its way waits for it, then posts the new version.
   form.addEventListener('submit', (event) => {
     clearTimeout(timer);
+    pending = false;
     if (!saving) return;
     event.preventDefault();
     const button = event.submitter;
