@@ -137,6 +137,9 @@ export const timelineRecipients = sqliteTable(
     // The entry's revision the contact read when answering ("agreed to version N"); an
     // entry's content cannot be edited once anyone answered, so it is the current one.
     answeredRevision: integer('answered_revision'),
+    // The personal link of an entry that asks nothing only reads (every notice has a link):
+    // written when the contact is told, it keeps such rows out of the reminders' index.
+    readOnlyLink: integer('read_only_link', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     uniqueIndex('timeline_recipients_entry_contact_idx').on(table.entryId, table.contactId),
@@ -155,7 +158,7 @@ export const timelineRecipients = sqliteTable(
     index('timeline_recipients_to_remind_idx')
       .on(table.notifiedAt)
       .where(
-        sql`${table.tokenHash} is not null and ${table.response} is null and ${table.remindedAt} is null`,
+        sql`${table.tokenHash} is not null and not ${table.readOnlyLink} and ${table.response} is null and ${table.remindedAt} is null`,
       ),
   ],
 );

@@ -1,0 +1,3 @@
+DROP INDEX `timeline_recipients_to_remind_idx`;--> statement-breakpoint
+ALTER TABLE `timeline_recipients` ADD `read_only_link` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `timeline_recipients_to_remind_idx` ON `timeline_recipients` (`notified_at`) WHERE "timeline_recipients"."token_hash" is not null and not "timeline_recipients"."read_only_link" and "timeline_recipients"."response" is null and "timeline_recipients"."reminded_at" is null;
