@@ -61,6 +61,8 @@ describe.each(DRIVERS)('the read-only personal link (%s)', (driver) => {
     expect(mail?.html).toContain(`href="${TEST_ORIGIN}/timeline-ack/${token}"`);
     const row = await recipientOf(app, 'report-1', RITA.id);
     expect(row?.tokenExpiresAt).toEqual(new Date(start.getTime() + LINK_DAYS));
+    // Kept out of the reminders' index: there is nothing to remind of.
+    expect(row?.readOnlyLink).toBe(true);
   });
 
   it('opens the entry and its files, with nothing to answer', async () => {

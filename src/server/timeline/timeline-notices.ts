@@ -82,9 +82,10 @@ export async function sendTimelineNotices(
     pendingRecipients(db)
       .where(
         and(
-          // Unanswered (`response`, written with `responded_at`) and not reminded, as the
-          // partial index names them.
+          // Asked (a read-only link is not), unanswered (`response`, written with
+          // `responded_at`) and not reminded, as the partial index names them.
           isNotNull(timelineRecipients.tokenHash),
+          sql`not ${timelineRecipients.readOnlyLink}`,
           isNull(timelineRecipients.response),
           isNull(timelineRecipients.remindedAt),
           lte(timelineRecipients.notifiedAt, remindBefore),
@@ -129,6 +130,7 @@ function noticeWrites(
         notifiedAt: now,
         tokenHash: hashToken(token),
         tokenExpiresAt: linkExpiry(rules, now),
+        readOnlyLink: !recipient.asksAcknowledgement,
       })
       .where(
         and(
