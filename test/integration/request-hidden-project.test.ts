@@ -1,13 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientRequests, events, outbox, projects, requestFiles } from '../../db/schema/index.ts';
+import { clientRequests, events, outbox } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { postRequestForm } from '../../src/server/client-requests/request-form-post.ts';
 import { REQUEST_REFUSALS } from '../../src/server/client-requests/request-refusals.ts';
 import type { RequestTarget } from '../../src/server/client-requests/request-target.ts';
 import type { ContactViewer } from '../../src/server/client-space/contact-viewer.ts';
 import type { FileStore } from '../../src/server/files/file-store.ts';
-import { formValues, openRequestsApp, PDF } from '../support/request-form.ts';
+import {
+  formValues,
+  openRequestsApp,
+  PDF,
+  requestTrace,
+  showBakeryProject,
+} from '../support/request-form.ts';
 import { spaceCookieOf } from '../support/space-contact-session.ts';
 import { readJson, SAME_ORIGIN, TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -26,8 +32,7 @@ describe.each(DRIVERS)('a draft whose project was hidden after it was saved (%s)
       policy,
       app.deps.clock(),
     );
-  const showProject = (visibleToClient: boolean) =>
-    app.db.update(projects).set({ visibleToClient }).where(eq(projects.id, 'bakery-visible'));
+  const showProject = (visible: boolean) => showBakeryProject(app, visible);
   beforeAll(async () => {
     ({ app, rita } = await openRequestsApp(driver));
   });
@@ -65,14 +70,7 @@ describe.each(DRIVERS)('a draft whose project was hidden after it was saved (%s)
     expect(sent).toMatchObject({ ok: true, sent: true });
   });
 
-  /** Everything a send or a save could write: requests, files, stored bytes, mail, events. */
-  const written = async () => ({
-    requests: await app.db.select().from(clientRequests),
-    files: await app.db.select().from(requestFiles),
-    bytes: (await app.bucket.list({ prefix: 'requests/' })).objects.map((o) => o.key),
-    mails: (await app.db.select().from(outbox)).length,
-    events: (await app.db.select().from(events)).length,
-  });
+  const written = () => requestTrace(app);
   /**
    * The post as the route makes it, but the agency hides the project in the instant between
    * the checks and the batch: while the chosen file's bytes are being stored.

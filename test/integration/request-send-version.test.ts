@@ -1,12 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clientRequests, events, outbox, projects, requestFiles } from '../../db/schema/index.ts';
+import { clientRequests, outbox, requestFiles } from '../../db/schema/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { postRequestForm } from '../../src/server/client-requests/request-form-post.ts';
 import type { RequestTarget } from '../../src/server/client-requests/request-target.ts';
 import type { ContactViewer } from '../../src/server/client-space/contact-viewer.ts';
 import type { FileStore } from '../../src/server/files/file-store.ts';
-import { formValues, openRequestsApp, PDF } from '../support/request-form.ts';
+import {
+  formValues,
+  openRequestsApp,
+  PDF,
+  requestTrace,
+  showBakeryProject,
+} from '../support/request-form.ts';
 import { spaceCookieOf } from '../support/space-contact-session.ts';
 import { readJson, SAME_ORIGIN, TEST_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -34,16 +40,8 @@ describe.each(DRIVERS)('a send whose own write did not happen (%s)', (driver) =>
       policy,
       app.deps.clock(),
     );
-  /** Everything a send could write. */
-  const written = async () => ({
-    requests: await app.db.select().from(clientRequests),
-    files: await app.db.select().from(requestFiles),
-    bytes: (await app.bucket.list({ prefix: 'requests/' })).objects.map((o) => o.key),
-    mails: (await app.db.select().from(outbox)).length,
-    events: (await app.db.select().from(events)).length,
-  });
-  const showProject = (visibleToClient: boolean) =>
-    app.db.update(projects).set({ visibleToClient }).where(eq(projects.id, 'bakery-visible'));
+  const written = () => requestTrace(app);
+  const showProject = (visible: boolean) => showBakeryProject(app, visible);
   beforeAll(async () => {
     ({ app, rita } = await openRequestsApp(driver));
   });

@@ -1,7 +1,16 @@
-import { clientContacts, clients, projects } from '../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import {
+  clientContacts,
+  clientRequests,
+  clients,
+  events,
+  outbox,
+  projects,
+  requestFiles,
+} from '../../db/schema/index.ts';
 import type { ContactViewer } from '../../src/server/client-space/contact-viewer.ts';
 import { seedPeople } from './sign-in.ts';
-import { createTestApp } from './test-app.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
 import type { Driver } from './test-databases.ts';
 
 /** A PDF's bytes: accepted by the file checks. */
@@ -85,4 +94,20 @@ export function formValues(
   for (const [key, file] of Object.entries(files))
     raw[key] = new File([file.bytes as Uint8Array<ArrayBuffer>], file.name);
   return raw;
+}
+
+/** Everything a request's send or save could write: requests, files, stored bytes, mail, events. */
+export async function requestTrace(app: TestApp) {
+  return {
+    requests: await app.db.select().from(clientRequests),
+    files: await app.db.select().from(requestFiles),
+    bytes: (await app.bucket.list({ prefix: 'requests/' })).objects.map((o) => o.key),
+    mails: (await app.db.select().from(outbox)).length,
+    events: (await app.db.select().from(events)).length,
+  };
+}
+
+/** The agency shows (or hides) the bakery's visible project in the client space. */
+export function showBakeryProject(app: TestApp, visibleToClient: boolean) {
+  return app.db.update(projects).set({ visibleToClient }).where(eq(projects.id, 'bakery-visible'));
 }
