@@ -1,5 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
+import { prebuiltRead } from '../../../db/prebuilt-read.ts';
 import { invoices, users } from '../../../db/schema/index.ts';
 import { invoiceWindowAt, type Policy } from '../../policy/index.ts';
 import { reviewerDisciplinesOf } from '../approvals/internal-review-rules.ts';
@@ -41,24 +42,8 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
   const { open, window } = invoiceWindowAt(now, rules);
   const me = viewer.id;
   const batch = gatherReads(db);
-  const profile = batch.add(
-    db.select({ taxId: users.taxId, pixKey: users.pixKey }).from(users).where(eq(users.id, me)),
-  );
-  // Their newest invoice: the window's once sent, else the one before, still in review or
-  // sent back with a divergence (what they are waiting on, or must correct).
-  const myInvoice = batch.add(
-    db
-      .select({
-        id: invoices.id,
-        competenceMonth: invoices.competenceMonth,
-        status: invoices.status,
-        paymentDueOn: invoices.paymentDueOn,
-      })
-      .from(invoices)
-      .where(eq(invoices.partnerId, me))
-      .orderBy(desc(invoices.competenceMonth))
-      .limit(1),
-  );
+  const profile = batch.add(readProfile(db, { person: me }));
+  const myInvoice = batch.add(readNewestInvoice(db, { person: me }));
   const finance = blocks.finance
     ? batch.addAll(readFinanceToday(db, window.competenceMonth))
     : null;
@@ -126,3 +111,24 @@ export async function loadHomePage(db: Database, viewer: Viewer, rules: HomePoli
 }
 
 export type HomePage = Awaited<ReturnType<typeof loadHomePage>>;
+
+// Printed once, the person a placeholder (see prebuiltRead).
+const PERSON = sql.placeholder('person');
+const readProfile = prebuiltRead((db) =>
+  db.select({ taxId: users.taxId, pixKey: users.pixKey }).from(users).where(eq(users.id, PERSON)),
+);
+// Their newest invoice: the window's once sent, else the one before, still in review or
+// sent back with a divergence (what they are waiting on, or must correct).
+const readNewestInvoice = prebuiltRead((db) =>
+  db
+    .select({
+      id: invoices.id,
+      competenceMonth: invoices.competenceMonth,
+      status: invoices.status,
+      paymentDueOn: invoices.paymentDueOn,
+    })
+    .from(invoices)
+    .where(eq(invoices.partnerId, PERSON))
+    .orderBy(desc(invoices.competenceMonth))
+    .limit(1),
+);
