@@ -73,9 +73,9 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/request-templates', requestTemplateRoutes)
     .route('/space/preferences', spacePreferenceRoutes)
     .route('/requests', requestRoutes)
+    .route('/timeline', timelineRoutes)
     .route('/campaign-checks', campaignCheckRoutes)
     .route('/campaign-imports', campaignImportRoutes)
-    .route('/timeline', timelineRoutes)
     .notFound((c) => problem(c, 404, 'not_found', 'errors.notFound'))
     .onError(handleError);
 }

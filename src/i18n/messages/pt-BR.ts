@@ -1452,7 +1452,7 @@ export const ptBR = {
     figuresOf: 'Números de {days}',
     states: { met: 'Feita', open: 'A fazer', overdue: 'Atrasada' },
     notRunning:
-      'Nenhuma campanha deste cliente gastou nos {days} antes da verificação: não há o que verificar.',
+      'Os últimos {days} de números importados não mostram gasto: a conta parece pausada, então não há o que verificar até uma importação mostrar gasto de novo.',
     dayOff: 'Hoje não é dia útil: esta é a verificação de {date}.',
     missingDay: 'Os números de {date} não foram importados.',
     importLink: 'Importar a exportação do gerenciador de anúncios',
@@ -1741,7 +1741,8 @@ export const ptBR = {
     autosaved: 'Rascunho salvo às {time}.',
     autosaving: 'Salvando o rascunho…',
     autosaveFailed: 'Não foi possível salvar o rascunho agora. Tentaremos de novo em instantes.',
-    autosaveNote: 'O rascunho é salvo sozinho enquanto você escreve; os arquivos vão com os botões abaixo.',
+    autosaveNote:
+      'O rascunho é salvo sozinho enquanto você escreve; os arquivos vão com os botões abaixo.',
     fileTooLarge:
       'O arquivo {name} tem mais de {mb} MB. Nada foi gravado: escolha um arquivo menor.',
     fileEmpty: 'O arquivo {name} está vazio. Nada foi gravado: escolha-o de novo.',
@@ -1812,51 +1813,6 @@ export const ptBR = {
     },
     contactList: { label: 'Avisos do espaço', immediate: 'Na hora', daily: 'Resumo diário' },
   },
-  timelineReport: {
-    notices: {
-      greeting: 'Olá, {name}!',
-      action: 'Abrir a linha do tempo do cliente',
-      reminder: {
-        subject: 'Relatório de {month} de {client}: publicar até {due}',
-        body: 'O relatório mensal de {month} de {client} ainda não está na linha do tempo do cliente. Publique-o, visível ao cliente, até {due}.',
-      },
-      escalation: {
-        subject: 'Relatório de {month} de {client} atrasado',
-        body: 'O relatório mensal de {month} de {client} (CS: {cs}) devia estar publicado na linha do tempo do cliente até {due} e ainda não está.',
-      },
-    },
-    home: {
-      title: 'Relatórios mensais',
-      empty: 'Nenhum relatório mensal pendente.',
-      item: 'Relatório de {month} · {client}',
-    },
-    clientsNext: 'Relatório de {month}',
-    document: {
-      title: '{client}: linha do tempo de {month}',
-      exportedAt: 'Exportado da Ponte em {date}.',
-      empty: 'Nada na linha do tempo de {month}.',
-      byline: '{author} · {date}',
-      visibility: { internal: 'Interno (só a agência)', client: 'Visível ao cliente' },
-      actionItems: 'Encaminhamentos',
-      actionItem: '{what} — {role}, até {date}',
-      actionOpened: 'pedido de tarefa aberto',
-      actionRefused: 'não aberto como pedido de tarefa',
-      acknowledgements: 'Confirmações de leitura',
-      agreed: '{name}: li e estou de acordo ({date})',
-      observation: '{name}: tenho uma observação ({date})',
-      pending: '{name}: ainda não respondeu',
-      revision: 'revisão {n}',
-    },
-    print: {
-      action: 'Imprimir ou exportar um mês',
-      crumb: 'Imprimir',
-      periodLabel: 'Mês',
-      show: 'Mostrar',
-      howToPrint: 'Use a impressão do navegador (Ctrl+P ou ⌘P): menus e formulários ficam de fora.',
-      download: 'Baixar em Markdown',
-      invalidPeriod: 'Escolha um mês no formato AAAA-MM.',
-    },
-  },
   timeline: {
     title: 'Linha do tempo',
     pageTitle: '{client}: linha do tempo',
@@ -1916,7 +1872,8 @@ export const ptBR = {
       contactParticipants: 'Contatos do cliente presentes',
       otherParticipants: 'Outros participantes (um nome por linha)',
       contactIds: 'Enviar por e-mail para',
-      contactIdsHelp: 'Só para registros que o cliente vê. Um contato escolhido continua escolhido.',
+      contactIdsHelp:
+        'Só para registros que o cliente vê. Um contato escolhido continua escolhido.',
       noContacts: 'Este cliente ainda não tem contatos.',
       asksAcknowledgement: 'Pedir que confirmem a leitura',
       actionItems: 'Encaminhamentos (cada um vira um pedido de tarefa)',
@@ -1980,7 +1937,8 @@ export const ptBR = {
     notAllowed: 'Sua função não escreve este tipo de registro para este cliente.',
     editedMeanwhile:
       'Alguém salvou este registro depois que você o abriu. Abra de novo para ver as alterações e então edite.',
-    alreadySaved: 'Este registro já foi salvo (um segundo clique?). Abra a linha do tempo para vê-lo.',
+    alreadySaved:
+      'Este registro já foi salvo (um segundo clique?). Abra a linha do tempo para vê-lo.',
     alreadySent:
       'Os contatos já receberam este registro por e-mail: ele não pode voltar a ser interno.',
     alreadyAcknowledged:
@@ -2004,10 +1962,56 @@ export const ptBR = {
     invalidPeriod: 'Escolha um mês (AAAA-MM).',
     periodInFuture: 'Um relatório cobre um mês encerrado: escolha {latest} ou um mês anterior.',
     noAcknowledgement: 'Só atas e decisões pedem confirmação de leitura.',
-    acknowledgementNeedsClient: 'Só um registro que o cliente vê pode pedir confirmação de leitura.',
+    acknowledgementNeedsClient:
+      'Só um registro que o cliente vê pode pedir confirmação de leitura.',
     recipientsNeedClient:
       'Registros internos não são enviados por e-mail: deixe visível ao cliente ou não escolha ninguém.',
     tooManyActionItems: 'No máximo {max} encaminhamentos.',
+  },
+  timelineReport: {
+    notices: {
+      greeting: 'Olá, {name}!',
+      action: 'Abrir a linha do tempo do cliente',
+      reminder: {
+        subject: 'Relatório de {month} de {client}: publicar até {due}',
+        body: 'O relatório mensal de {month} de {client} ainda não está na linha do tempo do cliente. Publique-o, visível ao cliente, até {due}.',
+      },
+      escalation: {
+        subject: 'Relatório de {month} de {client} atrasado',
+        body: 'O relatório mensal de {month} de {client} (CS: {cs}) devia estar publicado na linha do tempo do cliente até {due} e ainda não está.',
+      },
+    },
+    home: {
+      title: 'Relatórios mensais',
+      empty: 'Nenhum relatório mensal pendente.',
+      item: 'Relatório de {month} · {client}',
+    },
+    clientsNext: 'Relatório de {month}',
+    document: {
+      title: '{client}: linha do tempo de {month}',
+      exportedAt: 'Exportado da Ponte em {date}.',
+      empty: 'Nada na linha do tempo de {month}.',
+      byline: '{author} · {date}',
+      visibility: { internal: 'Interno (só a agência)', client: 'Visível ao cliente' },
+      actionItems: 'Encaminhamentos',
+      actionItem: '{what} — {role}, até {date}',
+      actionOpened: 'pedido de tarefa aberto',
+      actionRefused: 'não aberto como pedido de tarefa',
+      acknowledgements: 'Confirmações de leitura',
+      agreed: '{name}: li e estou de acordo ({date})',
+      observation: '{name}: tenho uma observação ({date})',
+      pending: '{name}: ainda não respondeu',
+      revision: 'revisão {n}',
+    },
+    print: {
+      action: 'Imprimir ou exportar um mês',
+      crumb: 'Imprimir',
+      periodLabel: 'Mês',
+      show: 'Mostrar',
+      howToPrint: 'Use a impressão do navegador (Ctrl+P ou ⌘P): menus e formulários ficam de fora.',
+      download: 'Baixar em Markdown',
+      invalidPeriod: 'Escolha um mês no formato AAAA-MM.',
+    },
   },
   timelineAck: {
     linkProblemTitle: 'Este link não funciona',
