@@ -10,6 +10,8 @@ import { DRIVERS } from '../support/test-databases.ts';
 import { ackToken, answerByLink, runTimelineNotices } from '../support/timeline-ack.ts';
 import {
   BAKERY,
+  createEntry,
+  DECISION_FOR_RITA,
   JOAO,
   openTimelineApp,
   postEntry,
@@ -34,20 +36,8 @@ describe.each(DRIVERS)('acknowledgements after the e-mail (%s)', (driver) => {
   });
   afterAll(() => app.close());
 
-  const decision = {
-    kind: 'decision',
-    title: 'Verba de abril',
-    visibility: 'client',
-    occurredOn: '2026-03-09',
-    decided: 'Dobrar a verba de Meta em abril.',
-    contactIds: [RITA],
-    asksAcknowledgement: true,
-  };
-  const create = async (body: Record<string, unknown>) => {
-    const response = await postEntry(app, cookies.cs, body);
-    expect(response.status).toBe(200);
-    return (await readJson(response)).id as string;
-  };
+  const decision = DECISION_FOR_RITA;
+  const create = (body: Record<string, unknown>) => createEntry(app, cookies.cs, body);
   const edit = (id: string, body: Record<string, unknown>) =>
     postEntry(app, cookies.cs, body, { entryId: id });
   const recipients = (entryId: string) =>

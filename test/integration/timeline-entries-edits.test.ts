@@ -13,6 +13,8 @@ import { readJson, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 import {
   BAKERY,
+  createEntry,
+  DECISION_FOR_RITA,
   JOAO,
   NOTE,
   openTimelineApp,
@@ -33,20 +35,8 @@ describe.each(DRIVERS)('timeline entries: edits, races and action items (%s)', (
   });
   afterAll(() => app.close());
 
-  const decision = {
-    kind: 'decision',
-    title: 'Verba de abril',
-    visibility: 'client',
-    occurredOn: '2026-03-09',
-    decided: 'Dobrar a verba de Meta em abril.',
-    contactIds: [RITA],
-    asksAcknowledgement: true,
-  };
-  const create = async (body: Record<string, unknown>) => {
-    const response = await postEntry(app, cookies.cs, body);
-    expect(response.status).toBe(200);
-    return (await readJson(response)).id as string;
-  };
+  const decision = DECISION_FOR_RITA;
+  const create = (body: Record<string, unknown>) => createEntry(app, cookies.cs, body);
 
   it('an edit keeps every earlier text as a revision, with who and when', async () => {
     const id = await create(decision);

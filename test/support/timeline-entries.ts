@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { expect } from 'vitest';
 import {
   taskRequests,
   timelineActionItems,
@@ -10,7 +11,7 @@ import {
 } from '../../db/schema/index.ts';
 import { postJson, seedPeople, signIn } from './sign-in.ts';
 import { addPerson, OTHER_CS } from './teams.ts';
-import { createTestApp, SAME_ORIGIN, type TestApp } from './test-app.ts';
+import { createTestApp, readJson, SAME_ORIGIN, type TestApp } from './test-app.ts';
 import type { Driver } from './test-databases.ts';
 
 export const BAKERY = 'demo-client-bakery';
@@ -108,3 +109,21 @@ export const NOTE = {
   visibility: 'internal',
   text: 'Combinado.',
 };
+
+/** A client-visible decision asking Rita to acknowledge it. */
+export const DECISION_FOR_RITA = {
+  kind: 'decision',
+  title: 'Verba de abril',
+  visibility: 'client',
+  occurredOn: '2026-03-09',
+  decided: 'Dobrar a verba de Meta em abril.',
+  contactIds: [RITA],
+  asksAcknowledgement: true,
+};
+
+/** Writes an entry as `cookie`, which must be accepted; its id. */
+export async function createEntry(app: TestApp, cookie: string, body: Record<string, unknown>) {
+  const response = await postEntry(app, cookie, body);
+  expect(response.status).toBe(200);
+  return (await readJson(response)).id as string;
+}
