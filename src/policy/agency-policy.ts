@@ -539,6 +539,8 @@ export const agencyPolicy: PolicyInput = {
     },
     paidRoles: ['paid_traffic'],
     scorecardRoles: ['cs', 'paid_traffic', 'organic_traffic', 'design'],
+    // Half a year: this month so far and the five before it.
+    scorecardMonths: 6,
     base: { minorUnits: 150_000, referenceMinorUnits: 15_000_000 },
     renewedAfterFirstMonth: { minorUnits: 10_000, referenceMinorUnits: 1_000_000 },
     lostAfterFirstMonth: { minorUnits: 5_000, referenceMinorUnits: 500_000 },

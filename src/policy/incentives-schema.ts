@@ -28,6 +28,8 @@ export function incentivesSchema<Role extends string>(
     // Who is paid by these amounts, and who has a monthly scorecard (counts without money).
     paidRoles: z.array(partnerRole).min(1),
     scorecardRoles: z.array(partnerRole).min(1),
+    // How many months a partner's scorecard page shows and charts: this month and the past ones.
+    scorecardMonths: z.number().int().min(1).max(24),
     base: amount,
     renewedAfterFirstMonth: amount,
     lostAfterFirstMonth: amount,
