@@ -439,6 +439,9 @@ export const agencyPolicy: PolicyInput = {
       // reason of a decline, which the contact reads.
       maxMessageChars: 4000,
       maxDeclineReasonChars: 2000,
+      // The request lists (the contact's /space/requests and CS's /requests) are paged, as the
+      // board's list: a client that requests weekly fills a page in half a year.
+      listPageSize: 25,
       // What a client without a form of its own fills, so every client can request from day one.
       defaultTemplates: {
         project: [
@@ -463,7 +466,10 @@ export const agencyPolicy: PolicyInput = {
     },
     // A request sent by a client is triaged by its CS within these business hours; CS is
     // reminded this many business hours before, and the admins are told once it passes.
-    triage: { businessHours: 8, reminderBeforeBusinessHours: 2 },
+    // The home card of requests awaiting triage names the soonest due (five: more than the
+    // home's other cards, since each is a client waiting on a first answer); the rest are on
+    // /requests.
+    triage: { businessHours: 8, reminderBeforeBusinessHours: 2, homeItems: 5 },
     // Contacts who chose one e-mail a day get it with the job's first run at or after this
     // time (agency time, HH:MM), listing what happened since their last one.
     digest: { at: '08:00' },
@@ -517,6 +523,9 @@ export const agencyPolicy: PolicyInput = {
     lowScoreAtMost: 2,
     // The job asks about deliveries this recent: one it missed for longer is not asked late.
     triggerLookbackDays: 3,
+    // One run of the job (every minute) asks at most this many: two writes each, one batch,
+    // well under a Worker's queries per invocation; the rest are asked by the next runs.
+    surveysPerRun: 100,
     maxCommentChars: 2000,
     taskDueBusinessDays: 1,
   },

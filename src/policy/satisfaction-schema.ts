@@ -11,6 +11,7 @@ export const satisfactionRules = z.object({
   minSecondsOnPage: positive,
   lowScoreAtMost: z.number().int().min(1).max(5),
   triggerLookbackDays: positive,
+  surveysPerRun: positive,
   maxCommentChars: positive,
   taskDueBusinessDays: positive,
 });

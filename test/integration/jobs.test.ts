@@ -41,7 +41,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'report-deadline-notices': { month: '2026-02', reminded: 0, escalated: 0 },
       'timeline-notices': { notified: 0, reminded: 0 },
       'cost-check-notices': { reminded: 0, escalated: 0 },
-      'satisfaction-surveys': { asked: 0, throttled: 0 },
+      'satisfaction-surveys': { asked: 0, throttled: 0, deferred: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
     });

@@ -67,7 +67,7 @@ describe.each(DRIVERS)('the satisfaction job (%s)', (driver) => {
   });
 
   it('asks nobody while nothing was delivered', async () => {
-    expect(await run()).toEqual({ asked: 0, throttled: 0 });
+    expect(await run()).toEqual({ asked: 0, throttled: 0, deferred: 0 });
   });
 
   it('after a piece is approved and its request done: the request’s contact about the request, the other about the piece', async () => {
@@ -80,7 +80,7 @@ describe.each(DRIVERS)('the satisfaction job (%s)', (driver) => {
       .where(eq(clientRequests.id, requestId));
     for (const token of [sentTokens.rita, sentTokens.joao])
       expect((await asClient(app, token, '/decision', { decision: 'approved' })).status).toBe(200);
-    expect(await run()).toEqual({ asked: 2, throttled: 0 });
+    expect(await run()).toEqual({ asked: 2, throttled: 0, deferred: 0 });
     const [rita] = await surveysOf(app, 'demo-contact-bakery-owner');
     const [joao] = await surveysOf(app, 'demo-contact-bakery-marketing');
     expect(rita).toMatchObject({ trigger: 'request_done', subjectId: requestId });
@@ -95,7 +95,7 @@ describe.each(DRIVERS)('the satisfaction job (%s)', (driver) => {
     // The e-mailed token is the stored one's: only its hash is kept.
     expect(mail?.html).not.toContain(joao?.tokenHash);
     // Running again asks no one twice (Rita's piece and request, João's piece: all throttled).
-    expect(await run()).toEqual({ asked: 0, throttled: 3 });
+    expect(await run()).toEqual({ asked: 0, throttled: 3, deferred: 0 });
     expect(await surveysOf(app, 'demo-contact-bakery-marketing')).toHaveLength(1);
   });
 
@@ -134,7 +134,7 @@ describe.each(DRIVERS)('the satisfaction job (%s)', (driver) => {
       occurredAt: new Date(later - DAY),
       recordedBy: 'demo-cs',
     });
-    expect(await run()).toEqual({ asked: 1, throttled: 1 });
+    expect(await run()).toEqual({ asked: 1, throttled: 1, deferred: 0 });
     const joao = await surveysOf(app, 'demo-contact-bakery-marketing');
     expect(joao.at(-1)).toMatchObject({ trigger: 'check_in', subjectId: 'demo-client-bakery' });
     // Rita's newest is still the one asked just inside the interval.

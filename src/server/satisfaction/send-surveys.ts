@@ -65,6 +65,9 @@ function readSurveyDetails(db: Database, candidates: SurveyCandidate[]) {
  * each contact at most once per policy.satisfaction.minDaysBetweenAsks and once per delivery.
  * Each survey and its e-mail are one insert pair: the survey only if the contact was not
  * asked meanwhile (two runs at once ask once), the e-mail only if its survey was stored.
+ * A run asks at most policy.satisfaction.surveysPerRun (its writes are one batch, and a Worker
+ * has a ceiling of queries per invocation): the rest are `deferred`, still candidates for the
+ * next minute's run while within the lookback.
  */
 export async function sendSatisfactionSurveys(
   db: Database,
@@ -76,12 +79,13 @@ export async function sendSatisfactionSurveys(
     await db.batch(readSurveyCandidates(db, triggerSince(now, rules))),
     rules.satisfaction.triggers,
   );
-  if (candidates.length === 0) return { asked: 0, throttled: 0 };
+  if (candidates.length === 0) return { asked: 0, throttled: 0, deferred: 0 };
   const [contacts, rounds, requests] = await db.batch(readSurveyDetails(db, candidates));
   const contactOf = new Map(contacts.map((contact) => [contact.id, contact]));
   const titleOf = new Map([...rounds, ...requests].map((row) => [row.id, row.title]));
   const askedNow = new Set<string>();
   let throttled = 0;
+  const deferred = new Set<string>();
   const writes: BatchItem<'sqlite'>[] = [];
   for (const candidate of candidates) {
     const contact = contactOf.get(candidate.contactId);
@@ -89,6 +93,10 @@ export async function sendSatisfactionSurveys(
     const last = contact.lastAskedAt === null ? null : new Date(Number(contact.lastAskedAt));
     if (!mayAskAgain(last, now, rules)) {
       throttled += 1;
+      continue;
+    }
+    if (askedNow.size >= rules.satisfaction.surveysPerRun) {
+      deferred.add(contact.id);
       continue;
     }
     askedNow.add(contact.id);
@@ -131,5 +139,5 @@ export async function sendSatisfactionSurveys(
     );
   }
   if (writes.length > 0) await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  return { asked: askedNow.size, throttled };
+  return { asked: askedNow.size, throttled, deferred: deferred.size };
 }
