@@ -193,6 +193,7 @@ export const policySchema = z
         maxHelpChars: positive,
         maxMessageChars: positive,
         maxDeclineReasonChars: positive,
+        listPageSize: positive, // the request lists (the contact's and CS's), one page
         defaultTemplates: z.record(
           z.enum(['project', 'piece']),
           z.array(
@@ -205,7 +206,11 @@ export const policySchema = z
           ),
         ),
       }),
-      triage: z.object({ businessHours: positive, reminderBeforeBusinessHours: positive }),
+      triage: z.object({
+        businessHours: positive,
+        reminderBeforeBusinessHours: positive,
+        homeItems: positive, // how many requests awaiting triage the home card names
+      }),
       digest: z.object({ at: clockTime }),
     }),
     // The client timeline (#19): its entries, who writes each kind, their limits and files.
