@@ -1,6 +1,8 @@
 import type { Database } from '../../../db/client.ts';
 import type { Policy } from '../../policy/index.ts';
 import type { Scorecard } from './scorecard-pay.ts';
+import { scorecardMonthsAt } from './team-scorecard-page.ts';
+import { loadTeamScorecards } from './team-scorecards.ts';
 
 /** One month of a partner's own scorecard: theirs only, and whether they were its best. */
 export type PartnerScorecardMonth = { month: string; scorecard: Scorecard; best: boolean };
@@ -25,9 +27,24 @@ export async function loadPartnerScorecardPage(
   rules: Policy,
   now: Date,
 ): Promise<PartnerScorecardPage | null> {
-  void db;
-  void partnerId;
-  void rules;
-  void now;
-  throw new Error('loadPartnerScorecardPage: not built yet');
+  const months = scorecardMonthsAt(now, rules);
+  const newest = months[0] as string;
+  const oldest = months[months.length - 1] as string;
+  // Every partner's months: whether this one was the best of each is judged among them all.
+  const team = await loadTeamScorecards(db, { from: oldest, to: newest }, rules, now);
+  const theirs = team.flatMap(({ month, partners, best }) =>
+    partners
+      .filter((p) => p.partnerId === partnerId)
+      .map((p) => ({ month, partner: p, best: best?.partnerIds.includes(partnerId) ?? false })),
+  );
+  const [first] = theirs;
+  if (!first) return null;
+  return {
+    partnerId,
+    name: first.partner.name,
+    paid: first.partner.paid,
+    months: theirs
+      .map(({ month, partner, best }) => ({ month, scorecard: partner.scorecard, best }))
+      .reverse(),
+  };
 }

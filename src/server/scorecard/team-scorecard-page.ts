@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/client.ts';
-import type { Policy } from '../../policy/index.ts';
-import type { TeamMonth } from './team-scorecards.ts';
+import { addMonths, isoDateInZone, type Policy } from '../../policy/index.ts';
+import { loadTeamScorecards, type TeamMonth } from './team-scorecards.ts';
 
 /** The admins' scorecard of a month: every partner's, the best of it, and the months to choose. */
 export type TeamScorecardPage = {
@@ -20,9 +20,23 @@ export async function loadTeamScorecardPage(
   rules: Policy,
   now: Date,
 ): Promise<TeamScorecardPage | null> {
-  void db;
-  void month;
-  void rules;
-  void now;
-  throw new Error('loadTeamScorecardPage: not built yet');
+  const months = scorecardMonthsAt(now, rules);
+  const asked = month ?? months[0];
+  if (!asked || !months.includes(asked)) return null;
+  const [team] = await loadTeamScorecards(db, { from: asked, to: asked }, rules, now);
+  return team ? { month: asked, months, team } : null;
+}
+
+/**
+ * The months a scorecard shows at `now`, newest first: this month (agency time zone) and
+ * policy.incentives.scorecardMonths − 1 before it.
+ */
+export function scorecardMonthsAt(
+  now: Date,
+  rules: Pick<Policy, 'incentives'> & { agency: Pick<Policy['agency'], 'timeZone'> },
+): string[] {
+  const thisMonth = isoDateInZone(now, rules.agency.timeZone).slice(0, 7);
+  return Array.from({ length: rules.incentives.scorecardMonths }, (_, i) =>
+    addMonths(thisMonth, -i),
+  );
 }

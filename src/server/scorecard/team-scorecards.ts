@@ -1,6 +1,19 @@
 import type { Database } from '../../../db/client.ts';
 import type { PartnerRole, Policy } from '../../policy/index.ts';
-import type { BestOfMonth, Scorecard } from './scorecard-pay.ts';
+import { readScorecardRecords } from './read-scorecard-records.ts';
+import { type PartnerRecords, partnersOf, recordsByPartner } from './scorecard-inputs.ts';
+import {
+  type BestOfMonth,
+  bestOfMonth,
+  earnsIncentives,
+  type Scorecard,
+  scorecardOf,
+  withBestOfMonth,
+} from './scorecard-pay.ts';
+import { type MonthRange, scorecardBounds } from './scorecard-range.ts';
+import { countMonth, monthWindow } from './scorecard-rules.ts';
+
+export type { MonthRange } from './scorecard-range.ts';
 
 /** One partner's scorecard for a month, with who they are (names are shown to admins only). */
 export type PartnerScorecard = {
@@ -21,9 +34,6 @@ export type TeamMonth = {
   best: BestOfMonth | null;
 };
 
-/** The months asked for, oldest first (`YYYY-MM`, agency time zone), both ends included. */
-export type MonthRange = { from: string; to: string };
-
 /**
  * Every active partner holding a scorecard role (policy.incentives.scorecardRoles) and their
  * scorecard for each month of the range, counted at `now` by countMonth/scorecardOf/
@@ -31,11 +41,13 @@ export type MonthRange = { from: string; to: string };
  * Which records count for whom (README "Partner scorecard and incentives"):
  * - a client's pipeline (first contacts, launches, renewals, losses, refunds in the first
  *   days) counts for its CS and its paid-traffic partners: the people who run the client;
- * - a change: one tied to a piece counts for the piece's designer (the project's), else a
- *   post counts for the client's design partners and a targeting or text change for its
- *   paid-traffic partners;
+ * - a change: one tied to a piece counts for the piece's designer (the project's), else (or
+ *   when the project has no designer) a post counts for the client's design partners and a
+ *   targeting or text change for its paid-traffic partners;
  * - other deadlines: the tasks assigned to the partner (due the end of their due day),
- *   done when completed; a piece's due day for its designer, met when first sent on;
+ *   done when completed; a task returned is nobody's deadline (the assignee gave it back,
+ *   it was not theirs to miss); a piece's due day for its designer, met when first sent on
+ *   (to the agency's internal review or to the client, whichever came first);
  * - satisfaction answers: all of a client's for its CS; a piece's approval answer also for
  *   the partners who worked on the piece (its designer and who uploaded its versions).
  */
@@ -45,9 +57,33 @@ export async function loadTeamScorecards(
   rules: Policy,
   now: Date,
 ): Promise<TeamMonth[]> {
-  void db;
-  void months;
-  void rules;
-  void now;
-  throw new Error('loadTeamScorecards: not built yet');
+  const bounds = scorecardBounds(months, rules);
+  // One round trip, whatever the number of partners and months.
+  const records = await db.batch(readScorecardRecords(db, bounds, rules));
+  const partners = partnersOf(records[0]);
+  const byPartner = recordsByPartner(records, partners, rules.agency.timeZone);
+  return bounds.months.map((month) => {
+    const counted = partners.map((partner) => {
+      const input = { ...(byPartner.get(partner.id) as PartnerRecords), month };
+      const paid = earnsIncentives(partner.roles, rules);
+      const scorecard = scorecardOf(countMonth(input, rules, now), paid, rules);
+      return { partner, paid, scorecard };
+    });
+    const best = bestOfMonth(
+      counted.map(({ partner, scorecard }) => ({ partnerId: partner.id, scorecard })),
+      rules,
+    );
+    return {
+      month,
+      complete: now >= monthWindow(month, rules.agency.timeZone).end,
+      partners: counted.map(({ partner, paid, scorecard }) => ({
+        partnerId: partner.id,
+        name: partner.name,
+        roles: partner.roles,
+        paid,
+        scorecard: withBestOfMonth({ partnerId: partner.id, scorecard }, best),
+      })),
+      best,
+    };
+  });
 }
