@@ -1,4 +1,4 @@
-import type { Role } from '../../policy/index.ts';
+import { policy, type Role } from '../../policy/index.ts';
 
 /** Who may reach a path: anyone, anyone signed in, or people holding one of the roles. */
 export type Access = 'public' | 'signed_in' | readonly Role[];
@@ -65,6 +65,9 @@ export const ACCESS_RULES: readonly { prefix: string; access: Access }[] = [
     prefix: '/api/timeline',
     access: ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin'],
   },
+  // A partner's own scorecard (#21): the roles the policy keeps one for; admins see everyone's
+  // under /admin/scorecard.
+  { prefix: '/scorecard', access: policy.incentives.scorecardRoles },
   { prefix: '/admin', access: ['admin'] },
   { prefix: '/api/people', access: ['admin'] },
 ];

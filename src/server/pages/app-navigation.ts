@@ -11,6 +11,9 @@ const SECTIONS = [
   { key: 'tasks', href: '/tasks' },
   // Requests clients sent from their space: CS triages them (see ACCESS_RULES).
   { key: 'requests', href: '/requests' },
+  // A partner's own scorecard, and every partner's for admins (#21).
+  { key: 'scorecard', href: '/scorecard' },
+  { key: 'teamScorecard', href: '/admin/scorecard' },
   { key: 'people', href: '/admin/people' },
 ] as const;
 

@@ -19,6 +19,9 @@ describe('accessFor', () => {
     ['/clients/abc/onboarding', ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin']],
     ['/api/clients/abc/team', ['cs', 'paid_traffic', 'organic_traffic', 'design', 'admin']],
     ['/clients/new', ['cs', 'admin']],
+    // A partner's own scorecard: the policy's scorecard roles; every partner's: admins only.
+    ['/scorecard', ['cs', 'paid_traffic', 'organic_traffic', 'design']],
+    ['/admin/scorecard/demo-paid', ['admin']],
   ])('%s is %j', (path, access) => {
     expect(accessFor(path)).toEqual(access);
   });

@@ -20,11 +20,26 @@ describe('navigationFor', () => {
       'pieces',
       'tasks',
       'requests',
+      'scorecard',
     ]);
     expect(keys(navigationFor(['admin'], '/partner'))).toContain('people');
     expect(keys(navigationFor(['admin'], '/partner'))).toContain('requests');
     expect(keys(navigationFor(['design'], '/partner'))).not.toContain('review');
     expect(keys(navigationFor(['design'], '/partner'))).not.toContain('requests');
+  });
+
+  it('offers a partner their own scorecard, and admins (not finance) the team’s', () => {
+    for (const role of ['cs', 'paid_traffic', 'organic_traffic', 'design'] as const) {
+      expect(keys(navigationFor([role], '/partner'))).toContain('scorecard');
+      expect(keys(navigationFor([role], '/partner'))).not.toContain('teamScorecard');
+    }
+    expect(keys(navigationFor(['admin'], '/partner'))).toContain('teamScorecard');
+    expect(keys(navigationFor(['admin'], '/partner'))).not.toContain('scorecard');
+    expect(keys(navigationFor(['finance'], '/partner'))).not.toContain('teamScorecard');
+    expect(current(navigationFor(['admin'], '/admin/scorecard/demo-paid'))).toEqual([
+      'teamScorecard',
+    ]);
+    expect(current(navigationFor(['paid_traffic'], '/scorecard'))).toEqual(['scorecard']);
   });
 
   it('marks the longest section a page is under, and only that one', () => {
