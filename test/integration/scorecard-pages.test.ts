@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, policy } from '../../src/policy/index.ts';
+import {
+  FORBIDDEN_PAGE,
+  guardPage,
+  NOT_FOUND_PAGE,
+  type PageContext,
+} from '../../src/server/pages/guard-page.ts';
+import { loadPartnerScorecardPage } from '../../src/server/scorecard/partner-scorecard-page.ts';
+import {
+  loadTeamScorecardPage,
+  scorecardMonthsAt,
+} from '../../src/server/scorecard/team-scorecard-page.ts';
+import { seedPeople, signIn } from '../support/sign-in.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { DRIVERS } from '../support/test-databases.ts';
+
+/** A page request as Astro's middleware sees it, signed in with `sessionToken`. */
+function pageRequest(path: string, sessionToken: string): PageContext {
+  const url = new URL(`http://localhost${path}`);
+  return {
+    url,
+    request: new Request(url, { headers: { 'Accept-Language': 'pt-BR' } }),
+    cookies: { get: () => ({ value: sessionToken }), set: () => {} },
+    locals: {} as PageContext['locals'],
+    redirect: (location, status) => new Response(null, { status, headers: { location } }),
+  };
+}
+
+/** A page answering `status`, recording which of the app's pages it was asked to draw instead. */
+function pageAnswering(status: number) {
+  const rewrites: string[] = [];
+  const next = async (rewrite?: string) => {
+    if (rewrite) rewrites.push(rewrite);
+    if (rewrite === NOT_FOUND_PAGE) return new Response('app not-found page', { status: 404 });
+    if (rewrite === FORBIDDEN_PAGE) return new Response('app forbidden page', { status: 403 });
+    return new Response('the page', { status });
+  };
+  return { next, rewrites };
+}
+
+const EMAILS = {
+  paid: 'trafego.pago@ponte.example',
+  design: 'design@ponte.example',
+  cs: 'cs@ponte.example',
+  finance: 'financeiro@ponte.example',
+  admin: 'admin@ponte.example',
+  headOfDesign: 'lider.design@ponte.example',
+} as const;
+type Who = keyof typeof EMAILS;
+
+describe.each(DRIVERS)('the scorecard pages: who reaches which (%s)', (driver) => {
+  let app: TestApp;
+  const tokens = {} as Record<Who, string>;
+  beforeAll(async () => {
+    app = await createTestApp(driver);
+    await seedPeople(app);
+    for (const [who, email] of Object.entries(EMAILS)) {
+      tokens[who as Who] = (await signIn(app, email)).split('=')[1] ?? '';
+    }
+  });
+  afterAll(() => app.close());
+
+  const open = async (path: string, who: Who, status = 200) => {
+    const page = pageAnswering(status);
+    const response = await guardPage(pageRequest(path, tokens[who]), page.next, app.deps);
+    return { status: response.status, rewrites: page.rewrites };
+  };
+
+  it('opens /scorecard to every partner role, and no one else (admins and finance get the 403)', async () => {
+    for (const who of ['paid', 'design', 'cs'] as const) {
+      expect(await open('/scorecard', who), who).toEqual({ status: 200, rewrites: [] });
+    }
+    for (const who of ['finance', 'admin', 'headOfDesign'] as const) {
+      expect(await open('/scorecard', who), who).toEqual({
+        status: 403,
+        rewrites: [FORBIDDEN_PAGE],
+      });
+    }
+  });
+
+  it('opens /admin/scorecard and a partner’s page under it to admins only', async () => {
+    for (const path of ['/admin/scorecard', '/admin/scorecard/demo-paid']) {
+      expect(await open(path, 'admin'), path).toEqual({ status: 200, rewrites: [] });
+      for (const who of ['paid', 'cs', 'finance', 'headOfDesign'] as const) {
+        expect(await open(path, who), `${who} ${path}`).toEqual({
+          status: 403,
+          rewrites: [FORBIDDEN_PAGE],
+        });
+      }
+    }
+  });
+
+  it('draws the app’s not-found page when a scorecard page answers 404 (a bad month, an unknown id)', async () => {
+    for (const path of ['/admin/scorecard?month=1999-01', '/admin/scorecard/nobody']) {
+      expect(await open(path, 'admin', 404), path).toEqual({
+        status: 404,
+        rewrites: [NOT_FOUND_PAGE],
+      });
+    }
+    expect(await open('/scorecard/other', 'paid', 404)).toEqual({
+      status: 404,
+      rewrites: [NOT_FOUND_PAGE],
+    });
+  });
+
+  it('gives a partner their own months only, newest first, with money for paid traffic alone', async () => {
+    const now = app.deps.clock();
+    const months = scorecardMonthsAt(now, policy);
+    const paid = await loadPartnerScorecardPage(app.db, 'demo-paid', policy, now);
+    expect(paid).toMatchObject({ partnerId: 'demo-paid', name: 'Paulo Prado', paid: true });
+    expect(paid?.months.map((m) => m.month)).toEqual(months);
+    expect(paid?.months[0]?.scorecard.complete).toBe(false);
+    expect(paid?.months[0]?.scorecard.lines[0]?.kind).toBe('base');
+    const design = await loadPartnerScorecardPage(app.db, 'demo-design', policy, now);
+    expect(design).toMatchObject({ partnerId: 'demo-design', name: 'Davi Duarte', paid: false });
+    expect(design?.months.every((m) => m.scorecard.lines.length === 0)).toBe(true);
+  });
+
+  it('has no scorecard page for someone without a scorecard role, or an unknown id', async () => {
+    const now = app.deps.clock();
+    for (const id of ['demo-admin', 'demo-finance', 'demo-head-design', 'nobody', '']) {
+      expect(await loadPartnerScorecardPage(app.db, id, policy, now), id).toBeNull();
+    }
+  });
+
+  it('gives admins every partner’s month, this month by default, and no page for a month not offered', async () => {
+    const now = app.deps.clock();
+    const [thisMonth, lastMonth] = scorecardMonthsAt(now, policy) as [string, string];
+    const page = await loadTeamScorecardPage(app.db, null, policy, now);
+    expect(page?.month).toBe(thisMonth);
+    expect(page?.team.complete).toBe(false);
+    expect(page?.team.partners.map((p) => p.partnerId).sort()).toEqual([
+      'demo-cs',
+      'demo-design',
+      'demo-organic',
+      'demo-paid',
+    ]);
+    expect((await loadTeamScorecardPage(app.db, lastMonth, policy, now))?.team.complete).toBe(true);
+    const tooOld = addMonths(thisMonth, -policy.incentives.scorecardMonths);
+    for (const month of [addMonths(thisMonth, 1), tooOld, '2026-13', 'abc', '2026-3', ' ']) {
+      expect(await loadTeamScorecardPage(app.db, month, policy, now), month).toBeNull();
+    }
+  });
+});
