@@ -1,18 +1,48 @@
 import type { Database } from '../../../db/client.ts';
-import { isoDateInZone, mayDecideOnInvoice, type Policy } from '../../policy/index.ts';
+import {
+  isoDateInZone,
+  mayDecideOnInvoice,
+  PARTNER_ROLES,
+  type Policy,
+} from '../../policy/index.ts';
 import { historyEntryOf } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { approvedAtOf, getInvoiceFor } from './review-invoices.ts';
+import { type ExpectedAmount, loadExpectedAmount } from '../scorecard/expected-amount.ts';
+import { earnsIncentives } from '../scorecard/scorecard-pay.ts';
+import { approvedAtOf, getInvoiceFor, mayReviewInvoices } from './review-invoices.ts';
+
+type Found = NonNullable<Awaited<ReturnType<typeof getInvoiceFor>>>;
+
+/**
+ * What the scorecard expects of the invoice's partner for its competence month, for finance
+ * and admins only (null for anyone else). A partner the incentives do not pay costs no read;
+ * one they pay costs the team loader's round trips (every paid partner's month decides the
+ * best-of-month line, and the month is known only once the invoice is read).
+ */
+async function expectedAmountFor(
+  db: Database,
+  rules: Policy,
+  viewer: Viewer,
+  { invoice, partnerRoles }: Found,
+  now: Date,
+): Promise<ExpectedAmount | null> {
+  if (!mayReviewInvoices(viewer)) return null;
+  const held = (partnerRoles ?? '').split(',');
+  const roles = PARTNER_ROLES.filter((role) => held.includes(role));
+  if (!earnsIncentives(roles, rules)) return { kind: 'notPaid' };
+  return loadExpectedAmount(db, invoice, rules, now);
+}
 
 /**
  * One invoice's review page: the invoice, its partner and history (with who acted), whether the viewer may
- * decide on it (nobody on their own; the API refuses it too), and the payment date to offer —
- * the due day, kept between the approval day and today. Null when not the viewer's to see.
- * One round trip.
+ * decide on it (nobody on their own; the API refuses it too), the payment date to offer —
+ * the due day, kept between the approval day and today — and the amount the scorecard
+ * expects (see expectedAmountFor). Null when not the viewer's to see. One round trip, and the
+ * team scorecard's (at most 2) for a partner paid by the incentives.
  */
 export async function loadInvoicePage(
   db: Database,
-  rules: { agency: Pick<Policy['agency'], 'timeZone'> },
+  rules: Policy,
   viewer: Viewer,
   invoiceId: string,
   now: Date,
@@ -23,12 +53,18 @@ export async function loadInvoicePage(
   const today = isoDateInZone(now, zone);
   const approvedOn = isoDateInZone(approvedAtOf(found), zone);
   const due = found.invoice.paymentDueOn;
+  const { partnerRoles: _roles, ...shown } = found;
   return {
-    ...found,
+    ...shown,
     // In sentences, with who acted (see EventHistory).
     history: found.history.map(historyEntryOf),
     mayDecide: mayDecideOnInvoice(viewer.id, found.invoice),
     // biome-ignore lint/complexity/useMathMinMax: ISO dates are compared as text, not numbers
     paidOnDefault: due < approvedOn ? approvedOn : due > today ? today : due,
+    expected: await expectedAmountFor(db, rules, viewer, found, now),
+    // Admins reach any partner's scorecard; finance sees only the lines shown here.
+    scorecardHref: viewer.roles.includes('admin')
+      ? `/admin/scorecard/${encodeURIComponent(found.invoice.partnerId)}`
+      : null,
   };
 }

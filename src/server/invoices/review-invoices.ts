@@ -2,7 +2,13 @@ import { and, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
-import { type InvoiceStatus, invoices, invoiceTotals, users } from '../../../db/schema/index.ts';
+import {
+  type InvoiceStatus,
+  invoices,
+  invoiceTotals,
+  userRoles,
+  users,
+} from '../../../db/schema/index.ts';
 import {
   isoDateInZone,
   mayDecideOnInvoice,
@@ -127,6 +133,10 @@ export async function getInvoiceFor(db: Database, viewer: Viewer, invoiceId: str
         partnerLocale: aliased(users.locale, 'partner_locale'),
         taxId: users.taxId,
         pixKey: users.pixKey,
+        // Whether the scorecard pays the partner (the review's expected amount), in this read.
+        partnerRoles: sql<
+          string | null
+        >`(select group_concat(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id})`,
       })
       .from(invoices)
       .innerJoin(users, eq(users.id, invoices.partnerId))
