@@ -442,6 +442,9 @@ export const agencyPolicy: PolicyInput = {
       // The request lists (the contact's /space/requests and CS's /requests) are paged, as the
       // board's list: a client that requests weekly fills a page in half a year.
       listPageSize: 25,
+      // CS's home card names the soonest due of those awaiting triage (five: more than the home's
+      // other cards, since each is a client waiting on a first answer); the rest are on /requests.
+      homeCardItems: 5,
       // What a client without a form of its own fills, so every client can request from day one.
       defaultTemplates: {
         project: [
@@ -466,10 +469,7 @@ export const agencyPolicy: PolicyInput = {
     },
     // A request sent by a client is triaged by its CS within these business hours; CS is
     // reminded this many business hours before, and the admins are told once it passes.
-    // The home card of requests awaiting triage names the soonest due (five: more than the
-    // home's other cards, since each is a client waiting on a first answer); the rest are on
-    // /requests.
-    triage: { businessHours: 8, reminderBeforeBusinessHours: 2, homeItems: 5 },
+    triage: { businessHours: 8, reminderBeforeBusinessHours: 2 },
     // Contacts who chose one e-mail a day get it with the job's first run at or after this
     // time (agency time, HH:MM), listing what happened since their last one.
     digest: { at: '08:00' },

@@ -194,6 +194,7 @@ export const policySchema = z
         maxMessageChars: positive,
         maxDeclineReasonChars: positive,
         listPageSize: positive, // the request lists (the contact's and CS's), one page
+        homeCardItems: positive, // those awaiting triage that CS's home card names
         defaultTemplates: z.record(
           z.enum(['project', 'piece']),
           z.array(
@@ -206,11 +207,7 @@ export const policySchema = z
           ),
         ),
       }),
-      triage: z.object({
-        businessHours: positive,
-        reminderBeforeBusinessHours: positive,
-        homeItems: positive, // how many requests awaiting triage the home card names
-      }),
+      triage: z.object({ businessHours: positive, reminderBeforeBusinessHours: positive }),
       digest: z.object({ at: clockTime }),
     }),
     // The client timeline (#19): its entries, who writes each kind, their limits and files.
