@@ -11,6 +11,7 @@ import { seedDemoCosts } from './seed-costs.ts';
 import { seedDemoInvoices } from './seed-invoices.ts';
 import { seedDemoComparison, seedDemoPieces } from './seed-pieces.ts';
 import { seedDemoSatisfaction } from './seed-satisfaction.ts';
+import { seedDemoScorecard } from './seed-scorecard.ts';
 import { seedDemoSpace } from './seed-space.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
 import { seedDemoTimelineAcks } from './seed-timeline-acks.ts';
@@ -36,6 +37,7 @@ if (process.env.DATABASE_URL) {
     await seedDemoComparison(db, createFileStore(local.FILES), now);
     await seedDemoTasks(db, now);
     await seedDemoSatisfaction(db, now);
+    await seedDemoScorecard(db, now);
     await seedDemoCosts(db, now);
     await seedDemoCampaigns(db, now);
     // After the pieces: the space shows their project.

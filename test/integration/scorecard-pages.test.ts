@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SCORECARD_PARTNER, seedDemoScorecard } from '../../db/seed-scorecard.ts';
 import { addMonths, policy } from '../../src/policy/index.ts';
 import {
   FORBIDDEN_PAGE,
@@ -141,5 +142,37 @@ describe.each(DRIVERS)('the scorecard pages: who reaches which (%s)', (driver) =
     for (const month of [addMonths(thisMonth, 1), tooOld, '2026-13', 'abc', '2026-3', ' ']) {
       expect(await loadTeamScorecardPage(app.db, month, policy, now), month).toBeNull();
     }
+  });
+});
+
+describe.each(DRIVERS)('the demo’s scorecards (%s)', (driver) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp(driver);
+    await seedPeople(app);
+    await seedDemoScorecard(app.db, app.deps.clock());
+    // Idempotent, like every demo seed (`npm run dev` runs it each time).
+    await seedDemoScorecard(app.db, app.deps.clock());
+  });
+  afterAll(() => app.close());
+
+  it('makes Renata the best of this month so far and of last month, with a late launch in it', async () => {
+    const now = app.deps.clock();
+    const [thisMonth, lastMonth] = scorecardMonthsAt(now, policy) as [string, string];
+    const current = await loadTeamScorecardPage(app.db, thisMonth, policy, now);
+    expect(current?.team.best?.partnerIds).toEqual([DEMO_SCORECARD_PARTNER.id]);
+    const previous = await loadTeamScorecardPage(app.db, lastMonth, policy, now);
+    expect(previous?.team.best?.partnerIds).toEqual([DEMO_SCORECARD_PARTNER.id]);
+    const renata = previous?.team.partners.find((p) => p.partnerId === DEMO_SCORECARD_PARTNER.id);
+    const line = (kind: string) => renata?.scorecard.lines.find((l) => l.kind === kind)?.count;
+    expect([line('renewedAfterFirstMonth'), line('missedLaunch'), line('bestOfMonth')]).toEqual([
+      1, 1, 1,
+    ]);
+    const page = await loadPartnerScorecardPage(app.db, DEMO_SCORECARD_PARTNER.id, policy, now);
+    expect(page?.months.slice(0, 2).map((m) => m.best)).toEqual([true, true]);
+    // Every pipeline deadline of the demo clients is met or past: nothing waits on Carla.
+    const carla = current?.team.partners.find((p) => p.partnerId === 'demo-cs');
+    expect(carla?.scorecard.counts.renewals).toBe(1);
+    expect(carla?.scorecard.counts.firstContacts.ahead).toBe(0);
   });
 });
