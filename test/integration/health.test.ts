@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outbox } from '../../db/schema/index.ts';
 import { createApi } from '../../functions/app.ts';
 import { createFileStore, type FileBucket } from '../../src/server/files/file-store.ts';
+import { mailRow } from '../../src/server/mail/outbox.ts';
+import { openCapturingDatabase } from '../bench/captured-sql.ts';
 import { createTestApp, readJson, type TestApp } from '../support/test-app.ts';
-import { DRIVERS } from '../support/test-databases.ts';
+import { DRIVERS, openTestFileStore } from '../support/test-databases.ts';
 
 describe.each(DRIVERS)('GET /api/health (%s)', (driver) => {
   let app: TestApp;
@@ -22,6 +25,28 @@ describe.each(DRIVERS)('GET /api/health (%s)', (driver) => {
       outbox: { pending: 0, dead: 0 },
     });
     expect(body.message).toBe('Tudo certo');
+  });
+
+  it('counts the messages waiting (pending or being sent) and the dead ones, never the sent', async () => {
+    const now = new Date('2026-03-02T13:00:00.000Z');
+    const statuses = ['pending', 'sending', 'sending', 'sent', 'sent', 'sent', 'dead'] as const;
+    await app.db.insert(outbox).values(
+      statuses.map((status, i) => ({
+        ...mailRow(
+          {
+            idempotencyKey: `health-${i}`,
+            to: 'a@ponte.example',
+            subject: 's',
+            html: 'h',
+            text: 't',
+          },
+          now,
+        ),
+        status,
+      })),
+    );
+    const body = await readJson(await app.request('/api/health'));
+    expect(body.outbox).toEqual({ pending: 3, dead: 1 });
   });
 
   it('answers 503 naming the file bucket when it fails', async () => {
@@ -50,5 +75,37 @@ describe.each(DRIVERS)('GET /api/health (%s)', (driver) => {
     const response = await app.request('/api/health');
     expect(response.status).toBe(503);
     expect((await readJson(response)).failing).toEqual(['outbox']);
+  });
+});
+
+describe('GET /api/health: its query plan', () => {
+  it('counts the outbox on its status index, never reading every message ever sent', async () => {
+    const database = await openCapturingDatabase();
+    const storage = await openTestFileStore();
+    try {
+      const api = createApi(() => ({
+        db: database.db,
+        files: storage.files,
+        mailSender: null,
+        clock: () => new Date('2026-03-02T13:00:00.000Z'),
+        publicOrigin: 'http://localhost',
+      }));
+      database.captured.on = true;
+      expect((await api.request('/api/health')).status).toBe(200);
+      database.captured.on = false;
+      expect(database.captured.statements).toHaveLength(1);
+      const [statement] = database.captured.statements;
+      const plan = await database.explainer.execute({
+        sql: `EXPLAIN QUERY PLAN ${statement?.sql}`,
+        args: statement?.args ?? [],
+      });
+      const details = plan.rows.map((row) => String(row.detail));
+      expect(details.filter((detail) => detail.includes('outbox'))).toEqual([
+        expect.stringMatching(/^SEARCH outbox USING COVERING INDEX outbox_due_idx \(status=\?\)$/),
+        expect.stringMatching(/^SEARCH outbox USING COVERING INDEX outbox_due_idx \(status=\?\)$/),
+      ]);
+    } finally {
+      await Promise.all([database.close(), storage.close()]);
+    }
   });
 });
