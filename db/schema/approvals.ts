@@ -80,6 +80,8 @@ export const pieces = sqliteTable(
     index('pieces_project_idx').on(table.projectId),
     // A client's pieces in a status (a home card counts a CS's without reading every piece).
     index('pieces_client_status_idx').on(table.clientId, table.status, table.dueOn),
+    // The scorecard: the pieces due in a range of months.
+    index('pieces_due_idx').on(table.dueOn),
   ],
 );
 
@@ -276,5 +278,7 @@ export const changeRequests = sqliteTable(
   (table) => [
     index('change_requests_client_idx').on(table.clientId),
     index('change_requests_piece_idx').on(table.pieceId),
+    // The scorecard: the changes asked for around a range of months.
+    index('change_requests_requested_idx').on(table.requestedAt),
   ],
 );

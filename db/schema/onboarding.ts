@@ -106,5 +106,9 @@ export const clientMilestones = sqliteTable(
     // Who recorded it (a partner), or null when the client did (the questionnaire's submit).
     recordedBy: text('recorded_by').references(() => users.id),
   },
-  (table) => [primaryKey({ columns: [table.clientId, table.kind] })],
+  (table) => [
+    primaryKey({ columns: [table.clientId, table.kind] }),
+    // The scorecard: the milestones of a range of months, whatever the client.
+    index('client_milestones_occurred_idx').on(table.occurredAt),
+  ],
 );
