@@ -60,7 +60,7 @@ describe.each(DRIVERS)('space requests pages (%s)', (driver) => {
 
   it('the contact sees the authorized request with its project and the declined one with its reason', async () => {
     const rita = await contactViewerOf(app, RITA);
-    const rows = await loadSpaceRequestsPage(app.db, rita);
+    const { rows } = await loadSpaceRequestsPage(app.db, rita);
     expect(rows.map((r) => r.id).sort()).toEqual([authorized, declined, hidden].sort());
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(authorized)).toMatchObject({
@@ -85,7 +85,7 @@ describe.each(DRIVERS)('space requests pages (%s)', (driver) => {
     expect((await loadSpaceRequestPage(app.db, joao, draft))?.request.status).toBe('draft');
     expect(await loadSpaceRequestPage(app.db, marina, authorized)).toBeNull();
     expect(await loadSpaceRequestPage(app.db, rita, clinic)).toBeNull();
-    expect((await loadSpaceRequestsPage(app.db, marina)).map((r) => r.id)).toEqual([clinic]);
+    expect((await loadSpaceRequestsPage(app.db, marina)).rows.map((r) => r.id)).toEqual([clinic]);
     expect(await loadRequestPage(app.db, OTHER_CS, authorized)).toBeNull();
     expect(await loadRequestPage(app.db, CS, draft)).toBeNull();
     expect((await loadRequestsPage(app.db, OTHER_CS)).waiting).toEqual([]);

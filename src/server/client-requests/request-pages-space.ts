@@ -1,7 +1,10 @@
-import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, count, desc, eq, ne, or } from 'drizzle-orm';
+import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import { clientRequests, pieces, projects, requestTemplates } from '../../../db/schema/index.ts';
+import { policy } from '../../policy/index.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
+import { type RequestListRules, requestListPageIn, rowsBefore } from './request-list-paging.ts';
 import {
   type AnswerRow,
   answerRowsOf,
@@ -21,14 +24,17 @@ const seenBy = (viewer: ContactViewer) =>
 /** What it became, as the space links it: only work in a project the client is shown. */
 type SpaceWork = { kind: 'project' | 'piece'; id: string; name: string; href: string | null };
 
+/** The request's resulting project (of the viewer's client) and piece, when they exist. */
+type MadeWork = {
+  project: { id: string; name: string; visibleToClient: boolean } | null;
+  piece: { id: string; title: string } | null;
+};
+
 function spaceWorkOf(
-  request: { id: string; kind: 'project' | 'piece'; resultProjectId: string | null },
-  shownProjects: readonly { id: string; name: string; visibleToClient: boolean }[],
-  madePieces: readonly { id: string; title: string }[],
+  request: { kind: 'project' | 'piece' },
+  { project, piece }: MadeWork,
 ): SpaceWork | null {
-  const project = shownProjects.find((p) => p.id === request.resultProjectId);
   if (!project) return null;
-  const piece = madePieces.find((p) => p.id === pieceIdOfRequest(request.id));
   if (request.kind === 'piece' && piece)
     return {
       kind: 'piece',
@@ -46,47 +52,68 @@ function spaceWorkOf(
 }
 
 /**
- * The page /space/requests: the client's requests (drafts only the contact's own), newest
- * first, each with its status and what it became — linked when the client is shown it.
+ * The page /space/requests: one page of the client's requests (drafts only the contact's
+ * own), newest first, each with its status and what it became — linked when the client is
+ * shown it — and the list's count. One round trip: the count and the page, whose project and
+ * piece are joined (only of the viewer's client).
  */
-export async function loadSpaceRequestsPage(db: Database, viewer: ContactViewer) {
-  const rows = await db
-    .select({
-      id: clientRequests.id,
-      title: clientRequests.title,
-      kind: clientRequests.kind,
-      status: clientRequests.status,
-      contactName: clientRequests.contactName,
-      submittedAt: clientRequests.submittedAt,
-      updatedAt: clientRequests.updatedAt,
-      resultProjectId: clientRequests.resultProjectId,
-    })
-    .from(clientRequests)
-    .where(seenBy(viewer))
-    .orderBy(desc(clientRequests.updatedAt))
-    .limit(500);
-  const projectIds = rows.flatMap((r) => (r.resultProjectId ? [r.resultProjectId] : []));
-  const [shown, made] = await db.batch([
+export async function loadSpaceRequestsPage(
+  db: Database,
+  viewer: ContactViewer,
+  page = 1,
+  rules: RequestListRules = policy,
+) {
+  const size = rules.clientSpace.requests.listPageSize;
+  const [counted, rows] = await db.batch([
+    db.select({ total: count() }).from(clientRequests).where(seenBy(viewer)),
     db
-      .select({ id: projects.id, name: projects.name, visibleToClient: projects.visibleToClient })
-      .from(projects)
-      .where(
-        and(inArray(projects.id, [...projectIds, '']), eq(projects.clientId, viewer.clientId)),
-      ),
-    db
-      .select({ id: pieces.id, title: pieces.title })
-      .from(pieces)
-      .where(
+      .select({
+        id: clientRequests.id,
+        title: clientRequests.title,
+        kind: clientRequests.kind,
+        status: clientRequests.status,
+        contactName: clientRequests.contactName,
+        submittedAt: clientRequests.submittedAt,
+        updatedAt: clientRequests.updatedAt,
+        resultProjectId: clientRequests.resultProjectId,
+        projectName: aliased(projects.name, 'project_name'),
+        projectShown: aliased(projects.visibleToClient, 'project_shown'),
+        pieceId: aliased(pieces.id, 'piece_id'),
+        pieceTitle: aliased(pieces.title, 'piece_title'),
+      })
+      .from(clientRequests)
+      .leftJoin(
+        projects,
         and(
-          inArray(pieces.id, [...rows.map((r) => r.id), '']),
-          eq(pieces.clientId, viewer.clientId),
+          eq(projects.id, clientRequests.resultProjectId),
+          eq(projects.clientId, viewer.clientId),
         ),
-      ),
+      )
+      // A piece request's piece carries the request's id (pieceIdOfRequest).
+      .leftJoin(pieces, and(eq(pieces.id, clientRequests.id), eq(pieces.clientId, viewer.clientId)))
+      .where(seenBy(viewer))
+      // Then by id: requests saved in the same millisecond never sit on two pages.
+      .orderBy(desc(clientRequests.updatedAt), desc(clientRequests.id))
+      .limit(size)
+      .offset(rowsBefore(page, size)),
   ]);
-  return rows.map((row) => ({ ...row, became: spaceWorkOf(row, shown, made) }));
+  return {
+    rows: rows.map(({ projectName, projectShown, pieceId, pieceTitle, ...row }) => ({
+      ...row,
+      became: spaceWorkOf(row, {
+        project:
+          row.resultProjectId && projectName !== null
+            ? { id: row.resultProjectId, name: projectName, visibleToClient: !!projectShown }
+            : null,
+        piece: pieceId !== null && pieceTitle !== null ? { id: pieceId, title: pieceTitle } : null,
+      }),
+    })),
+    paging: requestListPageIn(counted[0]?.total ?? 0, page, size),
+  };
 }
 
-export type SpaceRequestRow = Awaited<ReturnType<typeof loadSpaceRequestsPage>>[number];
+export type SpaceRequestsPage = Awaited<ReturnType<typeof loadSpaceRequestsPage>>;
+export type SpaceRequestRow = SpaceRequestsPage['rows'][number];
 
 /**
  * The page /space/requests/[id]: status, answers, the conversation (a reply form while the
@@ -131,7 +158,7 @@ export async function loadSpaceRequestPage(db: Database, viewer: ContactViewer, 
     answers,
     messages,
     mayWrite: nextRequestStatus(request.status, 'contact_reply') !== null,
-    became: spaceWorkOf(request, shown, made),
+    became: spaceWorkOf(request, { project: shown[0] ?? null, piece: made[0] ?? null }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -7,12 +7,15 @@ import {
   events,
   pieces,
   projects,
+  REQUEST_STATUSES,
   requestTemplates,
   users,
 } from '../../../db/schema/index.ts';
+import { policy } from '../../policy/index.ts';
 import { mayTalkToClient } from '../approvals/approval-rules.ts';
 import { listDesigners } from '../approvals/pieces.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { type RequestListRules, requestListPageIn, rowsBefore } from './request-list-paging.ts';
 import {
   type AnswerRow,
   answerRowsOf,
@@ -40,8 +43,15 @@ const REQUEST_ROW = {
   clientName: aliased(clients.name, 'client_name'),
 };
 
-/** The requests waiting for this person's triage, soonest due first: a read for the home's batch. */
-export function readRequestsAwaitingTriage(db: Database, viewer: Viewer, limit = 5) {
+/**
+ * The requests waiting for this person's triage, soonest due first, as many as the home card
+ * names (the policy's): a read for the home's batch.
+ */
+export function readRequestsAwaitingTriage(
+  db: Database,
+  viewer: Viewer,
+  limit = policy.clientSpace.requests.homeCardItems,
+) {
   return (
     db
       // Every row carries the count of all that matched: the home card's count and first items.
@@ -54,22 +64,49 @@ export function readRequestsAwaitingTriage(db: Database, viewer: Viewer, limit =
   );
 }
 
+// The statuses waiting on CS (awaitsTriage), spelled out for the list's order.
+const AWAITING_TRIAGE = REQUEST_STATUSES.filter(awaitsTriage);
+const awaitingTriage = inArray(clientRequests.status, AWAITING_TRIAGE);
+
 /**
- * The page /requests: the sent requests of the person's clients (drafts are the contact's
- * own), those waiting for triage first by deadline, then the rest newest first.
+ * The page /requests: one page of the sent requests of the person's clients (drafts are the
+ * contact's own), those waiting for triage first by deadline, then the rest newest first —
+ * an order across pages, so it is SQL's — with the list's count. One round trip.
  */
-export async function loadRequestsPage(db: Database, viewer: Viewer) {
-  const rows = await db
-    .select(REQUEST_ROW)
-    .from(clientRequests)
-    .innerJoin(clients, eq(clients.id, clientRequests.clientId))
-    .where(and(sql`${clientRequests.status} <> 'draft'`, triagedBy(viewer)))
-    .orderBy(desc(clientRequests.submittedAt))
-    .limit(500);
-  const waiting = rows
-    .filter((row) => awaitsTriage(row.status))
-    .sort((a, b) => (a.triageDueAt?.getTime() ?? 0) - (b.triageDueAt?.getTime() ?? 0));
-  return { waiting, others: rows.filter((row) => !awaitsTriage(row.status)) };
+export async function loadRequestsPage(
+  db: Database,
+  viewer: Viewer,
+  page = 1,
+  rules: RequestListRules = policy,
+) {
+  const size = rules.clientSpace.requests.listPageSize;
+  const sent = and(ne(clientRequests.status, 'draft'), triagedBy(viewer));
+  const [counted, rows] = await db.batch([
+    db
+      .select({ total: count() })
+      .from(clientRequests)
+      .innerJoin(clients, eq(clients.id, clientRequests.clientId))
+      .where(sent),
+    db
+      .select(REQUEST_ROW)
+      .from(clientRequests)
+      .innerJoin(clients, eq(clients.id, clientRequests.clientId))
+      .where(sent)
+      .orderBy(
+        sql`case when ${awaitingTriage} then 0 else 1 end`,
+        sql`case when ${awaitingTriage} then ${clientRequests.triageDueAt} end`,
+        desc(clientRequests.submittedAt),
+        // Requests sent in the same millisecond never sit on two pages.
+        desc(clientRequests.id),
+      )
+      .limit(size)
+      .offset(rowsBefore(page, size)),
+  ]);
+  return {
+    waiting: rows.filter((row) => awaitsTriage(row.status)),
+    others: rows.filter((row) => !awaitsTriage(row.status)),
+    paging: requestListPageIn(counted[0]?.total ?? 0, page, size),
+  };
 }
 
 export type RequestsPage = Awaited<ReturnType<typeof loadRequestsPage>>;
