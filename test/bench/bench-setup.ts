@@ -18,6 +18,7 @@ import { seedBenchCosts } from './seed-costs.ts';
 import { seedBenchEvents } from './seed-events.ts';
 import { seedReviewInvoices } from './seed-invoices.ts';
 import { seedBenchPieces } from './seed-pieces.ts';
+import { seedBenchScorecard } from './seed-scorecard.ts';
 import { seedBenchSpace } from './seed-space.ts';
 import { seedBenchTimeline } from './seed-timeline.ts';
 
@@ -74,6 +75,7 @@ export async function prepareBench<Opened extends BenchDatabase>(
   await seedBenchSpace(database.db, BENCH_NOW);
   await seedBenchCosts(database.db, BENCH_NOW);
   await seedBenchTimeline(database.db, BENCH_NOW);
+  await seedBenchScorecard(database.db, BENCH_NOW);
   await seedBenchEvents(database.db, partnerIds, scale.events, BENCH_NOW);
 
   const sessionCookie = await signIn({ request, db: database.db }, 'cs@ponte.example');

@@ -8,12 +8,14 @@ import { loadHomePage } from '../../src/server/home/home-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
 import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoices-page.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
+import { loadTeamScorecardPage } from '../../src/server/scorecard/team-scorecard-page.ts';
 import { reportMonthAt } from '../../src/server/timeline/report-deadline-rules.ts';
 import { BENCH_NOW } from './bench-setup.ts';
 import { importFiveThousandRows } from './campaign-import-bench.ts';
 import { BENCH_CS_ID } from './seed-clients.ts';
 import { COSTS_BENCH_CLIENT, COSTS_BENCH_VIEWER } from './seed-costs.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
+import { SCORECARD_BENCH_MONTH } from './seed-scorecard.ts';
 import { SPACE_BENCH_VIEWER } from './seed-space.ts';
 import { reportReminderDay } from './seed-timeline.ts';
 import { TIMELINE_BENCH_PAGES } from './timeline-bench-pages.ts';
@@ -226,6 +228,14 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     page: 'GET /partner (finance)',
     load: (db) => loadHomePage(db, { id: PAGE_PARTNER_ID, roles: ['finance'] }, policy, new Date()),
     targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
+    // Every scorecard partner's month (#21): the bench's 30 with 120 clients' month of work,
+    // and the other seeds' partners (none of their records falls in that month).
+    name: 'admin scorecard, 30 partners, a month',
+    page: 'GET /admin/scorecard (page data, 30 partners)',
+    load: (db) => loadTeamScorecardPage(db, SCORECARD_BENCH_MONTH, policy, BENCH_NOW),
+    targets: { roundTrips: 2, medianCpuMs: 5 },
   },
   {
     name: 'questionnaire page',

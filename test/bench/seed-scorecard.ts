@@ -1,0 +1,290 @@
+import type { Database } from '../../db/client.ts';
+import {
+  approvalRounds,
+  changeRequests,
+  clientContacts,
+  clientMilestones,
+  clientRefunds,
+  clients,
+  clientTeamMembers,
+  pieces,
+  pieceVersions,
+  projects,
+  satisfactionSurveys,
+  taskRequests,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
+import type { PartnerRole } from '../../src/policy/index.ts';
+import { addDaysToIsoDate, policy, zonedTimeToInstant } from '../../src/policy/index.ts';
+import type { PipelineStage } from '../../src/server/deadlines/deadline-rules.ts';
+import { insertChunked } from './seed-chunks.ts';
+
+/**
+ * The month the admin scorecard is measured on: October 2026, closed two months before the
+ * bench's clock, which no other bench seed reaches (their records are of the last days, or
+ * spread over years at one a day): the month holds only this seed's records at 1× and at 10×.
+ */
+export const SCORECARD_BENCH_MONTH = '2026-10';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const CLIENTS = 120;
+const TEAM: [PartnerRole, number][] = [
+  ['cs', 6],
+  ['paid_traffic', 16],
+  ['design', 8],
+];
+const at = (day: string, time: string) => zonedTimeToInstant(day, time, policy.agency.timeZone);
+const october = (day: number) => `${SCORECARD_BENCH_MONTH}-${String(day).padStart(2, '0')}`;
+const after = (from: Date, ms: number) => new Date(from.getTime() + ms);
+
+/** One client's pipeline: new in October (paid, launched…), or ending its service in it. */
+function pipelineOf(i: number): { stages: [PipelineStage, Date][]; endsOn: string | null } {
+  if (i % 2 === 0) {
+    const paid = at(october(1 + (i % 25)), '10:00');
+    const received = after(paid, DAY);
+    // Every fifth contact and every fourth launch late.
+    const stages: [PipelineStage, Date][] = [
+      ['paid', paid],
+      ['contacted', after(paid, i % 5 === 0 ? 2 * HOUR : 30 * 60_000)],
+      ['questionnaire_received', received],
+      ['strategy_agreed', after(received, 20 * HOUR)],
+      ['launched', after(received, i % 4 === 0 ? 80 * HOUR : 60 * HOUR)],
+      ['checked_in', after(received, 9 * DAY)],
+    ];
+    return { stages, endsOn: null };
+  }
+  // Paid in July; its service ends in October: renewed three days before, or lost.
+  const paid = at(`2026-07-${String(1 + (i % 28)).padStart(2, '0')}`, '10:00');
+  const endsOn = october(1 + (i % 28));
+  const stages: [PipelineStage, Date][] = [
+    ['paid', paid],
+    ['contacted', after(paid, 20 * 60_000)],
+    ['questionnaire_received', after(paid, DAY)],
+    ['strategy_agreed', after(paid, 2 * DAY)],
+    ['launched', after(paid, 3 * DAY)],
+    ['checked_in', after(paid, 10 * DAY)],
+  ];
+  if (i % 3 === 0) stages.push(['lost', at(endsOn, '12:00')]);
+  else stages.push(['renewed', at(addDaysToIsoDate(endsOn, -3), '15:00')]);
+  return { stages, endsOn };
+}
+
+/**
+ * 30 partners (6 CS, 16 paid traffic, 8 design) and a month of their work: 120 clients,
+ * half new in October (the pipeline from payment to check-in, some contacts and launches
+ * late, some refunds in the first days), half ending their service in it (renewed or lost);
+ * per client 5 changes, 3 pieces due (each sent to the client, a third after its due day),
+ * 2 tasks and 3 satisfaction answers.
+ */
+export async function seedBenchScorecard(db: Database, now: Date) {
+  const people = TEAM.flatMap(([role, count]) =>
+    Array.from({ length: count }, (_, k) => ({ id: `score-${role}-${k}`, role })),
+  );
+  await insertChunked(
+    db,
+    users,
+    people.map(({ id }) => ({ id, email: `${id}@ponte.example`, name: id, createdAt: now })),
+  );
+  await insertChunked(
+    db,
+    userRoles,
+    people.map(({ id, role }) => ({ userId: id, role })),
+  );
+  const person = (role: PartnerRole, i: number) =>
+    `score-${role}-${i % (TEAM.find(([r]) => r === role)?.[1] ?? 1)}`;
+  const ids = Array.from({ length: CLIENTS }, (_, i) => `score-client-${i}`);
+  const pipelines = ids.map((_, i) => pipelineOf(i));
+  await insertChunked(
+    db,
+    clients,
+    ids.map((id, i) => ({
+      id,
+      name: `Cliente do placar ${i}`,
+      csUserId: person('cs', i),
+      serviceStartsOn: null,
+      serviceEndsOn: pipelines[i]?.endsOn ?? null,
+      createdAt: now,
+    })),
+  );
+  await insertChunked(
+    db,
+    clientContacts,
+    ids.map((clientId) => ({
+      id: `${clientId}-contact`,
+      clientId,
+      name: 'Contato',
+      email: `${clientId}@cliente.example`,
+      createdAt: now,
+    })),
+  );
+  await insertChunked(
+    db,
+    clientTeamMembers,
+    ids.flatMap((clientId, i) => [
+      { clientId, userId: person('paid_traffic', i), role: 'paid_traffic' as const, addedAt: now },
+      { clientId, userId: person('design', i), role: 'design' as const, addedAt: now },
+    ]),
+  );
+  await insertChunked(
+    db,
+    clientMilestones,
+    ids.flatMap((clientId, i) =>
+      (pipelines[i]?.stages ?? []).map(([kind, occurredAt]) => ({ clientId, kind, occurredAt })),
+    ),
+  );
+  await insertChunked(
+    db,
+    clientRefunds,
+    ids.flatMap((clientId, i) => {
+      const paid = pipelines[i]?.stages[0]?.[1];
+      if (i % 6 !== 0 || !paid) return [];
+      const paidOn = october(1 + (i % 25));
+      return [
+        {
+          id: `${clientId}-refund`,
+          clientId,
+          serviceStartsOn: paidOn,
+          requestedOn: addDaysToIsoDate(paidOn, 3),
+          recordedBy: person('cs', i),
+          recordedAt: now,
+        },
+      ];
+    }),
+  );
+  await insertChunked(
+    db,
+    changeRequests,
+    ids.flatMap((clientId, i) =>
+      Array.from({ length: 5 }, (_, k) => {
+        const requestedAt = at(october(1 + ((i + 5 * k) % 28)), '10:00');
+        const kind = k % 2 === 0 ? ('post' as const) : ('targetingOrText' as const);
+        const hours = kind === 'post' ? 40 : k === 3 ? 6 : 3;
+        return {
+          id: `${clientId}-change-${k}`,
+          clientId,
+          kind,
+          summary: 'Ajuste',
+          requestedAt,
+          dueAt: requestedAt,
+          doneAt: after(requestedAt, hours * HOUR),
+        };
+      }),
+    ),
+  );
+  await seedPieces(db, ids, person, now);
+  await insertChunked(
+    db,
+    taskRequests,
+    ids.flatMap((clientId, i) =>
+      [0, 1].map((k) => {
+        const dueOn = october(1 + ((i + 11 * k) % 28));
+        return {
+          id: `${clientId}-task-${k}`,
+          clientId,
+          requesterId: person('cs', i),
+          requesterRole: 'cs' as const,
+          assigneeRole: k === 0 ? ('paid_traffic' as const) : ('design' as const),
+          assigneeId: k === 0 ? person('paid_traffic', i) : person('design', i),
+          what: 'Tarefa',
+          why: 'Rotina',
+          dueOn,
+          status: 'completed' as const,
+          createdAt: at(addDaysToIsoDate(dueOn, -3), '10:00'),
+          updatedAt: at(addDaysToIsoDate(dueOn, i % 7 === 0 ? 1 : 0), '16:00'),
+        };
+      }),
+    ),
+  );
+  await insertChunked(
+    db,
+    satisfactionSurveys,
+    ids.flatMap((clientId, i) =>
+      (['check_in', 'piece_approved', 'request_done'] as const).map((trigger, k) => ({
+        id: `${clientId}-survey-${k}`,
+        clientId,
+        contactId: `${clientId}-contact`,
+        trigger,
+        subjectId: trigger === 'piece_approved' ? `${clientId}-piece-0-round` : `${clientId}-${k}`,
+        tokenHash: `${clientId}-survey-${k}`,
+        createdAt: at(october(1 + ((i + 9 * k) % 28)), '09:00'),
+        expiresAt: at(october(28), '09:00'),
+        answeredAt: at(october(1 + ((i + 9 * k) % 28)), '18:00'),
+        score: 1 + ((i + k) % 5),
+      })),
+    ),
+  );
+}
+
+/** Three pieces per client due in October, each sent to the client once (a third late). */
+async function seedPieces(
+  db: Database,
+  ids: string[],
+  person: (role: PartnerRole, i: number) => string,
+  now: Date,
+) {
+  await insertChunked(
+    db,
+    projects,
+    ids.map((clientId, i) => ({
+      id: `${clientId}-project`,
+      clientId,
+      name: 'Campanha de outubro',
+      designerId: person('design', i),
+      createdAt: now,
+    })),
+  );
+  const all = ids.flatMap((clientId, i) =>
+    [0, 1, 2].map((k) => {
+      const dueOn = october(2 + ((i + 7 * k) % 27));
+      const sentAt = at(addDaysToIsoDate(dueOn, k === 2 ? 1 : -1), '15:00');
+      return { id: `${clientId}-piece-${k}`, clientId, i, dueOn, sentAt };
+    }),
+  );
+  await insertChunked(
+    db,
+    pieces,
+    all.map(({ id, clientId, dueOn }) => ({
+      id,
+      projectId: `${clientId}-project`,
+      clientId,
+      title: 'Post',
+      kind: 'social_post' as const,
+      dueOn,
+      status: 'approved' as const,
+      latestVersion: 1,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await insertChunked(
+    db,
+    pieceVersions,
+    all.map(({ id, i, sentAt }) => ({
+      id: `${id}-v1`,
+      pieceId: id,
+      number: 1,
+      fileKey: `${id}-v1`,
+      fileName: 'post.png',
+      contentType: 'image/png',
+      size: 1,
+      sha256: `${id}-v1`,
+      createdAt: sentAt,
+      createdBy: person('design', i),
+    })),
+  );
+  await insertChunked(
+    db,
+    approvalRounds,
+    all.map(({ id, sentAt }) => ({
+      id: `${id}-round`,
+      pieceId: id,
+      versionId: `${id}-v1`,
+      rule: 'any' as const,
+      status: 'approved' as const,
+      createdAt: sentAt,
+      closedAt: after(sentAt, DAY),
+    })),
+  );
+}
