@@ -56,6 +56,8 @@ const shots: Shot[] = [
   { name: 'home-finance', path: '/partner', as: 'finance' },
   { name: 'invoices', path: '/partner/invoices', as: 'paid' },
   { name: 'review', path: '/review/invoices', as: 'finance' },
+  // Paid traffic's invoice: the amount the scorecard expects beside it, with its lines (#21).
+  { name: 'review-invoice', path: '/review/invoices/demo-invoice-paid', as: 'finance' },
   { name: 'clients', path: '/clients', as: 'cs' },
   { name: 'client', path: '/clients', as: 'cs', firstLinkIn: 'main a[href^="/clients/demo-"]' },
   { name: 'pieces', path: '/pieces', as: 'cs' },
@@ -73,6 +75,11 @@ const shots: Shot[] = [
   // The daily check and the 30-day charts, over the demo's month of figures (db/seed-campaigns.ts).
   { name: 'campaigns', path: '/clients/demo-client-bakery/campaigns', as: 'paid' },
   { name: 'home-paid', path: '/partner', as: 'paid' },
+  // The scorecard (#21): Paulo's own month so far; Renata's, with a best of the month, as the
+  // admin opens it (db/seed-scorecard.ts); and the team's month.
+  { name: 'scorecard', path: '/scorecard', as: 'paid' },
+  { name: 'scorecard-partner', path: '/admin/scorecard/demo-paid-scorecard', as: 'admin' },
+  { name: 'team-scorecard', path: '/admin/scorecard', as: 'admin' },
   { name: 'approval', path: `/approval/${visitors.approvalToken}` },
   { name: 'approval-comparison', path: `/approval/${visitors.comparisonToken}` },
   { name: 'questionnaire', path: `/onboarding/${visitors.onboardingToken}` },

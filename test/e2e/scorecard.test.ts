@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_SCORECARD_PARTNER } from '../../db/seed-scorecard.ts';
+import { formatMonth } from '../../src/i18n/index.ts';
+import { addMonths, isoDateInZone, policy } from '../../src/policy/index.ts';
+import { expectAccessible, openSignedInBrowser } from '../support/e2e.ts';
+
+// The scorecard pages on the demo (db/seed-scorecard.ts): Renata, a paid-traffic partner, reads
+// her month so far on a phone; Ana, the admin, reads the team's month at a laptop's size, sees
+// the best of it, and chooses last month without a script.
+
+const baseUrl = inject('baseUrl');
+const serverNow = () => new Date(Date.now() + inject('clockOffsetMs'));
+
+async function expectFitsScreen(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+describe('the scorecard pages', () => {
+  let browser: Browser;
+  let renata: Page;
+  let admin: Page;
+  const thisMonth = () => isoDateInZone(serverNow(), policy.agency.timeZone).slice(0, 7);
+  beforeAll(async () => {
+    ({
+      browser,
+      pages: [renata, admin],
+    } = await openSignedInBrowser(DEMO_SCORECARD_PARTNER.email, 'admin@ponte.example'));
+  });
+  afterAll(() => browser?.close());
+
+  it('a paid-traffic partner reads this month so far, line by line, and the chart on a phone', async () => {
+    await renata.setViewportSize({ width: 390, height: 844 });
+    await renata.getByText('Menu', { exact: true }).click();
+    await renata.getByRole('link', { name: 'Meu placar' }).click();
+    await renata.waitForURL(`${baseUrl}/scorecard`);
+    await expect(renata.locator('h1').textContent()).resolves.toBe('Meu placar');
+    const month = formatMonth(thisMonth(), 'pt-BR');
+    await expect(renata.locator('h2').first().textContent()).resolves.toBe(`Este mês: ${month}`);
+    await expect(renata.getByText(/^Parcial, até /).count()).resolves.toBe(1);
+    // The base, each variable line (at zero too), and this month's bonus of the best.
+    const lines = renata.locator('table.scorecard-lines tbody tr');
+    await expect(lines.count()).resolves.toBe(7);
+    await expect(lines.first().textContent()).resolves.toContain('R$ 1.500,00');
+    const renewal = renata.locator('tr[data-line="renewedAfterFirstMonth"]');
+    await expect(renewal.textContent()).resolves.toContain('R$ 100,00');
+    await expect(renata.locator('tr[data-line="bestOfMonth"]').count()).resolves.toBe(1);
+    // The chart is one image with a text alternative; its figures are the table's.
+    const chart = renata.locator('figure.scorecard-chart svg[role="img"]');
+    await expect(chart.getAttribute('aria-label')).resolves.toMatch(/^Parte variável por mês/);
+    const history = renata.locator('table.scorecard-history tbody tr');
+    await expect(history.count()).resolves.toBe(policy.incentives.scorecardMonths);
+    await expect(chart.boundingBox().then((box) => box?.width ?? 999)).resolves.toBeLessThanOrEqual(
+      390,
+    );
+    await expectFitsScreen(renata);
+    await expectAccessible(renata);
+    // The rule's handbook page, linked at the foot.
+    await expect(
+      renata.locator('a[href*="/finance/incentives/"]').count(),
+    ).resolves.toBeGreaterThan(0);
+  });
+
+  it('an admin sees every partner’s month with the best marked, then chooses last month', async () => {
+    await admin.setViewportSize({ width: 1280, height: 800 });
+    await admin.goto(`${baseUrl}/admin/scorecard`);
+    await expect(admin.locator('h1').textContent()).resolves.toBe('Placar da equipe');
+    const rows = admin.locator('table.scorecard-team tbody tr');
+    await expect(rows.count()).resolves.toBeGreaterThanOrEqual(5);
+    const best = admin.locator('tr[data-best="true"]');
+    await expect(best.count()).resolves.toBeGreaterThan(0);
+    await expect(best.first().textContent()).resolves.toContain('Melhor do mês até agora');
+    await expect(admin.locator('.scorecard-best').textContent()).resolves.toContain(
+      'Melhor do mês até agora:',
+    );
+    await expectFitsScreen(admin);
+    await expectAccessible(admin);
+
+    const lastMonth = addMonths(thisMonth(), -1);
+    await admin.getByLabel('Mês').selectOption(lastMonth);
+    await admin.getByRole('button', { name: 'Mostrar' }).click();
+    await admin.waitForURL(`${baseUrl}/admin/scorecard?month=${lastMonth}`);
+    await expect(admin.locator('h2').first().textContent()).resolves.toBe(
+      formatMonth(lastMonth, 'pt-BR'),
+    );
+    const lastBest = admin.locator('tr[data-best="true"]').first();
+    await expect(lastBest.textContent()).resolves.toMatch(/Melhor do mês(?! até agora)/);
+    await expectAccessible(admin);
+
+    // A partner's own page, from the team's: the same page the partner sees.
+    await admin.locator(`tr[data-partner="${DEMO_SCORECARD_PARTNER.id}"] a`).click();
+    await admin.waitForURL(`${baseUrl}/admin/scorecard/${DEMO_SCORECARD_PARTNER.id}`);
+    await expect(admin.locator('h1').textContent()).resolves.toBe(DEMO_SCORECARD_PARTNER.name);
+    await expect(admin.locator('nav.breadcrumbs').textContent()).resolves.toContain(
+      'Placar da equipe',
+    );
+    await expectAccessible(admin);
+  });
+
+  it('answers the app’s 404 for a month not offered or a partner without a scorecard', async () => {
+    for (const path of ['/admin/scorecard?month=1999-01', '/admin/scorecard/demo-finance']) {
+      const response = await admin.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(404);
+      await expect(admin.locator('h1').textContent()).resolves.toBe('Página não encontrada');
+    }
+  });
+});

@@ -1,0 +1,169 @@
+// The scorecard pages' components (#21), rendered as the pages render them (the Container API
+// compiles .astro in this project only).
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import ScorecardTeamTable from '../../../src/components/scorecard/ScorecardTeamTable.astro';
+import ScorecardView from '../../../src/components/scorecard/ScorecardView.astro';
+import { policy } from '../../../src/policy/index.ts';
+import type { PartnerScorecardPage } from '../../../src/server/scorecard/partner-scorecard-page.ts';
+import {
+  type RankedScorecard,
+  scorecardOf,
+  withBestOfMonth,
+} from '../../../src/server/scorecard/scorecard-pay.ts';
+import {
+  emptyCounts,
+  type ScorecardCounts,
+} from '../../../src/server/scorecard/scorecard-rules.ts';
+import type { TeamMonth } from '../../../src/server/scorecard/team-scorecards.ts';
+
+const NOW = new Date('2026-12-10T15:30:00Z');
+const BEST = { partnerIds: ['renata'], eachMinorUnits: 30_000 };
+
+const card = (month: string, paid: boolean, over: Partial<ScorecardCounts>, best = false) => {
+  const complete = month !== '2026-12';
+  const counts = { ...emptyCounts(), ...over };
+  const scorecard = scorecardOf({ month, complete, asOf: NOW, counts }, paid, policy);
+  const ranked: RankedScorecard = { partnerId: 'renata', scorecard };
+  return best ? withBestOfMonth(ranked, BEST) : scorecard;
+};
+
+const page = (paid: boolean): PartnerScorecardPage => ({
+  partnerId: 'renata',
+  name: 'Renata Rocha',
+  paid,
+  months: [
+    {
+      month: '2026-12',
+      best: paid,
+      scorecard: card(
+        '2026-12',
+        paid,
+        {
+          renewals: 1,
+          launches: { onTime: 2, missed: 1, ahead: 3 },
+          satisfaction: { answers: 3, average: 13 / 3, low: 1 },
+          refundWindowsOpen: 2,
+        },
+        paid,
+      ),
+    },
+    { month: '2026-11', best: false, scorecard: card('2026-11', paid, { lostAfterFirstMonth: 2 }) },
+  ],
+});
+
+describe('a partner’s scorecard', () => {
+  let container: AstroContainer;
+  beforeAll(async () => {
+    container = await AstroContainer.create();
+  });
+  const render = (paid: boolean, locale: 'pt-BR' | 'en' | 'ru' = 'pt-BR') =>
+    container.renderToString(ScorecardView, { props: { page: page(paid), locale } });
+
+  it('says this month is counted so far, as of when, and that its partner is the best so far', async () => {
+    const html = await render(true);
+    expect(html).toContain('Este mês: dezembro de 2026');
+    expect(html).toMatch(/Parcial, até 10\/12\/2026,? 12:30/);
+    expect(html).toContain('Melhor do mês até agora');
+    expect(html).toContain('no prazo: 2 · fora do prazo: 1 · a vencer: 3');
+    expect(html).toMatch(/respostas: 3 · média: 4,3 · notas até 2: 1/);
+  });
+
+  it('lists a paid partner’s amount line by line, deductions negative, the best-of-month line last', async () => {
+    const html = await render(true);
+    const lines = [...html.matchAll(/data-line="(\w+)"/g)].map((m) => m[1]);
+    expect(lines).toEqual([
+      'base',
+      'renewedAfterFirstMonth',
+      'lostAfterFirstMonth',
+      'refundInFirstDays',
+      'noRefundInFirstDays',
+      'missedLaunch',
+      'bestOfMonth',
+    ]);
+    expect(html).toMatch(/-R\$\s50,00/);
+    expect(html).toContain('Cada lançamento depois das 72 horas');
+    // Total: base 1.500 + renewal 100 − late launch 50 + best 300.
+    expect(html).toMatch(/R\$\s1\.850,00/);
+  });
+
+  it('shows a partner not paid by the incentives the counts without money, and says why', async () => {
+    const html = await render(false);
+    expect(html).not.toContain('data-line=');
+    expect(html).not.toContain('R$');
+    expect(html).toContain('os incentivos em dinheiro são de Tráfego pago');
+  });
+
+  it('draws the months as one described image, without a script, and the table holds its figures', async () => {
+    const paid = await render(true);
+    expect(paid).toContain('role="img"');
+    expect(paid).toMatch(
+      /aria-label="Parte variável por mês, de novembro de 2026 a dezembro de 2026; os valores estão na tabela abaixo\."/,
+    );
+    expect(paid).toMatch(/<title>Parte variável por mês/);
+    expect(paid).not.toContain('<script');
+    expect(paid.match(/<tr data-month=/g)).toHaveLength(2);
+    // November: two clients lost after the first month is −R$ 100,00 of variable part.
+    expect(paid).toMatch(/-R\$\s100,00/);
+    const others = await render(false);
+    expect(others).toMatch(/aria-label="Prazos cumpridos e perdidos por mês/);
+    expect(others).toContain('Cumpridos');
+  });
+
+  it('speaks English and Russian', async () => {
+    expect(await render(true, 'en')).toContain('So far, as of');
+    expect(await render(true, 'ru')).toContain('Промежуточно, на');
+  });
+});
+
+describe('the team’s month', () => {
+  let container: AstroContainer;
+  beforeAll(async () => {
+    container = await AstroContainer.create();
+  });
+  const team = (complete: boolean): TeamMonth => ({
+    month: '2026-12',
+    complete,
+    best: BEST,
+    partners: [
+      {
+        partnerId: 'renata',
+        name: 'Renata Rocha',
+        roles: ['paid_traffic'],
+        paid: true,
+        scorecard: card('2026-12', true, { renewals: 1 }, true),
+      },
+      {
+        partnerId: 'carla',
+        name: 'Carla Campos',
+        roles: ['cs'],
+        paid: false,
+        scorecard: card('2026-12', false, { renewals: 1 }),
+      },
+    ],
+  });
+
+  it('marks the best of the month (so far while it runs) and links each partner’s page', async () => {
+    const running = await container.renderToString(ScorecardTeamTable, {
+      props: { team: team(false), locale: 'pt-BR' },
+    });
+    expect(running).toContain('href="/admin/scorecard/renata"');
+    expect(running).toContain('href="/admin/scorecard/carla"');
+    expect(running.match(/data-best="true"/g)).toHaveLength(1);
+    expect(running).toContain('Melhor do mês até agora');
+    const over = await container.renderToString(ScorecardTeamTable, {
+      props: { team: team(true), locale: 'pt-BR' },
+    });
+    expect(over).not.toContain('até agora');
+    expect(over).toContain('Melhor do mês');
+  });
+
+  it('shows money for paid partners only', async () => {
+    const html = await container.renderToString(ScorecardTeamTable, {
+      props: { team: team(true), locale: 'pt-BR' },
+    });
+    const carla = html.slice(html.indexOf('data-partner="carla"'));
+    expect(carla).not.toContain('R$');
+    expect(html).toMatch(/R\$\s1\.900,00/);
+  });
+});
