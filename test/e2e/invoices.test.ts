@@ -56,6 +56,15 @@ describe('invoices in a real browser (demo invoices of this month)', () => {
     await finance.waitForURL(/status=submitted/);
     await finance.getByRole('link', { name: 'NF 1001' }).click();
     await finance.waitForURL(`${baseUrl}/review/invoices/demo-invoice-paid`);
+    // Paid traffic's invoice: beside its amount, what the scorecard expects, with the lines.
+    const summary = finance.locator('.summary-list');
+    await expect(summary.getByText('Esperado pelo placar').count()).resolves.toBe(1);
+    const lines = finance.getByRole('table', { name: 'Valor do mês, linha a linha' });
+    await expect(lines.getByRole('cell', { name: 'Valor fixo, todo mês' }).count()).resolves.toBe(
+      1,
+    );
+    // Finance sees the lines only: the partner's scorecard page is for admins.
+    await expect(finance.getByRole('link', { name: /Ver o placar/ }).count()).resolves.toBe(0);
     await expectAccessible(finance);
     const pdf = await finance.request.get(`${baseUrl}/api/invoices/demo-invoice-paid/pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');

@@ -66,6 +66,7 @@ const shots: Shot[] = [
   { name: 'piece-comparison', path: '/pieces/demo-piece-menu', as: 'cs' },
   { name: 'tasks', path: '/tasks', as: 'cs' },
   // The demo's client requests (db/seed-space.ts): CS's triage of the one in 'question'.
+  { name: 'requests', path: '/requests', as: 'cs' },
   { name: 'request', path: '/requests/demo-request-site', as: 'cs' },
   { name: 'people', path: '/admin/people', as: 'admin' },
   // A client's own cost norms, as its paid-traffic partner sees them (demo values marked).
@@ -88,6 +89,7 @@ const shots: Shot[] = [
   // The client space as Rita sees it: her board, the piece awaiting her, her request's conversation.
   { name: 'space-board', path: '/space', as: 'contact' },
   { name: 'space-piece', path: '/space/pieces/demo-piece-launch', as: 'contact' },
+  { name: 'space-requests', path: '/space/requests', as: 'contact' },
   { name: 'space-request', path: '/space/requests/demo-request-site', as: 'contact' },
   // The request form (its draft saves itself with JavaScript, which the note says).
   { name: 'space-request-form', path: '/space/requests/new?kind=piece', as: 'contact' },

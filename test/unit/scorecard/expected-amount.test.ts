@@ -4,7 +4,11 @@ import {
   expectedAmountOf,
   invoiceDifference,
 } from '../../../src/server/scorecard/expected-amount.ts';
-import { scorecardOf, withBestOfMonth } from '../../../src/server/scorecard/scorecard-pay.ts';
+import {
+  INCENTIVE_LINE_KINDS,
+  scorecardOf,
+  withBestOfMonth,
+} from '../../../src/server/scorecard/scorecard-pay.ts';
 import { emptyCounts } from '../../../src/server/scorecard/scorecard-rules.ts';
 import type { TeamMonth } from '../../../src/server/scorecard/team-scorecards.ts';
 
@@ -100,15 +104,10 @@ describe('the expected amount of an invoice', () => {
       totalMinorUnits: 200_000,
       difference: { kind: 'equal' },
     });
-    expect(expected.kind === 'expected' && expected.lines.map((l) => l.kind)).toEqual([
-      'base',
-      'renewedAfterFirstMonth',
-      'lostAfterFirstMonth',
-      'refundInFirstDays',
-      'noRefundInFirstDays',
-      'missedLaunch',
-      'bestOfMonth',
-    ]);
+    // Every line in the policy's order, the best-of-month bonus last.
+    expect(expected.kind === 'expected' && expected.lines.map((l) => l.kind)).toEqual(
+      INCENTIVE_LINE_KINDS,
+    );
   });
 
   it('holds only that partner’s scorecard: no other partner, no other best', () => {
