@@ -128,6 +128,12 @@ describe.each(DRIVERS)('the expected amount on finance’s invoice review (%s)',
     });
   });
 
+  it('counts a month not over yet so far', async () => {
+    await app.db.insert(invoices).values(invoiceOf('demo-paid', 150_000, '2026-03'));
+    const { result: page } = await load(FINANCE, 'expected-demo-paid-2026-03');
+    expect(page?.expected).toMatchObject({ kind: 'expected', month: '2026-03', complete: false });
+  });
+
   it('shows nothing to expect for a role the incentives do not pay, in one round trip', async () => {
     const { result: page, roundTrips } = await load(FINANCE, 'expected-demo-organic-2026-02');
     expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
