@@ -82,6 +82,8 @@ describe('a partner’s scorecard', () => {
       'bestOfMonth',
     ]);
     expect(html).toMatch(/-R\$\s50,00/);
+    // A deduction with nothing counted is zero, not a negative zero.
+    expect(html).not.toMatch(/-R\$\s0,00/);
     expect(html).toContain('Cada lançamento depois das 72 horas');
     // Total: base 1.500 + renewal 100 − late launch 50 + best 300.
     expect(html).toMatch(/R\$\s1\.850,00/);
