@@ -2,9 +2,12 @@ import type { Database } from '../../db/client.ts';
 import { policy } from '../../src/policy/index.ts';
 import { loadApprovalPage } from '../../src/server/approvals/approval-page.ts';
 import { loadCampaignPage } from '../../src/server/campaign-costs/campaign-page.ts';
+import { loadRequestsPage } from '../../src/server/client-requests/request-pages.ts';
+import { loadSpaceRequestsPage } from '../../src/server/client-requests/request-pages-space.ts';
 import { loadSpaceBoard } from '../../src/server/client-space/space-board.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import { loadHomePage } from '../../src/server/home/home-page.ts';
+import { loadInvoicePage } from '../../src/server/invoices/invoice-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
 import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoices-page.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
@@ -14,6 +17,7 @@ import { BENCH_NOW } from './bench-setup.ts';
 import { importFiveThousandRows } from './campaign-import-bench.ts';
 import { BENCH_CS_ID } from './seed-clients.ts';
 import { COSTS_BENCH_CLIENT, COSTS_BENCH_VIEWER } from './seed-costs.ts';
+import { BENCH_FINANCE, EXPECTED_BENCH_INVOICE } from './seed-expected-amount.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
 import { SCORECARD_BENCH_MONTH } from './seed-scorecard.ts';
 import { SPACE_BENCH_VIEWER } from './seed-space.ts';
@@ -238,6 +242,14 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     targets: { roundTrips: 2, medianCpuMs: 5 },
   },
   {
+    // Finance's review of a paid partner's invoice for that month (#21): the invoice, then the
+    // 30 partners' month for the amount the scorecard expects beside it.
+    name: 'invoice review, a paid partner’s, with the scorecard’s expected amount',
+    page: 'GET /review/invoices/{id} (paid partner)',
+    load: (db) => loadInvoicePage(db, policy, BENCH_FINANCE, EXPECTED_BENCH_INVOICE, BENCH_NOW),
+    targets: { roundTrips: 2, medianCpuMs: 5 },
+  },
+  {
     name: 'questionnaire page',
     page: 'GET /onboarding/{token}/{section}',
     load: (db, context) => openOnboardingByToken(db, context.onboardingToken, new Date()),
@@ -266,6 +278,20 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     load: (db) =>
       loadSpaceBoard(db, SPACE_BENCH_VIEWER, { view: 'list', column: 'approved', page: 2 }),
     targets: { roundTrips: 2, medianCpuMs: 2 },
+  },
+  {
+    // The same client's 300 requests (test/bench/seed-requests.ts): the contact's list, page 2.
+    name: 'client space requests, page 2 of 300',
+    page: 'GET /space/requests?page=2',
+    load: (db) => loadSpaceRequestsPage(db, SPACE_BENCH_VIEWER, 2),
+    targets: { roundTrips: 1, medianCpuMs: 2 },
+  },
+  {
+    // Those requests as their CS triages them: waiting first by deadline, page 2.
+    name: 'CS requests list, page 2',
+    page: 'GET /requests?page=2',
+    load: (db) => loadRequestsPage(db, { id: 'bench-cs-0', roles: ['cs'] }, 2),
+    targets: { roundTrips: 1, medianCpuMs: 2 },
   },
   {
     // The issue's figure (#20): a client's campaigns page with 90 days × 20 campaigns in two
