@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
 import { prebuiltRead } from '../../../db/prebuilt-read.ts';
@@ -19,6 +19,7 @@ import {
   users,
 } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
+import { OUTER_CLIENT_ID } from '../clients/team-membership.ts';
 import type { ScorecardBounds } from './scorecard-range.ts';
 
 // Each read's SQL is printed once (prebuiltRead): the bounds are placeholders.
@@ -35,6 +36,10 @@ const P = {
   changesFrom: sql.placeholder('changesFrom'),
 };
 
+// Why JSON: a month of 120 clients is some 3,000 records, and the driver's cost is per value
+// returned (in the bench's profile, turning rows into objects was half the page's CPU). Each
+// read returns one row per client or per person, its records one JSON value built by SQLite.
+
 /**
  * The clients whose pipeline can count in the range, each found through an index: a milestone
  * recently enough (a deadline it starts, a renewal, a loss, a first payment), a service end
@@ -48,11 +53,9 @@ const candidateClients = sql`select ${clientMilestones.clientId} from ${clientMi
   union select ${clients.id} from ${clients}
   where ${clients.serviceStartsOn} >= ${P.serviceStartsFrom} and ${clients.serviceStartsOn} < ${P.dayAfter}`;
 
-// The changes asked for that can fall due in the range.
-const changesInReach = and(
-  gte(changeRequests.requestedAt, P.changesFrom),
-  lt(changeRequests.requestedAt, P.end),
-) as SQL;
+/** A client's team as `[[userId, role], …]`, correlated on the query's client id. */
+const teamOf = (clientId: SQL | typeof changeRequests.clientId) =>
+  sql<string>`(select json_group_array(json_array(${clientTeamMembers.userId}, ${clientTeamMembers.role})) from ${clientTeamMembers} where ${clientTeamMembers.clientId} = ${clientId})`;
 
 // The answers given in the range.
 const answersInRange = and(
@@ -76,76 +79,72 @@ const readPartners = prebuiltRead((db) =>
     ),
 );
 
-/** The candidate clients with each of their milestones (none: one row, the stage null). */
-const readClientMilestones = prebuiltRead((db) =>
+/**
+ * The candidate clients: their CS, service days, milestones (`{stage: ms}`), team and refunds
+ * (`{serviceStartsOn: requestedOn}`: one per service). The client's id is spelled out in the
+ * subqueries: drizzle leaves a one-table select's columns unqualified, and a bare "id" there
+ * would be the refund's own.
+ */
+const readClients = prebuiltRead((db) =>
   db
     .select({
       clientId: clients.id,
       csUserId: clients.csUserId,
       serviceStartsOn: clients.serviceStartsOn,
       serviceEndsOn: clients.serviceEndsOn,
-      stage: clientMilestones.kind,
-      occurredAt: clientMilestones.occurredAt,
+      milestones: sql<string>`(select json_group_object(${clientMilestones.kind}, ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${OUTER_CLIENT_ID})`,
+      team: teamOf(OUTER_CLIENT_ID),
+      refunds: sql<string>`(select json_group_object(${clientRefunds.serviceStartsOn}, ${clientRefunds.requestedOn}) from ${clientRefunds} where ${clientRefunds.clientId} = ${OUTER_CLIENT_ID})`,
     })
     .from(clients)
-    .leftJoin(clientMilestones, eq(clientMilestones.clientId, clients.id))
     .where(sql`${clients.id} in (${candidateClients})`),
 );
 
-/** The candidate clients' refunds, per service. */
-const readRefunds = prebuiltRead((db) =>
-  db
-    .select({
-      clientId: clientRefunds.clientId,
-      serviceStartsOn: clientRefunds.serviceStartsOn,
-      requestedOn: clientRefunds.requestedOn,
-    })
-    .from(clientRefunds)
-    .where(sql`${clientRefunds.clientId} in (${candidateClients})`),
-);
-
-/** The changes that can fall due in the range, with the designer of the piece they touch. */
+/**
+ * The changes asked for that can fall due in the range, per client and the designer of the
+ * piece they touch (`[[kind, requestedAt, doneAt], …]`); without a designer, with the
+ * client's team, whom such a change goes to by its kind.
+ */
 const readChanges = prebuiltRead((db) =>
   db
     .select({
       clientId: changeRequests.clientId,
-      pieceId: changeRequests.pieceId,
       designerId: projects.designerId,
-      kind: changeRequests.kind,
-      requestedAt: changeRequests.requestedAt,
-      doneAt: changeRequests.doneAt,
+      changes: sql<string>`json_group_array(json_array(${changeRequests.kind}, ${changeRequests.requestedAt}, ${changeRequests.doneAt}))`,
+      team: sql<
+        string | null
+      >`case when ${projects.designerId} is null then ${teamOf(changeRequests.clientId)} end`,
     })
     .from(changeRequests)
     .leftJoin(pieces, eq(pieces.id, changeRequests.pieceId))
     .leftJoin(projects, eq(projects.id, pieces.projectId))
-    .where(changesInReach),
+    .where(
+      and(gte(changeRequests.requestedAt, P.changesFrom), lt(changeRequests.requestedAt, P.end)),
+    )
+    .groupBy(changeRequests.clientId, projects.designerId),
 );
+
+// When a piece was first sent on: to the agency's own review or to the client, whichever
+// came first (each the oldest by its index); null while neither happened.
+const firstRound = sql`(select min(${approvalRounds.createdAt}) from ${approvalRounds} where ${approvalRounds.pieceId} = ${pieces.id})`;
+const firstReview = sql`(select min(${internalReviews.createdAt}) from ${internalReviews} where ${internalReviews.pieceId} = ${pieces.id})`;
+const firstSent = sql`min(coalesce(${firstRound}, ${firstReview}), coalesce(${firstReview}, ${firstRound}))`;
 
 /**
- * The teams of the clients the records name: the candidates (their pipeline) and those of the
- * changes in reach (a change without a piece goes to the client's team by its kind).
+ * The other deadlines falling due in the range, per person (`[[dueOn, doneAt], …]`):
+ * - the tasks assigned to them, done when completed, at its last update (a completed task is
+ *   never touched again); a returned task is left out: its assignee gave it back, it was not
+ *   theirs to miss;
+ * - the pieces they are the designer of, done when first sent on.
  */
-const readTeams = prebuiltRead((db) =>
+const readOtherDeadlines = prebuiltRead((db) =>
   db
     .select({
-      clientId: clientTeamMembers.clientId,
-      userId: clientTeamMembers.userId,
-      role: clientTeamMembers.role,
-    })
-    .from(clientTeamMembers)
-    .where(
-      sql`${clientTeamMembers.clientId} in (${candidateClients} union select ${changeRequests.clientId} from ${changeRequests} where ${changesInReach})`,
-    ),
-);
-
-/** The tasks assigned to someone and due in the range (a returned one is nobody's to do). */
-const readTasks = prebuiltRead((db) =>
-  db
-    .select({
-      assigneeId: sql<string>`${taskRequests.assigneeId}`,
-      dueOn: taskRequests.dueOn,
-      status: taskRequests.status,
-      updatedAt: taskRequests.updatedAt,
+      personId: sql<string>`${taskRequests.assigneeId}`.as('person_id'),
+      deadlines:
+        sql<string>`json_group_array(json_array(${taskRequests.dueOn}, case when ${taskRequests.status} = 'completed' then ${taskRequests.updatedAt} end))`.as(
+          'deadlines',
+        ),
     })
     .from(taskRequests)
     .where(
@@ -153,47 +152,44 @@ const readTasks = prebuiltRead((db) =>
         gte(taskRequests.dueOn, P.firstDay),
         lt(taskRequests.dueOn, P.dayAfter),
         isNotNull(taskRequests.assigneeId),
-        ne(taskRequests.status, 'returned'),
+        sql`${taskRequests.status} <> 'returned'`,
       ),
+    )
+    .groupBy(taskRequests.assigneeId)
+    .unionAll(
+      db
+        .select({
+          personId: sql<string>`${projects.designerId}`.as('person_id'),
+          deadlines: sql<string>`json_group_array(json_array(${pieces.dueOn}, ${firstSent}))`.as(
+            'deadlines',
+          ),
+        })
+        .from(pieces)
+        .innerJoin(projects, eq(projects.id, pieces.projectId))
+        .where(
+          and(
+            gte(pieces.dueOn, P.firstDay),
+            lt(pieces.dueOn, P.dayAfter),
+            isNotNull(projects.designerId),
+          ),
+        )
+        .groupBy(projects.designerId),
     ),
 );
+
+// Who uploaded the versions of the answer's piece (`[userId, …]`), null for another answer.
+const uploadersOfPiece = sql`(select json_group_array(distinct ${pieceVersions.createdBy}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${approvalRounds.pieceId} and ${pieceVersions.createdBy} is not null)`;
 
 /**
- * The pieces due in the range with a designer, and when each was first sent on: to the
- * agency's own review or to the client, whichever came first (each the oldest by its index).
+ * The answers given in the range, per client's CS (`[[answeredAt, score, pieceId,
+ * designerId, uploaders], …]`: for an answer about a piece's approval, the piece, its
+ * designer and who uploaded its versions).
  */
-const readPieces = prebuiltRead((db) =>
-  db
-    .select({
-      designerId: sql<string>`${projects.designerId}`,
-      dueOn: sql<string>`${pieces.dueOn}`,
-      firstRoundAt: sql<
-        number | null
-      >`(select min(${approvalRounds.createdAt}) from ${approvalRounds} where ${approvalRounds.pieceId} = ${pieces.id})`,
-      firstReviewAt: sql<
-        number | null
-      >`(select min(${internalReviews.createdAt}) from ${internalReviews} where ${internalReviews.pieceId} = ${pieces.id})`,
-    })
-    .from(pieces)
-    .innerJoin(projects, eq(projects.id, pieces.projectId))
-    .where(
-      and(
-        gte(pieces.dueOn, P.firstDay),
-        lt(pieces.dueOn, P.dayAfter),
-        isNotNull(projects.designerId),
-      ),
-    ),
-);
-
-/** The answers given in the range, with the client's CS and, for a piece's, the piece. */
 const readAnswers = prebuiltRead((db) =>
   db
     .select({
       csUserId: clients.csUserId,
-      answeredAt: sql<number>`${satisfactionSurveys.answeredAt}`,
-      score: sql<number>`${satisfactionSurveys.score}`,
-      pieceId: approvalRounds.pieceId,
-      designerId: projects.designerId,
+      answers: sql<string>`json_group_array(json_array(${satisfactionSurveys.answeredAt}, ${satisfactionSurveys.score}, ${approvalRounds.pieceId}, ${projects.designerId}, json(${uploadersOfPiece})))`,
     })
     .from(satisfactionSurveys)
     .innerJoin(clients, eq(clients.id, satisfactionSurveys.clientId))
@@ -206,36 +202,14 @@ const readAnswers = prebuiltRead((db) =>
     )
     .leftJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
     .leftJoin(projects, eq(projects.id, pieces.projectId))
-    .where(answersInRange),
-);
-
-/** Who uploaded the versions of the pieces answered about in the range. */
-const readUploaders = prebuiltRead((db) =>
-  db
-    .selectDistinct({
-      pieceId: pieceVersions.pieceId,
-      userId: sql<string>`${pieceVersions.createdBy}`,
-    })
-    .from(pieceVersions)
-    .where(
-      and(
-        isNotNull(pieceVersions.createdBy),
-        inArray(
-          pieceVersions.pieceId,
-          db
-            .select({ pieceId: approvalRounds.pieceId })
-            .from(satisfactionSurveys)
-            .innerJoin(approvalRounds, eq(approvalRounds.id, satisfactionSurveys.subjectId))
-            .where(and(answersInRange, eq(satisfactionSurveys.trigger, 'piece_approved'))),
-        ),
-      ),
-    ),
+    .where(answersInRange)
+    .groupBy(clients.csUserId),
 );
 
 /**
  * Every record a range of months' scorecards are counted from, as reads for one batch (one
- * round trip): the partners, the clients whose pipeline can count with their milestones,
- * refunds and teams, the changes, tasks and pieces that can fall due, the answers given.
+ * round trip): the partners, the clients whose pipeline can count (with milestones, team and
+ * refunds), the changes, tasks and pieces that can fall due, the answers given.
  */
 export function readScorecardRecords(db: Database, bounds: ScorecardBounds, rules: Policy) {
   const values = {
@@ -252,14 +226,10 @@ export function readScorecardRecords(db: Database, bounds: ScorecardBounds, rule
   };
   return [
     readPartners(db, values),
-    readClientMilestones(db, values),
-    readRefunds(db, values),
-    readTeams(db, values),
+    readClients(db, values),
     readChanges(db, values),
-    readTasks(db, values),
-    readPieces(db, values),
+    readOtherDeadlines(db, values),
     readAnswers(db, values),
-    readUploaders(db, values),
   ] as const;
 }
 

@@ -1,4 +1,4 @@
-import type { TeamRole } from '../../../db/schema/index.ts';
+import type { ChangeKind, TeamRole } from '../../../db/schema/index.ts';
 import type { PartnerRole } from '../../policy/index.ts';
 import { endOfDueDay, type Milestones, type PipelineStage } from '../deadlines/deadline-rules.ts';
 import type { ScorecardRecords } from './read-scorecard-records.ts';
@@ -7,7 +7,6 @@ import {
   type ScorecardAnswer,
   type ScorecardChange,
   type ScorecardClient,
-  type ScorecardDeadline,
   type ScorecardInput,
 } from './scorecard-rules.ts';
 
@@ -37,43 +36,29 @@ export function partnersOf(rows: ScorecardRecords[0]): ScorecardPartner[] {
   );
 }
 
-type Teams = Map<string, { userId: string; role: TeamRole }[]>;
+type TeamRows = [userId: string, role: TeamRole][];
 
-/** Each client's team, by client; a row counts only while its person still holds the role. */
-function teamsOf(rows: ScorecardRecords[3], partners: Map<string, ScorecardPartner>): Teams {
-  const teams: Teams = new Map();
-  for (const row of rows) {
-    if (!partners.get(row.userId)?.roles.includes(row.role)) continue;
-    const team = teams.get(row.clientId) ?? [];
-    team.push({ userId: row.userId, role: row.role });
-    teams.set(row.clientId, team);
-  }
-  return teams;
+/** A client's team members in a role, while they still hold it (a row counts only then). */
+function membersIn(
+  team: TeamRows,
+  role: TeamRole,
+  partners: Map<string, ScorecardPartner>,
+): string[] {
+  return team
+    .filter(([userId, r]) => r === role && partners.get(userId)?.roles.includes(role))
+    .map(([userId]) => userId);
 }
 
-const membersIn = (teams: Teams, clientId: string, role: TeamRole) =>
-  (teams.get(clientId) ?? []).filter((m) => m.role === role).map((m) => m.userId);
+type Instant = number | null;
+const dateOf = (at: Instant) => (at === null ? null : new Date(at));
 
-type ClientRows = {
-  csUserId: string;
-  serviceStartsOn: string | null;
-  serviceEndsOn: string | null;
-  milestones: Milestones;
-};
-
-/** The candidate clients, each with its milestones gathered from the joined rows. */
-function clientsOf(rows: ScorecardRecords[1]): Map<string, ClientRows> {
-  const found = new Map<string, ClientRows>();
-  for (const row of rows) {
-    let client = found.get(row.clientId);
-    if (!client) {
-      const { csUserId, serviceStartsOn, serviceEndsOn } = row;
-      client = { csUserId, serviceStartsOn, serviceEndsOn, milestones: {} };
-      found.set(row.clientId, client);
-    }
-    if (row.stage && row.occurredAt) client.milestones[row.stage as PipelineStage] = row.occurredAt;
+/** A client's milestones from their JSON (`{stage: ms}`). */
+function milestonesOf(json: string): Milestones {
+  const milestones: Milestones = {};
+  for (const [stage, at] of Object.entries(JSON.parse(json) as Record<string, number>)) {
+    milestones[stage as PipelineStage] = new Date(at);
   }
-  return found;
+  return milestones;
 }
 
 /**
@@ -82,9 +67,8 @@ function clientsOf(rows: ScorecardRecords[1]): Map<string, ClientRows> {
  * - a change tied to a piece for the piece's designer; else (or when the piece's project has
  *   no designer) a post for the client's design partners, a targeting or text change for its
  *   paid-traffic partners;
- * - a task for its assignee (due the end of its due day, done when completed: a completed
- *   task is never touched again, so its last update is its completion); a piece's due day for
- *   its designer, met when first sent on (to the internal review or the client);
+ * - a task for its assignee (due the end of its due day, done when completed); a piece's due
+ *   day for its designer, met when first sent on (to the internal review or the client);
  * - an answer for the client's CS and, about a piece, for its designer and its uploaders.
  * Only partners in `partners` get records; everything else in the rows is nobody's.
  */
@@ -93,7 +77,7 @@ export function recordsByPartner(
   partners: ScorecardPartner[],
   timeZone: string,
 ): Map<string, PartnerRecords> {
-  const [, clientRows, refunds, teamRows, changes, tasks, pieces, answers, uploaders] = records;
+  const [, clientRows, changeRows, deadlineRows, answerRows] = records;
   const known = new Map(partners.map((p) => [p.id, p]));
   const byPartner = new Map(partners.map((p) => [p.id, noRecords()]));
   const give = <K extends keyof PartnerRecords>(
@@ -105,63 +89,60 @@ export function recordsByPartner(
       if (id) (byPartner.get(id)?.[kind] as PartnerRecords[K][number][] | undefined)?.push(record);
     }
   };
-  const teams = teamsOf(teamRows, known);
+  // Tasks and pieces share their due days: each day's end is computed once.
+  const dayEnds = new Map<string, Date>();
+  const dueAtEndOf = (dueOn: string) => {
+    const found = dayEnds.get(dueOn) ?? endOfDueDay(dueOn, timeZone);
+    dayEnds.set(dueOn, found);
+    return found;
+  };
 
-  const refundOn = new Map(refunds.map((r) => [`${r.clientId} ${r.serviceStartsOn}`, r]));
-  for (const [clientId, row] of clientsOf(clientRows)) {
-    const startsOn = firstServiceStartsOn(row.milestones, row.serviceStartsOn, timeZone);
+  for (const row of clientRows) {
+    const milestones = milestonesOf(row.milestones);
+    const startsOn = firstServiceStartsOn(milestones, row.serviceStartsOn, timeZone);
+    const refunds = JSON.parse(row.refunds) as Record<string, string>;
     const client: ScorecardClient = {
-      milestones: row.milestones,
+      milestones,
       serviceEndsOn: row.serviceEndsOn,
       firstServiceStartsOn: startsOn,
-      firstServiceRefundOn: refundOn.get(`${clientId} ${startsOn}`)?.requestedOn ?? null,
+      firstServiceRefundOn: (startsOn && refunds[startsOn]) || null,
     };
-    give([row.csUserId, ...membersIn(teams, clientId, 'paid_traffic')], 'clients', client);
+    const team = JSON.parse(row.team) as TeamRows;
+    give([row.csUserId, ...membersIn(team, 'paid_traffic', known)], 'clients', client);
   }
 
-  for (const change of changes) {
-    const record: ScorecardChange = {
-      kind: change.kind,
-      requestedAt: change.requestedAt,
-      doneAt: change.doneAt,
-    };
-    const team = change.kind === 'post' ? 'design' : 'paid_traffic';
-    const people = change.designerId
-      ? [change.designerId]
-      : membersIn(teams, change.clientId, team);
-    give(people, 'changes', record);
+  for (const row of changeRows) {
+    const team = row.team ? (JSON.parse(row.team) as TeamRows) : [];
+    const changes = JSON.parse(row.changes) as [ChangeKind, number, Instant][];
+    for (const [kind, requestedAt, doneAt] of changes) {
+      const record: ScorecardChange = {
+        kind,
+        requestedAt: new Date(requestedAt),
+        doneAt: dateOf(doneAt),
+      };
+      const people = row.designerId
+        ? [row.designerId]
+        : membersIn(team, kind === 'post' ? 'design' : 'paid_traffic', known);
+      give(people, 'changes', record);
+    }
   }
 
-  for (const task of tasks) {
-    const record: ScorecardDeadline = {
-      dueAt: endOfDueDay(task.dueOn, timeZone),
-      doneAt: task.status === 'completed' ? task.updatedAt : null,
-    };
-    give([task.assigneeId], 'otherDeadlines', record);
+  for (const row of deadlineRows) {
+    for (const [dueOn, doneAt] of JSON.parse(row.deadlines) as [string, Instant][]) {
+      const record = { dueAt: dueAtEndOf(dueOn), doneAt: dateOf(doneAt) };
+      give([row.personId], 'otherDeadlines', record);
+    }
   }
 
-  for (const piece of pieces) {
-    const sent = [piece.firstRoundAt, piece.firstReviewAt].filter((at) => at !== null);
-    const record: ScorecardDeadline = {
-      dueAt: endOfDueDay(piece.dueOn, timeZone),
-      doneAt: sent.length ? new Date(Math.min(...sent.map(Number))) : null,
-    };
-    give([piece.designerId], 'otherDeadlines', record);
-  }
-
-  const uploadersOf = new Map<string, string[]>();
-  for (const { pieceId, userId } of uploaders) {
-    uploadersOf.set(pieceId, [...(uploadersOf.get(pieceId) ?? []), userId]);
-  }
-  for (const answer of answers) {
-    const record: ScorecardAnswer = {
-      answeredAt: new Date(Number(answer.answeredAt)),
-      score: Number(answer.score),
-    };
-    const piecePeople = answer.pieceId
-      ? [answer.designerId, ...(uploadersOf.get(answer.pieceId) ?? [])]
-      : [];
-    give([answer.csUserId, ...piecePeople], 'answers', record);
+  type AnswerJson = [number, number, string | null, string | null, string[] | null];
+  for (const row of answerRows) {
+    for (const [answeredAt, score, pieceId, designerId, uploaders] of JSON.parse(
+      row.answers,
+    ) as AnswerJson[]) {
+      const record: ScorecardAnswer = { answeredAt: new Date(answeredAt), score };
+      const piecePeople = pieceId ? [designerId, ...(uploaders ?? [])] : [];
+      give([row.csUserId, ...piecePeople], 'answers', record);
+    }
   }
   return byPartner;
 }
