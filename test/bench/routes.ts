@@ -2,8 +2,6 @@ import type { Database } from '../../db/client.ts';
 import { policy } from '../../src/policy/index.ts';
 import { loadApprovalPage } from '../../src/server/approvals/approval-page.ts';
 import { loadCampaignPage } from '../../src/server/campaign-costs/campaign-page.ts';
-import { loadRequestsPage } from '../../src/server/client-requests/request-pages.ts';
-import { loadSpaceRequestsPage } from '../../src/server/client-requests/request-pages-space.ts';
 import { loadSpaceBoard } from '../../src/server/client-space/space-board.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import { loadHomePage } from '../../src/server/home/home-page.ts';
@@ -14,6 +12,7 @@ import { loadTeamScorecardPage } from '../../src/server/scorecard/team-scorecard
 import { reportMonthAt } from '../../src/server/timeline/report-deadline-rules.ts';
 import { BENCH_NOW } from './bench-setup.ts';
 import { importFiveThousandRows } from './campaign-import-bench.ts';
+import { REQUEST_BENCH_PAGES } from './request-bench-pages.ts';
 import { BENCH_CS_ID } from './seed-clients.ts';
 import { COSTS_BENCH_CLIENT, COSTS_BENCH_VIEWER } from './seed-costs.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
@@ -269,20 +268,7 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
       loadSpaceBoard(db, SPACE_BENCH_VIEWER, { view: 'list', column: 'approved', page: 2 }),
     targets: { roundTrips: 2, medianCpuMs: 2 },
   },
-  {
-    // The same client's 300 requests (test/bench/seed-requests.ts): the contact's list, page 2.
-    name: 'client space requests, page 2 of 300',
-    page: 'GET /space/requests?page=2',
-    load: (db) => loadSpaceRequestsPage(db, SPACE_BENCH_VIEWER, 2),
-    targets: { roundTrips: 1, medianCpuMs: 2 },
-  },
-  {
-    // Those requests as their CS triages them: waiting first by deadline, page 2.
-    name: 'CS requests list, page 2',
-    page: 'GET /requests?page=2',
-    load: (db) => loadRequestsPage(db, { id: 'bench-cs-0', roles: ['cs'] }, 2),
-    targets: { roundTrips: 1, medianCpuMs: 2 },
-  },
+  ...REQUEST_BENCH_PAGES,
   {
     // The issue's figure (#20): a client's campaigns page with 90 days × 20 campaigns in two
     // placements (the check of yesterday and the 30-day charts). One round trip of its own;
