@@ -16,6 +16,7 @@ import { insertChunked } from './seed-chunks.ts';
 import { seedBenchClients } from './seed-clients.ts';
 import { seedBenchCosts } from './seed-costs.ts';
 import { seedBenchEvents } from './seed-events.ts';
+import { seedBenchExpectedAmount } from './seed-expected-amount.ts';
 import { seedReviewInvoices } from './seed-invoices.ts';
 import { seedBenchPieces } from './seed-pieces.ts';
 import { seedBenchRequests } from './seed-requests.ts';
@@ -78,6 +79,7 @@ export async function prepareBench<Opened extends BenchDatabase>(
   await seedBenchCosts(database.db, BENCH_NOW);
   await seedBenchTimeline(database.db, BENCH_NOW);
   await seedBenchScorecard(database.db, BENCH_NOW);
+  await seedBenchExpectedAmount(database.db, BENCH_NOW);
   await seedBenchEvents(database.db, partnerIds, scale.events, BENCH_NOW);
 
   const sessionCookie = await signIn({ request, db: database.db }, 'cs@ponte.example');
