@@ -1,14 +1,15 @@
-import { Column, getTableColumns, is, SQL, sql } from 'drizzle-orm';
+import { Column, getTableColumns, is, Placeholder, SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from './client.ts';
 
 /**
  * A row for `insertWhen`, typed from the table's own insert type: a NOT NULL column without
- * a default that is left out fails to compile. A value may also be an SQL expression or a
- * column of the query's `from` source.
+ * a default that is left out fails to compile. A value may also be an SQL expression, a
+ * column of the query's `from` source, or a placeholder (a write printed once, see
+ * prebuiltWrite: each call's value is mapped by the column when it is filled in).
  */
 export type InsertRow<Table extends SQLiteTable> = {
-  [Key in keyof Table['$inferInsert']]: Table['$inferInsert'][Key] | SQL | Column;
+  [Key in keyof Table['$inferInsert']]: Table['$inferInsert'][Key] | SQL | Column | Placeholder;
 };
 
 /** The value a column takes when the row leaves it out: drizzle's own rule for `values()`. */
@@ -23,6 +24,7 @@ function defaultOf(column: Column): unknown {
 function encodeValue(column: Column, value: unknown): SQL {
   if (is(value, SQL)) return value;
   if (is(value, Column)) return sql`${value}`;
+  if (is(value, Placeholder)) return sql`${sql.param(value, column)}`;
   if (value === null || value === undefined) return sql`null`;
   return sql`${column.mapToDriverValue(value)}`;
 }

@@ -56,7 +56,7 @@ export const onboardingRoutes = new Hono<ApiEnv>()
     const onboarding = await openByPath(c, { withContents: false });
     if (onboarding instanceof Response) return onboarding;
     const { db, clock } = c.get('deps');
-    await markOnboardingOpened(db, onboarding.linkId, clock());
+    await db.batch([markOnboardingOpened(db, onboarding.linkId, clock())]);
     return c.body(null, 204);
   })
   .post('/:token/answers', async (c) => {

@@ -1,14 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { insertWhen } from '../../../db/insert-when.ts';
 import { type CommentTarget, pieceComments, pieceVersions } from '../../../db/schema/index.ts';
 import { policy } from '../../policy/index.ts';
 import { recordEvent, recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
-import { queueMailWhen } from '../mail/outbox.ts';
 import type { OpenApproval } from './approval-links.ts';
 import { approvalNewsMail, piecePageUrl } from './approval-mail.ts';
 import { mayWorkOnPiece } from './approval-rules.ts';
+import { contactCommentWrites } from './contact-comment-writes.ts';
 import { contactMayActSql } from './contact-may-act.ts';
 import { firstViewWrites } from './first-view.ts';
 import { mayReviewInternally } from './internal-review-rules.ts';
@@ -36,7 +35,6 @@ export async function addContactComment(
 ): Promise<{ ok: true; commentId: string } | { ok: false; error: ContactCommentProblem }> {
   if (!approval.mayAct) return { ok: false, error: 'closed' };
   const commentId = crypto.randomUUID();
-  const written = sql`exists (select 1 from ${pieceComments} where ${pieceComments.id} = ${commentId})`;
   const mail = approvalNewsMail(
     { name: approval.cs.name, locale: approval.cs.locale },
     {
@@ -50,38 +48,23 @@ export async function addContactComment(
     },
   );
   const [inserted] = await db.batch([
-    insertWhen(
-      db,
-      pieceComments,
-      {
-        id: commentId,
-        pieceId: approval.piece.id,
-        versionId: approval.version.id,
-        authorUserId: null,
-        authorContactId: approval.contact.id,
-        authorName: approval.contact.name,
-        target: input.target,
-        ...pinOf(input),
-        body: input.body,
-        internal: false,
-        createdAt: now,
-        updatedAt: now,
+    ...contactCommentWrites(db, {
+      commentId,
+      pieceId: approval.piece.id,
+      versionId: approval.version.id,
+      roundId: approval.round.id,
+      contactId: approval.contact.id,
+      contactName: approval.contact.name,
+      target: input.target,
+      ...pinOf(input),
+      body: input.body,
+      mail: {
+        id: crypto.randomUUID(),
+        idempotencyKey: `approval-comment:${commentId}`,
+        to: approval.cs.email,
+        ...mail,
       },
-      contactMayActSql(approval),
-    ).returning({ id: pieceComments.id }),
-    queueMailWhen(
-      db,
-      { idempotencyKey: `approval-comment:${commentId}`, to: approval.cs.email, ...mail },
-      now,
-      written,
-    ),
-    recordEventWhen(
-      db,
-      {
-        actorId: null,
-        action: 'approval_commented',
-        subjectType: 'piece',
-        subjectId: approval.piece.id,
+      event: {
         ip: input.ip,
         data: {
           commentId,
@@ -92,8 +75,7 @@ export async function addContactComment(
         },
       },
       now,
-      written,
-    ),
+    }),
     // Without JavaScript the page could not say it was shown: the first comment does.
     ...firstViewWrites(db, approval, input.ip, now),
   ]);

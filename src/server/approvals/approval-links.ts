@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { prebuiltRead } from '../../../db/prebuilt-read.ts';
 import {
   type ApprovalDecision,
   approvalDecisions,
@@ -56,10 +57,10 @@ export async function openApprovalByLink(
   const roundOfLink = sql`(select ${approvalLinks.roundId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
   const contactOfLink = sql`(select ${approvalLinks.contactId} from ${approvalLinks} where ${approvalLinks.id} = ${linkId})`;
   const pieceOfLink = sql`(select ${approvalRounds.pieceId} from ${approvalRounds} where ${approvalRounds.id} = ${roundOfLink})`;
-  const linkQuery = buildLinkQuery(db, linkId);
+  const linkQuery = readLink(db, { linkId });
   const [links, commentRows, decisions, sentToContact] =
     options.withContents === false
-      ? [await linkQuery, [], [], []]
+      ? [(await db.batch([linkQuery]))[0], [], [], []]
       : await db.batch([
           linkQuery,
           // The comments the client may see, of this version and of the one sent to this
@@ -229,9 +230,12 @@ type ApprovalDecisionView = {
   decidedAt: Date;
 };
 
-/** The link with its round, version, piece, client, contact and CS: one row, by the link's hash. */
-export function buildLinkQuery(db: Database, linkId: string) {
-  return db
+/**
+ * The link with its round, version, piece, client, contact and CS: one row, by the link's
+ * hash. Printed once (see prebuiltRead): a contact's every comment and decision reads it first.
+ */
+const readLink = prebuiltRead((db) =>
+  db
     .select({
       expiresAt: aliased(approvalLinks.expiresAt, 'expires_at'),
       revokedAt: aliased(approvalLinks.revokedAt, 'revoked_at'),
@@ -270,5 +274,5 @@ export function buildLinkQuery(db: Database, linkId: string) {
     .innerJoin(clients, eq(clients.id, pieces.clientId))
     .innerJoin(clientContacts, eq(clientContacts.id, approvalLinks.contactId))
     .innerJoin(users, eq(users.id, clients.csUserId))
-    .where(eq(approvalLinks.id, linkId));
-}
+    .where(eq(approvalLinks.id, sql.placeholder('linkId'))),
+);

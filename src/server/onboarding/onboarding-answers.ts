@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import { excluded, insertWhen } from '../../../db/insert-when.ts';
+import { prebuiltWrite } from '../../../db/prebuilt-read.ts';
 import {
   onboardingAnswers,
   onboardingSectionSaves,
@@ -17,6 +18,38 @@ export function countFiles(onboarding: Pick<OpenOnboarding, 'files'>): Record<st
   for (const file of onboarding.files) counts[file.questionId] = (counts[file.questionId] ?? 0) + 1;
   return counts;
 }
+
+// Each write is an INSERT … SELECT from the onboarding while it is open: a save racing a
+// submit changes nothing once the questionnaire is read-only.
+const stillOpen = (onboardingId: string | Placeholder) =>
+  and(eq(onboardings.id, onboardingId), eq(onboardings.status, 'open'));
+
+/**
+ * One answer, its own row, written while the onboarding is open. Printed once (see
+ * prebuiltWrite): an autosave is one of these per question typed.
+ */
+const saveAnswer = prebuiltWrite((db) =>
+  insertWhen(
+    db,
+    onboardingAnswers,
+    {
+      onboardingId: onboardings.id,
+      questionId: sql.placeholder('questionId'),
+      value: sql.placeholder('value'),
+      updatedAt: sql.placeholder('now'),
+      updatedByContactId: sql.placeholder('contactId'),
+    },
+    stillOpen(sql.placeholder('onboardingId')),
+    onboardings,
+  ).onConflictDoUpdate({
+    target: [onboardingAnswers.onboardingId, onboardingAnswers.questionId],
+    set: {
+      value: excluded(onboardingAnswers.value),
+      updatedAt: excluded(onboardingAnswers.updatedAt),
+      updatedByContactId: excluded(onboardingAnswers.updatedByContactId),
+    },
+  }),
+);
 
 export type SaveResult =
   | { ok: true; saved: string[]; problems: Record<string, MessageKey> }
@@ -71,32 +104,13 @@ export function planAnswers(
           .map((q) => [q.id, checkAnswer(q, answers[q.id], fileCounts[q.id] ?? 0)] as const)
           .filter((entry): entry is [string, MessageKey] => entry[1] !== null),
       );
-  // Each write is an INSERT … SELECT from the onboarding while it is open: a save racing a
-  // submit changes nothing once the questionnaire is read-only.
-  const stillOpen = and(
-    eq(onboardings.id, onboarding.onboardingId),
-    eq(onboardings.status, 'open'),
-  );
   const writes: BatchItem<'sqlite'>[] = [...values].map(([questionId, value]) =>
-    insertWhen(
-      db,
-      onboardingAnswers,
-      {
-        onboardingId: onboardings.id,
-        questionId,
-        value,
-        updatedAt: now,
-        updatedByContactId: onboarding.contact.id,
-      },
-      stillOpen,
-      onboardings,
-    ).onConflictDoUpdate({
-      target: [onboardingAnswers.onboardingId, onboardingAnswers.questionId],
-      set: {
-        value: excluded(onboardingAnswers.value),
-        updatedAt: excluded(onboardingAnswers.updatedAt),
-        updatedByContactId: excluded(onboardingAnswers.updatedByContactId),
-      },
+    saveAnswer(db, {
+      onboardingId: onboarding.onboardingId,
+      questionId,
+      value,
+      now,
+      contactId: onboarding.contact.id,
     }),
   );
   if (section && Object.keys(problems).length === 0) {
@@ -105,7 +119,7 @@ export function planAnswers(
         db,
         onboardingSectionSaves,
         { onboardingId: onboardings.id, sectionId: section.id, savedAt: now },
-        stillOpen,
+        stillOpen(onboarding.onboardingId),
         onboardings,
       ).onConflictDoNothing(),
     );

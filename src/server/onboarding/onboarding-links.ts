@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { prebuiltRead, prebuiltWrite } from '../../../db/prebuilt-read.ts';
 import {
   clientContacts,
   clients,
@@ -36,22 +37,11 @@ export type OpenOnboarding = {
 };
 
 /**
- * Opens an onboarding by the token of a link, in one batch: the link with its contact,
- * client and CS; the answers, saved sections and files. Reads only. The answers are only
- * returned when the link is valid.
+ * The link with its onboarding, contact, client and CS: one row, by the link's hash. Printed
+ * once (see prebuiltRead): every autosave of the contact's reads it first.
  */
-export async function openOnboardingByToken(
-  db: Database,
-  token: string,
-  now: Date,
-  // Autosave needs only the link, not the answers so far. Opening never marks the link
-  // opened: a mail scanner's fetch is not the contact (see markOnboardingOpened).
-  options: { withContents?: boolean } = {},
-): Promise<{ ok: true; onboarding: OpenOnboarding } | { ok: false; error: LinkProblem }> {
-  if (!looksLikeToken(token)) return { ok: false, error: 'invalid' };
-  const linkId = hashToken(token);
-  const onboardingOfLink = sql`(select ${onboardingLinks.onboardingId} from ${onboardingLinks} where ${onboardingLinks.id} = ${linkId})`;
-  const linkQuery = db
+const readLink = prebuiltRead((db) =>
+  db
     .select({
       expiresAt: aliased(onboardingLinks.expiresAt, 'expires_at'),
       revokedAt: aliased(onboardingLinks.revokedAt, 'revoked_at'),
@@ -75,10 +65,29 @@ export async function openOnboardingByToken(
     .innerJoin(clientContacts, eq(clientContacts.id, onboardingLinks.contactId))
     .innerJoin(clients, eq(clients.id, onboardings.clientId))
     .innerJoin(users, eq(users.id, clients.csUserId))
-    .where(eq(onboardingLinks.id, linkId));
+    .where(eq(onboardingLinks.id, sql.placeholder('linkId'))),
+);
+
+/**
+ * Opens an onboarding by the token of a link, in one batch: the link with its contact,
+ * client and CS; the answers, saved sections and files. Reads only. The answers are only
+ * returned when the link is valid.
+ */
+export async function openOnboardingByToken(
+  db: Database,
+  token: string,
+  now: Date,
+  // Autosave needs only the link, not the answers so far. Opening never marks the link
+  // opened: a mail scanner's fetch is not the contact (see markOnboardingOpened).
+  options: { withContents?: boolean } = {},
+): Promise<{ ok: true; onboarding: OpenOnboarding } | { ok: false; error: LinkProblem }> {
+  if (!looksLikeToken(token)) return { ok: false, error: 'invalid' };
+  const linkId = hashToken(token);
+  const onboardingOfLink = sql`(select ${onboardingLinks.onboardingId} from ${onboardingLinks} where ${onboardingLinks.id} = ${linkId})`;
+  const linkQuery = readLink(db, { linkId });
   const [links, answerRows, saveRows, fileRows] =
     options.withContents === false
-      ? [await linkQuery, [], [], []]
+      ? [(await db.batch([linkQuery]))[0], [], [], []]
       : await db.batch([
           linkQuery,
           db
@@ -139,23 +148,32 @@ export async function openOnboardingByToken(
 /**
  * Marks a link opened (first and last time), only from something the contact did: the POST
  * their page sends once it is shown, or a save. A GET never does, so a mail scanner fetching
- * the link does not show on the CS page as the contact having opened it.
+ * the link does not show on the CS page as the contact having opened it. A write for a batch,
+ * printed once (see prebuiltWrite): every autosave carries it.
  */
 export function markOnboardingOpened(db: Database, linkId: string, now: Date) {
-  return db
+  return markOpened(db, { linkId, now });
+}
+
+// The call's instant as the timestamp columns store it (a bare placeholder would reach the
+// driver as a Date, which D1 refuses).
+const openedAt = sql`${sql.param(sql.placeholder('now'), onboardingLinks.lastOpenedAt)}`;
+
+const markOpened = prebuiltWrite((db) =>
+  db
     .update(onboardingLinks)
     .set({
-      firstOpenedAt: sql`coalesce(${onboardingLinks.firstOpenedAt}, ${now.getTime()})`,
-      lastOpenedAt: now,
+      firstOpenedAt: sql`coalesce(${onboardingLinks.firstOpenedAt}, ${openedAt})`,
+      lastOpenedAt: openedAt,
     })
     .where(
       and(
-        eq(onboardingLinks.id, linkId),
+        eq(onboardingLinks.id, sql.placeholder('linkId')),
         isNull(onboardingLinks.revokedAt),
-        gt(onboardingLinks.expiresAt, now),
+        gt(onboardingLinks.expiresAt, openedAt),
       ),
-    );
-}
+    ),
+);
 
 /**
  * The links of a client's contacts, for the CS page: sent, opened, revoked, expired. The
