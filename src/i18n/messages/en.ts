@@ -2264,6 +2264,7 @@ export const en = {
         'Deadlines met and missed per month (first contacts, launches and changes), from {from} to {to}; the figures are in the table below.',
       onTime: 'Met',
       missed: 'Missed',
+      empty: 'No month has figures to draw yet; the table below shows each one.',
     },
     team: {
       intro:

@@ -2286,6 +2286,7 @@ export const ptBR = {
         'Prazos cumpridos e perdidos por mês (primeiros contatos, lançamentos e alterações), de {from} a {to}; os números estão na tabela abaixo.',
       onTime: 'Cumpridos',
       missed: 'Perdidos',
+      empty: 'Nenhum mês tem números para desenhar ainda; a tabela abaixo mostra cada um.',
     },
     team: {
       intro: 'O placar de cada parceiro no mês escolhido, e o melhor do mês pela regra do manual.',

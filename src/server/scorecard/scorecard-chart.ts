@@ -72,19 +72,22 @@ export type ScorecardChartKind = 'variableAmount' | 'deadlines';
 /**
  * A partner's months (newest first, as the page lists them) as a chart, oldest on the left: a
  * paid partner's variable amount per month (bonuses less deductions, in minor units), or for
- * the others the deadlines met in time beside those missed.
+ * the others the deadlines met in time beside those missed; `empty` when every figure is zero.
  */
 export function scorecardChart(
   months: readonly PartnerScorecardMonth[],
   paid: boolean,
-): { kind: ScorecardChartKind; chart: BarChart } {
+): { kind: ScorecardChartKind; chart: BarChart; empty: boolean } {
   const oldestFirst = [...months].reverse();
   const names = oldestFirst.map((m) => m.month);
   if (paid) {
     const amounts = oldestFirst.map((m) => m.scorecard.variableMinorUnits);
-    return { kind: 'variableAmount', chart: barChart(names, [amounts]) };
+    return { kind: 'variableAmount', chart: barChart(names, [amounts]), empty: isEmpty([amounts]) };
   }
   const totals = oldestFirst.map((m) => deadlineTotals(m.scorecard.counts));
   const series = [totals.map((t) => t.onTime), totals.map((t) => t.missed)];
-  return { kind: 'deadlines', chart: barChart(names, series) };
+  return { kind: 'deadlines', chart: barChart(names, series), empty: isEmpty(series) };
 }
+
+// Nothing but zeros: no bar to draw (the page says so instead of showing an empty frame).
+const isEmpty = (series: number[][]) => series.every((values) => values.every((v) => v === 0));

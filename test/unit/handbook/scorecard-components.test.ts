@@ -112,6 +112,19 @@ describe('a partner’s scorecard', () => {
     expect(others).toContain('Cumpridos');
   });
 
+  it('says there is nothing to draw yet instead of an empty frame when every month is zero', async () => {
+    const quiet: PartnerScorecardPage = {
+      ...page(false),
+      months: [{ month: '2026-12', best: false, scorecard: card('2026-12', false, {}) }],
+    };
+    const html = await container.renderToString(ScorecardView, {
+      props: { page: quiet, locale: 'pt-BR' },
+    });
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('Nenhum mês tem números para desenhar ainda');
+    expect(html.match(/<tr data-month=/g)).toHaveLength(1);
+  });
+
   it('speaks English and Russian', async () => {
     expect(await render(true, 'en')).toContain('So far, as of');
     expect(await render(true, 'ru')).toContain('Промежуточно, на');

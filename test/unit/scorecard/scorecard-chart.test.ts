@@ -124,4 +124,15 @@ describe('a partner’s chart', () => {
     expect(kind).toBe('deadlines');
     expect(chart.columns[0]?.bars.map((b) => b.value)).toEqual([2, 1]);
   });
+
+  it('is empty when every month is zero, and not once any figure is not', () => {
+    const zero = [month('2026-12', true, {}), month('2026-11', false, {})];
+    expect(scorecardChart(zero, true).empty).toBe(true);
+    expect(scorecardChart(zero, false).empty).toBe(true);
+    const one = [month('2026-12', false, { changes: { onTime: 0, missed: 1, ahead: 0 } })];
+    expect(scorecardChart(one, false).empty).toBe(false);
+    // Only met and missed are drawn: deadlines still ahead are no bar.
+    const ahead = [month('2026-12', false, { changes: { onTime: 0, missed: 0, ahead: 2 } })];
+    expect(scorecardChart(ahead, false).empty).toBe(true);
+  });
 });
