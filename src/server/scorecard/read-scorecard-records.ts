@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, gte, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { RowsOf } from '../../../db/batch-rows.ts';
 import type { Database } from '../../../db/client.ts';
 import { prebuiltRead } from '../../../db/prebuilt-read.ts';
@@ -38,7 +38,11 @@ const P = {
 
 // Why JSON: a month of 120 clients is some 3,000 records, and the driver's cost is per value
 // returned (in the bench's profile, turning rows into objects was half the page's CPU). Each
-// read returns one row per client or per person, its records one JSON value built by SQLite.
+// read but the partners' returns ONE row: its records as one JSON array SQLite builds, of one
+// tuple per record (documented beside each read), grouped in JS (a GROUP BY sorted them
+// first: twice the statement's cost).
+const tuples = (...values: (SQL | SQL.Aliased | AnyColumn)[]) =>
+  sql<string>`json_group_array(json_array(${sql.join(values, sql`, `)}))`.as('records');
 
 /**
  * The clients whose pipeline can count in the range, each found through an index: a milestone
@@ -53,9 +57,8 @@ const candidateClients = sql`select ${clientMilestones.clientId} from ${clientMi
   union select ${clients.id} from ${clients}
   where ${clients.serviceStartsOn} >= ${P.serviceStartsFrom} and ${clients.serviceStartsOn} < ${P.dayAfter}`;
 
-/** A client's team as `[[userId, role], …]`, correlated on the query's client id. */
-const teamOf = (clientId: SQL | typeof changeRequests.clientId) =>
-  sql<string>`(select json_group_array(json_array(${clientTeamMembers.userId}, ${clientTeamMembers.role})) from ${clientTeamMembers} where ${clientTeamMembers.clientId} = ${clientId})`;
+// The changes asked for that can fall due in the range.
+const changesInReach = sql`${changeRequests.requestedAt} >= ${P.changesFrom} and ${changeRequests.requestedAt} < ${P.end}`;
 
 // The answers given in the range.
 const answersInRange = and(
@@ -80,70 +83,83 @@ const readPartners = prebuiltRead((db) =>
 );
 
 /**
- * The candidate clients: their CS, service days, milestones (`{stage: ms}`), team and refunds
- * (`{serviceStartsOn: requestedOn}`: one per service). The client's id is spelled out in the
- * subqueries: drizzle leaves a one-table select's columns unqualified, and a bare "id" there
- * would be the refund's own.
+ * The candidate clients: `[id, csUserId, serviceStartsOn, serviceEndsOn, {stage: ms},
+ * {serviceStartsOn: refundRequestedOn}]` (a refund per service). The client's id is spelled
+ * out in the subqueries: drizzle leaves a one-table select's columns unqualified, and a bare
+ * "id" there would be the refund's own.
  */
 const readClients = prebuiltRead((db) =>
   db
     .select({
-      clientId: clients.id,
-      csUserId: clients.csUserId,
-      serviceStartsOn: clients.serviceStartsOn,
-      serviceEndsOn: clients.serviceEndsOn,
-      milestones: sql<string>`(select json_group_object(${clientMilestones.kind}, ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${OUTER_CLIENT_ID})`,
-      team: teamOf(OUTER_CLIENT_ID),
-      refunds: sql<string>`(select json_group_object(${clientRefunds.serviceStartsOn}, ${clientRefunds.requestedOn}) from ${clientRefunds} where ${clientRefunds.clientId} = ${OUTER_CLIENT_ID})`,
+      records: tuples(
+        clients.id,
+        clients.csUserId,
+        clients.serviceStartsOn,
+        clients.serviceEndsOn,
+        sql`json((select json_group_object(${clientMilestones.kind}, ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${OUTER_CLIENT_ID}))`,
+        sql`json((select json_group_object(${clientRefunds.serviceStartsOn}, ${clientRefunds.requestedOn}) from ${clientRefunds} where ${clientRefunds.clientId} = ${OUTER_CLIENT_ID}))`,
+      ),
     })
     .from(clients)
     .where(sql`${clients.id} in (${candidateClients})`),
 );
 
 /**
- * The changes asked for that can fall due in the range, per client and the designer of the
- * piece they touch (`[[kind, requestedAt, doneAt], …]`); without a designer, with the
- * client's team, whom such a change goes to by its kind.
+ * The teams of the clients the records name: the candidates (their pipeline) and those of the
+ * changes in reach (a change without a designer goes to the client's team by its kind):
+ * `[clientId, userId, role]`.
+ */
+const readTeams = prebuiltRead((db) =>
+  db
+    .select({
+      records: tuples(clientTeamMembers.clientId, clientTeamMembers.userId, clientTeamMembers.role),
+    })
+    .from(clientTeamMembers)
+    .where(
+      sql`${clientTeamMembers.clientId} in (${candidateClients} union select ${changeRequests.clientId} from ${changeRequests} where ${changesInReach})`,
+    ),
+);
+
+/**
+ * The changes asked for that can fall due in the range: `[clientId, kind, requestedAt, doneAt,
+ * designerId]`, the designer of the piece a change touches (null: none, or no piece).
  */
 const readChanges = prebuiltRead((db) =>
   db
     .select({
-      clientId: changeRequests.clientId,
-      designerId: projects.designerId,
-      changes: sql<string>`json_group_array(json_array(${changeRequests.kind}, ${changeRequests.requestedAt}, ${changeRequests.doneAt}))`,
-      team: sql<
-        string | null
-      >`case when ${projects.designerId} is null then ${teamOf(changeRequests.clientId)} end`,
+      records: tuples(
+        changeRequests.clientId,
+        changeRequests.kind,
+        changeRequests.requestedAt,
+        changeRequests.doneAt,
+        projects.designerId,
+      ),
     })
     .from(changeRequests)
     .leftJoin(pieces, eq(pieces.id, changeRequests.pieceId))
     .leftJoin(projects, eq(projects.id, pieces.projectId))
-    .where(
-      and(gte(changeRequests.requestedAt, P.changesFrom), lt(changeRequests.requestedAt, P.end)),
-    )
-    .groupBy(changeRequests.clientId, projects.designerId),
+    .where(changesInReach),
 );
 
 // When a piece was first sent on: to the agency's own review or to the client, whichever
-// came first (each the oldest by its index); null while neither happened.
-const firstRound = sql`(select min(${approvalRounds.createdAt}) from ${approvalRounds} where ${approvalRounds.pieceId} = ${pieces.id})`;
-const firstReview = sql`(select min(${internalReviews.createdAt}) from ${internalReviews} where ${internalReviews.pieceId} = ${pieces.id})`;
-const firstSent = sql`min(coalesce(${firstRound}, ${firstReview}), coalesce(${firstReview}, ${firstRound}))`;
+// came first (each found by its piece's index); null while neither happened.
+const firstSent = sql`(select min(at) from (select ${approvalRounds.createdAt} as at from ${approvalRounds} where ${approvalRounds.pieceId} = ${pieces.id} union all select ${internalReviews.createdAt} from ${internalReviews} where ${internalReviews.pieceId} = ${pieces.id}))`;
 
 /**
- * The other deadlines falling due in the range, per person (`[[dueOn, doneAt], …]`):
- * - the tasks assigned to them, done when completed, at its last update (a completed task is
- *   never touched again); a returned task is left out: its assignee gave it back, it was not
- *   theirs to miss;
- * - the pieces they are the designer of, done when first sent on.
+ * The other deadlines falling due in the range: `[personId, dueOn, doneAt]`, of
+ * - the tasks assigned to someone, done when completed, at its last update (a completed task
+ *   is never touched again); a returned task is left out: its assignee gave it back, it was
+ *   not theirs to miss;
+ * - the pieces with a designer, done when first sent on.
  */
-const readOtherDeadlines = prebuiltRead((db) =>
-  db
+const readOtherDeadlines = prebuiltRead((db) => {
+  const tasks = db
     .select({
-      personId: sql<string>`${taskRequests.assigneeId}`.as('person_id'),
-      deadlines:
-        sql<string>`json_group_array(json_array(${taskRequests.dueOn}, case when ${taskRequests.status} = 'completed' then ${taskRequests.updatedAt} end))`.as(
-          'deadlines',
+      personId: sql`${taskRequests.assigneeId}`.as('person_id'),
+      dueOn: sql`${taskRequests.dueOn}`.as('due_on'),
+      doneAt:
+        sql`case when ${taskRequests.status} = 'completed' then ${taskRequests.updatedAt} end`.as(
+          'done_at',
         ),
     })
     .from(taskRequests)
@@ -154,42 +170,45 @@ const readOtherDeadlines = prebuiltRead((db) =>
         isNotNull(taskRequests.assigneeId),
         sql`${taskRequests.status} <> 'returned'`,
       ),
-    )
-    .groupBy(taskRequests.assigneeId)
-    .unionAll(
-      db
-        .select({
-          personId: sql<string>`${projects.designerId}`.as('person_id'),
-          deadlines: sql<string>`json_group_array(json_array(${pieces.dueOn}, ${firstSent}))`.as(
-            'deadlines',
-          ),
-        })
-        .from(pieces)
-        .innerJoin(projects, eq(projects.id, pieces.projectId))
-        .where(
-          and(
-            gte(pieces.dueOn, P.firstDay),
-            lt(pieces.dueOn, P.dayAfter),
-            isNotNull(projects.designerId),
-          ),
-        )
-        .groupBy(projects.designerId),
-    ),
-);
+    );
+  const designs = db
+    .select({
+      personId: sql`${projects.designerId}`.as('person_id'),
+      dueOn: sql`${pieces.dueOn}`.as('due_on'),
+      doneAt: firstSent.as('done_at'),
+    })
+    .from(pieces)
+    .innerJoin(projects, eq(projects.id, pieces.projectId))
+    .where(
+      and(
+        gte(pieces.dueOn, P.firstDay),
+        lt(pieces.dueOn, P.dayAfter),
+        isNotNull(projects.designerId),
+      ),
+    );
+  const all = tasks.unionAll(designs).as('deadlines');
+  return db.select({ records: tuples(all.personId, all.dueOn, all.doneAt) }).from(all);
+});
 
 // Who uploaded the versions of the answer's piece (`[userId, …]`), null for another answer.
-const uploadersOfPiece = sql`(select json_group_array(distinct ${pieceVersions.createdBy}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${approvalRounds.pieceId} and ${pieceVersions.createdBy} is not null)`;
+const uploadersOfPiece = sql`json((select json_group_array(distinct ${pieceVersions.createdBy}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${approvalRounds.pieceId} and ${pieceVersions.createdBy} is not null))`;
 
 /**
- * The answers given in the range, per client's CS (`[[answeredAt, score, pieceId,
- * designerId, uploaders], …]`: for an answer about a piece's approval, the piece, its
- * designer and who uploaded its versions).
+ * The answers given in the range: `[csUserId, answeredAt, score, pieceId, designerId,
+ * uploaders]`, the client's CS and, for an answer about a piece's approval, the piece, its
+ * designer and who uploaded its versions.
  */
 const readAnswers = prebuiltRead((db) =>
   db
     .select({
-      csUserId: clients.csUserId,
-      answers: sql<string>`json_group_array(json_array(${satisfactionSurveys.answeredAt}, ${satisfactionSurveys.score}, ${approvalRounds.pieceId}, ${projects.designerId}, json(${uploadersOfPiece})))`,
+      records: tuples(
+        clients.csUserId,
+        satisfactionSurveys.answeredAt,
+        satisfactionSurveys.score,
+        approvalRounds.pieceId,
+        projects.designerId,
+        uploadersOfPiece,
+      ),
     })
     .from(satisfactionSurveys)
     .innerJoin(clients, eq(clients.id, satisfactionSurveys.clientId))
@@ -202,14 +221,13 @@ const readAnswers = prebuiltRead((db) =>
     )
     .leftJoin(pieces, eq(pieces.id, approvalRounds.pieceId))
     .leftJoin(projects, eq(projects.id, pieces.projectId))
-    .where(answersInRange)
-    .groupBy(clients.csUserId),
+    .where(answersInRange),
 );
 
 /**
  * Every record a range of months' scorecards are counted from, as reads for one batch (one
- * round trip): the partners, the clients whose pipeline can count (with milestones, team and
- * refunds), the changes, tasks and pieces that can fall due, the answers given.
+ * round trip): the partners, the clients whose pipeline can count (milestones, refunds) and
+ * their teams, the changes, tasks and pieces that can fall due, the answers given.
  */
 export function readScorecardRecords(db: Database, bounds: ScorecardBounds, rules: Policy) {
   const values = {
@@ -227,6 +245,7 @@ export function readScorecardRecords(db: Database, bounds: ScorecardBounds, rule
   return [
     readPartners(db, values),
     readClients(db, values),
+    readTeams(db, values),
     readChanges(db, values),
     readOtherDeadlines(db, values),
     readAnswers(db, values),

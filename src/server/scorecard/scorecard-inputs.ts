@@ -36,28 +36,58 @@ export function partnersOf(rows: ScorecardRecords[0]): ScorecardPartner[] {
   );
 }
 
-type TeamRows = [userId: string, role: TeamRole][];
-
-/** A client's team members in a role, while they still hold it (a row counts only then). */
-function membersIn(
-  team: TeamRows,
-  role: TeamRole,
-  partners: Map<string, ScorecardPartner>,
-): string[] {
-  return team
-    .filter(([userId, r]) => r === role && partners.get(userId)?.roles.includes(role))
-    .map(([userId]) => userId);
-}
-
 type Instant = number | null;
 const dateOf = (at: Instant) => (at === null ? null : new Date(at));
 
-/** A client's milestones from their JSON (`{stage: ms}`). */
-function milestonesOf(json: string): Milestones {
-  const milestones: Milestones = {};
-  for (const [stage, at] of Object.entries(JSON.parse(json) as Record<string, number>)) {
-    milestones[stage as PipelineStage] = new Date(at);
+// The records of each read, as its comment in read-scorecard-records.ts spells them.
+type ClientTuple = [
+  id: string,
+  csUserId: string,
+  serviceStartsOn: string | null,
+  serviceEndsOn: string | null,
+  milestones: Record<string, number>,
+  refunds: Record<string, string>,
+];
+type TeamTuple = [clientId: string, userId: string, role: TeamRole];
+type ChangeTuple = [
+  clientId: string,
+  kind: ChangeKind,
+  requestedAt: number,
+  doneAt: Instant,
+  designerId: string | null,
+];
+type DeadlineTuple = [personId: string, dueOn: string, doneAt: Instant];
+type AnswerTuple = [
+  csUserId: string,
+  answeredAt: number,
+  score: number,
+  pieceId: string | null,
+  designerId: string | null,
+  uploaders: string[] | null,
+];
+
+/** A read's records: the JSON array in its one row. */
+const tuplesOf = <Tuple>(rows: { records: string }[]) =>
+  JSON.parse(rows[0]?.records ?? '[]') as Tuple[];
+
+/**
+ * Each client's team members by role, by client: a row counts only while its person still
+ * holds the role (and is a scorecard partner).
+ */
+function teamsOf(rows: { records: string }[], partners: Map<string, ScorecardPartner>) {
+  const teams = new Map<string, Partial<Record<TeamRole, string[]>>>();
+  for (const [clientId, userId, role] of tuplesOf<TeamTuple>(rows)) {
+    if (!partners.get(userId)?.roles.includes(role)) continue;
+    const team = teams.get(clientId) ?? {};
+    team[role] = [...(team[role] ?? []), userId];
+    teams.set(clientId, team);
   }
+  return (clientId: string, role: TeamRole) => teams.get(clientId)?.[role] ?? [];
+}
+
+function milestonesOf(json: Record<string, number>): Milestones {
+  const milestones: Milestones = {};
+  for (const [stage, at] of Object.entries(json)) milestones[stage as PipelineStage] = new Date(at);
   return milestones;
 }
 
@@ -77,18 +107,19 @@ export function recordsByPartner(
   partners: ScorecardPartner[],
   timeZone: string,
 ): Map<string, PartnerRecords> {
-  const [, clientRows, changeRows, deadlineRows, answerRows] = records;
-  const known = new Map(partners.map((p) => [p.id, p]));
+  const [, clientRows, teamRows, changeRows, deadlineRows, answerRows] = records;
   const byPartner = new Map(partners.map((p) => [p.id, noRecords()]));
   const give = <K extends keyof PartnerRecords>(
-    people: Iterable<string | null>,
+    people: readonly (string | null)[],
     kind: K,
     record: PartnerRecords[K][number],
   ) => {
-    for (const id of new Set(people)) {
+    const once = people.length > 1 ? new Set(people) : people;
+    for (const id of once) {
       if (id) (byPartner.get(id)?.[kind] as PartnerRecords[K][number][] | undefined)?.push(record);
     }
   };
+  const membersIn = teamsOf(teamRows, new Map(partners.map((p) => [p.id, p])));
   // Tasks and pieces share their due days: each day's end is computed once.
   const dayEnds = new Map<string, Date>();
   const dueAtEndOf = (dueOn: string) => {
@@ -97,52 +128,49 @@ export function recordsByPartner(
     return found;
   };
 
-  for (const row of clientRows) {
-    const milestones = milestonesOf(row.milestones);
-    const startsOn = firstServiceStartsOn(milestones, row.serviceStartsOn, timeZone);
-    const refunds = JSON.parse(row.refunds) as Record<string, string>;
+  for (const [
+    id,
+    csUserId,
+    serviceStartsOn,
+    serviceEndsOn,
+    stages,
+    refunds,
+  ] of tuplesOf<ClientTuple>(clientRows)) {
+    const milestones = milestonesOf(stages);
+    const startsOn = firstServiceStartsOn(milestones, serviceStartsOn, timeZone);
     const client: ScorecardClient = {
       milestones,
-      serviceEndsOn: row.serviceEndsOn,
+      serviceEndsOn,
       firstServiceStartsOn: startsOn,
       firstServiceRefundOn: (startsOn && refunds[startsOn]) || null,
     };
-    const team = JSON.parse(row.team) as TeamRows;
-    give([row.csUserId, ...membersIn(team, 'paid_traffic', known)], 'clients', client);
+    give([csUserId, ...membersIn(id, 'paid_traffic')], 'clients', client);
   }
 
-  for (const row of changeRows) {
-    const team = row.team ? (JSON.parse(row.team) as TeamRows) : [];
-    const changes = JSON.parse(row.changes) as [ChangeKind, number, Instant][];
-    for (const [kind, requestedAt, doneAt] of changes) {
-      const record: ScorecardChange = {
-        kind,
-        requestedAt: new Date(requestedAt),
-        doneAt: dateOf(doneAt),
-      };
-      const people = row.designerId
-        ? [row.designerId]
-        : membersIn(team, kind === 'post' ? 'design' : 'paid_traffic', known);
-      give(people, 'changes', record);
-    }
+  for (const [clientId, kind, requestedAt, doneAt, designerId] of tuplesOf<ChangeTuple>(
+    changeRows,
+  )) {
+    const record: ScorecardChange = {
+      kind,
+      requestedAt: new Date(requestedAt),
+      doneAt: dateOf(doneAt),
+    };
+    const people = designerId
+      ? [designerId]
+      : membersIn(clientId, kind === 'post' ? 'design' : 'paid_traffic');
+    give(people, 'changes', record);
   }
 
-  for (const row of deadlineRows) {
-    for (const [dueOn, doneAt] of JSON.parse(row.deadlines) as [string, Instant][]) {
-      const record = { dueAt: dueAtEndOf(dueOn), doneAt: dateOf(doneAt) };
-      give([row.personId], 'otherDeadlines', record);
-    }
+  for (const [personId, dueOn, doneAt] of tuplesOf<DeadlineTuple>(deadlineRows)) {
+    give([personId], 'otherDeadlines', { dueAt: dueAtEndOf(dueOn), doneAt: dateOf(doneAt) });
   }
 
-  type AnswerJson = [number, number, string | null, string | null, string[] | null];
-  for (const row of answerRows) {
-    for (const [answeredAt, score, pieceId, designerId, uploaders] of JSON.parse(
-      row.answers,
-    ) as AnswerJson[]) {
-      const record: ScorecardAnswer = { answeredAt: new Date(answeredAt), score };
-      const piecePeople = pieceId ? [designerId, ...(uploaders ?? [])] : [];
-      give([row.csUserId, ...piecePeople], 'answers', record);
-    }
+  for (const [csUserId, answeredAt, score, pieceId, designerId, uploaders] of tuplesOf<AnswerTuple>(
+    answerRows,
+  )) {
+    const record: ScorecardAnswer = { answeredAt: new Date(answeredAt), score };
+    const piecePeople = pieceId ? [designerId, ...(uploaders ?? [])] : [];
+    give([csUserId, ...piecePeople], 'answers', record);
   }
   return byPartner;
 }
