@@ -39,6 +39,7 @@ const VISITS: Record<string, Visit[]> = {
     { path: '/pieces/demo-piece-launch', section: 'Peças', detail: true },
     { path: '/tasks', section: 'Tarefas' },
     { path: '/requests', section: 'Pedidos', rule: '/clients/client-space/' },
+    { path: '/scorecard', section: 'Meu placar', rule: '/finance/incentives/' },
     { path: '/partner/no-such-page' },
   ],
   'financeiro@ponte.example': [
@@ -49,6 +50,13 @@ const VISITS: Record<string, Visit[]> = {
     { path: '/admin/people', section: 'Pessoas' },
     { path: '/admin/people/invite', section: 'Pessoas', detail: true },
     { path: '/admin/people/demo-cs', section: 'Pessoas', detail: true },
+    { path: '/admin/scorecard', section: 'Placar da equipe', rule: '/finance/incentives/' },
+    {
+      path: '/admin/scorecard/demo-paid',
+      section: 'Placar da equipe',
+      detail: true,
+      rule: '/finance/incentives/',
+    },
   ],
   'design@ponte.example': [{ path: '/review/invoices' }],
 };
