@@ -89,6 +89,13 @@ describe('invoices in a real browser (demo invoices of this month)', () => {
     await expectAccessible(partner);
   });
 
+  it('says on organic traffic’s invoice that the scorecard does not pay its partner, with no lines', async () => {
+    await finance.goto(`${baseUrl}/review/invoices/demo-invoice-organic`);
+    const main = (await finance.locator('main').textContent()) ?? '';
+    expect(main).toContain('Este parceiro não recebe pelo placar.');
+    await expect(finance.locator('[data-line]').count()).resolves.toBe(0);
+  });
+
   it('fits a 390 px phone: the partner’s invoices, the review list and an invoice', async () => {
     for (const [page, path] of [
       [partner, '/partner/invoices'],
