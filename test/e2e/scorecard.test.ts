@@ -102,11 +102,16 @@ describe('the scorecard pages', () => {
     await expectAccessible(admin);
   });
 
-  it('answers the app’s 404 for a month not offered or a partner without a scorecard', async () => {
+  it('answers the app’s 404 for a month not offered, a partner without a scorecard, or another partner’s address under /scorecard', async () => {
     for (const path of ['/admin/scorecard?month=1999-01', '/admin/scorecard/demo-finance']) {
       const response = await admin.goto(`${baseUrl}${path}`);
       expect(response?.status(), path).toBe(404);
       await expect(admin.locator('h1').textContent()).resolves.toBe('Página não encontrada');
     }
+    // A partner's own page has no address for anyone else's: only the session says whose.
+    const other = await renata.goto(`${baseUrl}/scorecard/demo-paid`);
+    expect(other?.status()).toBe(404);
+    await renata.goto(`${baseUrl}/scorecard?partnerId=demo-paid&partner=demo-paid`);
+    await expect(renata.locator('tr[data-line="bestOfMonth"]').count()).resolves.toBe(1);
   });
 });
