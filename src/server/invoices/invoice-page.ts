@@ -38,7 +38,7 @@ async function expectedAmountFor(
  * decide on it (nobody on their own; the API refuses it too), the payment date to offer —
  * the due day, kept between the approval day and today — and the amount the scorecard
  * expects (see expectedAmountFor). Null when not the viewer's to see. One round trip, and the
- * team scorecard's (at most 2) for a partner paid by the incentives.
+ * team loader's (one; its contract allows 2) for a partner paid by the incentives.
  */
 export async function loadInvoicePage(
   db: Database,
