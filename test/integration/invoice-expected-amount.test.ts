@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientMilestones, clients, invoices } from '../../db/schema/index.ts';
+import { clientMilestones, clients, invoices, users } from '../../db/schema/index.ts';
 import type { Role } from '../../src/policy/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { accessFor, decideAccess } from '../../src/server/auth/access-rules.ts';
 import { loadInvoicePage } from '../../src/server/invoices/invoice-page.ts';
 import { seedPeople } from '../support/sign-in.ts';
-import { joinTeam } from '../support/teams.ts';
+import { addPerson, joinTeam } from '../support/teams.ts';
 import { countRoundTrips, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
@@ -137,6 +137,14 @@ describe.each(DRIVERS)('the expected amount on finance’s invoice review (%s)',
   it('shows nothing to expect for a role the incentives do not pay, in one round trip', async () => {
     const { result: page, roundTrips } = await load(FINANCE, 'expected-demo-organic-2026-02');
     expect(roundTrips).toBe(driver === 'libsql' ? 1 : null);
+    expect(page?.expected).toEqual({ kind: 'notPaid' });
+  });
+
+  it('expects nothing of a paid partner who has left (no longer on the scorecard)', async () => {
+    await addPerson(app, { id: 'gone-paid', email: 'saiu@ponte.example', roles: ['paid_traffic'] });
+    await app.db.update(users).set({ active: false }).where(eq(users.id, 'gone-paid'));
+    await app.db.insert(invoices).values(invoiceOf('gone-paid', 150_000));
+    const { result: page } = await load(FINANCE, 'expected-gone-paid-2026-02');
     expect(page?.expected).toEqual({ kind: 'notPaid' });
   });
 
