@@ -2251,6 +2251,7 @@ export const en = {
       satisfaction: 'Satisfaction (average)',
       variable: 'Variable part',
       total: 'Total',
+      note: 'Deadlines met: first contacts, launches and changes done in time. Deadlines missed: all of them, tasks and pieces included.',
     },
     history: {
       title: 'Recent months',
@@ -2261,9 +2262,9 @@ export const en = {
       variableAmount:
         'Variable part per month, from {from} to {to}; the figures are in the table below.',
       deadlines:
-        'Deadlines met and missed per month (first contacts, launches and changes), from {from} to {to}; the figures are in the table below.',
+        'Deadlines per month, from {from} to {to}: those met (first contacts, launches and changes) and all those missed (tasks and pieces included); the figures are in the table below.',
       onTime: 'Met',
-      missed: 'Missed',
+      missed: 'Missed (all)',
       empty: 'No month has figures to draw yet; the table below shows each one.',
     },
     team: {

@@ -2273,6 +2273,7 @@ export const ptBR = {
       satisfaction: 'Satisfação (média)',
       variable: 'Parte variável',
       total: 'Total',
+      note: 'Prazos cumpridos: primeiros contatos, lançamentos e alterações feitos no prazo. Prazos perdidos: todos, tarefas e peças incluídas.',
     },
     history: {
       title: 'Últimos meses',
@@ -2283,9 +2284,9 @@ export const ptBR = {
       variableAmount:
         'Parte variável por mês, de {from} a {to}; os valores estão na tabela abaixo.',
       deadlines:
-        'Prazos cumpridos e perdidos por mês (primeiros contatos, lançamentos e alterações), de {from} a {to}; os números estão na tabela abaixo.',
+        'Prazos por mês, de {from} a {to}: os cumpridos (primeiros contatos, lançamentos e alterações) e todos os perdidos (tarefas e peças incluídas); os números estão na tabela abaixo.',
       onTime: 'Cumpridos',
-      missed: 'Perdidos',
+      missed: 'Perdidos (todos)',
       empty: 'Nenhum mês tem números para desenhar ainda; a tabela abaixo mostra cada um.',
     },
     team: {

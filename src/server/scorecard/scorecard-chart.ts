@@ -1,5 +1,5 @@
 import type { PartnerScorecardMonth } from './partner-scorecard-page.ts';
-import type { ScorecardCounts, Tally } from './scorecard-rules.ts';
+import type { ScorecardCounts } from './scorecard-rules.ts';
 
 /** One bar: where it is drawn (SVG user units) and the value it stands for. */
 export type ChartBar = { x: number; y: number; width: number; height: number; value: number };
@@ -56,14 +56,12 @@ export function barChart(months: readonly string[], series: readonly number[][])
 // Two decimals keep the markup short and the geometry exact enough for any screen.
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** The deadlines a month judged (first contacts, launches, changes) added up by verdict. */
-export function deadlineTotals(counts: ScorecardCounts): Tally {
-  const tallies = [counts.firstContacts, counts.launches, counts.changes];
-  return {
-    onTime: tallies.reduce((sum, t) => sum + t.onTime, 0),
-    missed: tallies.reduce((sum, t) => sum + t.missed, 0),
-    ahead: tallies.reduce((sum, t) => sum + t.ahead, 0),
-  };
+/**
+ * The deadlines a month met in time: first contacts, launches and changes (the only ones the
+ * counts judge as met; a task's or a piece's deadline counts only when missed).
+ */
+export function deadlinesMet(counts: ScorecardCounts): number {
+  return counts.firstContacts.onTime + counts.launches.onTime + counts.changes.onTime;
 }
 
 /** What a partner's chart draws: the variable amount when paid, else deadlines kept and missed. */
@@ -72,7 +70,7 @@ export type ScorecardChartKind = 'variableAmount' | 'deadlines';
 /**
  * A partner's months (newest first, as the page lists them) as a chart, oldest on the left: a
  * paid partner's variable amount per month (bonuses less deductions, in minor units), or for
- * the others the deadlines met in time beside those missed; `empty` when every figure is zero.
+ * the others the deadlines met in time beside all those missed; `empty` when every figure is zero.
  */
 export function scorecardChart(
   months: readonly PartnerScorecardMonth[],
@@ -84,8 +82,9 @@ export function scorecardChart(
     const amounts = oldestFirst.map((m) => m.scorecard.variableMinorUnits);
     return { kind: 'variableAmount', chart: barChart(names, [amounts]), empty: isEmpty([amounts]) };
   }
-  const totals = oldestFirst.map((m) => deadlineTotals(m.scorecard.counts));
-  const series = [totals.map((t) => t.onTime), totals.map((t) => t.missed)];
+  // Met beside every deadline missed (the best-of-month tie-breaker's figure).
+  const counts = oldestFirst.map((m) => m.scorecard.counts);
+  const series = [counts.map(deadlinesMet), counts.map((c) => c.deadlinesMissed)];
   return { kind: 'deadlines', chart: barChart(names, series), empty: isEmpty(series) };
 }
 

@@ -108,7 +108,10 @@ describe('a partner’s scorecard', () => {
     // November: two clients lost after the first month is −R$ 100,00 of variable part.
     expect(paid).toMatch(/-R\$\s100,00/);
     const others = await render(false);
-    expect(others).toMatch(/aria-label="Prazos cumpridos e perdidos por mês/);
+    expect(others).toMatch(
+      /aria-label="Prazos por mês, de novembro de 2026 a dezembro de 2026: os cumpridos/,
+    );
+    expect(others).toContain('Perdidos (todos)');
     expect(others).toContain('Cumpridos');
   });
 

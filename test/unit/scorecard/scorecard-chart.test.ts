@@ -4,7 +4,7 @@ import type { PartnerScorecardMonth } from '../../../src/server/scorecard/partne
 import {
   barChart,
   CHART_SIZE,
-  deadlineTotals,
+  deadlinesMet,
   scorecardChart,
 } from '../../../src/server/scorecard/scorecard-chart.ts';
 import { scorecardOf } from '../../../src/server/scorecard/scorecard-pay.ts';
@@ -97,14 +97,14 @@ describe('the bar chart’s geometry', () => {
 });
 
 describe('a partner’s chart', () => {
-  it('adds up the judged deadlines by verdict', () => {
-    const totals = deadlineTotals({
+  it('counts the deadlines met: first contacts, launches and changes in time', () => {
+    const met = deadlinesMet({
       ...emptyCounts(),
       firstContacts: { onTime: 1, missed: 0, ahead: 2 },
       launches: { onTime: 2, missed: 1, ahead: 0 },
       changes: { onTime: 3, missed: 2, ahead: 1 },
     });
-    expect(totals).toEqual({ onTime: 6, missed: 3, ahead: 3 });
+    expect(met).toBe(6);
   });
 
   it('draws a paid partner’s variable amount, oldest month on the left', () => {
@@ -118,18 +118,19 @@ describe('a partner’s chart', () => {
     expect(chart.columns.map((c) => c.bars.map((b) => b.value))).toEqual([[-5_000], [20_000]]);
   });
 
-  it('draws the others’ deadlines met beside those missed', () => {
-    const months = [month('2026-12', false, { launches: { onTime: 2, missed: 1, ahead: 4 } })];
-    const { kind, chart } = scorecardChart(months, false);
+  it('draws the others’ deadlines met beside all those missed', () => {
+    // Missed: every deadline, a task's included (deadlinesMissed), not only the judged three.
+    const over = { launches: { onTime: 2, missed: 1, ahead: 4 }, deadlinesMissed: 3 };
+    const { kind, chart } = scorecardChart([month('2026-12', false, over)], false);
     expect(kind).toBe('deadlines');
-    expect(chart.columns[0]?.bars.map((b) => b.value)).toEqual([2, 1]);
+    expect(chart.columns[0]?.bars.map((b) => b.value)).toEqual([2, 3]);
   });
 
   it('is empty when every month is zero, and not once any figure is not', () => {
     const zero = [month('2026-12', true, {}), month('2026-11', false, {})];
     expect(scorecardChart(zero, true).empty).toBe(true);
     expect(scorecardChart(zero, false).empty).toBe(true);
-    const one = [month('2026-12', false, { changes: { onTime: 0, missed: 1, ahead: 0 } })];
+    const one = [month('2026-12', false, { deadlinesMissed: 1 })];
     expect(scorecardChart(one, false).empty).toBe(false);
     // Only met and missed are drawn: deadlines still ahead are no bar.
     const ahead = [month('2026-12', false, { changes: { onTime: 0, missed: 0, ahead: 2 } })];
