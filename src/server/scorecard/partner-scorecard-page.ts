@@ -30,8 +30,9 @@ export async function loadPartnerScorecardPage(
   const months = scorecardMonthsAt(now, rules);
   const newest = months[0] as string;
   const oldest = months[months.length - 1] as string;
-  // Every partner's months: whether this one was the best of each is judged among them all.
-  const team = await loadTeamScorecards(db, { from: oldest, to: newest }, rules, now);
+  // Theirs and the paid partners': whether they were the best of each is judged among these.
+  const range = { from: oldest, to: newest };
+  const team = await loadTeamScorecards(db, range, rules, now, partnerId);
   const theirs = team.flatMap(({ month, partners, best }) =>
     partners
       .filter((p) => p.partnerId === partnerId)

@@ -38,6 +38,8 @@ export type TeamMonth = {
  * Every active partner holding a scorecard role (policy.incentives.scorecardRoles) and their
  * scorecard for each month of the range, counted at `now` by countMonth/scorecardOf/
  * withBestOfMonth, in at most 2 database round trips whatever the number of partners.
+ * With `alsoCounted`, only that partner's and the paid partners' (the best of the month is
+ * theirs): what one partner's page, or one invoice's expected amount, needs.
  * Which records count for whom (README "Partner scorecard and incentives"):
  * - a client's pipeline (first contacts, launches, renewals, losses, refunds in the first
  *   days) counts for its CS and its paid-traffic partners: the people who run the client;
@@ -56,11 +58,17 @@ export async function loadTeamScorecards(
   months: MonthRange,
   rules: Policy,
   now: Date,
+  // Whose scorecards to count beside the paid partners' (null: everyone's).
+  alsoCounted: string | null = null,
 ): Promise<TeamMonth[]> {
   const bounds = scorecardBounds(months, rules);
   // One round trip, whatever the number of partners and months.
   const records = await db.batch(readScorecardRecords(db, bounds, rules));
-  const partners = partnersOf(records[0]);
+  // The best of the month is judged among the paid partners: one partner's months need theirs
+  // and no other's (a CS's month is the costliest to count: all their clients).
+  const partners = partnersOf(records[0]).filter(
+    (p) => alsoCounted === null || p.id === alsoCounted || earnsIncentives(p.roles, rules),
+  );
   const byPartner = recordsByPartner(records, partners, rules.agency.timeZone);
   return bounds.months.map((month) => {
     const counted = partners.map((partner) => {
