@@ -23,6 +23,9 @@ import { benchScale, SCALE_FACTORS, scaleMisses } from './scale.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
+// Calls of each subject, taking turns, before any is measured (see warmUp); heavy subjects
+// with runs of their own warm up their own count.
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP ?? 300);
 // The line a size's process prints its measurements on, for the main process to read.
 const RESULT_MARK = 'BENCH-RESULT ';
 
@@ -70,15 +73,14 @@ const subjects = only
 
 /**
  * Calls every subject its warm-up count of times, taking turns, before any is measured. A
- * Worker isolate serves many requests of every kind; measured cold, the first subject of each
- * process paid for compiling the code all of them share (the middleware, the router, drizzle):
- * the health check, first, measured 1.9 ms over its first 300 calls and 1.1 ms after 700.
+ * Worker isolate serves many requests of every kind, and runs them compiled; measured cold,
+ * the first subject of each process paid for compiling the code all of them share (the
+ * middleware, the router, drizzle), and the health check, for Miniflare's R2 client in Node
+ * (undici), which took about 600 calls to settle: 3.0 ms over its first 100, 1.0 after.
  */
-async function warmUp(calls: BenchCall[], runs: { warmup: number }[]): Promise<void> {
-  const rounds = Math.max(...runs.map((run) => run.warmup));
-  for (let round = 0; round < rounds; round++)
-    for (const [index, call] of calls.entries())
-      if (round < (runs[index]?.warmup ?? 0)) await call();
+async function warmUp(calls: BenchCall[], rounds: number[]): Promise<void> {
+  for (let round = 0; round < Math.max(...rounds); round++)
+    for (const [index, call] of calls.entries()) if (round < (rounds[index] ?? 0)) await call();
 }
 
 /** Seeds one size and measures every subject on it, in this process. */
@@ -86,11 +88,14 @@ async function measureScale(factor: number): Promise<Measurement[]> {
   const started = performance.now();
   // One signed-in partner per invoice submission: the warm-up pass's, the measure's own
   // warm-up and the measured calls', and the probe.
-  const setup = await prepareBench(benchScale(factor), RUNS + 2 * WARMUP + 1);
+  const setup = await prepareBench(benchScale(factor), WARMUP_ROUNDS + WARMUP + RUNS + 1);
   console.error(`Seeded ${factor}× in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const calls = subjects.map((subject) => subject.callOn(setup));
   const runs = subjects.map((subject) => subject.runs ?? { warmup: WARMUP, measured: RUNS });
-  await warmUp(calls, runs);
+  await warmUp(
+    calls,
+    subjects.map((subject) => subject.runs?.warmup ?? WARMUP_ROUNDS),
+  );
   const measured: Measurement[] = [];
   for (const [index, call] of calls.entries())
     measured.push(
