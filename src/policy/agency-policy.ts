@@ -469,7 +469,13 @@ export const agencyPolicy: PolicyInput = {
     },
     // A request sent by a client is triaged by its CS within these business hours; CS is
     // reminded this many business hours before, and the admins are told once it passes.
-    triage: { businessHours: 8, reminderBeforeBusinessHours: 2 },
+    triage: {
+      businessHours: 8,
+      reminderBeforeBusinessHours: 2,
+      // Authorizing a project request starts its pieces, one per line of the form: a first
+      // batch (a dozen is a campaign), each named as a piece is (at most the piece's title).
+      startPieces: { max: 12, maxTitleChars: 160 },
+    },
     // Contacts who chose one e-mail a day get it with the job's first run at or after this
     // time (agency time, HH:MM), listing what happened since their last one.
     digest: { at: '08:00' },

@@ -207,7 +207,12 @@ export const policySchema = z
           ),
         ),
       }),
-      triage: z.object({ businessHours: positive, reminderBeforeBusinessHours: positive }),
+      triage: z.object({
+        businessHours: positive,
+        reminderBeforeBusinessHours: positive,
+        // The pieces a project request starts with at triage: how many, and each title's length.
+        startPieces: z.object({ max: positive, maxTitleChars: positive }),
+      }),
       digest: z.object({ at: clockTime }),
     }),
     // The client timeline (#19): its entries, who writes each kind, their limits and files.

@@ -23,6 +23,7 @@ import {
   readRequestMessages,
 } from './request-pages-answers.ts';
 import { pieceIdOfRequest } from './triage.ts';
+import { requestDueOnOf, suggestedKindOf, suggestedPiecesOf } from './triage-pieces.ts';
 import { awaitsTriage } from './triage-transitions.ts';
 
 /** The requests a person triages: their clients' (an admin's: every client's). */
@@ -114,7 +115,8 @@ export type RequestsPage = Awaited<ReturnType<typeof loadRequestsPage>>;
 /**
  * The page /requests/[id] for its client's CS or an admin (anyone else, or a draft: null,
  * the page's 404): the request with its answers under the form's labels, its files, its
- * conversation, its history, what it became, and the designers a project may be given to.
+ * conversation, its history, what it became, the designers a project may be given to, and
+ * what the authorize form proposes: the pieces to start, their kind and the day they are due.
  */
 export async function loadRequestPage(db: Database, viewer: Viewer, requestId: string) {
   const [found] = await db
@@ -167,6 +169,11 @@ export async function loadRequestPage(db: Database, viewer: Viewer, requestId: s
     designers,
     inProject: request.kind === 'piece' ? nameOf(request.projectId) : null,
     became: becameOf(request, nameOf(request.resultProjectId), piece[0] ?? null),
+    startWith: {
+      pieces: suggestedPiecesOf(request),
+      kind: suggestedKindOf(request.answers),
+      dueOn: requestDueOnOf(found.fields, request.answers),
+    },
   };
 }
 

@@ -13,6 +13,13 @@ export const TRIAGE_REFUSALS = {
     messageKey: 'approvals.notDesigner',
     field: 'designerId',
   },
+  // A project request authorized with its list of pieces sent empty: nothing to start.
+  no_pieces: {
+    status: 400,
+    code: 'no_pieces',
+    messageKey: 'requestTriage.piecesRequired',
+    field: 'pieces',
+  },
   // A piece request whose project was deleted since: there is nowhere to put the piece.
   project_gone: { status: 409, code: 'project_gone', messageKey: 'requestTriage.projectGone' },
 } as const satisfies RefusalTable<string>;

@@ -4,9 +4,11 @@ import { insertWhen } from '../../../db/insert-when.ts';
 import {
   clientRequests,
   clients,
+  type PieceKind,
   pieces,
   projects,
   requestMessages,
+  requestTemplates,
 } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { mayTalkToClient } from '../approvals/approval-rules.ts';
@@ -15,6 +17,7 @@ import { listDesigners } from '../approvals/pieces.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { notifyContact } from '../client-space/contact-notify.ts';
+import { requestDueOnOf, suggestedKindOf } from './triage-pieces.ts';
 import type { TriageFailure } from './triage-refusals.ts';
 import { createsWork, nextRequestStatus, type TriageAction } from './triage-transitions.ts';
 
@@ -24,6 +27,10 @@ type ClientRequest = typeof clientRequests.$inferSelect;
 export type TriageDetails = {
   designerId?: string | null;
   hideFromClient?: boolean;
+  /** The pieces a project request starts with (left out: one, named as the request). */
+  pieces?: string[];
+  /** Their kind (left out: the request's own answer, else 'other'). */
+  kind?: PieceKind;
   message?: string;
   reason?: string;
 };
@@ -71,9 +78,14 @@ export async function triageRequest(
   now: Date,
 ): Promise<TriageResult> {
   const [request] = await db
-    .select({ request: clientRequests, clientCsId: clients.csUserId })
+    .select({
+      request: clientRequests,
+      clientCsId: clients.csUserId,
+      fields: requestTemplates.fields,
+    })
     .from(clientRequests)
     .innerJoin(clients, eq(clients.id, clientRequests.clientId))
+    .leftJoin(requestTemplates, eq(requestTemplates.id, clientRequests.templateId))
     .where(eq(clientRequests.id, input.requestId));
   if (!request || request.request.status === 'draft') return { ok: false, error: 'not_found' };
   if (!mayTalkToClient(input.user, request)) return { ok: false, error: 'not_found' };
@@ -86,6 +98,12 @@ export async function triageRequest(
   const work = createsWork(current.status, input.action);
   if (work && current.kind === 'piece' && !current.projectId)
     return { ok: false, error: 'project_gone' };
+  if (work && current.kind === 'project' && input.details.pieces?.length === 0)
+    return { ok: false, error: 'no_pieces' };
+  const pieceDetails = {
+    kind: input.details.kind ?? suggestedKindOf(current.answers),
+    dueOn: requestDueOnOf(request.fields ?? '[]', current.answers),
+  };
 
   const closeKey = crypto.randomUUID();
   const movedNow = sql`exists (select 1 from ${clientRequests} where ${clientRequests.id} = ${current.id} and ${clientRequests.closeKey} = ${closeKey})`;
@@ -100,7 +118,14 @@ export async function triageRequest(
   const writes = [
     // The work first (the request points at it), only while the request is as read.
     ...(work
-      ? [workWrite(db, rules, current, { resultProjectId, ...input }, now, stillAsRead)]
+      ? workWrites(
+          db,
+          rules,
+          current,
+          { resultProjectId, ...pieceDetails, ...input },
+          now,
+          stillAsRead,
+        )
       : []),
     db
       .update(clientRequests)
@@ -170,22 +195,55 @@ export async function triageRequest(
   return { ok: true, status: next, resultProjectId };
 }
 
-/** The work a request becomes: a new project, or a piece (in production) in the chosen project. */
-function workWrite(
+/**
+ * The work a request becomes, each write only while the request is as read: a new project
+ * with the pieces CS named (by default one, named as the request), or a piece in the chosen
+ * project — all in production, of the chosen kind, due when the client needs them.
+ */
+function workWrites(
   db: Database,
   rules: Pick<Policy, 'approvals'>,
   request: ClientRequest,
-  input: { resultProjectId: string | null; details: TriageDetails; actor: Actor },
+  input: {
+    resultProjectId: string | null;
+    details: TriageDetails;
+    kind: PieceKind;
+    dueOn: string | null;
+    actor: Actor;
+  },
   now: Date,
   when: SQL,
 ) {
   const name = request.title.trim() || request.contactName;
-  if (request.kind === 'project')
-    return insertWhen(
+  const piece = (id: string, projectId: string, title: string) =>
+    insertWhen(
+      db,
+      pieces,
+      {
+        id,
+        projectId,
+        clientId: request.clientId,
+        title,
+        kind: input.kind,
+        discipline: defaultDisciplineOf(input.kind, rules),
+        dueOn: input.dueOn,
+        status: 'in_production',
+        latestVersion: 0,
+        createdAt: now,
+        createdBy: input.actor.id,
+        updatedAt: now,
+      },
+      when,
+    );
+  if (request.kind === 'piece')
+    return [piece(pieceIdOfRequest(request.id), request.projectId ?? '', name)];
+  const projectId = input.resultProjectId ?? '';
+  return [
+    insertWhen(
       db,
       projects,
       {
-        id: input.resultProjectId ?? '',
+        id: projectId,
         clientId: request.clientId,
         name,
         designerId: input.details.designerId ?? null,
@@ -194,24 +252,9 @@ function workWrite(
         createdBy: input.actor.id,
       },
       when,
-    );
-  return insertWhen(
-    db,
-    pieces,
-    {
-      id: pieceIdOfRequest(request.id),
-      projectId: request.projectId ?? '',
-      clientId: request.clientId,
-      title: name,
-      kind: 'other',
-      discipline: defaultDisciplineOf('other', rules),
-      dueOn: null,
-      status: 'in_production',
-      latestVersion: 0,
-      createdAt: now,
-      createdBy: input.actor.id,
-      updatedAt: now,
-    },
-    when,
-  );
+    ),
+    ...(input.details.pieces ?? [name]).map((title) =>
+      piece(crypto.randomUUID(), projectId, title),
+    ),
+  ];
 }
