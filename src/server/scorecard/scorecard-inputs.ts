@@ -31,6 +31,8 @@ export function partnersOf(rows: ScorecardRecords[0]): ScorecardPartner[] {
     partner.roles.push(row.role as PartnerRole);
     byId.set(row.id, partner);
   }
+  // Their roles in one order whatever the rows' (the pages list them).
+  for (const partner of byId.values()) partner.roles.sort();
   return [...byId.values()].sort((a, b) =>
     a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name.localeCompare(b.name),
   );
