@@ -72,6 +72,12 @@ describe.each(DRIVERS)('the team scorecards (%s)', (driver) => {
       missed: 1,
       ahead: 0,
     });
+    // Not for pt2, on A's team as a designer without holding the role.
+    expect(partnerIn(march, 'pt2').scorecard.counts.changes).toEqual({
+      onTime: 0,
+      missed: 0,
+      ahead: 0,
+    });
     expect(partnerIn(march, 'cs1').scorecard.counts.changes).toEqual({
       onTime: 0,
       missed: 0,

@@ -7,7 +7,7 @@ export const SCORECARD_NOW = agencyTime('2026-03-20 12:00');
 
 /**
  * A small agency: a CS (cs1) with three clients; paid traffic pt1 (clients A and C), pt2
- * (client B), idle (no work) and gone (inactive, on A's team); designers de1 (A's, and the
+ * (client B), idle (no work) and gone (inactive, on A's team; pt2 is on it as a designer without the role); designers de1 (A's, and the
  * designer of pieces P1 and P3) and de2 (uploaded P1's first version); an admin (boss).
  */
 export async function seedScorecardAgency(db: Database) {
@@ -27,6 +27,8 @@ export async function seedScorecardAgency(db: Database) {
     r.team('client-a', 'pt1', 'paid_traffic'),
     r.team('client-a', 'gone', 'paid_traffic'),
     r.team('client-a', 'de1', 'design'),
+    // pt2 on A's team as a designer, a role pt2 does not hold: the row counts for nothing.
+    r.team('client-a', 'pt2', 'design'),
     r.milestone('client-a', 'paid', '2026-03-02 10:00'),
     r.milestone('client-a', 'contacted', '2026-03-02 10:30'),
     r.milestone('client-a', 'questionnaire_received', '2026-03-03 12:00'),
