@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { pieceRequestFileRoutes } from './routes/piece-request-files.ts';
 import { pieceRoutes } from './routes/pieces.ts';
 import { preferenceRoutes } from './routes/preferences.ts';
 import { profileRoutes } from './routes/profile.ts';
@@ -63,6 +64,7 @@ export function createApi(resolveDependencies: (env: unknown) => Dependencies) {
     .route('/finance', financeRoutes)
     .route('/tasks', taskRoutes)
     .route('/pieces', pieceRoutes)
+    .route('/pieces', pieceRequestFileRoutes)
     .route('/approval', approvalRoutes)
     .route('/satisfaction', satisfactionRoutes)
     .route('/space/auth', spaceAuthRoutes)

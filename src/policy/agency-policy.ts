@@ -445,6 +445,9 @@ export const agencyPolicy: PolicyInput = {
       // CS's home card names the soonest due of those awaiting triage (five: more than the home's
       // other cards, since each is a client waiting on a first answer); the rest are on /requests.
       homeCardItems: 5,
+      // Authorizing a project request starts the pieces CS names, one per line of the form: a
+      // first batch (a dozen is a campaign), each named as a piece is (at most a piece's title).
+      startPieces: { max: 12, maxTitleChars: 160 },
       // What a client without a form of its own fills, so every client can request from day one.
       defaultTemplates: {
         project: [
@@ -469,13 +472,7 @@ export const agencyPolicy: PolicyInput = {
     },
     // A request sent by a client is triaged by its CS within these business hours; CS is
     // reminded this many business hours before, and the admins are told once it passes.
-    triage: {
-      businessHours: 8,
-      reminderBeforeBusinessHours: 2,
-      // Authorizing a project request starts its pieces, one per line of the form: a first
-      // batch (a dozen is a campaign), each named as a piece is (at most the piece's title).
-      startPieces: { max: 12, maxTitleChars: 160 },
-    },
+    triage: { businessHours: 8, reminderBeforeBusinessHours: 2 },
     // Contacts who chose one e-mail a day get it with the job's first run at or after this
     // time (agency time, HH:MM), listing what happened since their last one.
     digest: { at: '08:00' },

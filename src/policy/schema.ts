@@ -195,6 +195,7 @@ export const policySchema = z
         maxDeclineReasonChars: positive,
         listPageSize: positive, // the request lists (the contact's and CS's), one page
         homeCardItems: positive, // those awaiting triage that CS's home card names
+        startPieces: z.object({ max: positive, maxTitleChars: positive }), // authorizing starts
         defaultTemplates: z.record(
           z.enum(['project', 'piece']),
           z.array(
@@ -207,12 +208,7 @@ export const policySchema = z
           ),
         ),
       }),
-      triage: z.object({
-        businessHours: positive,
-        reminderBeforeBusinessHours: positive,
-        // The pieces a project request starts with at triage: how many, and each title's length.
-        startPieces: z.object({ max: positive, maxTitleChars: positive }),
-      }),
+      triage: z.object({ businessHours: positive, reminderBeforeBusinessHours: positive }),
       digest: z.object({ at: clockTime }),
     }),
     // The client timeline (#19): its entries, who writes each kind, their limits and files.

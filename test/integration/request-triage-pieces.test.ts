@@ -8,7 +8,7 @@ import { openAppWithOtherCs } from '../support/teams.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
-const { max, maxTitleChars } = policy.clientSpace.triage.startPieces;
+const { max, maxTitleChars } = policy.clientSpace.requests.startPieces;
 
 /**
  * What an authorized request becomes: a project with the pieces CS names in production (of

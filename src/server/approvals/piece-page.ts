@@ -5,6 +5,7 @@ import type { Messages } from '../../i18n/index.ts';
 import { policy } from '../../policy/index.ts';
 import { historyEntryOf } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { readRequestOfPiece, requestOriginOf } from '../client-requests/request-origin.ts';
 import { mayTalkToClient, mayWorkOnPiece } from './approval-rules.ts';
 import { drawnPins, withPins } from './comment-pins.ts';
 import { threadsOf } from './comment-threads.ts';
@@ -37,10 +38,13 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
     history,
     approvers,
     reviews,
+    originRequest,
+    originFiles,
   ] = await db.batch([
     ...readPieceDetail(db, pieceId),
     listApprovers(db, clientOfPiece),
     readInternalReviews(db, pieceId),
+    ...readRequestOfPiece(db, pieceId),
   ]);
   const detail = pieceDetailFor(viewer, [
     found,
@@ -97,6 +101,8 @@ export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: strin
       (thread) => thread.authorContactId !== null && thread.versionId === sentBefore?.id,
     ),
     pins: drawnPins(numbered),
+    // The client's request the piece (or its project) came from: what they asked, their files.
+    fromRequest: requestOriginOf([originRequest, originFiles]),
     // What the current version changed from the one before it (versions come newest first).
     comparison: current && versions[1] ? compareVersions(versions[1], current) : null,
     changes,

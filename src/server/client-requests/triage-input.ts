@@ -5,7 +5,7 @@ import { checkbox, fieldMessage, optionalText } from '../forms/input-fields.ts';
 import { piecesToStartOf } from './triage-pieces.ts';
 
 const limits = policy.clientSpace.requests;
-const startPieces = policy.clientSpace.triage.startPieces;
+const startPieces = policy.clientSpace.requests.startPieces;
 
 /** A required text of a triage form, refused in the field's own words when empty. */
 const requiredText = (max: number, messageKey: string) =>
