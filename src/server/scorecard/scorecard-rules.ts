@@ -94,9 +94,11 @@ type Verdict = keyof Tally;
  * Null when it falls due in another month.
  */
 export function judgeDeadline(dueAt: Date, doneAt: Date | null, w: Window): Verdict | null {
-  if (dueAt < w.start || dueAt >= w.end) return null;
-  if (doneAt && doneAt <= dueAt) return 'onTime';
-  if (doneAt || w.asOf >= dueAt) return 'missed';
+  // Compared as numbers: a Date's `<` converts both sides first (thousands per scorecard).
+  const due = dueAt.getTime();
+  if (due < w.start.getTime() || due >= w.end.getTime()) return null;
+  if (doneAt && doneAt.getTime() <= due) return 'onTime';
+  if (doneAt || w.asOf.getTime() >= due) return 'missed';
   return 'ahead';
 }
 
@@ -159,6 +161,7 @@ function metAt(milestones: Milestones, kind: Deadline['kind']): Date | null {
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
+/** Adds what one client counts for in the month (its pipeline, renewal, loss, first days). */
 function countClient(
   client: ScorecardClient,
   counts: ScorecardCounts,
@@ -214,23 +217,63 @@ export function emptyCounts(): ScorecardCounts {
  * first days by the month they end in. The current month is counted so far.
  */
 export function countMonth(input: ScorecardInput, rules: ScorecardPolicy, now: Date): MonthCounts {
-  const { start, end } = monthWindow(input.month, rules.agency.timeZone);
+  return monthCounter(input.month, rules, now)(input);
+}
+
+/** Adds a client's counts (countClient's: no changes, no answers) to a partner's month. */
+function addClientCounts(counts: ScorecardCounts, client: ScorecardCounts): void {
+  for (const key of ['firstContacts', 'launches'] as const) {
+    counts[key].onTime += client[key].onTime;
+    counts[key].missed += client[key].missed;
+    counts[key].ahead += client[key].ahead;
+  }
+  counts.renewals += client.renewals;
+  counts.lostAfterFirstMonth += client.lostAfterFirstMonth;
+  counts.refundsInFirstDays += client.refundsInFirstDays;
+  counts.noRefundInFirstDays += client.noRefundInFirstDays;
+  counts.refundWindowsOpen += client.refundWindowsOpen;
+  counts.deadlinesMissed += client.deadlinesMissed;
+}
+
+/**
+ * countMonth for many partners' inputs of one month: the window is worked out once, and a
+ * client record shared by several inputs (its CS's and its paid-traffic partners') is counted
+ * once, its counts added to each (a client counts the same whoever it counts for).
+ */
+export function monthCounter(
+  month: string,
+  rules: ScorecardPolicy,
+  now: Date,
+): (input: Omit<ScorecardInput, 'month'>) => MonthCounts {
+  const { start, end } = monthWindow(month, rules.agency.timeZone);
   const complete = now >= end;
-  const w: Window = { month: input.month, start, end, asOf: complete ? end : now };
-  const counts = emptyCounts();
-  for (const client of input.clients) countClient(client, counts, w, rules);
-  for (const change of input.changes) {
-    const dueAt = changeDueAt(change.requestedAt, change.kind, rules);
-    tallyDeadline(counts, counts.changes, dueAt, change.doneAt, w);
-  }
-  for (const other of input.otherDeadlines) {
-    tallyDeadline(counts, null, other.dueAt, other.doneAt, w);
-  }
-  const scores = input.answers.filter((a) => within(a.answeredAt, w)).map((a) => a.score);
-  counts.satisfaction = {
-    answers: scores.length,
-    average: scores.length ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null,
-    low: scores.filter((s) => s <= rules.satisfaction.lowScoreAtMost).length,
+  const w: Window = { month, start, end, asOf: complete ? end : now };
+  const counted = new Map<ScorecardClient, ScorecardCounts>();
+  const countedClient = (client: ScorecardClient) => {
+    let found = counted.get(client);
+    if (!found) {
+      found = emptyCounts();
+      countClient(client, found, w, rules);
+      counted.set(client, found);
+    }
+    return found;
   };
-  return { month: input.month, complete, asOf: w.asOf, counts };
+  return (input) => {
+    const counts = emptyCounts();
+    for (const client of input.clients) addClientCounts(counts, countedClient(client));
+    for (const change of input.changes) {
+      const dueAt = changeDueAt(change.requestedAt, change.kind, rules);
+      tallyDeadline(counts, counts.changes, dueAt, change.doneAt, w);
+    }
+    for (const other of input.otherDeadlines) {
+      tallyDeadline(counts, null, other.dueAt, other.doneAt, w);
+    }
+    const scores = input.answers.filter((a) => within(a.answeredAt, w)).map((a) => a.score);
+    counts.satisfaction = {
+      answers: scores.length,
+      average: scores.length ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null,
+      low: scores.filter((s) => s <= rules.satisfaction.lowScoreAtMost).length,
+    };
+    return { month, complete, asOf: w.asOf, counts };
+  };
 }

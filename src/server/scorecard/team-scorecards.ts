@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/client.ts';
 import type { PartnerRole, Policy } from '../../policy/index.ts';
-import { readScorecardRecords } from './read-scorecard-records.ts';
+import { readScorecardRecords, type ScorecardRecords } from './read-scorecard-records.ts';
 import { type PartnerRecords, partnersOf, recordsByPartner } from './scorecard-inputs.ts';
 import {
   type BestOfMonth,
@@ -11,7 +11,7 @@ import {
   withBestOfMonth,
 } from './scorecard-pay.ts';
 import { type MonthRange, scorecardBounds } from './scorecard-range.ts';
-import { countMonth, monthWindow } from './scorecard-rules.ts';
+import { monthCounter, monthWindow } from './scorecard-rules.ts';
 
 export type { MonthRange } from './scorecard-range.ts';
 
@@ -64,17 +64,29 @@ export async function loadTeamScorecards(
   const bounds = scorecardBounds(months, rules);
   // One round trip, whatever the number of partners and months.
   const records = await db.batch(readScorecardRecords(db, bounds, rules));
+  return teamMonthsOf(records, bounds.months, rules, now, alsoCounted);
+}
+
+/** The team's months from the batch's rows (loadTeamScorecards without the database). */
+export function teamMonthsOf(
+  records: ScorecardRecords,
+  months: readonly string[],
+  rules: Policy,
+  now: Date,
+  alsoCounted: string | null,
+): TeamMonth[] {
   // The best of the month is judged among the paid partners: one partner's months need theirs
   // and no other's (a CS's month is the costliest to count: all their clients).
   const partners = partnersOf(records[0]).filter(
     (p) => alsoCounted === null || p.id === alsoCounted || earnsIncentives(p.roles, rules),
   );
   const byPartner = recordsByPartner(records, partners, rules.agency.timeZone);
-  return bounds.months.map((month) => {
+  return months.map((month) => {
+    const countMonth = monthCounter(month, rules, now);
     const counted = partners.map((partner) => {
-      const input = { ...(byPartner.get(partner.id) as PartnerRecords), month };
       const paid = earnsIncentives(partner.roles, rules);
-      const scorecard = scorecardOf(countMonth(input, rules, now), paid, rules);
+      const counts = countMonth(byPartner.get(partner.id) as PartnerRecords);
+      const scorecard = scorecardOf(counts, paid, rules);
       return { partner, paid, scorecard };
     });
     const best = bestOfMonth(
