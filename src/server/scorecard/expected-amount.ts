@@ -79,9 +79,10 @@ export function expectedAmountOf(
 }
 
 /**
- * The amount the scorecard expects for an invoice's partner and competence month. The whole
- * team's month is counted because the best-of-month line depends on every paid partner's; the
- * team loader's round trips (at most 2) are this function's.
+ * The amount the scorecard expects for an invoice's partner and competence month. The invoice's
+ * partner and every paid partner are counted (the best-of-month line depends on every paid
+ * partner's; no other's, so a CS's or designer's month is not counted); the team loader's
+ * round trips (at most 2) are this function's.
  */
 export async function loadExpectedAmount(
   db: Database,
@@ -90,6 +91,7 @@ export async function loadExpectedAmount(
   now: Date,
 ): Promise<ExpectedAmount> {
   const month = invoice.competenceMonth;
-  const team = await loadTeamScorecards(db, { from: month, to: month }, rules, now);
+  const range = { from: month, to: month };
+  const team = await loadTeamScorecards(db, range, rules, now, invoice.partnerId);
   return expectedAmountOf(team, invoice);
 }
