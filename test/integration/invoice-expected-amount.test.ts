@@ -58,7 +58,10 @@ describe.each(DRIVERS)('the expected amount on finance’s invoice review (%s)',
       occurredAt: new Date('2026-02-20T15:00:00.000Z'),
       recordedBy: 'demo-cs',
     });
+    // On the team before the renewal: a team member counts the records dated from then on.
+    app.setNow(new Date('2026-01-05T13:00:00.000Z'));
     await joinTeam(app, 'expected-client', 'demo-paid', 'paid_traffic');
+    app.setNow(reviewedAt);
     await app.db
       .insert(invoices)
       .values([

@@ -57,10 +57,10 @@ export async function seedScorecardAgency(db: Database) {
     r.change('client-a', 'post', '2026-03-19 14:00', null),
     r.change('client-a', 'targetingOrText', '2026-03-16 10:00', '2026-03-16 11:00', 'p2'),
     // pt1's tasks: done on its due day's last minute (met); never done (missed); returned
-    // (nobody's); due in February and done in March (February's).
+    // on its due day (nobody's); due in February and done in March (February's).
     r.task('client-a', 'pt1', '2026-03-05', { status: 'completed', at: '2026-03-05 23:59' }),
     r.task('client-a', 'pt1', '2026-03-04', { status: 'accepted', at: '2026-03-01 10:00' }),
-    r.task('client-a', 'pt1', '2026-03-06', { status: 'returned', at: '2026-03-07 10:00' }),
+    r.task('client-a', 'pt1', '2026-03-06', { status: 'returned', at: '2026-03-06 23:59' }),
     r.task('client-a', 'pt1', '2026-02-27', { status: 'completed', at: '2026-03-02 10:00' }),
     // Answers: P1's approval (5); A's check-in (2, low); two on each side of 1 March 00:00.
     r.answer('client-a', 'piece_approved', 'p1-v2-round', '2026-03-15 10:00', 5),

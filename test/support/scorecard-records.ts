@@ -10,6 +10,7 @@ import {
   clients,
   clientTeamMembers,
   internalReviews,
+  type PieceDiscipline,
   pieces,
   pieceVersions,
   projects,
@@ -66,8 +67,14 @@ export function scorecardRecords(db: Database) {
         createdAt: CREATED,
       }),
     ],
-    team: (clientId: string, userId: string, role: TeamRole) =>
-      db.insert(clientTeamMembers).values({ clientId, userId, role, addedAt: CREATED }),
+    /** A team row, added long ago unless said (`YYYY-MM-DD HH:MM`, agency time). */
+    team: (clientId: string, userId: string, role: TeamRole, addedAt?: string) =>
+      db.insert(clientTeamMembers).values({
+        clientId,
+        userId,
+        role,
+        addedAt: addedAt ? agencyTime(addedAt) : CREATED,
+      }),
     milestone: (clientId: string, kind: PipelineStage, at: string) =>
       db.insert(clientMilestones).values({ clientId, kind, occurredAt: agencyTime(at) }),
     refund: (clientId: string, serviceStartsOn: string, requestedOn: string, by: string) =>
@@ -85,6 +92,7 @@ export function scorecardRecords(db: Database) {
       clientId: string,
       designerId: string | null,
       dueOn: string | null,
+      discipline: PieceDiscipline = 'design',
     ): BatchItem<'sqlite'>[] => [
       db.insert(projects).values({
         id: `${id}-project`,
@@ -99,6 +107,7 @@ export function scorecardRecords(db: Database) {
         clientId,
         title: id,
         kind: 'social_post',
+        discipline,
         dueOn,
         createdAt: CREATED,
         updatedAt: CREATED,

@@ -104,25 +104,34 @@ const readClients = prebuiltRead((db) =>
     .where(sql`${clients.id} in (${candidateClients})`),
 );
 
+// The traffic pieces due in the range: their due day is their client's paid-traffic team's.
+const trafficPiecesDue = sql`${pieces.discipline} = 'traffic' and ${pieces.dueOn} >= ${P.firstDay} and ${pieces.dueOn} < ${P.dayAfter}`;
+
 /**
- * The teams of the clients the records name: the candidates (their pipeline) and those of the
- * changes in reach (a change without a designer goes to the client's team by its kind):
- * `[clientId, userId, role]`.
+ * The teams of the clients the records name: the candidates (their pipeline), those of the
+ * changes in reach (a change without a designer goes to the client's team by its kind) and
+ * those of the traffic pieces due: `[clientId, userId, role, addedAt]`.
  */
 const readTeams = prebuiltRead((db) =>
   db
     .select({
-      records: tuples(clientTeamMembers.clientId, clientTeamMembers.userId, clientTeamMembers.role),
+      records: tuples(
+        clientTeamMembers.clientId,
+        clientTeamMembers.userId,
+        clientTeamMembers.role,
+        clientTeamMembers.addedAt,
+      ),
     })
     .from(clientTeamMembers)
     .where(
-      sql`${clientTeamMembers.clientId} in (${candidateClients} union select ${changeRequests.clientId} from ${changeRequests} where ${changesInReach})`,
+      sql`${clientTeamMembers.clientId} in (${candidateClients} union select ${changeRequests.clientId} from ${changeRequests} where ${changesInReach} union select ${pieces.clientId} from ${pieces} where ${trafficPiecesDue})`,
     ),
 );
 
 /**
  * The changes asked for that can fall due in the range: `[clientId, kind, requestedAt, doneAt,
- * designerId]`, the designer of the piece a change touches (null: none, or no piece).
+ * designerId, discipline]`, the designer of the project of the piece a change touches and the
+ * piece's discipline (null: no piece).
  */
 const readChanges = prebuiltRead((db) =>
   db
@@ -133,6 +142,7 @@ const readChanges = prebuiltRead((db) =>
         changeRequests.requestedAt,
         changeRequests.doneAt,
         projects.designerId,
+        pieces.discipline,
       ),
     })
     .from(changeRequests)
@@ -146,11 +156,12 @@ const readChanges = prebuiltRead((db) =>
 const firstSent = sql`(select min(at) from (select ${approvalRounds.createdAt} as at from ${approvalRounds} where ${approvalRounds.pieceId} = ${pieces.id} union all select ${internalReviews.createdAt} from ${internalReviews} where ${internalReviews.pieceId} = ${pieces.id}))`;
 
 /**
- * The other deadlines falling due in the range: `[personId, dueOn, doneAt]`, of
- * - the tasks assigned to someone, done when completed, at its last update (a completed task
- *   is never touched again); a returned task is left out: its assignee gave it back, it was
- *   not theirs to miss;
- * - the pieces with a designer, done when first sent on.
+ * The other deadlines falling due in the range: `[personId, dueOn, doneAt, returnedAt,
+ * trafficClientId]`, of
+ * - the tasks assigned to someone, done when completed, at its last update (a completed or
+ *   returned task is never touched again), returned at its last update when returned;
+ * - the design pieces with a designer (the person) and the traffic pieces (their client, whose
+ *   paid-traffic team they are), done when first sent on.
  */
 const readOtherDeadlines = prebuiltRead((db) => {
   const tasks = db
@@ -161,6 +172,11 @@ const readOtherDeadlines = prebuiltRead((db) => {
         sql`case when ${taskRequests.status} = 'completed' then ${taskRequests.updatedAt} end`.as(
           'done_at',
         ),
+      returnedAt:
+        sql`case when ${taskRequests.status} = 'returned' then ${taskRequests.updatedAt} end`.as(
+          'returned_at',
+        ),
+      trafficClientId: sql`null`.as('traffic_client_id'),
     })
     .from(taskRequests)
     .where(
@@ -168,14 +184,20 @@ const readOtherDeadlines = prebuiltRead((db) => {
         gte(taskRequests.dueOn, P.firstDay),
         lt(taskRequests.dueOn, P.dayAfter),
         isNotNull(taskRequests.assigneeId),
-        sql`${taskRequests.status} <> 'returned'`,
       ),
     );
   const designs = db
     .select({
-      personId: sql`${projects.designerId}`.as('person_id'),
+      personId: sql`case when ${pieces.discipline} = 'design' then ${projects.designerId} end`.as(
+        'person_id',
+      ),
       dueOn: sql`${pieces.dueOn}`.as('due_on'),
       doneAt: firstSent.as('done_at'),
+      returnedAt: sql`null`.as('returned_at'),
+      trafficClientId:
+        sql`case when ${pieces.discipline} = 'traffic' then ${pieces.clientId} end`.as(
+          'traffic_client_id',
+        ),
     })
     .from(pieces)
     .innerJoin(projects, eq(projects.id, pieces.projectId))
@@ -183,11 +205,15 @@ const readOtherDeadlines = prebuiltRead((db) => {
       and(
         gte(pieces.dueOn, P.firstDay),
         lt(pieces.dueOn, P.dayAfter),
-        isNotNull(projects.designerId),
+        sql`(${pieces.discipline} = 'traffic' or ${projects.designerId} is not null)`,
       ),
     );
   const all = tasks.unionAll(designs).as('deadlines');
-  return db.select({ records: tuples(all.personId, all.dueOn, all.doneAt) }).from(all);
+  return db
+    .select({
+      records: tuples(all.personId, all.dueOn, all.doneAt, all.returnedAt, all.trafficClientId),
+    })
+    .from(all);
 });
 
 // Who uploaded the versions of the answer's piece (`[userId, …]`), null for another answer.

@@ -1,8 +1,9 @@
-import type { ChangeKind, TeamRole } from '../../../db/schema/index.ts';
-import type { PartnerRole } from '../../policy/index.ts';
+import type { ChangeKind, PieceDiscipline, TeamRole } from '../../../db/schema/index.ts';
+import { isoDateInZone, type PartnerRole } from '../../policy/index.ts';
 import { endOfDueDay, type Milestones, type PipelineStage } from '../deadlines/deadline-rules.ts';
 import type { ScorecardRecords } from './read-scorecard-records.ts';
 import {
+  firstMonthEndsOn,
   firstServiceStartsOn,
   type ScorecardAnswer,
   type ScorecardChange,
@@ -50,15 +51,22 @@ type ClientTuple = [
   milestones: Record<string, number>,
   refunds: Record<string, string>,
 ];
-type TeamTuple = [clientId: string, userId: string, role: TeamRole];
+type TeamTuple = [clientId: string, userId: string, role: TeamRole, addedAt: number];
 type ChangeTuple = [
   clientId: string,
   kind: ChangeKind,
   requestedAt: number,
   doneAt: Instant,
   designerId: string | null,
+  discipline: PieceDiscipline | null,
 ];
-type DeadlineTuple = [personId: string, dueOn: string, doneAt: Instant];
+type DeadlineTuple = [
+  personId: string | null,
+  dueOn: string,
+  doneAt: Instant,
+  returnedAt: Instant,
+  trafficClientId: string | null,
+];
 type AnswerTuple = [
   csUserId: string,
   answeredAt: number,
@@ -72,19 +80,58 @@ type AnswerTuple = [
 const tuplesOf = <Tuple>(rows: { records: string }[]) =>
   JSON.parse(rows[0]?.records ?? '[]') as Tuple[];
 
+/** A client's team member in a role, and since when (their records count from then on). */
+type Member = { id: string; since: Date };
+
 /**
  * Each client's team members by role, by client: a row counts only while its person still
  * holds the role (and is a scorecard partner).
  */
 function teamsOf(rows: { records: string }[], partners: Map<string, ScorecardPartner>) {
-  const teams = new Map<string, Partial<Record<TeamRole, string[]>>>();
-  for (const [clientId, userId, role] of tuplesOf<TeamTuple>(rows)) {
+  const teams = new Map<string, Partial<Record<TeamRole, Member[]>>>();
+  for (const [clientId, userId, role, addedAt] of tuplesOf<TeamTuple>(rows)) {
     if (!partners.get(userId)?.roles.includes(role)) continue;
     const team = teams.get(clientId) ?? {};
-    team[role] = [...(team[role] ?? []), userId];
+    team[role] = [...(team[role] ?? []), { id: userId, since: new Date(addedAt) }];
     teams.set(clientId, team);
   }
   return (clientId: string, role: TeamRole) => teams.get(clientId)?.[role] ?? [];
+}
+
+// The first service of a client that came before Ponte and renewed: its first days and its
+// first month are long over (a loss counts as after the first month; no early refund).
+const BEFORE_PONTE = '2000-01-01';
+
+/**
+ * A client's first service: its start (firstServiceStartsOn) and the day its refund was asked.
+ * A refund is stored under the service start recorded when it was asked, which can be a day or
+ * two off the `paid` milestone's day: the first service's refund is the earliest one whose
+ * service started before the first month was over (a renewed service starts later), judged
+ * from the first service's start like every other first-days rule. Without a `paid`
+ * milestone, a client renewed before its recorded service start, or with a refund of an
+ * earlier service, is on a renewed service: its first service was before Ponte.
+ */
+export function firstServiceOf(
+  milestones: Milestones,
+  serviceStartsOn: string | null,
+  refunds: Record<string, string>,
+  timeZone: string,
+): { startsOn: string | null; refundOn: string | null } {
+  let earliest: string | undefined;
+  for (const startsOn of Object.keys(refunds))
+    if (!earliest || startsOn < earliest) earliest = startsOn;
+  if (!milestones.paid && serviceStartsOn) {
+    const renewed = milestones.renewed && isoDateInZone(milestones.renewed, timeZone);
+    const renewedBefore = renewed && renewed < serviceStartsOn;
+    if (renewedBefore || (earliest && earliest < serviceStartsOn)) {
+      return { startsOn: BEFORE_PONTE, refundOn: null };
+    }
+  }
+  const startsOn = firstServiceStartsOn(milestones, serviceStartsOn, timeZone);
+  if (!startsOn || !earliest || earliest >= firstMonthEndsOn(startsOn)) {
+    return { startsOn, refundOn: null };
+  }
+  return { startsOn, refundOn: refunds[earliest] ?? null };
 }
 
 function milestonesOf(json: Record<string, number>): Milestones {
@@ -139,17 +186,27 @@ export function recordsByPartner(
     refunds,
   ] of tuplesOf<ClientTuple>(clientRows)) {
     const milestones = milestonesOf(stages);
-    const startsOn = firstServiceStartsOn(milestones, serviceStartsOn, timeZone);
+    const first = firstServiceOf(milestones, serviceStartsOn, refunds, timeZone);
     const client: ScorecardClient = {
       milestones,
       serviceEndsOn,
-      firstServiceStartsOn: startsOn,
-      firstServiceRefundOn: (startsOn && refunds[startsOn]) || null,
+      firstServiceStartsOn: first.startsOn,
+      firstServiceRefundOn: first.refundOn,
     };
-    give([csUserId, ...membersIn(id, 'paid_traffic')], 'clients', client);
+    give([csUserId], 'clients', client);
+    // A team member counts the client's records dated from when they joined its team; one
+    // there before the client's first record shares the CS's (a client is counted once).
+    const firstRecordAt = Math.min(...Object.values(stages));
+    for (const member of membersIn(id, 'paid_traffic')) {
+      if (member.id === csUserId) continue;
+      const before =
+        member.since.getTime() <= firstRecordAt &&
+        (!first.startsOn || isoDateInZone(member.since, timeZone) < first.startsOn);
+      give([member.id], 'clients', before ? client : { ...client, countsFrom: member.since });
+    }
   }
 
-  for (const [clientId, kind, requestedAt, doneAt, designerId] of tuplesOf<ChangeTuple>(
+  for (const [clientId, kind, requestedAt, doneAt, designerId, discipline] of tuplesOf<ChangeTuple>(
     changeRows,
   )) {
     const record: ScorecardChange = {
@@ -157,14 +214,28 @@ export function recordsByPartner(
       requestedAt: new Date(requestedAt),
       doneAt: dateOf(doneAt),
     };
-    const people = designerId
-      ? [designerId]
-      : membersIn(clientId, kind === 'post' ? 'design' : 'paid_traffic');
-    give(people, 'changes', record);
+    // A design piece's change is its designer's; a traffic piece's, its paid-traffic team's.
+    if (designerId && discipline === 'design') give([designerId], 'changes', record);
+    else {
+      const role = discipline === 'traffic' || kind !== 'post' ? 'paid_traffic' : 'design';
+      // Asked before a member joined the team: not theirs.
+      for (const member of membersIn(clientId, role)) {
+        if (record.requestedAt >= member.since) give([member.id], 'changes', record);
+      }
+    }
   }
 
-  for (const [personId, dueOn, doneAt] of tuplesOf<DeadlineTuple>(deadlineRows)) {
-    give([personId], 'otherDeadlines', { dueAt: dueAtEndOf(dueOn), doneAt: dateOf(doneAt) });
+  for (const [personId, dueOn, doneAt, returnedAt, trafficClientId] of tuplesOf<DeadlineTuple>(
+    deadlineRows,
+  )) {
+    const dueAt = dueAtEndOf(dueOn);
+    // A task given back in time was not its assignee's to miss; given back late, it was missed.
+    if (returnedAt !== null && returnedAt <= dueAt.getTime()) continue;
+    const deadline = { dueAt, doneAt: dateOf(doneAt) };
+    if (personId) give([personId], 'otherDeadlines', deadline);
+    for (const member of trafficClientId ? membersIn(trafficClientId, 'paid_traffic') : []) {
+      if (dueAt >= member.since) give([member.id], 'otherDeadlines', deadline);
+    }
   }
 
   for (const [csUserId, answeredAt, score, pieceId, designerId, uploaders] of tuplesOf<AnswerTuple>(
