@@ -28,8 +28,11 @@ describe.each(DRIVERS)('the scorecard pages’ data (%s)', (driver) => {
     expect(page).toMatchObject({ month: '2026-03', months: OFFERED });
     expect(page?.team).toMatchObject({ month: '2026-03', complete: false });
     expect(page?.team.best?.partnerIds).toEqual(['pt2']);
+    // The page renders the best's names as given.
+    expect(page?.bestNames).toEqual(['pt2']);
     const october = await loadTeamScorecardPage(database.db, '2025-10', policy, NOW);
     expect(october?.team).toMatchObject({ month: '2025-10', complete: true, best: null });
+    expect(october?.bestNames).toEqual([]);
     expect(october?.team.partners).toHaveLength(6);
   });
 

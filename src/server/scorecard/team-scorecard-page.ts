@@ -8,6 +8,8 @@ export type TeamScorecardPage = {
   // The months the chooser offers, newest first (this month and policy.incentives.scorecardMonths − 1 before).
   months: string[];
   team: TeamMonth;
+  // The names of the month's best, in the table's order (empty: no best).
+  bestNames: string[];
 };
 
 /**
@@ -24,7 +26,10 @@ export async function loadTeamScorecardPage(
   const asked = month ?? months[0];
   if (!asked || !months.includes(asked)) return null;
   const [team] = await loadTeamScorecards(db, { from: asked, to: asked }, rules, now);
-  return team ? { month: asked, months, team } : null;
+  if (!team) return null;
+  const bestIds = team.best?.partnerIds ?? [];
+  const bestNames = team.partners.filter((p) => bestIds.includes(p.partnerId)).map((p) => p.name);
+  return { month: asked, months, team, bestNames };
 }
 
 /**
