@@ -16,6 +16,7 @@ import {
   pipelineDeadlines,
 } from '../deadlines/deadline-rules.ts';
 import { isEarlyRefund } from '../refunds/refund-rules.ts';
+import { beforeItCounts, type CountsFrom } from './counts-from.ts';
 
 export type ScorecardPolicy = DeadlinePolicy & Pick<Policy, 'refunds' | 'satisfaction'>;
 
@@ -29,7 +30,7 @@ export type ScorecardClient = {
   serviceEndsOn: string | null;
   firstServiceStartsOn: string | null;
   firstServiceRefundOn: string | null;
-};
+} & CountsFrom;
 /** A change a client asked for, and when it was done (null: not yet). */
 export type ScorecardChange = { kind: ChangeKind; requestedAt: Date; doneAt: Date | null };
 /** Any other deadline the partner had (a task's, a piece's), and when it was met. */
@@ -76,7 +77,8 @@ const MET_BY: Record<Deadline['kind'], PipelineStage[]> = {
 };
 
 type Window = { month: string; start: Date; end: Date; asOf: Date };
-const within = (at: Date, w: Window) => at >= w.start && at < w.end && at <= w.asOf;
+const within = (at: Date, w: Window, from?: Date) =>
+  at >= w.start && at < w.end && at <= w.asOf && !beforeItCounts(at, from);
 
 /** The month's first and last instants in the agency's time zone (the end excluded). */
 export function monthWindow(month: string, timeZone: string): { start: Date; end: Date } {
@@ -185,17 +187,23 @@ function countClient(
         : deadline.kind === 'launch'
           ? counts.launches
           : null;
+    if (beforeItCounts(deadline.dueAt, client.countsFrom)) continue;
     tallyDeadline(counts, tally, deadline.dueAt, metAt(milestones, deadline.kind), w);
   }
-  if (milestones.renewed && within(milestones.renewed, w)) counts.renewals += 1;
+  if (milestones.renewed && within(milestones.renewed, w, client.countsFrom)) counts.renewals += 1;
   if (!serviceStartsOn) return;
   const lost = lostAt(client, rules, w.asOf);
-  if (lost && within(lost, w) && afterFirstMonth(lost, serviceStartsOn, timeZone)) {
+  if (
+    lost &&
+    within(lost, w, client.countsFrom) &&
+    afterFirstMonth(lost, serviceStartsOn, timeZone)
+  ) {
     counts.lostAfterFirstMonth += 1;
   }
   // A client's first days are judged in the month their last day falls in.
   const lastEarlyDay = addDaysToIsoDate(serviceStartsOn, rules.refunds.earlyWithinDays - 1);
   if (lastEarlyDay.slice(0, 7) !== w.month) return;
+  if (client.countsFrom && isoDateInZone(client.countsFrom, timeZone) > lastEarlyDay) return;
   const today = isoDateInZone(w.asOf, timeZone);
   const asked = client.firstServiceRefundOn;
   if (asked !== null && asked <= today && isEarlyRefund(serviceStartsOn, asked, rules)) {
