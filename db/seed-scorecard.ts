@@ -113,7 +113,8 @@ export async function seedDemoScorecard(db: Database, now: Date): Promise<void> 
           clientId: client.id,
           userId: id,
           role: 'paid_traffic',
-          addedAt: now,
+          // On the team since the client paid: their records count for her from then on.
+          addedAt: client.paid,
           addedBy: 'demo-cs',
         })
         .onConflictDoNothing(),

@@ -143,12 +143,33 @@ describe.each(DRIVERS)('the expected amount on finance’s invoice review (%s)',
     expect(page?.expected).toEqual({ kind: 'notPaid' });
   });
 
-  it('expects nothing of a paid partner who has left (no longer on the scorecard)', async () => {
+  it('expects the month a paid partner worked, though they left since', async () => {
     await addPerson(app, { id: 'gone-paid', email: 'saiu@ponte.example', roles: ['paid_traffic'] });
+    // On the team of a client lost in February (since January), then deactivated.
+    await app.db.insert(clients).values({
+      id: 'gone-client',
+      name: 'Loja Perdida',
+      csUserId: 'demo-cs',
+      serviceStartsOn: '2025-12-01',
+      createdAt: reviewedAt,
+    });
+    await app.db.insert(clientMilestones).values({
+      clientId: 'gone-client',
+      kind: 'lost',
+      occurredAt: new Date('2026-02-10T15:00:00.000Z'),
+      recordedBy: 'demo-cs',
+    });
+    app.setNow(new Date('2026-01-05T13:00:00.000Z'));
+    await joinTeam(app, 'gone-client', 'gone-paid', 'paid_traffic');
+    app.setNow(reviewedAt);
     await app.db.update(users).set({ active: false }).where(eq(users.id, 'gone-paid'));
     await app.db.insert(invoices).values(invoiceOf('gone-paid', 150_000));
     const { result: page } = await load(FINANCE, 'expected-gone-paid-2026-02');
-    expect(page?.expected).toEqual({ kind: 'notPaid' });
+    const expected = page?.expected;
+    if (expected?.kind !== 'expected') throw new Error(`no expected amount: ${expected?.kind}`);
+    const lost = expected.lines.find((l) => l.kind === 'lostAfterFirstMonth');
+    expect(lost).toMatchObject({ count: 1, totalMinorUnits: -5_000 });
+    expect(expected.totalMinorUnits).toBe(145_000);
   });
 
   it('is not a partner’s to see: the review pages are forbidden, and the loader reads no scorecard', async () => {

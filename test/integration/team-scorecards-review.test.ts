@@ -45,6 +45,9 @@ describe.each(DRIVERS)('the team scorecards, as the review asked (%s)', (driver)
         'pt-traffic',
       ].flatMap((id) => r.person(id, ['paid_traffic'])),
       ...r.person('de-traffic', ['design']),
+      ...r.person('pt-left', ['paid_traffic'], false),
+      ...r.person('cs-pt', ['cs', 'paid_traffic']),
+      ...r.person('pt-runs', ['paid_traffic']),
       // Paid the day after the recorded service start; refunds stored under the recorded start.
       // The first days run from the payment (3 March): the 12th is the 10th day, the 13th not.
       ...r.client('asked-5th', 'cs', { startsOn: '2026-03-02' }),
@@ -95,6 +98,18 @@ describe.each(DRIVERS)('the team scorecards, as the review asked (%s)', (driver)
       ...r.piece('ad', 'pieces', 'de-traffic', '2026-03-10', 'traffic'),
       ...r.piece('post', 'pieces', 'de-traffic', '2026-03-11'),
       r.change('pieces', 'targetingOrText', '2026-03-16 10:00', null, 'ad'),
+      // pt-left renewed a client in February, then was deactivated.
+      ...r.client('left-renewed', 'cs', { startsOn: '2025-12-01' }),
+      r.milestone('left-renewed', 'renewed', '2026-02-10 10:00'),
+      r.team('left-renewed', 'pt-left', 'paid_traffic'),
+      // cs-pt, CS and paid traffic: CS only of one client (pt-runs runs its ads), both of the
+      // other; each renewed in March.
+      ...r.client('cs-only', 'cs-pt', { startsOn: '2025-12-01' }),
+      r.milestone('cs-only', 'renewed', '2026-03-05 10:00'),
+      r.team('cs-only', 'pt-runs', 'paid_traffic'),
+      ...r.client('cs-and-traffic', 'cs-pt', { startsOn: '2025-12-01' }),
+      r.milestone('cs-and-traffic', 'renewed', '2026-03-06 10:00'),
+      r.team('cs-and-traffic', 'cs-pt', 'paid_traffic'),
     ];
     await database.db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     [february, march] = (await loadTeamScorecards(
@@ -155,5 +170,18 @@ describe.each(DRIVERS)('the team scorecards, as the review asked (%s)', (driver)
     expect(counts(march, 'pt-traffic').changes.missed).toBe(1);
     expect(counts(march, 'de-traffic')).toMatchObject({ deadlinesMissed: 1 });
     expect(counts(march, 'de-traffic').changes.missed).toBe(0);
+  });
+
+  it('keeps a partner who left on the complete months they have records in, and only those', () => {
+    expect(counts(february, 'pt-left').renewals).toBe(1);
+    expect(lines(february, 'pt-left')).toMatchObject({ base: 1, renewedAfterFirstMonth: 1 });
+    expect(march.partners.map((p) => p.partnerId)).not.toContain('pt-left');
+  });
+
+  it('pays a partner who is CS and paid traffic only on the clients they run as paid traffic', () => {
+    // Both renewals are in cs-pt's figures; one is in their money lines, one in pt-runs'.
+    expect(counts(march, 'cs-pt').renewals).toBe(2);
+    expect(lines(march, 'cs-pt')).toMatchObject({ renewedAfterFirstMonth: 1 });
+    expect(lines(march, 'pt-runs')).toMatchObject({ renewedAfterFirstMonth: 1 });
   });
 });

@@ -68,18 +68,16 @@ const answersInRange = and(
   isNull(satisfactionSurveys.voidedAt),
 ) as SQL;
 
-/** The active people holding a scorecard role, one row per such role. */
+/**
+ * The people holding a scorecard role, one row per such role, active or not (one who left
+ * keeps the complete months they worked: see isOnMonth).
+ */
 const readPartners = prebuiltRead((db) =>
   db
-    .select({ id: users.id, name: users.name, role: userRoles.role })
+    .select({ id: users.id, name: users.name, role: userRoles.role, active: users.active })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(
-      and(
-        eq(users.active, true),
-        sql`${userRoles.role} in (select value from json_each(${P.roles}))`,
-      ),
-    ),
+    .where(sql`${userRoles.role} in (select value from json_each(${P.roles}))`),
 );
 
 /**

@@ -11,24 +11,35 @@ import {
   type ScorecardInput,
 } from './scorecard-rules.ts';
 
-/** A partner the scorecard is kept for: an active person holding a scorecard role. */
-export type ScorecardPartner = { id: string; name: string; roles: PartnerRole[] };
+/** A partner the scorecard is kept for: a person holding a scorecard role (active or not). */
+export type ScorecardPartner = { id: string; name: string; roles: PartnerRole[]; active: boolean };
 
-/** One partner's records, for every month of the range (countMonth keeps each month's). */
-export type PartnerRecords = Omit<ScorecardInput, 'month'>;
+/**
+ * One partner's records, for every month of the range (countMonth keeps each month's), and
+ * among their clients those they are only the CS of (not on the team as paid traffic): these
+ * count in their figures but not in their money lines (see paidScorecardOf).
+ */
+export type PartnerRecords = RecordLists & { csOnly: Set<ScorecardClient> };
+type RecordLists = Omit<ScorecardInput, 'month'>;
 
 const noRecords = (): PartnerRecords => ({
   clients: [],
   changes: [],
   otherDeadlines: [],
   answers: [],
+  csOnly: new Set(),
 });
 
 /** The partners in the rows, by name (then id, so the order never depends on the rows'). */
 export function partnersOf(rows: ScorecardRecords[0]): ScorecardPartner[] {
   const byId = new Map<string, ScorecardPartner>();
   for (const row of rows) {
-    const partner = byId.get(row.id) ?? { id: row.id, name: row.name, roles: [] };
+    const partner = byId.get(row.id) ?? {
+      id: row.id,
+      name: row.name,
+      roles: [],
+      active: Boolean(row.active),
+    };
     partner.roles.push(row.role as PartnerRole);
     byId.set(row.id, partner);
   }
@@ -158,14 +169,14 @@ export function recordsByPartner(
 ): Map<string, PartnerRecords> {
   const [, clientRows, teamRows, changeRows, deadlineRows, answerRows] = records;
   const byPartner = new Map(partners.map((p) => [p.id, noRecords()]));
-  const give = <K extends keyof PartnerRecords>(
+  const give = <K extends keyof RecordLists>(
     people: readonly (string | null)[],
     kind: K,
-    record: PartnerRecords[K][number],
+    record: RecordLists[K][number],
   ) => {
     const once = people.length > 1 ? new Set(people) : people;
     for (const id of once) {
-      if (id) (byPartner.get(id)?.[kind] as PartnerRecords[K][number][] | undefined)?.push(record);
+      if (id) (byPartner.get(id)?.[kind] as RecordLists[K][number][] | undefined)?.push(record);
     }
   };
   const membersIn = teamsOf(teamRows, new Map(partners.map((p) => [p.id, p])));
@@ -194,10 +205,14 @@ export function recordsByPartner(
       firstServiceRefundOn: first.refundOn,
     };
     give([csUserId], 'clients', client);
+    const paidTraffic = membersIn(id, 'paid_traffic');
+    if (!paidTraffic.some((member) => member.id === csUserId)) {
+      byPartner.get(csUserId)?.csOnly.add(client);
+    }
     // A team member counts the client's records dated from when they joined its team; one
     // there before the client's first record shares the CS's (a client is counted once).
     const firstRecordAt = Math.min(...Object.values(stages));
-    for (const member of membersIn(id, 'paid_traffic')) {
+    for (const member of paidTraffic) {
       if (member.id === csUserId) continue;
       const before =
         member.since.getTime() <= firstRecordAt &&

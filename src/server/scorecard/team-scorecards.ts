@@ -1,5 +1,6 @@
 import type { Database } from '../../../db/client.ts';
 import type { PartnerRole, Policy } from '../../policy/index.ts';
+import { isOnMonth, partnerScorecardOf } from './partner-month.ts';
 import { readScorecardRecords, type ScorecardRecords } from './read-scorecard-records.ts';
 import { type PartnerRecords, partnersOf, recordsByPartner } from './scorecard-inputs.ts';
 import {
@@ -7,7 +8,6 @@ import {
   bestOfMonth,
   earnsIncentives,
   type Scorecard,
-  scorecardOf,
   withBestOfMonth,
 } from './scorecard-pay.ts';
 import { type MonthRange, scorecardBounds } from './scorecard-range.ts';
@@ -35,21 +35,26 @@ export type TeamMonth = {
 };
 
 /**
- * Every active partner holding a scorecard role (policy.incentives.scorecardRoles) and their
+ * Every active partner holding a scorecard role (policy.incentives.scorecardRoles), and on a
+ * complete month one who has left since but has records in it (isOnMonth), and their
  * scorecard for each month of the range, counted at `now` by countMonth/scorecardOf/
  * withBestOfMonth, in at most 2 database round trips whatever the number of partners.
  * With `alsoCounted`, only that partner's and the paid partners' (the best of the month is
  * theirs): what one partner's page, or one invoice's expected amount, needs.
  * Which records count for whom (README "Partner scorecard and incentives"):
  * - a client's pipeline (first contacts, launches, renewals, losses, refunds in the first
- *   days) counts for its CS and its paid-traffic partners: the people who run the client;
- * - a change: one tied to a piece counts for the piece's designer (the project's), else (or
- *   when the project has no designer) a post counts for the client's design partners and a
+ *   days) counts for its CS and its paid-traffic partners: the people who run the client; a
+ *   team member counts what is dated from the day they joined its team; a paid partner's
+ *   money lines come only from the clients they run as paid traffic (partnerScorecardOf);
+ * - a change: one tied to a design piece counts for its designer (the project's), one tied to
+ *   a traffic piece for the client's paid-traffic partners, else (or when the project has no
+ *   designer) a post counts for the client's design partners and a
  *   targeting or text change for its paid-traffic partners;
  * - other deadlines: the tasks assigned to the partner (due the end of their due day),
- *   done when completed; a task returned is nobody's deadline (the assignee gave it back,
- *   it was not theirs to miss); a piece's due day for its designer, met when first sent on
- *   (to the agency's internal review or to the client, whichever came first);
+ *   done when completed; a task given back by its due day's end is nobody's deadline (it
+ *   was not theirs to miss), given back later it was missed; a design piece's due day for
+ *   its designer, a traffic piece's for the client's paid-traffic team, met when first sent
+ *   on (to the agency's internal review or to the client, whichever came first);
  * - satisfaction answers: all of a client's for its CS; a piece's approval answer also for
  *   the partners who worked on the piece (its designer and who uploaded its versions).
  */
@@ -83,12 +88,14 @@ export function teamMonthsOf(
   const byPartner = recordsByPartner(records, partners, rules.agency.timeZone);
   return months.map((month) => {
     const countMonth = monthCounter(month, rules, now);
-    const counted = partners.map((partner) => {
-      const paid = earnsIncentives(partner.roles, rules);
-      const counts = countMonth(byPartner.get(partner.id) as PartnerRecords);
-      const scorecard = scorecardOf(counts, paid, rules);
-      return { partner, paid, scorecard };
-    });
+    const counted = partners
+      .map((partner) => {
+        const paid = earnsIncentives(partner.roles, rules);
+        const records = byPartner.get(partner.id) as PartnerRecords;
+        const scorecard = partnerScorecardOf(records, countMonth, paid, rules);
+        return { partner, paid, scorecard };
+      })
+      .filter(({ partner, scorecard }) => isOnMonth(partner, scorecard));
     const best = bestOfMonth(
       counted.map(({ partner, scorecard }) => ({ partnerId: partner.id, scorecard })),
       rules,
