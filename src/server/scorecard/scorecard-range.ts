@@ -1,4 +1,4 @@
-import { addDaysToIsoDate, addMonths } from '../../policy/index.ts';
+import { addDaysToIsoDate, addMonths, isBusinessDay, type Policy } from '../../policy/index.ts';
 import type { ScorecardPolicy } from './scorecard-rules.ts';
 import { monthWindow } from './scorecard-rules.ts';
 
@@ -8,9 +8,17 @@ export type MonthRange = { from: string; to: string };
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-// A contact due after hours is due the next business day's morning: a week covers any run of
-// weekend and holidays the calendar has (Carnival's Monday and Tuesday with the weekend: four).
-const CONTACT_LOOKBACK_DAYS = 7;
+/**
+ * How many days before a range's first day a client can have paid and its first contact still
+ * fall due in the range: paid after hours on the last business day before it, the contact is
+ * due the next business day's morning, past every weekend day and holiday of the policy's
+ * calendar in between (a year-end recess of two weeks included).
+ */
+export function contactReachDays(firstDay: string, calendar: Policy['holidays']): number {
+  let days = 1;
+  while (!isBusinessDay(addDaysToIsoDate(firstDay, -days), calendar)) days += 1;
+  return days;
+}
 
 /**
  * What can count in a range of months, as the bounds the reads filter by (instants in ms,
@@ -55,7 +63,7 @@ export function scorecardBounds(range: MonthRange, rules: ScorecardPolicy): Scor
   const earlyDays = rules.refunds.earlyWithinDays;
   // The longest a milestone can come before what it counts in the range, in days.
   const milestoneReach = Math.max(
-    CONTACT_LOOKBACK_DAYS,
+    contactReachDays(firstDay, rules.holidays),
     Math.ceil(Math.max(d.strategyWithinHours, d.launchWithinHours) / 24),
     d.checkInDaysAfterLaunch,
     earlyDays,

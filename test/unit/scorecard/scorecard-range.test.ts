@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysToIsoDate, policy, zonedTimeToInstant } from '../../../src/policy/index.ts';
-import { monthsOf, scorecardBounds } from '../../../src/server/scorecard/scorecard-range.ts';
+import {
+  addDaysToIsoDate,
+  addMonths,
+  isBusinessDay,
+  type Policy,
+  policy,
+  zonedTimeToInstant,
+} from '../../../src/policy/index.ts';
+import { contactDueAt } from '../../../src/server/deadlines/deadline-rules.ts';
+import {
+  contactReachDays,
+  monthsOf,
+  scorecardBounds,
+} from '../../../src/server/scorecard/scorecard-range.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -52,5 +64,42 @@ describe('the bounds of what a range of months can count', () => {
     for (const endsOn of [lostOnFirst, renewalOnLast]) {
       expect(endsOn >= bounds.serviceEndsFrom && endsOn < bounds.serviceEndsTo).toBe(true);
     }
+  });
+});
+
+describe('the reach of a first contact due in a range', () => {
+  // Paid after hours on the last business day before the month: due in the month.
+  function lastPaidBefore(month: string, rules: Policy) {
+    let day = addDaysToIsoDate(`${month}-01`, -1);
+    while (!isBusinessDay(day, rules.holidays)) day = addDaysToIsoDate(day, -1);
+    return zonedTimeToInstant(day, '21:00', rules.agency.timeZone);
+  }
+
+  it('reaches every month’s contact paid before the policy’s runs of days off (2026–2027)', () => {
+    for (let month = '2026-01'; month <= '2027-12'; month = addMonths(month, 1)) {
+      const paid = lastPaidBefore(month, policy);
+      const bounds = scorecardBounds({ from: month, to: month }, policy);
+      expect(contactDueAt(paid, policy).getTime(), month).toBeGreaterThanOrEqual(bounds.start);
+      expect(bounds.milestonesFrom, month).toBeLessThanOrEqual(paid.getTime());
+    }
+  });
+
+  it('walks back over a two-week year-end recess, past a week', () => {
+    const recess = Array.from({ length: 14 }, (_, i) => ({
+      date: addDaysToIsoDate('2026-12-21', i),
+      name: { 'pt-BR': 'Recesso', en: 'Recess' },
+    }));
+    const rules = { ...policy, holidays: { ...policy.holidays, agencyOneOff: recess } };
+    // The last business day before is Friday 18 December: 14 days before 1 January.
+    expect(contactReachDays('2027-01-01', rules.holidays)).toBe(14);
+    const paid = lastPaidBefore('2027-01', rules);
+    const bounds = scorecardBounds({ from: '2027-01', to: '2027-01' }, rules);
+    expect(contactDueAt(paid, rules).getTime()).toBeGreaterThanOrEqual(bounds.start);
+    expect(bounds.milestonesFrom).toBeLessThanOrEqual(paid.getTime());
+  });
+
+  it('reaches one day back when the day before the month is a business day', () => {
+    // Tuesday 31 March 2026 is a business day.
+    expect(contactReachDays('2026-04-01', policy.holidays)).toBe(1);
   });
 });
