@@ -48,11 +48,26 @@ describe('the scorecard pages', () => {
     const renewal = renata.locator('tr[data-line="renewedAfterFirstMonth"]');
     await expect(renewal.textContent()).resolves.toMatch(/R\$\s100,00/);
     await expect(renata.locator('tr[data-line="bestOfMonth"]').count()).resolves.toBe(1);
-    // The chart is one image with a text alternative; its figures are the table's.
+    // One row per line, not a card: the line's total sits beside its name.
+    const name = await renewal.locator('td').first().boundingBox();
+    const total = await renewal.locator('td').last().boundingBox();
+    expect(total?.x ?? 0).toBeGreaterThan((name?.x ?? 0) + 150);
+    expect(total?.y ?? 0).toBeLessThan((name?.y ?? 0) + (name?.height ?? 0));
+    // The chart is one image with a text alternative; its figures are the months'.
     const chart = renata.locator('figure.scorecard-chart svg[role="img"]');
     await expect(chart.getAttribute('aria-label')).resolves.toMatch(/^Parte variável por mês/);
-    const history = renata.locator('table.scorecard-history tbody tr');
+    // On a phone each month is a disclosure (the wide table is hidden): its name and amounts,
+    // opening on all its figures.
+    await expect(renata.locator('table.scorecard-history').isVisible()).resolves.toBe(false);
+    const history = renata.locator('.scorecard-months > li');
     await expect(history.count()).resolves.toBe(policy.incentives.scorecardMonths);
+    await expect(history.first().locator('summary').textContent()).resolves.toMatch(
+      new RegExp(`${month}[\\s\\S]*Parte variável: -?R\\$\\s[\\d.,]+ · Total: -?R\\$`),
+    );
+    await history.first().locator('summary').click();
+    await expect(
+      history.first().getByText('Renovações', { exact: true }).isVisible(),
+    ).resolves.toBe(true);
     await expect(chart.boundingBox().then((box) => box?.width ?? 999)).resolves.toBeLessThanOrEqual(
       390,
     );
@@ -99,6 +114,11 @@ describe('the scorecard pages', () => {
     await expect(admin.locator('nav.breadcrumbs').textContent()).resolves.toContain(
       'Placar da equipe',
     );
+    // At a laptop's width the months are one table (the phone's disclosures hidden).
+    const months = admin.locator('table.scorecard-history tbody tr');
+    await expect(months.count()).resolves.toBe(policy.incentives.scorecardMonths);
+    await expect(months.first().isVisible()).resolves.toBe(true);
+    await expect(admin.locator('.scorecard-months').isVisible()).resolves.toBe(false);
     await expectAccessible(admin);
   });
 

@@ -115,6 +115,17 @@ describe('a partner’s scorecard', () => {
     expect(others).toContain('Cumpridos');
   });
 
+  it('gives a phone each month as a disclosure: its name and the chart’s figures, then all of them', async () => {
+    const paid = await render(true);
+    expect(paid.match(/<li data-month-details=/g)).toHaveLength(2);
+    expect(paid.match(/<details/g)).toHaveLength(2);
+    expect(paid).toMatch(/novembro de 2026[\s\S]*Parte variável: <span[^>]*>-R\$\s100,00/);
+    expect(paid).toMatch(/<dt[^>]*>Renovações<\/dt>/);
+    const others = await render(false);
+    expect(others).toMatch(/Prazos cumpridos: <span[^>]*>0<\/span> · Prazos perdidos: /);
+    expect(others).not.toContain('R$');
+  });
+
   it('says there is nothing to draw yet instead of an empty frame when every month is zero', async () => {
     const quiet: PartnerScorecardPage = {
       ...page(false),
