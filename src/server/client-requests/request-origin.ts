@@ -23,7 +23,10 @@ import { answerRowsOf } from './request-pages-answers.ts';
  */
 function requestOfPiece(pieceId: string): SQL | undefined {
   const projectOfPiece = sql`(select ${pieces.projectId} from ${pieces} where ${pieces.id} = ${pieceId})`;
+  const clientOfPiece = sql`(select ${pieces.clientId} from ${pieces} where ${pieces.id} = ${pieceId})`;
   return and(
+    // The piece's client's requests only (its index), never a scan of every client's.
+    eq(clientRequests.clientId, clientOfPiece),
     ne(clientRequests.status, 'draft'),
     or(
       and(eq(clientRequests.kind, 'piece'), eq(clientRequests.id, pieceId)),
