@@ -1300,7 +1300,7 @@ export const en = {
     triage: 'Triage',
     authorize: 'Authorize',
     authorizeHelp:
-      'Creates the project (or the piece in the chosen project) in production. The client is told.',
+      'Creates the project with the pieces listed below (or the piece in the chosen project) in production. The client is told.',
     confirmAtRisk: 'Confirm: authorize',
     confirmAtRiskHelp:
       'The client gave the go-ahead: the work already started stops being at risk.',

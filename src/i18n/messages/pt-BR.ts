@@ -1312,7 +1312,7 @@ export const ptBR = {
     triage: 'Triagem',
     authorize: 'Autorizar',
     authorizeHelp:
-      'Cria o projeto (ou a peça no projeto escolhido) em produção. O cliente é avisado.',
+      'Cria o projeto com as peças listadas abaixo (ou a peça no projeto escolhido) em produção. O cliente é avisado.',
     confirmAtRisk: 'Confirmar: autorizar',
     confirmAtRiskHelp: 'O cliente deu o aceite: o trabalho já iniciado deixa de estar em risco.',
     designer: 'Designer (opcional)',
