@@ -1,11 +1,11 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { clientRefunds, users } from '../../../db/schema/index.ts';
+import { clientMilestones, clientRefunds, users } from '../../../db/schema/index.ts';
 import { isoDateInZone, type Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
-import { refundDateProblem } from './refund-rules.ts';
+import { type RefundPolicy, refundDateProblem, refundServiceStartsOn } from './refund-rules.ts';
 
 export type RecordRefundFailure =
   | 'not_found'
@@ -17,17 +17,23 @@ export type RecordRefundFailure =
 /**
  * Records that a client asked for its money back, by its CS or an admin: once per service
  * (the unique index on the client and the service's start settles two at once), never before
- * the service started nor in the future. The event goes in the client's history.
+ * the service started nor in the future. The first service starts on the day the client paid
+ * (refundServiceStartsOn). The event goes in the client's history.
  */
 export async function recordRefund(
   db: Database,
-  rules: { agency: Pick<Policy['agency'], 'timeZone'> },
+  rules: { agency: Pick<Policy['agency'], 'timeZone'> } & RefundPolicy,
   input: { clientId: string; requestedOn: string; note: string; actor: Actor; user: Viewer },
   now: Date,
 ): Promise<{ ok: true; refundId: string } | { ok: false; error: RecordRefundFailure }> {
   const found = await getClientFor(db, input.user, input.clientId);
   if (!found) return { ok: false, error: 'not_found' };
-  const { serviceStartsOn } = found.client;
+  const [paid] = await db
+    .select({ at: clientMilestones.occurredAt })
+    .from(clientMilestones)
+    .where(and(eq(clientMilestones.clientId, input.clientId), eq(clientMilestones.kind, 'paid')));
+  const paidOn = paid ? isoDateInZone(paid.at, rules.agency.timeZone) : null;
+  const serviceStartsOn = refundServiceStartsOn(found.client.serviceStartsOn, paidOn, rules);
   const today = isoDateInZone(now, rules.agency.timeZone);
   const problem = refundDateProblem(input.requestedOn, serviceStartsOn, today);
   if (problem || !serviceStartsOn) return { ok: false, error: problem ?? 'no_service' };

@@ -31,3 +31,20 @@ export function isEarlyRefund(
   const lastEarlyDay = addDaysToIsoDate(serviceStartsOn, rules.refunds.earlyWithinDays - 1);
   return requestedOn >= serviceStartsOn && requestedOn <= lastEarlyDay;
 }
+
+/**
+ * The start of the service a refund asked now is for: the client's recorded service start, but
+ * the day it paid when that start is its first service's (before the payment day plus the early
+ * days; a renewed service starts a month or more later). The scorecard's first days run from
+ * the payment (firstServiceStartsOn), so the refund is checked and stored from that same day,
+ * not from a start typed on the client form a day off it.
+ */
+export function refundServiceStartsOn(
+  serviceStartsOn: string | null,
+  paidOn: string | null,
+  rules: RefundPolicy,
+): string | null {
+  if (!serviceStartsOn || !paidOn) return serviceStartsOn;
+  const firstService = serviceStartsOn < addDaysToIsoDate(paidOn, rules.refunds.earlyWithinDays);
+  return firstService ? paidOn : serviceStartsOn;
+}
