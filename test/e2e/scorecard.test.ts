@@ -73,6 +73,12 @@ describe('the scorecard pages', () => {
     );
     await expectFitsScreen(renata);
     await expectAccessible(renata);
+    // Paper is as narrow as a phone, but printed the months are the table again: a closed
+    // disclosure would print no figures.
+    await renata.emulateMedia({ media: 'print' });
+    await expect(renata.locator('table.scorecard-history').isVisible()).resolves.toBe(true);
+    await expect(renata.locator('.scorecard-months').isVisible()).resolves.toBe(false);
+    await renata.emulateMedia({ media: 'screen' });
     // The rule's handbook page, linked at the foot.
     await expect(
       renata.locator('a[href*="/finance/incentives/"]').count(),
