@@ -1,6 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policy } from '../../src/policy/index.ts';
+import { loadPartnerScorecardPage } from '../../src/server/scorecard/partner-scorecard-page.ts';
 import type { ScorecardCounts } from '../../src/server/scorecard/scorecard-rules.ts';
 import { loadTeamScorecards, type TeamMonth } from '../../src/server/scorecard/team-scorecards.ts';
 import { agencyTime, scorecardRecords } from '../support/scorecard-records.ts';
@@ -176,6 +177,11 @@ describe.each(DRIVERS)('the team scorecards, as the review asked (%s)', (driver)
     expect(counts(february, 'pt-left').renewals).toBe(1);
     expect(lines(february, 'pt-left')).toMatchObject({ base: 1, renewedAfterFirstMonth: 1 });
     expect(march.partners.map((p) => p.partnerId)).not.toContain('pt-left');
+  });
+
+  it('gives a partner who left no page of their own', async () => {
+    expect(await loadPartnerScorecardPage(database.db, 'pt-left', policy, NOW)).toBeNull();
+    expect(await loadPartnerScorecardPage(database.db, 'pt-old', policy, NOW)).not.toBeNull();
   });
 
   it('pays a partner who is CS and paid traffic only on the clients they run as paid traffic', () => {

@@ -39,7 +39,9 @@ export async function loadPartnerScorecardPage(
       .map((p) => ({ month, partner: p, best: best?.partnerIds.includes(partnerId) ?? false })),
   );
   const [first] = theirs;
-  if (!first) return null;
+  // An active partner is on every month; one who has left only on the closed months they
+  // worked (isOnMonth), and has no page.
+  if (!first || theirs.length !== months.length) return null;
   return {
     partnerId,
     name: first.partner.name,
