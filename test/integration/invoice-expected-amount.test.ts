@@ -39,29 +39,36 @@ function invoiceOf(partnerId: string, amountMinor: number, competenceMonth = '20
 
 describe.each(DRIVERS)('the expected amount on finance’s invoice review (%s)', (driver) => {
   let app: TestApp;
-  beforeAll(async () => {
-    app = await createTestApp(driver);
-    app.setNow(reviewedAt);
-    await seedPeople(app);
-    // A client of demo-paid's that renewed in February: a variable line above zero.
+  /**
+   * A client of demo-cs's served since December, renewed or lost in February, with a paid
+   * partner on its team since January (a team member counts what is dated from then on).
+   */
+  async function februaryClient(id: string, kind: 'renewed' | 'lost', partnerId: string) {
     await app.db.insert(clients).values({
-      id: 'expected-client',
-      name: 'Padaria Renovada',
+      id,
+      name: id,
       csUserId: 'demo-cs',
       serviceStartsOn: '2025-12-01',
       serviceEndsOn: '2026-03-31',
       createdAt: reviewedAt,
     });
     await app.db.insert(clientMilestones).values({
-      clientId: 'expected-client',
-      kind: 'renewed',
+      clientId: id,
+      kind,
       occurredAt: new Date('2026-02-20T15:00:00.000Z'),
       recordedBy: 'demo-cs',
     });
-    // On the team before the renewal: a team member counts the records dated from then on.
     app.setNow(new Date('2026-01-05T13:00:00.000Z'));
-    await joinTeam(app, 'expected-client', 'demo-paid', 'paid_traffic');
+    await joinTeam(app, id, partnerId, 'paid_traffic');
     app.setNow(reviewedAt);
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp(driver);
+    app.setNow(reviewedAt);
+    await seedPeople(app);
+    // A client of demo-paid's that renewed in February: a variable line above zero.
+    await februaryClient('expected-client', 'renewed', 'demo-paid');
     await app.db
       .insert(invoices)
       .values([
@@ -145,23 +152,8 @@ describe.each(DRIVERS)('the expected amount on finance’s invoice review (%s)',
 
   it('expects the month a paid partner worked, though they left since', async () => {
     await addPerson(app, { id: 'gone-paid', email: 'saiu@ponte.example', roles: ['paid_traffic'] });
-    // On the team of a client lost in February (since January), then deactivated.
-    await app.db.insert(clients).values({
-      id: 'gone-client',
-      name: 'Loja Perdida',
-      csUserId: 'demo-cs',
-      serviceStartsOn: '2025-12-01',
-      createdAt: reviewedAt,
-    });
-    await app.db.insert(clientMilestones).values({
-      clientId: 'gone-client',
-      kind: 'lost',
-      occurredAt: new Date('2026-02-10T15:00:00.000Z'),
-      recordedBy: 'demo-cs',
-    });
-    app.setNow(new Date('2026-01-05T13:00:00.000Z'));
-    await joinTeam(app, 'gone-client', 'gone-paid', 'paid_traffic');
-    app.setNow(reviewedAt);
+    // On the team of a client lost in February, then deactivated.
+    await februaryClient('gone-client', 'lost', 'gone-paid');
     await app.db.update(users).set({ active: false }).where(eq(users.id, 'gone-paid'));
     await app.db.insert(invoices).values(invoiceOf('gone-paid', 150_000));
     const { result: page } = await load(FINANCE, 'expected-gone-paid-2026-02');
