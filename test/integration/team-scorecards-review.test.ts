@@ -79,6 +79,10 @@ describe.each(DRIVERS)('the team scorecards, as the review asked (%s)', (driver)
       r.milestone('lost-before', 'renewed', '2026-02-10 10:00'),
       r.milestone('lost-before', 'lost', '2026-03-03 10:00'),
       r.team('lost-before', 'pt-before', 'paid_traffic'),
+      // Before Ponte, with a refund of a service before the recorded one: renewed too.
+      ...r.client('refund-earlier', 'cs', { startsOn: '2026-03-05', endsOn: '2026-04-04' }),
+      r.refund('refund-earlier', '2026-02-03', '2026-02-05', 'cs'),
+      r.team('refund-earlier', 'pt-before', 'paid_traffic'),
       // pt-old on the team all along, pt-new from 1 March: February's loss and change are not
       // the newcomer's; March's change is both's.
       ...r.client('lost-feb', 'cs', { startsOn: '2025-12-01' }),
