@@ -2273,12 +2273,12 @@ export const en = {
     },
     chart: {
       variableAmount:
-        'Variable part per month, from {from} to {to}; the figures are in the table below.',
+        'Variable part per month, from {from} to {to}; the figures of each month follow the chart.',
       deadlines:
-        'Deadlines per month, from {from} to {to}: those met (first contacts, launches and changes) and all those missed (tasks and pieces included); the figures are in the table below.',
+        'Deadlines per month, from {from} to {to}: those met (first contacts, launches and changes) and all those missed (tasks and pieces included); the figures of each month follow the chart.',
       onTime: 'Met',
       missed: 'Missed (all)',
-      empty: 'No month has figures to draw yet; the table below shows each one.',
+      empty: 'No month has figures to draw yet; each month follows, with its figures.',
     },
     team: {
       intro:

@@ -2295,12 +2295,13 @@ export const ptBR = {
     },
     chart: {
       variableAmount:
-        'Parte variável por mês, de {from} a {to}; os valores estão na tabela abaixo.',
+        'Parte variável por mês, de {from} a {to}; os valores de cada mês vêm depois do gráfico.',
       deadlines:
-        'Prazos por mês, de {from} a {to}: os cumpridos (primeiros contatos, lançamentos e alterações) e todos os perdidos (tarefas e peças incluídas); os números estão na tabela abaixo.',
+        'Prazos por mês, de {from} a {to}: os cumpridos (primeiros contatos, lançamentos e alterações) e todos os perdidos (tarefas e peças incluídas); os números de cada mês vêm depois do gráfico.',
       onTime: 'Cumpridos',
       missed: 'Perdidos (todos)',
-      empty: 'Nenhum mês tem números para desenhar ainda; a tabela abaixo mostra cada um.',
+      empty:
+        'Nenhum mês tem números para desenhar ainda; cada mês vem a seguir, com os seus números.',
     },
     team: {
       intro: 'O placar de cada parceiro no mês escolhido, e o melhor do mês pela regra do manual.',

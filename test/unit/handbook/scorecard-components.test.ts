@@ -100,7 +100,7 @@ describe('a partner’s scorecard', () => {
     const paid = await render(true);
     expect(paid).toContain('role="img"');
     expect(paid).toMatch(
-      /aria-label="Parte variável por mês, de novembro de 2026 a dezembro de 2026; os valores estão na tabela abaixo\."/,
+      /aria-label="Parte variável por mês, de novembro de 2026 a dezembro de 2026; os valores de cada mês vêm depois do gráfico\."/,
     );
     expect(paid).toMatch(/<title>Parte variável por mês/);
     expect(paid).not.toContain('<script');
