@@ -14,7 +14,7 @@ import { mayWorkOnPiece } from '../approvals/approval-rules.ts';
 import { mayReviewInternally } from '../approvals/internal-review-rules.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
-import { answerRowsOf } from './request-pages-answers.ts';
+import { answerRowsOf, REQUEST_FILE_COLUMNS } from './request-pages-answers.ts';
 
 /**
  * SQL: the request a piece came from — the piece request whose piece it is (the piece has the
@@ -53,12 +53,7 @@ export function readRequestOfPiece(db: Database, pieceId: string) {
       .innerJoin(requestTemplates, eq(requestTemplates.id, clientRequests.templateId))
       .where(requestOfPiece(pieceId)),
     db
-      .select({
-        id: requestFiles.id,
-        fieldKey: requestFiles.fieldKey,
-        fileName: requestFiles.fileName,
-        size: requestFiles.size,
-      })
+      .select(REQUEST_FILE_COLUMNS)
       .from(requestFiles)
       .innerJoin(clientRequests, eq(clientRequests.id, requestFiles.requestId))
       .where(requestOfPiece(pieceId))

@@ -45,15 +45,18 @@ function parsed<T>(json: string, fallback: T): T {
   }
 }
 
-/** A request's files, oldest first: a read for a page's batch (the bytes stay in the store). */
+/** What a page or a form shows of a request's file (the bytes stay in the store). */
+export const REQUEST_FILE_COLUMNS = {
+  id: requestFiles.id,
+  fieldKey: requestFiles.fieldKey,
+  fileName: requestFiles.fileName,
+  size: requestFiles.size,
+};
+
+/** A request's files, oldest first: a read for a page's batch. */
 export function readRequestFiles(db: Database, requestId: string) {
   return db
-    .select({
-      id: requestFiles.id,
-      fieldKey: requestFiles.fieldKey,
-      fileName: requestFiles.fileName,
-      size: requestFiles.size,
-    })
+    .select(REQUEST_FILE_COLUMNS)
     .from(requestFiles)
     .where(eq(requestFiles.requestId, requestId))
     .orderBy(asc(requestFiles.createdAt), asc(requestFiles.id));

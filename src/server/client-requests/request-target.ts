@@ -9,6 +9,7 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
+import { REQUEST_FILE_COLUMNS } from './request-pages-answers.ts';
 import type { TemplateField } from './template-schema.ts';
 import { storedFields, templateInForce } from './template-store.ts';
 
@@ -122,12 +123,7 @@ export async function openRequestTarget(
   if (target.savedAt !== undefined && target.savedAt !== request.updatedAt.getTime())
     return { ok: false, error: 'draft_changed' };
   const files = await db
-    .select({
-      id: requestFiles.id,
-      fieldKey: requestFiles.fieldKey,
-      fileName: requestFiles.fileName,
-      size: requestFiles.size,
-    })
+    .select(REQUEST_FILE_COLUMNS)
     .from(requestFiles)
     .where(eq(requestFiles.requestId, request.id));
   return {
