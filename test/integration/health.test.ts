@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema/index.ts';
 import { createApi } from '../../functions/app.ts';
 import { createFileStore, type FileBucket } from '../../src/server/files/file-store.ts';
+import { OUTBOX_COUNT_UP_TO } from '../../src/server/health/check-health.ts';
 import { mailRow } from '../../src/server/mail/outbox.ts';
 import { openCapturingDatabase } from '../bench/captured-sql.ts';
 import { createTestApp, readJson, type TestApp } from '../support/test-app.ts';
@@ -47,6 +48,29 @@ describe.each(DRIVERS)('GET /api/health (%s)', (driver) => {
     );
     const body = await readJson(await app.request('/api/health'));
     expect(body.outbox).toEqual({ pending: 3, dead: 1 });
+  });
+
+  it(`counts a backlog up to ${OUTBOX_COUNT_UP_TO}, so a long one costs a check no more`, async () => {
+    const now = new Date('2026-03-02T13:00:00.000Z');
+    const rows = Array.from({ length: OUTBOX_COUNT_UP_TO + 5 }, (_, i) =>
+      mailRow(
+        {
+          idempotencyKey: `backlog-${i}`,
+          to: 'a@ponte.example',
+          subject: 's',
+          html: 'h',
+          text: 't',
+        },
+        now,
+      ),
+    );
+    // A few rows an insert: D1 binds at most 100 values in a statement.
+    const inserts = [];
+    for (let start = 0; start < rows.length; start += 5)
+      inserts.push(app.db.insert(outbox).values(rows.slice(start, start + 5)));
+    await app.db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
+    const body = await readJson(await app.request('/api/health'));
+    expect(body.outbox).toEqual({ pending: OUTBOX_COUNT_UP_TO, dead: 0 });
   });
 
   it('answers 503 naming the file bucket when it fails', async () => {
