@@ -1,6 +1,7 @@
 // The whole schema, one table group per file.
 export * from './approvals.ts';
 export * from './campaign-costs.ts';
+export * from './client-renewals.ts';
 export * from './client-space.ts';
 export * from './client-teams.ts';
 export * from './clients.ts';
@@ -12,6 +13,7 @@ export * from './onboarding.ts';
 export * from './outbox.ts';
 export * from './rate-limits.ts';
 export * from './satisfaction.ts';
+export * from './scorecard-months.ts';
 export * from './sessions.ts';
 export * from './sign-in-links.ts';
 export * from './task-requests.ts';
