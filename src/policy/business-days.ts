@@ -1,4 +1,3 @@
-import { toNoonUtc } from '../i18n/format.ts';
 import { addDaysToIsoDate, isHoliday } from './holidays.ts';
 import type { Policy } from './schema.ts';
 import { isoDateInZone, zonedTimeToInstant } from './zoned-time.ts';
@@ -7,8 +6,19 @@ type HolidayCalendar = Policy['holidays'];
 
 /** True for a weekday (Monday to Friday) that is not a holiday of the agency's calendar. */
 export function isBusinessDay(isoDate: string, calendar: HolidayCalendar): boolean {
-  const weekday = toNoonUtc(isoDate).getUTCDay();
+  const weekday = weekdayOf(isoDate);
   return weekday !== 0 && weekday !== 6 && !isHoliday(isoDate, calendar);
+}
+
+/** The day of the week of a YYYY-MM-DD date, 0 for Sunday (from numbers: see addDaysToIsoDate). */
+function weekdayOf(isoDate: string): number {
+  const date = new Date(0);
+  date.setUTCFullYear(
+    Number(isoDate.slice(0, 4)),
+    Number(isoDate.slice(5, 7)) - 1,
+    Number(isoDate.slice(8, 10)),
+  );
+  return date.getUTCDay();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -24,11 +24,20 @@ export function computeEaster(year: number): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** Adds whole days to a YYYY-MM-DD date (calendar arithmetic, no time zone involved). */
+/**
+ * Adds whole days to a YYYY-MM-DD date (calendar arithmetic, no time zone involved). From
+ * numbers, not by parsing and printing an ISO string: deadlines walk days one at a time, and
+ * the string round trip was a sixth of the scorecard's counting.
+ */
 export function addDaysToIsoDate(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(
+    Number(isoDate.slice(0, 4)),
+    Number(isoDate.slice(5, 7)) - 1,
+    Number(isoDate.slice(8, 10)) + days,
+  );
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 const FIXED_NATIONAL: { monthDay: string; name: LocalizedText; since?: number }[] = [

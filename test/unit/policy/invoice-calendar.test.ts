@@ -15,6 +15,35 @@ import {
 
 const calendar = policy.holidays;
 
+describe('calendar days', () => {
+  it('adds days across months, years and a leap day, backwards too', () => {
+    expect(addDaysToIsoDate('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDaysToIsoDate('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDaysToIsoDate('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDaysToIsoDate('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDaysToIsoDate('2026-03-10', 0)).toBe('2026-03-10');
+    expect(addDaysToIsoDate('2026-01-01', -366)).toBe('2024-12-31');
+  });
+
+  it('agrees with the ISO string arithmetic on any day and any step', () => {
+    const byString = (day: string, days: number) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() + days);
+      return date.toISOString().slice(0, 10);
+    };
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1970-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }),
+        fc.integer({ min: -800, max: 800 }),
+        (at, days) => {
+          const day = at.toISOString().slice(0, 10);
+          expect(addDaysToIsoDate(day, days)).toBe(byString(day, days));
+        },
+      ),
+    );
+  });
+});
+
 describe('business days', () => {
   it('skips weekends and the holidays of the agency calendar', () => {
     expect(isBusinessDay('2026-11-23', calendar)).toBe(true); // Monday
