@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
@@ -122,35 +123,17 @@ function noticeWrites(
   origin: string,
   now: Date,
 ) {
-  const token = generateSecretToken();
-  return [
-    db
-      .update(timelineRecipients)
-      .set({
-        notifiedAt: now,
-        tokenHash: hashToken(token),
-        tokenExpiresAt: linkExpiry(rules, now),
-        readOnlyLink: !recipient.asksAcknowledgement,
-      })
-      .where(
-        and(
-          ofRecipient(recipient),
-          isNull(timelineRecipients.notifiedAt),
-          stillVisible(recipient.entryId),
-        ),
-      ),
-    queueMailWhen(
-      db,
-      mailTo(
-        recipient,
-        recipient.asksAcknowledgement ? 'ask' : 'notice',
-        timelineAckUrl(origin, token),
-        `timeline-notice:${recipient.entryId}:${recipient.contactId}`,
-      ),
-      now,
-      sql`changes() > 0`,
-    ),
-  ];
+  return markThenMail(db, recipient, origin, now, {
+    mark: (tokenHash) => ({
+      notifiedAt: now,
+      tokenHash,
+      tokenExpiresAt: linkExpiry(rules, now),
+      readOnlyLink: !recipient.asksAcknowledgement,
+    }),
+    unmarked: isNull(timelineRecipients.notifiedAt),
+    notice: recipient.asksAcknowledgement ? 'ask' : 'notice',
+    key: `timeline-notice:${recipient.entryId}:${recipient.contactId}`,
+  });
 }
 
 /** The one reminder: a fresh link (the first one keeps working), marked once, then the mail. */
@@ -161,31 +144,44 @@ function reminderWrites(
   origin: string,
   now: Date,
 ) {
+  return markThenMail(db, recipient, origin, now, {
+    mark: (tokenHash) => ({
+      remindedAt: now,
+      reminderTokenHash: tokenHash,
+      reminderTokenExpiresAt: linkExpiry(rules, now),
+    }),
+    unmarked: and(isNull(timelineRecipients.remindedAt), isNull(timelineRecipients.respondedAt)),
+    notice: 'reminder',
+    key: `timeline-reminder:${recipient.entryId}:${recipient.contactId}`,
+  });
+}
+
+/**
+ * One e-mail with a fresh personal link, the notice's and the reminder's alike: the mark with
+ * the link's hash, written only while the recipient is `unmarked` and the entry still shown to
+ * the client, then the mail, queued only if that mark was this run's (changes()).
+ */
+function markThenMail(
+  db: Database,
+  recipient: Recipient,
+  origin: string,
+  now: Date,
+  mail: {
+    mark: (tokenHash: string) => SQLiteUpdateSetSource<typeof timelineRecipients>;
+    unmarked: SQL | undefined;
+    notice: TimelineNotice;
+    key: string;
+  },
+) {
   const token = generateSecretToken();
   return [
     db
       .update(timelineRecipients)
-      .set({
-        remindedAt: now,
-        reminderTokenHash: hashToken(token),
-        reminderTokenExpiresAt: linkExpiry(rules, now),
-      })
-      .where(
-        and(
-          ofRecipient(recipient),
-          isNull(timelineRecipients.remindedAt),
-          isNull(timelineRecipients.respondedAt),
-          stillVisible(recipient.entryId),
-        ),
-      ),
+      .set(mail.mark(hashToken(token)))
+      .where(and(ofRecipient(recipient), mail.unmarked, stillVisible(recipient.entryId))),
     queueMailWhen(
       db,
-      mailTo(
-        recipient,
-        'reminder',
-        timelineAckUrl(origin, token),
-        `timeline-reminder:${recipient.entryId}:${recipient.contactId}`,
-      ),
+      mailTo(recipient, mail.notice, timelineAckUrl(origin, token), mail.key),
       now,
       sql`changes() > 0`,
     ),
