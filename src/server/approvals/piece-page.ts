@@ -27,37 +27,16 @@ export type PieceEventKey = keyof Messages['approvals']['events'];
  */
 export async function loadPiecePage(db: Database, viewer: Viewer, pieceId: string) {
   const clientOfPiece = sql`(select ${pieces.clientId} from ${pieces} where ${pieces.id} = ${pieceId})`;
-  const [
-    found,
-    versions,
-    rounds,
-    links,
-    decisions,
-    comments,
-    changes,
-    history,
-    approvers,
-    reviews,
-    originRequest,
-    originFiles,
-  ] = await db.batch([
-    ...readPieceDetail(db, pieceId),
+  // The piece's own rows last, as one tuple: pieceDetailFor takes them as they come.
+  const [approvers, reviews, originRequest, originFiles, ...detailRows] = await db.batch([
     listApprovers(db, clientOfPiece),
     readInternalReviews(db, pieceId),
     ...readRequestOfPiece(db, pieceId),
+    ...readPieceDetail(db, pieceId),
   ]);
-  const detail = pieceDetailFor(viewer, [
-    found,
-    versions,
-    rounds,
-    links,
-    decisions,
-    comments,
-    changes,
-    history,
-  ]);
+  const detail = pieceDetailFor(viewer, detailRows);
   if (!detail) return null;
-  const { piece } = detail;
+  const { piece, versions, rounds, links, decisions, comments, changes, history } = detail;
   const current = versions[0];
   const round = current ? rounds.find((r) => r.versionId === current.id) : undefined;
   const talks = mayTalkToClient(viewer, piece);
