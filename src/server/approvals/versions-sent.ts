@@ -23,6 +23,17 @@ export function sentToContact(db: Database, contactId: string | SQL) {
   );
 }
 
+/**
+ * What a route needs to serve a version's file (the link's and the space's file routes): where
+ * it is stored, its name, type and size. Each route decides first whether the reader may see it.
+ */
+export const versionFileColumns = {
+  fileKey: pieceVersions.fileKey,
+  fileName: pieceVersions.fileName,
+  contentType: pieceVersions.contentType,
+  size: pieceVersions.size,
+};
+
 /** The version numbered `number`, when it was sent to the contact; none otherwise. */
 export async function findVersionSentToContact(
   db: Database,
@@ -30,12 +41,7 @@ export async function findVersionSentToContact(
   number: number,
 ) {
   const [version] = await db
-    .select({
-      fileKey: pieceVersions.fileKey,
-      fileName: pieceVersions.fileName,
-      contentType: pieceVersions.contentType,
-      size: pieceVersions.size,
-    })
+    .select(versionFileColumns)
     .from(pieceVersions)
     .where(
       and(

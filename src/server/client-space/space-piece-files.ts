@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { pieces, pieceVersions, projects } from '../../../db/schema/index.ts';
+import { versionFileColumns } from '../approvals/versions-sent.ts';
 import type { ContactViewer } from './contact-viewer.ts';
 import { seenInSpace, sentToClient } from './project-visibility.ts';
 
@@ -20,12 +21,7 @@ export async function findSpaceVersionFile(
   number: number,
 ) {
   const [version] = await db
-    .select({
-      fileKey: pieceVersions.fileKey,
-      fileName: pieceVersions.fileName,
-      contentType: pieceVersions.contentType,
-      size: pieceVersions.size,
-    })
+    .select(versionFileColumns)
     .from(pieceVersions)
     .innerJoin(pieces, eq(pieces.id, pieceVersions.pieceId))
     .innerJoin(projects, eq(projects.id, pieces.projectId))
