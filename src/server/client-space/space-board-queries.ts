@@ -36,6 +36,19 @@ const viewerValues = (viewer: ContactViewer) => ({
 export const statusesOf = (column: SpaceColumn): PieceStatus[] =>
   PIECE_STATUSES.filter((status) => spaceColumnOf(status) === column);
 
+/**
+ * What the space shows of a piece, on the board's cards and on the piece's own page: its
+ * title, kind, status, due day and project (joined by the query that uses it).
+ */
+export const spacePieceColumns = {
+  id: pieces.id,
+  title: pieces.title,
+  kind: pieces.kind,
+  status: pieces.status,
+  dueOn: pieces.dueOn,
+  projectName: aliased(projects.name, 'project_name'),
+};
+
 /** Which of the visible pieces a query reads: of some columns, a slice in the board's order. */
 export type PieceSlice = { column: SpaceColumn | null; offset: number; limit: number };
 
@@ -62,12 +75,7 @@ const sliceReadOf = (column: SpaceColumn | null) =>
   prebuiltRead((db) =>
     db
       .select({
-        id: pieces.id,
-        title: pieces.title,
-        kind: pieces.kind,
-        status: pieces.status,
-        dueOn: pieces.dueOn,
-        projectName: aliased(projects.name, 'project_name'),
+        ...spacePieceColumns,
         sent: (column !== 'in_production' ? newestSentVersion : sql<string | null>`null`).as(
           'sent_version',
         ),

@@ -1,5 +1,4 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
 import {
   approvalLinks,
@@ -16,6 +15,7 @@ import { threadsOf } from '../approvals/comment-threads.ts';
 import type { ContactViewer } from './contact-viewer.ts';
 import { seenInSpace, sentToClient } from './project-visibility.ts';
 import { opensInSpace, spaceColumnOf } from './space-board-columns.ts';
+import { spacePieceColumns } from './space-board-queries.ts';
 
 /**
  * The contact's own link to the piece's newest round that sent them one, still theirs (not
@@ -54,12 +54,7 @@ export async function loadSpacePiecePage(
   const [[piece], [version], commentRows] = await db.batch([
     db
       .select({
-        id: pieces.id,
-        title: pieces.title,
-        kind: pieces.kind,
-        status: pieces.status,
-        dueOn: pieces.dueOn,
-        projectName: aliased(projects.name, 'project_name'),
+        ...spacePieceColumns,
         linkId: contactLinkOf(viewer, pieces.id).as('link_id'),
       })
       .from(pieces)
