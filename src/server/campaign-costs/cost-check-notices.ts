@@ -11,6 +11,7 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
+import { activeAdmins, type MailRecipient } from '../mail/mail-recipients.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { campaignsPageUrl, costCheckNoticeMail } from './cost-check-mail.ts';
 import {
@@ -22,7 +23,6 @@ import {
 } from './cost-check-rules.ts';
 import { checkFindingsOf, readCheckStatuses } from './cost-check-status.ts';
 
-type Person = { id: string; name: string; email: string; locale: string };
 type Notice = 'reminder' | 'escalation';
 
 /** The outbox key of one notice to one person: per check day, client and person, so each is sent once. */
@@ -76,11 +76,7 @@ export async function sendCostCheckNotices(
       )
       .innerJoin(users, eq(users.id, clientTeamMembers.userId))
       .where(and(eq(clientTeamMembers.role, 'paid_traffic'), eq(users.active, true))),
-    db
-      .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
-      .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
-      .where(eq(users.active, true)),
+    activeAdmins(db),
     db
       .select({ key: outbox.idempotencyKey })
       .from(outbox)
@@ -94,7 +90,7 @@ export async function sendCostCheckNotices(
     const findings = checkFindingsOf(client, check, rules);
     const notice = checkNoticeDue(check, checkStateOf(check, findings, now), now);
     if (!notice) return [];
-    const people: Person[] =
+    const people: MailRecipient[] =
       notice === 'escalation' ? admins : team.filter((person) => person.clientId === client.id);
     // A client without an active CS or partner: the admins are reminded instead.
     const to = (people.length > 0 ? people : admins).filter(

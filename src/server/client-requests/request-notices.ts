@@ -1,13 +1,12 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import { clientRequests, clients, userRoles, users } from '../../../db/schema/index.ts';
+import { clientRequests, clients, users } from '../../../db/schema/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
+import { activeAdmins, csRecipientColumns, type MailRecipient } from '../mail/mail-recipients.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { requestNoticeMail, requestPageUrl } from './request-notices-mail.ts';
 import { type TriageNotice, type TriagePolicy, triageNoticeDue } from './triage-notice-rules.ts';
-
-type Person = { id: string; name: string; email: string; locale: string };
 
 /**
  * The triage deadline's notices, each sent once: the client's CS is reminded before a request
@@ -31,11 +30,7 @@ export async function sendRequestTriageNotices(
         remindedAt: clientRequests.remindedAt,
         escalatedAt: clientRequests.escalatedAt,
         clientName: aliased(clients.name, 'client_name'),
-        csId: aliased(users.id, 'cs_id'),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
-        csActive: aliased(users.active, 'cs_active'),
+        ...csRecipientColumns,
       })
       .from(clientRequests)
       .innerJoin(clients, eq(clients.id, clientRequests.clientId))
@@ -47,11 +42,7 @@ export async function sendRequestTriageNotices(
           isNull(clientRequests.escalatedAt),
         ),
       ),
-    db
-      .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
-      .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
-      .where(eq(users.active, true)),
+    activeAdmins(db),
   ]);
   let reminded = 0;
   let escalated = 0;
@@ -61,7 +52,7 @@ export async function sendRequestTriageNotices(
     if (!notice) return [];
     if (notice === 'reminder') reminded += 1;
     else escalated += 1;
-    const cs: Person[] =
+    const cs: MailRecipient[] =
       request.csId && request.csActive && request.csEmail && request.csName
         ? [
             {
@@ -93,7 +84,7 @@ function noticeWrites(
   input: {
     request: { id: string; title: string; contactName: string; clientName: string; dueAt: Date };
     notice: TriageNotice;
-    to: Person[];
+    to: MailRecipient[];
     origin: string;
   },
   now: Date,

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../../db/client.ts';
 import { insertWhen } from '../../../db/insert-when.ts';
-import { satisfactionSurveys, taskRequests, userRoles, users } from '../../../db/schema/index.ts';
+import { satisfactionSurveys, taskRequests, users } from '../../../db/schema/index.ts';
 import { createTranslator, localeOf } from '../../i18n/index.ts';
 import {
   addDaysToIsoDate,
@@ -11,6 +11,7 @@ import {
   type Policy,
 } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
+import { activeAdmins, recipientColumns } from '../mail/mail-recipients.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import { countLinkFailure } from '../rate-limits/link-failures.ts';
 import { taskPagePath } from '../tasks/task-requests.ts';
@@ -61,18 +62,12 @@ function taskDueOn(rules: AnswerPolicy, now: Date) {
  * active admins (the first of them, by name, is given the task), as a timeline observation is.
  */
 async function lowScoreReaders(db: Database, csUserId: string) {
-  const person = { id: users.id, name: users.name, email: users.email, locale: users.locale };
   const [cs, admins] = await db.batch([
     db
-      .select(person)
+      .select(recipientColumns)
       .from(users)
       .where(and(eq(users.id, csUserId), eq(users.active, true))),
-    db
-      .select(person)
-      .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
-      .where(eq(users.active, true))
-      .orderBy(asc(users.name), asc(users.id)),
+    activeAdmins(db).orderBy(asc(users.name), asc(users.id)),
   ]);
   const active = cs[0];
   if (active) return { assignee: active, readers: [active], keyed: false };

@@ -1,9 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import { clients, outbox, userRoles, users } from '../../../db/schema/index.ts';
+import { clients, outbox, users } from '../../../db/schema/index.ts';
 import { createTranslator, formatDateTime, formatMonth, localeOf } from '../../i18n/index.ts';
 import { composeMail } from '../mail/compose-mail.ts';
+import { activeAdmins, csRecipientColumns, type MailRecipient } from '../mail/mail-recipients.ts';
 import { queueMail } from '../mail/outbox.ts';
 import {
   type ReportDeadlinePolicy,
@@ -13,7 +14,6 @@ import {
 } from './report-deadline-rules.ts';
 import { reportStillOwed } from './reports-owed.ts';
 
-type Person = { id: string; name: string; email: string; locale: string };
 type Notice = 'reminder' | 'escalation';
 
 /** The agency's timeline page of a client, as the e-mails link to it. */
@@ -40,25 +40,17 @@ export async function sendReportDeadlineNotices(
       .select({
         clientId: clients.id,
         clientName: aliased(clients.name, 'client_name'),
-        csId: aliased(users.id, 'cs_id'),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
-        csActive: aliased(users.active, 'cs_active'),
+        ...csRecipientColumns,
       })
       .from(clients)
       .innerJoin(users, eq(users.id, clients.csUserId))
       .where(reportStillOwed(month))
       .orderBy(asc(clients.name)),
-    db
-      .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
-      .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
-      .where(eq(users.active, true)),
+    activeAdmins(db),
   ]);
   const dueAt = reportDueAt(month, rules);
   const mails = owing.flatMap((client) => {
-    const cs: Person = {
+    const cs: MailRecipient = {
       id: client.csId,
       name: client.csName,
       email: client.csEmail,

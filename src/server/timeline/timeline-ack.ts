@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { timelineEntries, timelineRecipients, userRoles, users } from '../../../db/schema/index.ts';
+import { timelineEntries, timelineRecipients } from '../../../db/schema/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
+import { activeAdmins } from '../mail/mail-recipients.ts';
 import { queueMailWhen } from '../mail/outbox.ts';
 import type { OpenAcknowledgement } from './timeline-ack-open.ts';
 import type { TimelineAckFailure } from './timeline-ack-refusals.ts';
@@ -109,13 +110,4 @@ export async function acknowledgeEntry(
     ok: false,
     error: current && current.revision !== entry.revision ? 'entry_changed' : 'answered',
   };
-}
-
-/** The active admins, who read an observation when the client's CS left. */
-function activeAdmins(db: Database) {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
-    .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
-    .where(eq(users.active, true));
 }
