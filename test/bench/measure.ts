@@ -18,7 +18,10 @@ export function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** Measures one subject: round trips of one call after warm-up, median CPU over `runs` calls. */
+/**
+ * Measures one subject in a block of its own: round trips of one call after `runs.warmup`
+ * calls, median CPU over `runs.measured` calls (the heavy subjects, kept out of the turns).
+ */
 export async function measure(
   client: CountedClient,
   call: BenchCall,
@@ -36,6 +39,59 @@ export async function measure(
     cpu.push((used.user + used.system) / 1000);
   }
   return { roundTrips, cpuMs: median(cpu), ...probe };
+}
+
+/** A subject to measure in turns: its call and how many CPU samples to take of it in all. */
+export type TurnSubject = { call: BenchCall; measured: number };
+
+/**
+ * How many of a subject's `measured` samples round `round` (0-based) of `rounds` takes: the
+ * same number each round when they divide evenly (300 over 60 rounds: 5), else spread evenly
+ * over the run, not bunched at its start (15 over 60: one every fourth round).
+ */
+export function samplesInRound(round: number, measured: number, rounds: number): number {
+  return Math.floor(((round + 1) * measured) / rounds) - Math.floor((round * measured) / rounds);
+}
+
+/**
+ * Measures subjects after their warm-up: the round trips of one call of each, then `rounds`
+ * rounds in which every subject takes a turn — `settle` calls not measured, then its samples
+ * for the round, a CPU sample per call. A slow moment of the machine (another process's burst
+ * on two shared cores) falls on every subject alike, not on whichever one was being measured
+ * in a block of its own. Medians of CPU per subject.
+ *
+ * Why a short turn after a call not measured, not one call each: `process.cpuUsage` counts
+ * every thread of the process, and a call right after another subject's also paid for that
+ * one's garbage being marked and swept on V8's helper threads and for caches refilled. Taken
+ * one call per turn, in one process and minute, the locale switch (0.04 ms measured alone)
+ * measured 0.29 ms and the session 0.79 ms against 0.43; after one call to settle, five
+ * samples a turn measured them as a block of their own did (0.05, 0.38).
+ */
+export async function measureInTurns(
+  client: CountedClient,
+  subjects: TurnSubject[],
+  turns: { rounds: number; settle: number },
+): Promise<Measurement[]> {
+  const probes: { roundTrips: number; status: number; bytes: number }[] = [];
+  for (const subject of subjects) {
+    client.roundTrips.count = 0;
+    const probe = await subject.call();
+    probes.push({ roundTrips: client.roundTrips.count, ...probe });
+  }
+  const cpu: number[][] = subjects.map(() => []);
+  for (let round = 0; round < turns.rounds; round++)
+    for (const [index, subject] of subjects.entries()) {
+      const samples = samplesInRound(round, subject.measured, turns.rounds);
+      if (samples === 0) continue;
+      for (let i = 0; i < turns.settle; i++) await subject.call();
+      for (let i = 0; i < samples; i++) {
+        const before = process.cpuUsage();
+        await subject.call();
+        const used = process.cpuUsage(before);
+        cpu[index]?.push((used.user + used.system) / 1000);
+      }
+    }
+  return probes.map((probe, index) => ({ ...probe, cpuMs: median(cpu[index] ?? []) }));
 }
 
 /** What a measurement misses of its targets, in words; empty when it meets them all. */

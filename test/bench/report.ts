@@ -1,12 +1,13 @@
-import type { Measurement, Targets } from './measure.ts';
+import type { Targets } from './measure.ts';
+import { type RepeatedMeasurement, withSpread } from './repeats.ts';
 import { type BenchScale, MAX_CPU_GROWTH } from './scale.ts';
 
 /** One route or page measured at every scale, with what it missed. */
 export type RouteResult = {
   label: string;
   targets: Targets;
-  // One measurement per scale, in the order of the scales.
-  at: Measurement[];
+  // One measurement per scale (over that size's processes), in the order of the scales.
+  at: RepeatedMeasurement[];
   misses: string[];
   scaleMisses: string[];
 };
@@ -15,9 +16,17 @@ const target = (targets: Targets, key: keyof Targets) =>
   targets[key] === undefined ? '—' : `≤ ${targets[key]}`;
 const verdict = (misses: string[]) => (misses.length ? `MISS: ${misses.join('; ')}` : 'ok');
 
-/** The route table at today's sizes: round trips, median CPU and bytes beside their targets. */
-export function printRouteTable(results: RouteResult[], runs: number) {
-  console.log(`\nPonte benchmark — ${runs} runs per route, Node ${process.version}\n`);
+/**
+ * The route table at today's sizes: round trips, median CPU and bytes beside their targets;
+ * measured in several processes, the CPU figure is the median of their medians, with the
+ * lowest and highest of them in brackets.
+ */
+export function printRouteTable(results: RouteResult[], runs: number, repeats: number) {
+  const processes =
+    repeats > 1
+      ? `, in ${repeats} processes per size (median of their medians, their min–max)`
+      : '';
+  console.log(`\nPonte benchmark — ${runs} runs per route${processes}, Node ${process.version}\n`);
   console.log(
     '| route | status | DB round trips | target | median CPU (ms) | target | bytes | verdict |',
   );
@@ -26,7 +35,7 @@ export function printRouteTable(results: RouteResult[], runs: number) {
     const base = row.at[0];
     if (!base) continue;
     console.log(
-      `| ${row.label} | ${base.status} | ${base.roundTrips} | ${target(row.targets, 'roundTrips')} | ${base.cpuMs.toFixed(3)} | ${target(row.targets, 'medianCpuMs')} | ${base.bytes} | ${verdict(row.misses)} |`,
+      `| ${row.label} | ${base.status} | ${base.roundTrips} | ${target(row.targets, 'roundTrips')} | ${withSpread(base)} | ${target(row.targets, 'medianCpuMs')} | ${base.bytes} | ${verdict(row.misses)} |`,
     );
   }
 }
@@ -46,7 +55,7 @@ export function printScaleTable(results: RouteResult[], scales: BenchScale[]) {
     const [one, ten] = row.at;
     if (!one || !ten) continue;
     console.log(
-      `| ${row.label} | ${one.roundTrips} | ${ten.roundTrips} | ${one.cpuMs.toFixed(3)} | ${ten.cpuMs.toFixed(3)} | ×${(ten.cpuMs / one.cpuMs).toFixed(2)} | same trips, ≤ ×${MAX_CPU_GROWTH} | ${verdict(row.scaleMisses)} |`,
+      `| ${row.label} | ${one.roundTrips} | ${ten.roundTrips} | ${withSpread(one)} | ${withSpread(ten)} | ×${(ten.cpuMs / one.cpuMs).toFixed(2)} | same trips, ≤ ×${MAX_CPU_GROWTH} | ${verdict(row.scaleMisses)} |`,
     );
   }
 }

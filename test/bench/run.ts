@@ -5,7 +5,10 @@
 //
 // Each size is measured in a process of its own: held in one process, the 10× data's heap
 // slowed the 1× figures, and the scale ratios said more about the garbage collector than
-// about the queries.
+// about the queries. On a shared machine one process's luck is not a figure: each size runs
+// in `BENCH_REPEATS` processes (3; 1 with `BENCH_ONLY`), the sizes alternating (1×, 10×, 1×,
+// …); a subject's figure at a size is the median of its processes' medians, printed beside
+// their spread. Within a process the subjects take turns (see measureInTurns).
 
 import { execFileSync } from 'node:child_process';
 import { type BenchSetup, prepareBench } from './bench-setup.ts';
@@ -13,19 +16,25 @@ import {
   type BenchCall,
   type Measurement,
   measure,
+  measureInTurns,
   missedTargets,
   type Targets,
 } from './measure.ts';
 import { printPageWeights } from './page-weights.ts';
+import { alternatingSizes, combineRepeats } from './repeats.ts';
 import { printRouteTable, printScaleTable, type RouteResult } from './report.ts';
 import { BENCH_PAGE_DATA, BENCH_ROUTES, requestInit, routePath } from './routes.ts';
 import { benchScale, SCALE_FACTORS, scaleMisses } from './scale.ts';
 
+// CPU samples of each subject per process (heavy subjects with runs of their own: their count).
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
-const WARMUP = 30;
 // Calls of each subject, taking turns, before any is measured (see warmUp); heavy subjects
 // with runs of their own warm up their own count.
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP ?? 300);
+// The measured turns (see measureInTurns): each subject's RUNS samples over this many rounds
+// (five a turn), each turn after one call not measured. The turns go on from the warm-up's,
+// so no subject needs a warm-up of its own right before its samples.
+const TURNS = { rounds: Math.max(1, Math.round(RUNS / 5)), settle: 1 };
 // The line a size's process prints its measurements on, for the main process to read.
 const RESULT_MARK = 'BENCH-RESULT ';
 
@@ -70,6 +79,8 @@ const only = process.env.BENCH_ONLY?.toLowerCase().split('|');
 const subjects = only
   ? allSubjects.filter((subject) => only.some((text) => subject.label.toLowerCase().includes(text)))
   : allSubjects;
+// Processes per size: `BENCH_REPEATS`, else 3 for the full run and 1 for a `BENCH_ONLY` look.
+const REPEATS = Number(process.env.BENCH_REPEATS ?? (only ? 1 : 3));
 
 /**
  * Calls every subject its warm-up count of times, taking turns, before any is measured. A
@@ -86,28 +97,49 @@ async function warmUp(calls: BenchCall[], rounds: number[]): Promise<void> {
 /** Seeds one size and measures every subject on it, in this process. */
 async function measureScale(factor: number): Promise<Measurement[]> {
   const started = performance.now();
-  // One signed-in partner per invoice submission: the warm-up pass's, the measure's own
-  // warm-up and the measured calls', and the probe.
-  const setup = await prepareBench(benchScale(factor), WARMUP_ROUNDS + WARMUP + RUNS + 1);
+  // One signed-in partner per invoice submission: the warm-up's, the probe's, the turns'
+  // settling calls' and the measured calls'.
+  const setup = await prepareBench(
+    benchScale(factor),
+    WARMUP_ROUNDS + 1 + TURNS.rounds * TURNS.settle + RUNS,
+  );
   console.error(`Seeded ${factor}× in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // The seed's JS objects (hundreds of thousands of rows built and inserted at 10×) are
+  // garbage of the bench's own making: the database runs in this process here, but on
+  // Workers it lives outside the isolate (D1, Turso), whose heap never holds a seed. Collect
+  // it once before the warm-up, so that no subject pays for sweeping it; never between
+  // samples (a request's own garbage is its cost). Needs --expose-gc (measureScaleApart).
+  if (typeof globalThis.gc === 'function') {
+    globalThis.gc();
+    globalThis.gc();
+  } else console.error('No gc(): run with --expose-gc to collect the seed before measuring');
   const calls = subjects.map((subject) => subject.callOn(setup));
-  const runs = subjects.map((subject) => subject.runs ?? { warmup: WARMUP, measured: RUNS });
   await warmUp(
     calls,
     subjects.map((subject) => subject.runs?.warmup ?? WARMUP_ROUNDS),
   );
+  // Heavy subjects (runs of their own: the 5,000-row import, held to the Worker's 30 s) are
+  // kept out of the turns, measured after them in a block: their garbage, collected on V8's
+  // helper threads, would land on whichever subjects followed.
+  const inTurns = calls.filter((_, index) => !subjects[index]?.runs);
+  const turned = await measureInTurns(
+    setup.database.client,
+    inTurns.map((call) => ({ call, measured: RUNS })),
+    TURNS,
+  );
   const measured: Measurement[] = [];
-  for (const [index, call] of calls.entries())
-    measured.push(
-      await measure(setup.database.client, call, runs[index] ?? { warmup: WARMUP, measured: RUNS }),
-    );
+  for (const [index, call] of calls.entries()) {
+    const runs = subjects[index]?.runs;
+    const next = runs ? await measure(setup.database.client, call, runs) : turned.shift();
+    if (next) measured.push(next);
+  }
   await setup.close();
   return measured;
 }
 
 /** Measures one size in a fresh Node process (this script, told which size). */
 function measureScaleApart(factor: number): Measurement[] {
-  const output = execFileSync(process.execPath, [import.meta.filename], {
+  const output = execFileSync(process.execPath, ['--expose-gc', import.meta.filename], {
     env: { ...process.env, BENCH_ONE_SCALE: String(factor) },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -125,9 +157,18 @@ if (process.env.BENCH_ONE_SCALE) {
 }
 
 const scales = SCALE_FACTORS.map(benchScale);
-const perScale = scales.map((scale) => measureScaleApart(scale.factor));
+// Every process's measurements, by size.
+const runsBySize = new Map<number, Measurement[][]>(scales.map((scale) => [scale.factor, []]));
+for (const factor of alternatingSizes(SCALE_FACTORS, REPEATS))
+  runsBySize.get(factor)?.push(measureScaleApart(factor));
 const results: RouteResult[] = subjects.map((subject, index) => {
-  const at = perScale.map((measured) => measured[index]).filter((m) => m !== undefined);
+  const at = scales.map((scale) =>
+    combineRepeats(
+      (runsBySize.get(scale.factor) ?? [])
+        .map((measured) => measured[index])
+        .filter((m) => m !== undefined),
+    ),
+  );
   const [base, scaled] = at;
   return {
     label: subject.label,
@@ -138,7 +179,7 @@ const results: RouteResult[] = subjects.map((subject, index) => {
   };
 });
 
-printRouteTable(results, RUNS);
+printRouteTable(results, RUNS, REPEATS);
 printScaleTable(results, scales);
 const pageMisses = only ? 0 : await printPageWeights();
 

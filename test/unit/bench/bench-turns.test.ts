@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { CountedClient } from '../../../db/round-trips.ts';
+import { measureInTurns, median, samplesInRound } from '../../bench/measure.ts';
+import { alternatingSizes, combineRepeats, withSpread } from '../../bench/repeats.ts';
+
+const measurement = (
+  cpuMs: number,
+  more: Partial<{ roundTrips: number; status: number }> = {},
+) => ({
+  roundTrips: 1,
+  cpuMs,
+  bytes: 100,
+  status: 200,
+  ...more,
+});
+
+describe('the bench’s median', () => {
+  it('is the middle value, or the mean of the middle two', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+  });
+});
+
+describe('how many samples a subject takes in each round', () => {
+  const perRound = (measured: number, rounds: number) =>
+    Array.from({ length: rounds }, (_, round) => samplesInRound(round, measured, rounds));
+
+  it('is the same in every round when they divide evenly', () => {
+    expect(perRound(300, 60)).toEqual(Array(60).fill(5));
+    expect(perRound(4, 4)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('spreads samples that do not divide evenly over the run, the last round included', () => {
+    const rounds = perRound(15, 60);
+    expect(rounds.reduce((sum, n) => sum + n, 0)).toBe(15);
+    expect(rounds.flatMap((n, round) => (n ? [round] : []))).toEqual(
+      Array.from({ length: 15 }, (_, i) => 3 + 4 * i),
+    );
+    expect(perRound(7, 3)).toEqual([2, 2, 3]);
+  });
+
+  it('is none for a subject sampled in none', () => {
+    expect(perRound(0, 10)).toEqual(Array(10).fill(0));
+  });
+});
+
+describe('measuring subjects in turns', () => {
+  it('probes each subject’s round trips once, then gives every subject a turn each round: a call to settle, then its samples', async () => {
+    const client = { roundTrips: { count: 0, statements: 0 } } as CountedClient;
+    const log: string[] = [];
+    const subject = (name: string, trips: number, measured: number) => ({
+      measured,
+      call: async () => {
+        log.push(name);
+        client.roundTrips.count += trips;
+        return { status: 200, bytes: name.length };
+      },
+    });
+    const measured = await measureInTurns(
+      client,
+      [subject('a', 1, 4), subject('bb', 2, 4), subject('ccc', 3, 1)],
+      { rounds: 2, settle: 1 },
+    );
+    expect(
+      measured.map(({ roundTrips, bytes, status }) => ({ roundTrips, bytes, status })),
+    ).toEqual([
+      { roundTrips: 1, bytes: 1, status: 200 },
+      { roundTrips: 2, bytes: 2, status: 200 },
+      { roundTrips: 3, bytes: 3, status: 200 },
+    ]);
+    // The probes, then two rounds of turns (the third subject's one sample in the second).
+    expect(log).toEqual([
+      ...['a', 'bb', 'ccc'],
+      ...['a', 'a', 'a', 'bb', 'bb', 'bb'],
+      ...['a', 'a', 'a', 'bb', 'bb', 'bb', 'ccc', 'ccc'],
+    ]);
+    for (const { cpuMs } of measured) expect(cpuMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('repeating the sizes', () => {
+  it('runs the sizes alternately, every size once per repeat', () => {
+    expect(alternatingSizes([1, 10], 3)).toEqual([1, 10, 1, 10, 1, 10]);
+    expect(alternatingSizes([1, 10], 1)).toEqual([1, 10]);
+  });
+
+  it('takes the median of the processes’ medians, with their lowest and highest', () => {
+    const combined = combineRepeats([measurement(2.04), measurement(1.72), measurement(1.8)]);
+    expect(combined).toMatchObject({ cpuMs: 1.8, cpuMsMin: 1.72, cpuMsMax: 2.04, repeats: 3 });
+    expect(combineRepeats([measurement(1), measurement(2)]).cpuMs).toBe(1.5);
+  });
+
+  it('reports the most round trips and the worst status any process saw', () => {
+    const combined = combineRepeats([
+      measurement(1),
+      measurement(1, { roundTrips: 2, status: 500 }),
+      measurement(1),
+    ]);
+    expect(combined).toMatchObject({ roundTrips: 2, status: 500 });
+  });
+
+  it('prints the spread beside the figure only when measured more than once', () => {
+    expect(
+      withSpread(combineRepeats([measurement(2.04), measurement(1.72), measurement(1.8)])),
+    ).toBe('1.800 (1.720–2.040)');
+    expect(withSpread(combineRepeats([measurement(1.7)]))).toBe('1.700');
+  });
+});
