@@ -10,6 +10,7 @@ import type { Dependencies } from '../../src/server/dependencies.ts';
 import { sweepOrphanFiles } from '../../src/server/files/sweep-orphan-files.ts';
 import { dispatchOutbox } from '../../src/server/mail/dispatch-outbox.ts';
 import { sendSatisfactionSurveys } from '../../src/server/satisfaction/send-surveys.ts';
+import { closeScorecardMonths } from '../../src/server/scorecard/close-scorecard-months.ts';
 import { sendReportDeadlineNotices } from '../../src/server/timeline/report-deadline-notices.ts';
 import { sendTimelineNotices } from '../../src/server/timeline/timeline-notices.ts';
 
@@ -66,6 +67,10 @@ export const jobs: Record<string, Job> = {
   },
   /** Deletes stored files no invoice, onboarding answer or piece version points at (after a grace period). */
   'sweep-orphan-files': hourly((deps) => sweepOrphanFiles(deps, deps.clock())),
+  /** Stores each month's scorecards as they stand once it closes (policy.incentives.monthClosesAfterDays).
+   * Hourly: a month closes days after its end, and until the job stores it the pages count it
+   * from the records (the same figures), so an hour late changes nothing; each run reads. */
+  'close-scorecard-months': hourly((deps) => closeScorecardMonths(deps.db, policy, deps.clock())),
 };
 
 /** The jobs the every-minute cron runs at an instant: all of them on the hour, else the frequent ones. */

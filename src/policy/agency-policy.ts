@@ -553,6 +553,11 @@ export const agencyPolicy: PolicyInput = {
     scorecardRoles: ['cs', 'paid_traffic', 'organic_traffic', 'design'],
     // Half a year: this month so far and the five before it.
     scorecardMonths: 6,
+    // A month closes 5 days after it ends (the 6th, 00:00): a refund asked on the first days'
+    // last day, or a change done on the month's last evening, may be recorded a few days
+    // later; its invoices are sent by the 5th (invoices.windowClosesDay), so finance reviews
+    // them against the closed month.
+    monthClosesAfterDays: 5,
     base: { minorUnits: 150_000, referenceMinorUnits: 15_000_000 },
     renewedAfterFirstMonth: { minorUnits: 10_000, referenceMinorUnits: 1_000_000 },
     lostAfterFirstMonth: { minorUnits: 5_000, referenceMinorUnits: 500_000 },

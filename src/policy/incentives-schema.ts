@@ -30,6 +30,9 @@ export function incentivesSchema<Role extends string>(
     scorecardRoles: z.array(partnerRole).min(1),
     // How many months a partner's scorecard page shows and charts: this month and the past ones.
     scorecardMonths: z.number().int().min(1).max(24),
+    // Days after a month's end (agency time zone) until it closes: its scorecards are then
+    // stored as they stand and no longer move (a record made late, a role or team change).
+    monthClosesAfterDays: z.number().int().min(0).max(28),
     base: amount,
     renewedAfterFirstMonth: amount,
     lostAfterFirstMonth: amount,

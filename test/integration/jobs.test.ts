@@ -44,6 +44,8 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'satisfaction-surveys': { asked: 0, throttled: 0, deferred: 0 },
       'dispatch-outbox': { sent: 1, retrying: 0, dead: 0 },
       'sweep-orphan-files': { checked: 0, deleted: 0 },
+      // 2 March: October to January are due to close (February on the 6th), three a run.
+      'close-scorecard-months': { closed: 3, waiting: 1 },
     });
     expect(await runJobs(app.deps, ['dispatch-outbox'])).toEqual({
       'dispatch-outbox': { sent: 0, retrying: 0, dead: 0 },
@@ -66,7 +68,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
     expect(outcomes['no-such-job']).toEqual({ error: 'unknown job' });
   });
 
-  it('runs the hourly sweep only on the hour when the cron fires', () => {
+  it('runs the hourly jobs (the sweep, closing scorecard months) only on the hour when the cron fires', () => {
     expect(dueJobs(new Date('2026-03-02T13:00:00Z'))).toEqual([
       'deadline-notices',
       'refresh-client-deadlines',
@@ -80,6 +82,7 @@ describe.each(DRIVERS)('scheduled jobs (%s)', (driver) => {
       'satisfaction-surveys',
       'dispatch-outbox',
       'sweep-orphan-files',
+      'close-scorecard-months',
     ]);
     expect(dueJobs(new Date('2026-03-02T13:01:00Z'))).toEqual([
       'deadline-notices',

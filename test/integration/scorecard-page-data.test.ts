@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policy } from '../../src/policy/index.ts';
+import { closeScorecardMonths } from '../../src/server/scorecard/close-scorecard-months.ts';
 import { loadPartnerScorecardPage } from '../../src/server/scorecard/partner-scorecard-page.ts';
 import { loadTeamScorecardPage } from '../../src/server/scorecard/team-scorecard-page.ts';
 import { SCORECARD_NOW as NOW, seedScorecardAgency } from '../support/scorecard-agency.ts';
@@ -62,7 +63,7 @@ describe.each(DRIVERS)('the scorecard pages’ data (%s)', (driver) => {
 });
 
 describe('the scorecards’ round trips', () => {
-  it('reads a month, or six, of every partner in one round trip', async () => {
+  it('reads a month, or six, of every partner in one round trip (two while months due to close are not stored)', async () => {
     const database = await openLibsqlDatabase();
     try {
       await seedScorecardAgency(database.db);
@@ -70,8 +71,14 @@ describe('the scorecards’ round trips', () => {
       const before = roundTrips.count;
       await loadTeamScorecardPage(database.db, null, policy, NOW);
       expect(roundTrips.count - before).toBe(1);
+      // October to February are due to close: their stored rows and March's records read
+      // together, then (the job has not stored them) those months counted in a second.
       await loadPartnerScorecardPage(database.db, 'pt1', policy, NOW);
-      expect(roundTrips.count - before).toBe(2);
+      expect(roundTrips.count - before).toBe(3);
+      while ((await closeScorecardMonths(database.db, policy, NOW)).closed > 0);
+      const closed = roundTrips.count;
+      await loadPartnerScorecardPage(database.db, 'pt1', policy, NOW);
+      expect(roundTrips.count - closed).toBe(1);
     } finally {
       await database.close();
     }

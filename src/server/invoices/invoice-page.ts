@@ -8,6 +8,7 @@ import {
 import { historyEntryOf } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { type ExpectedAmount, loadExpectedAmount } from '../scorecard/expected-amount.ts';
+import { isDueToClose } from '../scorecard/month-closing.ts';
 import { earnsIncentives } from '../scorecard/scorecard-pay.ts';
 import { approvedAtOf, getInvoiceFor, mayReviewInvoices } from './review-invoices.ts';
 
@@ -15,9 +16,11 @@ type Found = NonNullable<Awaited<ReturnType<typeof getInvoiceFor>>>;
 
 /**
  * What the scorecard expects of the invoice's partner for its competence month, for finance
- * and admins only (null for anyone else). A partner the incentives do not pay costs no read;
- * one they pay costs the team loader's round trips (every paid partner's month decides the
- * best-of-month line, and the month is known only once the invoice is read).
+ * and admins only (null for anyone else). A partner the incentives do not pay costs no read
+ * while the month is counted from the records (not due to close); one they pay, or any
+ * partner's closed month (stored with whether they were paid then: a role changed since
+ * changes nothing), costs the team loader's round trips (every paid partner's month decides
+ * the best-of-month line, and the month is known only once the invoice is read).
  */
 async function expectedAmountFor(
   db: Database,
@@ -29,7 +32,8 @@ async function expectedAmountFor(
   if (!mayReviewInvoices(viewer)) return null;
   const held = (partnerRoles ?? '').split(',');
   const roles = PARTNER_ROLES.filter((role) => held.includes(role));
-  if (!earnsIncentives(roles, rules)) return { kind: 'notPaid' };
+  const closed = isDueToClose(invoice.competenceMonth, rules, now);
+  if (!closed && !earnsIncentives(roles, rules)) return { kind: 'notPaid' };
   return loadExpectedAmount(db, invoice, rules, now);
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from '../../../db/client.ts';
 import type { Policy } from '../../policy/index.ts';
+import type { MonthClosing } from './month-closing.ts';
 import type { IncentiveLine } from './scorecard-pay.ts';
 import { loadTeamScorecards, type TeamMonth } from './team-scorecards.ts';
 
@@ -29,8 +30,8 @@ export function invoiceDifference(invoice: Money, expected: Money): InvoiceDiffe
 /**
  * What the finance review shows beside an invoice: nothing to expect when its partner is not
  * paid by the incentives (or holds no scorecard role, or has left); otherwise the amount the
- * scorecard expects for the invoice's competence month, its lines, whether the month is over
- * or counted so far, and the invoice's difference from it. Only the invoice's partner's own
+ * scorecard expects for the invoice's competence month, its lines, whether the month is
+ * closed (as stored then), over or counted so far, and the invoice's difference from it. Only the invoice's partner's own
  * lines: no other partner's scorecard, nor who else was the best of the month.
  */
 export type ExpectedAmount =
@@ -40,6 +41,8 @@ export type ExpectedAmount =
       partnerId: string;
       month: string;
       complete: boolean;
+      // Closed (frozen as it stood then), complete until it closes, or so far.
+      closing: MonthClosing;
       currency: string;
       lines: IncentiveLine[];
       totalMinorUnits: number;
@@ -68,6 +71,7 @@ export function expectedAmountOf(
     partnerId: partner.partnerId,
     month: month.month,
     complete: month.complete,
+    closing: month.closing,
     currency: scorecard.currency,
     lines: scorecard.lines,
     totalMinorUnits: scorecard.totalMinorUnits,

@@ -1,5 +1,7 @@
 import type { Database } from '../../../db/client.ts';
 import type { PartnerRole, Policy } from '../../policy/index.ts';
+import { closedMonthsOf, readClosedMonths } from './closed-months.ts';
+import { countedClosing, isDueToClose, type MonthClosing } from './month-closing.ts';
 import { isOnMonth, partnerScorecardOf } from './partner-month.ts';
 import { readScorecardRecords, type ScorecardRecords } from './read-scorecard-records.ts';
 import { type PartnerRecords, partnersOf, recordsByPartner } from './scorecard-inputs.ts';
@@ -10,7 +12,7 @@ import {
   type Scorecard,
   withBestOfMonth,
 } from './scorecard-pay.ts';
-import { type MonthRange, scorecardBounds } from './scorecard-range.ts';
+import { type MonthRange, monthsOf, scorecardBounds } from './scorecard-range.ts';
 import { monthCounter, monthWindow } from './scorecard-rules.ts';
 
 export type { MonthRange } from './scorecard-range.ts';
@@ -30,6 +32,8 @@ export type PartnerScorecard = {
 export type TeamMonth = {
   month: string;
   complete: boolean;
+  // Closed (stored when it closed: as it stood then), or counted now: complete or so far.
+  closing: MonthClosing;
   partners: PartnerScorecard[];
   best: BestOfMonth | null;
 };
@@ -37,10 +41,58 @@ export type TeamMonth = {
 /**
  * Every active partner holding a scorecard role (policy.incentives.scorecardRoles), and on a
  * complete month one who has left since but has records in it (isOnMonth), and their
- * scorecard for each month of the range, counted at `now` by countMonth/scorecardOf/
- * withBestOfMonth, in at most 2 database round trips whatever the number of partners.
- * With `alsoCounted`, only that partner's and the paid partners' (the best of the month is
- * theirs): what one partner's page, or one invoice's expected amount, needs.
+ * scorecard for each month of the range: a closed month (due to close: monthClosesAt) as it
+ * was stored when it closed (close-scorecard-months.ts: the partners, their names and roles
+ * then, the best of it), the others counted at `now` by countMonth/scorecardOf/withBestOfMonth.
+ * One database round trip (the stored months and the records of the open ones in one batch);
+ * a second only for a month due to close but not stored yet (the job has not run), counted
+ * then. With `alsoCounted`, only that partner's and (on the counted months) the paid
+ * partners' (the best of the month is theirs): what one partner's page, or one invoice's
+ * expected amount, needs.
+ */
+export async function loadTeamScorecards(
+  db: Database,
+  months: MonthRange,
+  rules: Policy,
+  now: Date,
+  // Whose scorecards to count beside the paid partners' (null: everyone's).
+  alsoCounted: string | null = null,
+): Promise<TeamMonth[]> {
+  const all = monthsOf(months);
+  // A month due to close is before every open one: the open months are the range's end.
+  const due = all.filter((month) => isDueToClose(month, rules, now));
+  const open = all.slice(due.length);
+  const openRange = open.length ? { from: open[0] as string, to: months.to } : null;
+  const found = new Map<string, TeamMonth>();
+  if (due.length === 0 && openRange) {
+    return countTeamScorecards(db, openRange, rules, now, alsoCounted);
+  }
+  const stored = readClosedMonths(db, due, alsoCounted);
+  if (openRange) {
+    const bounds = scorecardBounds(openRange, rules);
+    const records = readScorecardRecords(db, bounds, rules);
+    const [monthRows, partnerRows, ...rows] = await db.batch([...stored, ...records]);
+    for (const [month, team] of closedMonthsOf([monthRows, partnerRows])) found.set(month, team);
+    const counted = teamMonthsOf(rows as ScorecardRecords, open, rules, now, alsoCounted);
+    for (const team of counted) found.set(team.month, team);
+  } else {
+    for (const [month, team] of closedMonthsOf(await db.batch(stored))) found.set(month, team);
+  }
+  // Due to close but not closed yet: counted from the records, complete (a second round trip).
+  const missing = due.filter((month) => !found.has(month));
+  if (missing.length) {
+    const range = { from: missing[0] as string, to: missing[missing.length - 1] as string };
+    const records = await db.batch(readScorecardRecords(db, scorecardBounds(range, rules), rules));
+    for (const team of teamMonthsOf(records, missing, rules, now, alsoCounted)) {
+      found.set(team.month, team);
+    }
+  }
+  return all.map((month) => found.get(month) as TeamMonth);
+}
+
+/**
+ * The range's months counted from the records at `now` in one round trip, none read from what
+ * was stored: what the closing job stores, and loadTeamScorecards' open months.
  * Which records count for whom (README "Partner scorecard and incentives"):
  * - a client's pipeline (first contacts, launches, renewals, losses, refunds in the first
  *   days) counts for its CS and its paid-traffic partners: the people who run the client; a
@@ -58,13 +110,12 @@ export type TeamMonth = {
  * - satisfaction answers: all of a client's for its CS; a piece's approval answer also for
  *   the partners who worked on the piece (its designer and who uploaded its versions).
  */
-export async function loadTeamScorecards(
+export async function countTeamScorecards(
   db: Database,
   months: MonthRange,
   rules: Policy,
   now: Date,
-  // Whose scorecards to count beside the paid partners' (null: everyone's).
-  alsoCounted: string | null = null,
+  alsoCounted: string | null,
 ): Promise<TeamMonth[]> {
   const bounds = scorecardBounds(months, rules);
   // One round trip, whatever the number of partners and months.
@@ -100,9 +151,11 @@ export function teamMonthsOf(
       counted.map(({ partner, scorecard }) => ({ partnerId: partner.id, scorecard })),
       rules,
     );
+    const complete = now >= monthWindow(month, rules.agency.timeZone).end;
     return {
       month,
-      complete: now >= monthWindow(month, rules.agency.timeZone).end,
+      complete,
+      closing: countedClosing(month, complete, rules),
       partners: counted.map(({ partner, paid, scorecard }) => ({
         partnerId: partner.id,
         name: partner.name,

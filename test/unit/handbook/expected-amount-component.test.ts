@@ -18,6 +18,9 @@ function expected(complete: boolean) {
     {
       month: '2026-11',
       complete,
+      closing: complete
+        ? ({ kind: 'complete', closesAt: new Date('2026-12-06T03:00:00Z') } as const)
+        : ({ kind: 'soFar', closesAt: new Date('2026-12-06T03:00:00Z') } as const),
       best: null,
       partners: [{ partnerId: 'paulo', name: 'Paulo', roles: [], paid: true, scorecard }],
     },

@@ -36,6 +36,7 @@ const page = (paid: boolean): PartnerScorecardPage => ({
     {
       month: '2026-12',
       best: paid,
+      closing: { kind: 'soFar', closesAt: new Date('2027-01-06T03:00:00Z') },
       scorecard: card(
         '2026-12',
         paid,
@@ -48,7 +49,12 @@ const page = (paid: boolean): PartnerScorecardPage => ({
         paid,
       ),
     },
-    { month: '2026-11', best: false, scorecard: card('2026-11', paid, { lostAfterFirstMonth: 2 }) },
+    {
+      month: '2026-11',
+      best: false,
+      scorecard: card('2026-11', paid, { lostAfterFirstMonth: 2 }),
+      closing: { kind: 'closed', closedAt: new Date('2026-12-06T03:00:00Z') },
+    },
   ],
 });
 
@@ -129,7 +135,14 @@ describe('a partner’s scorecard', () => {
   it('says there is nothing to draw yet instead of an empty frame when every month is zero', async () => {
     const quiet: PartnerScorecardPage = {
       ...page(false),
-      months: [{ month: '2026-12', best: false, scorecard: card('2026-12', false, {}) }],
+      months: [
+        {
+          month: '2026-12',
+          best: false,
+          scorecard: card('2026-12', false, {}),
+          closing: { kind: 'soFar', closesAt: new Date('2027-01-06T03:00:00Z') },
+        },
+      ],
     };
     const html = await container.renderToString(ScorecardView, {
       props: { page: quiet, locale: 'pt-BR' },
@@ -153,6 +166,9 @@ describe('the team’s month', () => {
   const team = (complete: boolean): TeamMonth => ({
     month: '2026-12',
     complete,
+    closing: complete
+      ? { kind: 'complete', closesAt: new Date('2027-01-06T03:00:00Z') }
+      : { kind: 'soFar', closesAt: new Date('2027-01-06T03:00:00Z') },
     best: BEST,
     partners: [
       {

@@ -54,6 +54,7 @@ const team: TeamMonth[] = [
   {
     month: '2026-02',
     complete: true,
+    closing: { kind: 'complete', closesAt: new Date('2026-03-06T03:00:00Z') },
     best: { partnerIds: ['ana'], eachMinorUnits: 30_000 },
     partners: [
       {
@@ -113,6 +114,7 @@ describe('the expected amount of an invoice', () => {
   it('holds only that partner’s scorecard: no other partner, no other best', () => {
     const expected = expectedAmountOf(team, invoice('bia', 140_000));
     expect(Object.keys(expected).sort()).toEqual([
+      'closing',
       'complete',
       'currency',
       'difference',

@@ -23,6 +23,7 @@ const month = (
 ): PartnerScorecardMonth => ({
   month: name,
   best: false,
+  closing: { kind: 'closed', closedAt: new Date(`${name}-28T12:00:00Z`) },
   scorecard: scorecardOf(
     {
       month: name,

@@ -1,0 +1,41 @@
+import {
+  addDaysToIsoDate,
+  addMonths,
+  type Policy,
+  zonedTimeToInstant,
+} from '../../policy/index.ts';
+
+type ClosingPolicy = Pick<Policy, 'incentives'> & { agency: Pick<Policy['agency'], 'timeZone'> };
+
+/**
+ * When a month's scorecards close (and are stored as they stand): its end in the agency's time
+ * zone (the next month's 1st, 00:00) plus policy.incentives.monthClosesAfterDays, at 00:00 of
+ * that day — late records of the month (a refund asked on the first days' last day, a change
+ * done on its last evening) have those days to be entered.
+ */
+export function monthClosesAt(month: string, rules: ClosingPolicy): Date {
+  const firstOfNext = `${addMonths(month, 1)}-01`;
+  const day = addDaysToIsoDate(firstOfNext, rules.incentives.monthClosesAfterDays);
+  return zonedTimeToInstant(day, '00:00', rules.agency.timeZone);
+}
+
+/**
+ * Where a month of the scorecard stands: closed (stored when it closed, frozen), complete
+ * (over, counted from the records until it closes) or so far (not over: counted at now).
+ */
+export type MonthClosing =
+  | { kind: 'closed'; closedAt: Date }
+  | { kind: 'complete'; closesAt: Date }
+  | { kind: 'soFar'; closesAt: Date };
+
+/** A month counted from the records at `now` (not stored): complete or so far. */
+export function countedClosing(month: string, complete: boolean, rules: ClosingPolicy) {
+  const closesAt = monthClosesAt(month, rules);
+  return complete
+    ? ({ kind: 'complete', closesAt } as const)
+    : ({ kind: 'soFar', closesAt } as const);
+}
+
+/** Whether a month is due to close at `now` (its stored scorecards, once written, are read). */
+export const isDueToClose = (month: string, rules: ClosingPolicy, now: Date) =>
+  now.getTime() >= monthClosesAt(month, rules).getTime();
