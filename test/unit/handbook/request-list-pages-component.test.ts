@@ -3,18 +3,15 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import RequestListPages from '../../../src/components/RequestListPages.astro';
+import { createTranslator } from '../../../src/i18n/index.ts';
 import {
   type RequestListPage,
   requestListPageHref,
 } from '../../../src/server/client-requests/request-list-paging.ts';
 
 const LIST = new URL('https://ponte.example/requests?client=bakery&page=2');
-const labels = (paging: RequestListPage) => ({
-  pages: 'Páginas',
-  pageOf: `Página ${paging.page} de ${paging.pages}`,
-  previous: 'Página anterior',
-  next: 'Próxima página',
-});
+// The words are the catalog's: pt-BR's "Páginas", "Página 2 de 3", "Página anterior", …
+const t = createTranslator('pt-BR');
 
 describe('request list pages', () => {
   let container: AstroContainer;
@@ -26,7 +23,7 @@ describe('request list pages', () => {
       props: {
         paging,
         hrefOf: (n: number) => requestListPageHref(LIST, n),
-        labels: labels(paging),
+        t,
       },
     });
 
