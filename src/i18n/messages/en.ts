@@ -2211,9 +2211,17 @@ export const en = {
     thisMonth: 'This month: {month}',
     thisMonthShort: 'So far',
     soFar: 'So far, as of {time}: the month is not over.',
-    complete: 'Month closed',
+    complete: 'Month over',
     best: 'Best of the month',
     bestSoFar: 'Best of the month so far',
+    // Whether a month's figures still move: closed (stored as they stood), or over and closing on a date.
+    closing: {
+      closed:
+        'Closed on {date}: the month’s figures were stored as they stood and no longer change.',
+      complete: 'The month is over and closes on {date}: until then, a late record still counts.',
+      closedBadge: 'Closed on {date}',
+      completeBadge: 'Closes on {date}',
+    },
     counts: {
       caption: 'What counted this month',
       firstContacts: 'First contacts',

@@ -2233,9 +2233,16 @@ export const ptBR = {
     thisMonth: 'Este mês: {month}',
     thisMonthShort: 'Até agora',
     soFar: 'Parcial, até {time}: o mês ainda não acabou.',
-    complete: 'Mês encerrado',
+    complete: 'Mês terminado',
     best: 'Melhor do mês',
     bestSoFar: 'Melhor do mês até agora',
+    // Whether a month's figures still move: closed (stored as they stood), or over and closing on a date.
+    closing: {
+      closed: 'Fechado em {date}: os números do mês foram guardados como estavam e não mudam mais.',
+      complete: 'O mês terminou e fecha em {date}: até lá, um registro atrasado ainda conta.',
+      closedBadge: 'Fechado em {date}',
+      completeBadge: 'Fecha em {date}',
+    },
     counts: {
       caption: 'O que contou no mês',
       firstContacts: 'Primeiros contatos',

@@ -2223,9 +2223,17 @@ export const ru = {
     thisMonth: 'Этот месяц: {month}',
     thisMonthShort: 'Промежуточно',
     soFar: 'Промежуточно, на {time}: месяц ещё не закончился.',
-    complete: 'Месяц закрыт',
+    complete: 'Месяц окончен',
     best: 'Лучший за месяц',
     bestSoFar: 'Пока лучший за месяц',
+    // Whether a month's figures still move: closed (stored as they stood), or over and closing on a date.
+    closing: {
+      closed: 'Закрыт {date}: цифры месяца сохранены такими, какими были, и больше не меняются.',
+      complete:
+        'Месяц окончен и закрывается {date}: до тех пор запоздавшая запись ещё учитывается.',
+      closedBadge: 'Закрыт {date}',
+      completeBadge: 'Закрывается {date}',
+    },
     counts: {
       caption: 'Что засчитано за месяц',
       firstContacts: 'Первые контакты',

@@ -62,8 +62,11 @@ describe('the expected amount’s lines on finance’s review', () => {
     expect(html).not.toContain('O mês ainda não terminou');
   });
 
-  it('says a month not over is the amount so far', async () => {
-    expect(await render({ complete: false })).toContain('O mês ainda não terminou');
+  it('says a month not over is the amount so far, and an ended one when it closes (#21)', async () => {
+    const running = await render({ complete: false });
+    expect(running).toContain('O mês ainda não terminou');
+    expect(running).not.toContain('fecha em');
+    expect(await render()).toContain('O mês terminou e fecha em 06/12/2026');
   });
 
   it('links to the partner’s scorecard only when given the admin’s link', async () => {

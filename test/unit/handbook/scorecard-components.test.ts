@@ -2,9 +2,11 @@
 // compiles .astro in this project only).
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
+import ScorecardClosing from '../../../src/components/scorecard/ScorecardClosing.astro';
 import ScorecardTeamTable from '../../../src/components/scorecard/ScorecardTeamTable.astro';
 import ScorecardView from '../../../src/components/scorecard/ScorecardView.astro';
 import { policy } from '../../../src/policy/index.ts';
+import type { MonthClosing } from '../../../src/server/scorecard/month-closing.ts';
 import type { PartnerScorecardPage } from '../../../src/server/scorecard/partner-scorecard-page.ts';
 import {
   type RankedScorecard,
@@ -152,9 +154,40 @@ describe('a partner’s scorecard', () => {
     expect(html.match(/<tr data-month=/g)).toHaveLength(1);
   });
 
+  it('marks a past month closed on its day, its figures stored (#21)', async () => {
+    const html = await render(true);
+    const november = html.slice(html.indexOf('data-month="2026-11"'));
+    expect(november.slice(0, november.indexOf('</td>'))).toContain('Fechado em 06/12/2026');
+    expect(await render(true, 'en')).toContain('Closed on 12/6/26');
+    expect(await render(true, 'ru')).toContain('Закрыт 06.12.2026');
+  });
+
   it('speaks English and Russian', async () => {
     expect(await render(true, 'en')).toContain('So far, as of');
     expect(await render(true, 'ru')).toContain('Промежуточно, на');
+  });
+});
+
+describe('where a month stands (#21)', () => {
+  let container: AstroContainer;
+  beforeAll(async () => {
+    container = await AstroContainer.create();
+  });
+  const render = (closing: MonthClosing, locale: 'pt-BR' | 'en' | 'ru' = 'pt-BR') =>
+    container.renderToString(ScorecardClosing, { props: { closing, locale } });
+  const at = new Date('2027-01-06T03:00:00Z');
+
+  it('says a closed month no longer changes, and an ended one when it closes', async () => {
+    expect(await render({ kind: 'closed', closedAt: at })).toContain(
+      'Fechado em 06/01/2027: os números do mês foram guardados como estavam e não mudam mais.',
+    );
+    expect(await render({ kind: 'complete', closesAt: at })).toContain(
+      'O mês terminou e fecha em 06/01/2027: até lá, um registro atrasado ainda conta.',
+    );
+    expect(await render({ kind: 'complete', closesAt: at }, 'en')).toContain('closes on 1/6/27');
+    expect(await render({ kind: 'closed', closedAt: at }, 'ru')).toContain('Закрыт 06.01.2027');
+    // A month not over says "so far" where it is shown: nothing here.
+    expect(await render({ kind: 'soFar', closesAt: at })).not.toContain('<p');
   });
 });
 
