@@ -1,12 +1,7 @@
 // The import page's data: the client, its last imports, and the preview of a staged upload.
 import { and, between, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import {
-  type CampaignObjective,
-  campaignDayMetrics,
-  campaignImports,
-  users,
-} from '../../../db/schema/index.ts';
+import { campaignDayMetrics, campaignImports, users } from '../../../db/schema/index.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { ParsedImport } from './campaign-import-result.ts';
@@ -14,24 +9,18 @@ import type { ImportRules } from './campaign-import-save.ts';
 import { readStagedExport, uploadedFileName } from './campaign-import-staging.ts';
 import { csvExportSource } from './campaign-source.ts';
 import { campaignClientFor, readCampaignClient } from './cost-norms-access.ts';
+import type { DayFigures } from './cost-rules.ts';
 
 // The preview's table: a line per campaign and placement, at most this many.
 export const PREVIEW_LINES = 50;
 const RECENT_IMPORTS = 5;
 
-/** A campaign's figures over the import's days in one placement, as the preview lists them. */
-export type PreviewLine = {
-  campaignName: string;
-  placement: string;
-  days: number;
-  spendMinorUnits: number;
-  impressions: number;
-  linkClicks: number;
-  results: number;
-  resultsAreLeads: boolean;
-  // Null when no day said, or its days disagree: the campaign is then compared on nothing.
-  objective: CampaignObjective | null;
-};
+/**
+ * A campaign's figures over the import's days in one placement, as the preview lists them: a
+ * day's figures (DayFigures) summed, with how many days. The objective is null when no day
+ * said, or its days disagree: the campaign is then compared on nothing.
+ */
+export type PreviewLine = Omit<DayFigures, 'day' | 'currency'> & { days: number };
 
 export type ImportPreview = Omit<ParsedImport, 'rows'> & {
   sha256: string;

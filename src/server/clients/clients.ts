@@ -14,9 +14,7 @@ import {
   keepPipelineDue,
   milestonesOf,
   pipelineDueOf,
-  readRenewalEndsOf,
   readStagesOf,
-  withCurrentRenewal,
 } from '../deadlines/stored-deadline.ts';
 import type { ClientInput, ContactInput } from './client-input.ts';
 import { seenClients } from './team-membership.ts';
@@ -145,10 +143,9 @@ export async function updateClient(
   rules: DeadlinePolicy,
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: ClientProblem }> {
-  const [client, contacts, stages, renewals] = await db.batch([
+  const [client, contacts, stages] = await db.batch([
     ...readClientWithContacts(db, update.clientId),
     readStagesOf(db, update.clientId),
-    readRenewalEndsOf(db, update.clientId),
   ]);
   const found = clientFor(update.user, [client, contacts]);
   if (!found) return { ok: false, error: 'not_found' };
@@ -161,7 +158,7 @@ export async function updateClient(
     ...keepPipelineDue(
       db,
       { id: update.clientId, serviceEndsOn: input.serviceEndsOn },
-      withCurrentRenewal(milestonesOf(stages), renewals, input.serviceEndsOn),
+      milestonesOf(stages),
       rules,
     ),
     recordEvent(
