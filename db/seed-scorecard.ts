@@ -8,7 +8,14 @@ import {
 } from '../src/policy/index.ts';
 import type { PipelineStage } from '../src/server/deadlines/deadline-rules.ts';
 import type { Database } from './client.ts';
-import { clientMilestones, clients, clientTeamMembers, userRoles, users } from './schema/index.ts';
+import {
+  clientMilestones,
+  clientRenewals,
+  clients,
+  clientTeamMembers,
+  userRoles,
+  users,
+} from './schema/index.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,6 +33,8 @@ type DemoPipeline = {
   segment: string;
   paid: Date;
   stages: [PipelineStage, Date][];
+  // Its renewal: of a service ending four days later (a day before the renewal contact).
+  renewedAt: Date;
 };
 
 /**
@@ -64,8 +73,8 @@ function demoPipelines(now: Date): DemoPipeline[] {
         ['strategy_agreed', after(gymPaid, 2 * DAY)],
         ['launched', gymLaunched],
         ['checked_in', after(gymLaunched, 7 * DAY)],
-        ['renewed', renewedThisMonth],
       ],
+      renewedAt: renewedThisMonth,
     },
     {
       id: 'demo-client-pet-shop',
@@ -79,10 +88,30 @@ function demoPipelines(now: Date): DemoPipeline[] {
         ['strategy_agreed', after(shopQuestionnaire, DAY)],
         ['launched', shopLaunched],
         ['checked_in', after(shopLaunched, 7 * DAY)],
-        ['renewed', at(`${lastMonth}-20`, '15:00')],
       ],
+      renewedAt: at(`${lastMonth}-20`, '15:00'),
     },
   ];
+}
+
+/**
+ * A demo client's renewal, for a month more: of a service ending four days after it, a day
+ * before its renewal contact was due. The client keeps no service end (the demo tracks none:
+ * no renewal contact or loss by date ever comes due).
+ */
+function demoRenewal(client: DemoPipeline) {
+  const renewedOn = isoDateInZone(client.renewedAt, policy.agency.timeZone);
+  const serviceEndsOn = addDaysToIsoDate(
+    renewedOn,
+    policy.newClientDeadlines.renewalContactDaysBeforeEnd + 1,
+  );
+  return {
+    clientId: client.id,
+    serviceEndsOn,
+    renewedUntil: `${addMonths(serviceEndsOn.slice(0, 7), 1)}${serviceEndsOn.slice(7)}`,
+    renewedAt: client.renewedAt,
+    recordedBy: 'demo-cs',
+  };
 }
 
 /** Renata, her two clients and their pipelines, in one batch. Idempotent. */
@@ -124,6 +153,7 @@ export async function seedDemoScorecard(db: Database, now: Date): Promise<void> 
           .values({ clientId: client.id, kind, occurredAt, recordedBy: 'demo-cs' })
           .onConflictDoNothing(),
       ),
+      db.insert(clientRenewals).values(demoRenewal(client)).onConflictDoNothing(),
     ]),
   ];
   await db.batch([first, ...rest]);

@@ -30,6 +30,9 @@ import {
   revokeOnboardingLinks,
   sendOnboarding,
 } from '../../src/server/onboarding/send-onboarding.ts';
+import { recordRenewal } from '../../src/server/renewals/record-renewal.ts';
+import { renewalInput } from '../../src/server/renewals/renewal-input.ts';
+import { RENEWAL_REFUSALS } from '../../src/server/renewals/renewal-refusals.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { actingPerson, requestOrigin, signedIn } from '../http/client-info.ts';
 import { fileHeaders } from '../http/file-headers.ts';
@@ -232,6 +235,23 @@ export const clientRoutes = new Hono<ApiEnv>()
       location: clientPage(clientId),
       body: { recorded: result.recorded },
       notice: result.recorded ? 'pipeline.recorded' : 'pipeline.alreadyRecorded',
+    });
+  })
+  .post('/:id/renewals', async (c) => {
+    const { renewedUntil } = await readInput(c, renewalInput);
+    const { db, clock } = c.get('deps');
+    const clientId = c.req.param('id');
+    const result = await recordRenewal(
+      db,
+      policy,
+      { clientId, renewedUntil, ...actingPerson(c) },
+      clock(),
+    );
+    if (!result.ok) return refuseWith(c, RENEWAL_REFUSALS, result.error);
+    return done(c, {
+      location: `${clientPage(clientId)}#renewals`,
+      body: { renewedUntil },
+      notice: 'renewals.recorded',
     });
   })
   .get('/:id/onboarding.md', async (c) => {

@@ -5,6 +5,7 @@ import {
   clientContacts,
   clientMilestones,
   clientRefunds,
+  clientRenewals,
   clients,
   clientTeamMembers,
   pieces,
@@ -38,9 +39,15 @@ const TEAM: [PartnerRole, number][] = [
 const at = (day: string, time: string) => zonedTimeToInstant(day, time, policy.agency.timeZone);
 const october = (day: number) => `${SCORECARD_BENCH_MONTH}-${String(day).padStart(2, '0')}`;
 const after = (from: Date, ms: number) => new Date(from.getTime() + ms);
+const renewalOf = (i: number, serviceEndsOn: string) => ({
+  clientId: `score-client-${i}`,
+  serviceEndsOn,
+  renewedUntil: `2026-11${serviceEndsOn.slice(7)}`,
+  renewedAt: at(addDaysToIsoDate(serviceEndsOn, -3), '15:00'),
+});
 
 /** One client's pipeline: new in October (paid, launched…), or ending its service in it. */
-function pipelineOf(i: number): { stages: [PipelineStage, Date][]; endsOn: string | null } {
+function pipelineOf(i: number) {
   if (i % 2 === 0) {
     const paid = at(october(1 + (i % 25)), '10:00');
     const received = after(paid, DAY);
@@ -53,9 +60,9 @@ function pipelineOf(i: number): { stages: [PipelineStage, Date][]; endsOn: strin
       ['launched', after(received, i % 4 === 0 ? 80 * HOUR : 60 * HOUR)],
       ['checked_in', after(received, 9 * DAY)],
     ];
-    return { stages, endsOn: null };
+    return { stages, endsOn: null, renewal: null };
   }
-  // Paid in July; its service ends in October: renewed three days before, or lost.
+  // Paid in July; its service ends in October: lost, or renewed 3 days before, to November.
   const paid = at(`2026-07-${String(1 + (i % 28)).padStart(2, '0')}`, '10:00');
   const endsOn = october(1 + (i % 28));
   const stages: [PipelineStage, Date][] = [
@@ -67,8 +74,8 @@ function pipelineOf(i: number): { stages: [PipelineStage, Date][]; endsOn: strin
     ['checked_in', after(paid, 10 * DAY)],
   ];
   if (i % 3 === 0) stages.push(['lost', at(endsOn, '12:00')]);
-  else stages.push(['renewed', at(addDaysToIsoDate(endsOn, -3), '15:00')]);
-  return { stages, endsOn };
+  const renewal = i % 3 ? renewalOf(i, endsOn) : null;
+  return { stages, endsOn: renewal?.renewedUntil ?? endsOn, renewal };
 }
 
 /**
@@ -134,6 +141,8 @@ export async function seedBenchScorecard(db: Database, now: Date) {
       (pipelines[i]?.stages ?? []).map(([kind, occurredAt]) => ({ clientId, kind, occurredAt })),
     ),
   );
+  const renewals = pipelines.flatMap((p) => p.renewal ?? []);
+  await insertChunked(db, clientRenewals, renewals);
   await insertChunked(
     db,
     clientRefunds,

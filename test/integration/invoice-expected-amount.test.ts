@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientMilestones, clients, invoices, userRoles, users } from '../../db/schema/index.ts';
+import {
+  clientMilestones,
+  clientRenewals,
+  clients,
+  invoices,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
 import type { Role } from '../../src/policy/index.ts';
 import { policy } from '../../src/policy/index.ts';
 import { accessFor, decideAccess } from '../../src/server/auth/access-rules.ts';
@@ -53,12 +60,19 @@ describe.each(DRIVERS)('the expected amount on finance’s invoice review (%s)',
       serviceEndsOn: '2026-03-31',
       createdAt: reviewedAt,
     });
-    await app.db.insert(clientMilestones).values({
-      clientId: id,
-      kind,
-      occurredAt: new Date('2026-02-20T15:00:00.000Z'),
-      recordedBy: 'demo-cs',
-    });
+    const at = new Date('2026-02-20T15:00:00.000Z');
+    // Renewed: its service to the end of February goes on to the end of March.
+    await (kind === 'renewed'
+      ? app.db.insert(clientRenewals).values({
+          clientId: id,
+          serviceEndsOn: '2026-02-28',
+          renewedUntil: '2026-03-31',
+          renewedAt: at,
+          recordedBy: 'demo-cs',
+        })
+      : app.db
+          .insert(clientMilestones)
+          .values({ clientId: id, kind, occurredAt: at, recordedBy: 'demo-cs' }));
     app.setNow(new Date('2026-01-05T13:00:00.000Z'));
     await joinTeam(app, id, partnerId, 'paid_traffic');
     app.setNow(reviewedAt);

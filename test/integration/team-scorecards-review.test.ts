@@ -66,17 +66,17 @@ describe.each(DRIVERS)('the team scorecards, as the review asked (%s)', (driver)
       // Paid in January, renewed: the renewed service's refund is not the first service's.
       ...r.client('renewed-refund', 'cs', { startsOn: '2026-03-05', endsOn: '2026-04-04' }),
       r.milestone('renewed-refund', 'paid', '2026-01-05 10:00'),
-      r.milestone('renewed-refund', 'renewed', '2026-02-28 10:00'),
+      r.renewal('renewed-refund', '2026-03-04', '2026-02-28 10:00', '2026-04-04'),
       r.refund('renewed-refund', '2026-03-05', '2026-03-08', 'cs'),
       r.team('renewed-refund', 'pt-paid-late', 'paid_traffic'),
       // Before Ponte (no payment recorded), renewed before the recorded start, its refund asked.
       ...r.client('renewed-before', 'cs', { startsOn: '2026-03-05', endsOn: '2026-04-04' }),
-      r.milestone('renewed-before', 'renewed', '2026-03-04 10:00'),
+      r.renewal('renewed-before', '2026-03-04', '2026-03-04 10:00', '2026-04-04'),
       r.refund('renewed-before', '2026-03-05', '2026-03-08', 'cs'),
       r.team('renewed-before', 'pt-before', 'paid_traffic'),
       // Before Ponte, renewed, lost within the renewed service's first month: after the first.
       ...r.client('lost-before', 'cs', { startsOn: '2026-02-15', endsOn: '2026-03-14' }),
-      r.milestone('lost-before', 'renewed', '2026-02-10 10:00'),
+      r.renewal('lost-before', '2026-02-14', '2026-02-10 10:00', '2026-03-14'),
       r.milestone('lost-before', 'lost', '2026-03-03 10:00'),
       r.team('lost-before', 'pt-before', 'paid_traffic'),
       // Before Ponte, with a refund of a service before the recorded one: renewed too.
@@ -105,15 +105,16 @@ describe.each(DRIVERS)('the team scorecards, as the review asked (%s)', (driver)
       r.change('pieces', 'targetingOrText', '2026-03-16 10:00', null, 'ad'),
       // pt-left renewed a client in February, then was deactivated.
       ...r.client('left-renewed', 'cs', { startsOn: '2025-12-01' }),
-      r.milestone('left-renewed', 'renewed', '2026-02-10 10:00'),
+      // Carried over from the old stage: no service end then, the renewal's day instead.
+      r.renewal('left-renewed', '2026-02-10', '2026-02-10 10:00'),
       r.team('left-renewed', 'pt-left', 'paid_traffic'),
       // cs-pt, CS and paid traffic: CS only of one client (pt-runs runs its ads), both of the
       // other; each renewed in March.
       ...r.client('cs-only', 'cs-pt', { startsOn: '2025-12-01' }),
-      r.milestone('cs-only', 'renewed', '2026-03-05 10:00'),
+      r.renewal('cs-only', '2026-03-05', '2026-03-05 10:00'),
       r.team('cs-only', 'pt-runs', 'paid_traffic'),
       ...r.client('cs-and-traffic', 'cs-pt', { startsOn: '2025-12-01' }),
-      r.milestone('cs-and-traffic', 'renewed', '2026-03-06 10:00'),
+      r.renewal('cs-and-traffic', '2026-03-06', '2026-03-06 10:00'),
       r.team('cs-and-traffic', 'cs-pt', 'paid_traffic'),
     ];
     await database.db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);

@@ -7,6 +7,7 @@ import {
   clientContacts,
   clientMilestones,
   clientRefunds,
+  clientRenewals,
   clients,
   clientTeamMembers,
   internalReviews,
@@ -77,6 +78,18 @@ export function scorecardRecords(db: Database) {
       }),
     milestone: (clientId: string, kind: PipelineStage, at: string) =>
       db.insert(clientMilestones).values({ clientId, kind, occurredAt: agencyTime(at) }),
+    /**
+     * A renewal of the client's service ending on `serviceEndsOn`, recorded at `at` (agency
+     * time), until `renewedUntil` (the end itself when not said: a renewal carried over from
+     * the old stage). The client's own service end is the test's to set.
+     */
+    renewal: (clientId: string, serviceEndsOn: string, at: string, renewedUntil = serviceEndsOn) =>
+      db.insert(clientRenewals).values({
+        clientId,
+        serviceEndsOn,
+        renewedUntil,
+        renewedAt: agencyTime(at),
+      }),
     refund: (clientId: string, serviceStartsOn: string, requestedOn: string, by: string) =>
       db.insert(clientRefunds).values({
         id: nextId('refund'),

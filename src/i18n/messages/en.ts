@@ -786,6 +786,7 @@ export const en = {
       onboarding_submitted: '{who} sent the questionnaire’s answers',
       task_opened: '{who} opened a task request',
       refund_recorded: '{who} recorded that the client asked for a refund',
+      client_renewed: '{who} recorded that the client renewed the service',
       task_accepted: '{who} accepted a task request',
       task_completed: '{who} completed a task request',
       task_returned: '{who} returned a task request',
@@ -2191,6 +2192,24 @@ export const en = {
       beforeService: 'The client cannot have asked before the service started: check the date.',
       inFuture: 'The day the client asked cannot be in the future.',
       twice: 'A refund is already recorded for this service.',
+    },
+  },
+  renewals: {
+    title: 'Renewals',
+    intro:
+      'When the client renews, record the new end of the service. Each renewal counts on the scorecard in the month it is recorded; the next renewal contact is due {days} days before the new end.',
+    none: 'No renewal recorded.',
+    item: 'Service ending {end} renewed until {until}, recorded by {name} on {when}.',
+    carried: 'Service ending {end} renewed, recorded on {when} as a stage of the pipeline.',
+    renewedUntil: 'New end of the service',
+    renewedUntilHint: 'After the current end ({end}).',
+    submit: 'Record the renewal',
+    recorded: 'Renewal recorded. The service now ends on the new date.',
+    errors: {
+      noServiceEnd: 'The client has no service end date yet: set it in the details first.',
+      notAfterEnd: 'The new end must be after the current end of the service.',
+      lost: 'The client was recorded as lost. If they come back, start a new service by changing the service dates in the details.',
+      twice: 'This service was already renewed: reload the page to see it.',
     },
   },
   scorecard: {

@@ -792,6 +792,7 @@ export const ptBR = {
       onboarding_submitted: '{who} enviou as respostas do questionário',
       task_opened: '{who} abriu um pedido de tarefa',
       refund_recorded: '{who} registrou que o cliente pediu reembolso',
+      client_renewed: '{who} registrou que o cliente renovou o serviço',
       task_accepted: '{who} aceitou um pedido de tarefa',
       task_completed: '{who} concluiu um pedido de tarefa',
       task_returned: '{who} devolveu um pedido de tarefa',
@@ -2213,6 +2214,24 @@ export const ptBR = {
       beforeService: 'O cliente não pode ter pedido antes do início do serviço: confira a data.',
       inFuture: 'O dia em que o cliente pediu não pode estar no futuro.',
       twice: 'Já há um reembolso registrado para este serviço.',
+    },
+  },
+  renewals: {
+    title: 'Renovações',
+    intro:
+      'Quando o cliente renovar, registre o novo fim do serviço. Cada renovação conta no placar do mês em que é registrada; o próximo contato de renovação vence {days} dias antes do novo fim.',
+    none: 'Nenhuma renovação registrada.',
+    item: 'Serviço que terminava em {end} renovado até {until}, registrado por {name} em {when}.',
+    carried: 'Serviço que terminava em {end} renovado, registrado em {when} como etapa do funil.',
+    renewedUntil: 'Novo fim do serviço',
+    renewedUntilHint: 'Depois do fim atual ({end}).',
+    submit: 'Registrar a renovação',
+    recorded: 'Renovação registrada. O serviço agora termina na nova data.',
+    errors: {
+      noServiceEnd: 'O cliente ainda não tem data de fim do serviço: preencha-a nos dados primeiro.',
+      notAfterEnd: 'O novo fim precisa ser depois do fim atual do serviço.',
+      lost: 'O cliente foi registrado como perdido. Se ele voltar, comece um novo serviço mudando as datas do serviço nos dados.',
+      twice: 'Este serviço já foi renovado: recarregue a página para ver.',
     },
   },
   scorecard: {

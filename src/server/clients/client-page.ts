@@ -1,6 +1,7 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { events, projects } from '../../../db/schema/index.ts';
+import { isoDateInZone } from '../../policy/index.ts';
 import { historyEntryOf, readEventHistory } from '../audit/event-history.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import {
@@ -12,6 +13,8 @@ import { clientPipelineOf, listClientStages } from '../deadlines/client-pipeline
 import type { DeadlinePolicy } from '../deadlines/deadline-rules.ts';
 import { clientOnboardingFrom, readClientOnboarding } from '../onboarding/onboarding-review.ts';
 import { readClientRefunds } from '../refunds/record-refund.ts';
+import { readClientRenewals } from '../renewals/record-renewal.ts';
+import { renewedServiceStartsOn } from '../renewals/renewal-rules.ts';
 import {
   clientTeamFrom,
   clientViewFor,
@@ -49,7 +52,7 @@ function readClientHistory(db: Database, clientId: string) {
 /**
  * A client's page, in one round trip: for anyone who sees the client, its details and team;
  * for who keeps it (its CS, an admin), also its contacts with their onboarding link's state,
- * the questionnaire's progress, the pipeline's deadlines and the change requests; for an
+ * the questionnaire's progress, the pipeline's deadlines, the renewals, refunds and change requests; for an
  * admin, the CS partners it may be handed to; and its history for who keeps it. Null when the viewer does not see the client.
  */
 export async function loadClientPage(
@@ -68,6 +71,7 @@ export async function loadClientPage(
     listChangeRequests(db, clientId),
     readClientHistory(db, clientId),
     readClientRefunds(db, clientId),
+    readClientRenewals(db, clientId),
     readFiguresSinceLaunch(db, clientId, rules),
     ...readClientOnboarding(db, clientId),
   ]);
@@ -76,7 +80,7 @@ export async function loadClientPage(
   const isAdmin = viewer.roles.includes('admin');
   const kept = view.mayManage ? clientFor(viewer, [found, contacts]) : null;
   if (!kept) return { view, isAdmin, csPartners: isAdmin ? csPartners : [], managed: null };
-  const [stages, changes, history, refunds, launchFigures, ...onboardingRows] = rest;
+  const [stages, changes, history, refunds, renewals, launchFigures, ...onboardingRows] = rest;
   const { onboarding, receivedAt } = clientOnboardingFrom(onboardingRows);
   // The newest link of each contact tells where they are.
   const latestLink = (contactId: string) =>
@@ -102,13 +106,19 @@ export async function loadClientPage(
       })),
       onboarding,
       receivedAt,
-      pipeline: clientPipelineOf(stages, kept.client.serviceEndsOn, rules, now),
+      pipeline: clientPipelineOf(stages, renewals, kept.client.serviceEndsOn, rules, now),
       changes: changes.map((change) => ({
         ...change,
         overdue: !change.doneAt && change.dueAt <= now,
       })),
       history: history.map(historyEntryOf),
       refunds,
+      renewals,
+      // The start of the service today is in: a renewed one's, or null for the first service.
+      renewedServiceStartsOn: renewedServiceStartsOn(
+        isoDateInZone(now, rules.agency.timeZone),
+        renewals.map((renewal) => renewal.serviceEndsOn),
+      ),
       // The 7-day check-in's figures, beside the pipeline.
       figuresSinceLaunch: figuresSinceLaunchFrom(
         launchFigures,

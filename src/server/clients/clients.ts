@@ -14,7 +14,9 @@ import {
   keepPipelineDue,
   milestonesOf,
   pipelineDueOf,
+  readRenewalEndsOf,
   readStagesOf,
+  withCurrentRenewal,
 } from '../deadlines/stored-deadline.ts';
 import type { ClientInput, ContactInput } from './client-input.ts';
 import { seenClients } from './team-membership.ts';
@@ -143,9 +145,10 @@ export async function updateClient(
   rules: DeadlinePolicy,
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: ClientProblem }> {
-  const [client, contacts, stages] = await db.batch([
+  const [client, contacts, stages, renewals] = await db.batch([
     ...readClientWithContacts(db, update.clientId),
     readStagesOf(db, update.clientId),
+    readRenewalEndsOf(db, update.clientId),
   ]);
   const found = clientFor(update.user, [client, contacts]);
   if (!found) return { ok: false, error: 'not_found' };
@@ -158,7 +161,7 @@ export async function updateClient(
     ...keepPipelineDue(
       db,
       { id: update.clientId, serviceEndsOn: input.serviceEndsOn },
-      milestonesOf(stages),
+      withCurrentRenewal(milestonesOf(stages), renewals, input.serviceEndsOn),
       rules,
     ),
     recordEvent(

@@ -22,8 +22,10 @@ import {
   milestonesOf,
   pipelineDueColumns,
   pipelineNextOf,
+  readRenewalEndsOf,
   soonestOpenChange,
   withChangeDue,
+  withCurrentRenewal,
 } from './stored-deadline.ts';
 
 /** A client's recorded stages, with who recorded each. */
@@ -46,14 +48,19 @@ export async function recordStage(
   rules: DeadlinePolicy,
   now: Date,
 ): Promise<{ ok: true; recorded: boolean } | { ok: false; error: 'not_found' }> {
-  const [client, contacts, stages] = await db.batch([
+  const [client, contacts, stages, renewals] = await db.batch([
     ...readClientWithContacts(db, record.clientId),
     listClientStages(db, record.clientId),
+    readRenewalEndsOf(db, record.clientId),
   ]);
   const found = clientFor(record.viewer, [client, contacts]);
   if (!found) return { ok: false, error: 'not_found' };
   // What the stages will be once this one is written (the first record of a stage stands).
-  const milestones = { [record.stage]: now, ...milestonesOf(stages) };
+  const milestones = withCurrentRenewal(
+    { [record.stage]: now, ...milestonesOf(stages) },
+    renewals,
+    found.client.serviceEndsOn,
+  );
   const [inserted] = await db.batch([
     db
       .insert(clientMilestones)
@@ -143,19 +150,22 @@ export async function listClientDeadlines(
 }
 
 /**
- * One client's pipeline from its recorded stages (listClientStages): each deadline, done or
- * not and overdue or not at `now`, the stages recorded, and those that may still be.
+ * One client's pipeline from its recorded stages (listClientStages) and its renewals (the
+ * current service renewed or not): each deadline, done or not and overdue or not at `now`, the
+ * stages recorded, and those that may still be.
  */
 export function clientPipelineOf(
   stages: Awaited<ReturnType<typeof listClientStages>>,
+  renewals: readonly { serviceEndsOn: string; renewedAt: Date }[],
   serviceEndsOn: string | null,
   rules: DeadlinePolicy,
   now: Date,
 ) {
   const recorded = new Set(stages.map((s) => s.kind));
+  const milestones = withCurrentRenewal(milestonesOf(stages), renewals, serviceEndsOn);
   return {
-    stages,
-    deadlines: pipelineDeadlines(milestonesOf(stages), serviceEndsOn, rules).map((deadline) => ({
+    stages: stages.filter((stage) => stage.kind !== 'renewed'),
+    deadlines: pipelineDeadlines(milestones, serviceEndsOn, rules).map((deadline) => ({
       ...deadline,
       overdue: !deadline.done && deadline.dueAt <= now,
     })),

@@ -16,7 +16,10 @@ export type DeadlinePolicy = Pick<
   agency: Pick<Policy['agency'], 'timeZone'>;
 };
 
-/** The stages of a new client, in order; each is recorded once, with who and when. */
+/**
+ * The stages of a new client, in order; each is recorded once, with who and when. A renewal is
+ * not one of them: a client renews once per service (client_renewals, recordRenewal).
+ */
 export const PIPELINE_STAGES = [
   'paid',
   'contacted',
@@ -24,11 +27,14 @@ export const PIPELINE_STAGES = [
   'strategy_agreed',
   'launched',
   'checked_in',
-  'renewed',
   'lost',
 ] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
-export type Milestones = Partial<Record<PipelineStage, Date>>;
+/**
+ * A client's recorded stages, and `renewed`: when its CURRENT service (the one ending on its
+ * service end) was renewed, if it was (a renewal row for that end: see withCurrentRenewal).
+ */
+export type Milestones = Partial<Record<PipelineStage | 'renewed', Date>>;
 
 /**
  * What must happen by when; `done` once the stage that fulfils it is recorded. A `change` is
@@ -114,14 +120,28 @@ export function pipelineDeadlines(
     });
   }
   if (serviceEndsOn && milestones.launched) {
-    const contactOn = addDaysToIsoDate(serviceEndsOn, -d.renewalContactDaysBeforeEnd);
     deadlines.push({
       kind: 'renewal',
-      dueAt: zonedTimeToInstant(contactOn, rules.businessHours.closesAt, rules.agency.timeZone),
+      dueAt: renewalDueAt(serviceEndsOn, rules),
       done: Boolean(milestones.renewed || milestones.lost),
     });
   }
   return deadlines;
+}
+
+/** When the renewal contact of a service ending on `serviceEndsOn` is due: closing time, the policy's days before. */
+export function renewalDueAt(serviceEndsOn: string, rules: DeadlinePolicy): Date {
+  const contactOn = addDaysToIsoDate(
+    serviceEndsOn,
+    -rules.newClientDeadlines.renewalContactDaysBeforeEnd,
+  );
+  return zonedTimeToInstant(contactOn, rules.businessHours.closesAt, rules.agency.timeZone);
+}
+
+/** When a service ending on `serviceEndsOn` and not renewed by then makes its client lost. */
+export function lostByDateAt(serviceEndsOn: string, rules: DeadlinePolicy): Date {
+  const lostOn = addDaysToIsoDate(serviceEndsOn, rules.newClientDeadlines.lostDaysAfterEndUnpaid);
+  return zonedTimeToInstant(lostOn, '00:00', rules.agency.timeZone);
 }
 
 /** The first deadline still open (the most overdue, or else the nearest), or null. */
@@ -133,7 +153,11 @@ export function nextDeadline(deadlines: Deadline[]): Deadline | null {
   );
 }
 
-/** True once a client whose service ended has gone the policy's days without renewing. */
+/**
+ * True once a client whose service ended has gone the policy's days without renewing: its
+ * current service (a renewal moves the service end, so a client renewed once is lost again
+ * when its new service ends unrenewed).
+ */
 export function isLost(
   milestones: Milestones,
   serviceEndsOn: string | null,
@@ -142,8 +166,7 @@ export function isLost(
 ): boolean {
   if (milestones.lost) return true;
   if (!serviceEndsOn || milestones.renewed) return false;
-  const lostOn = addDaysToIsoDate(serviceEndsOn, rules.newClientDeadlines.lostDaysAfterEndUnpaid);
-  return now.getTime() >= zonedTimeToInstant(lostOn, '00:00', rules.agency.timeZone).getTime();
+  return now.getTime() >= lostByDateAt(serviceEndsOn, rules).getTime();
 }
 
 /** How pressing a deadline is at an instant: past due, due later today, soon, or later. */

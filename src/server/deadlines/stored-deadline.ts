@@ -1,6 +1,11 @@
 import { eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { changeRequests, clientMilestones, clients } from '../../../db/schema/index.ts';
+import {
+  changeRequests,
+  clientMilestones,
+  clientRenewals,
+  clients,
+} from '../../../db/schema/index.ts';
 import {
   type Deadline,
   type DeadlinePolicy,
@@ -15,6 +20,8 @@ import { pipelineRulesKey } from './pipeline-rules-key.ts';
 // The outer client's id, spelled out: in a one-table query drizzle leaves columns
 // unqualified, and a bare "id" inside a subquery would mean the subquery's own table.
 const CLIENT_ID = sql.raw('"clients"."id"');
+// The outer client's service end, spelled out too: client_renewals has a column of that name.
+const CLIENT_ENDS_ON = sql.raw('"clients"."service_ends_on"');
 const STAGE_LIST = sql.join(
   PIPELINE_STAGES.map((stage) => sql`${stage}`),
   sql`, `,
@@ -23,21 +30,39 @@ const STAGE_LIST = sql.join(
 const isStage = (kind: string): kind is PipelineStage =>
   (PIPELINE_STAGES as readonly string[]).includes(kind);
 
-/** A client's stages folded into one text by SQL ("paid=1767225600000,…") as a stage → time map. */
+/**
+ * A client's stages folded into one text by SQL ("paid=1767225600000,…", and "renewed=…" for
+ * its current service's renewal) as a stage → time map.
+ */
 export function unfoldStages(folded: string | null): Milestones {
   const milestones: Milestones = {};
   for (const pair of (folded ?? '').split(',').filter(Boolean)) {
     const [kind = '', at = '0'] = pair.split('=');
-    if (isStage(kind)) milestones[kind] = new Date(Number(at));
+    if (isStage(kind) || kind === 'renewed') milestones[kind] = new Date(Number(at));
   }
   return milestones;
 }
 
-/** Milestone rows as a stage → time map. */
+/** Milestone rows as a stage → time map (a renewal is not among them: withCurrentRenewal). */
 export function milestonesOf(rows: { kind: string; occurredAt: Date }[]): Milestones {
   const milestones: Milestones = {};
   for (const row of rows) if (isStage(row.kind)) milestones[row.kind] = row.occurredAt;
   return milestones;
+}
+
+/**
+ * The milestones with `renewed` when the service ending on `serviceEndsOn` was renewed (a
+ * renewal of that service end; a recorded renewal moves the end, so only a renewal carried
+ * over from the old one-per-client stage can match), without it otherwise.
+ */
+export function withCurrentRenewal(
+  milestones: Milestones,
+  renewals: readonly { serviceEndsOn: string; renewedAt: Date }[],
+  serviceEndsOn: string | null,
+): Milestones {
+  const { renewed: _, ...stages } = milestones;
+  const current = serviceEndsOn && renewals.find((r) => r.serviceEndsOn === serviceEndsOn);
+  return current ? { ...stages, renewed: current.renewedAt } : stages;
 }
 
 /** The read of a client's stages a writer computes its next deadline from (milestonesOf). */
@@ -47,11 +72,23 @@ export const readStagesOf = (db: Database, clientId: string) =>
     .from(clientMilestones)
     .where(eq(clientMilestones.clientId, clientId));
 
-/** SQL: the client's stages, folded into one text (unfoldStages reads it). */
+/** The read of a client's renewals (by its key's first column) for withCurrentRenewal. */
+export const readRenewalEndsOf = (db: Database, clientId: string) =>
+  db
+    .select({ serviceEndsOn: clientRenewals.serviceEndsOn, renewedAt: clientRenewals.renewedAt })
+    .from(clientRenewals)
+    .where(eq(clientRenewals.clientId, clientId));
+
+// SQL: the client's stages as (kind, at) rows, its current service's renewal as `renewed`
+// (found by the renewals' key). The client's end is the outer row's, or given.
+const stageRows = (clientId: SQL, endsOn: SQL) =>
+  sql`select m.kind as kind, m.occurred_at as at from ${clientMilestones} m where m.client_id = ${clientId} and m.kind <> 'renewed' union all select 'renewed', r.renewed_at from ${clientRenewals} r where r.client_id = ${clientId} and r.service_ends_on = ${endsOn}`;
+
+/** SQL: the client's stages and current renewal, folded into one text (unfoldStages reads it). */
 export const foldedStages = (clientId: SQL = CLIENT_ID) =>
   sql<
     string | null
-  >`(select group_concat(m.kind || '=' || m.occurred_at) from ${clientMilestones} m where m.client_id = ${clientId})`;
+  >`(select group_concat(s.kind || '=' || s.at) from (${stageRows(clientId, CLIENT_ENDS_ON)}) s)`;
 
 /** SQL over the clients table: the due time of the client's soonest open change request, or null. */
 export const soonestOpenChange = () =>
@@ -74,9 +111,10 @@ export function pipelineDueOf(
 }
 
 // What the stored deadline was computed from, as SQL sees it and as the writer saw it: how
-// many stages and the sum of their times. A stage written by someone else in between changes it.
+// many stages (the current renewal among them) and the sum of their times. A stage or a
+// renewal written by someone else in between changes it.
 const stagesFingerprintSql = (clientId: string) =>
-  sql`(select count(*) || ':' || coalesce(sum(m.occurred_at), 0) from ${clientMilestones} m where m.client_id = ${clientId} and m.kind in (${STAGE_LIST}))`;
+  sql`(select count(*) || ':' || coalesce(sum(s.at), 0) from (${stageRows(sql`${clientId}`, CLIENT_ENDS_ON)}) s where s.kind in (${STAGE_LIST}, 'renewed'))`;
 const stagesFingerprint = (milestones: Milestones) => {
   const times = Object.values(milestones).map((at) => at.getTime());
   return `${times.length}:${times.reduce((sum, at) => sum + at, 0)}`;

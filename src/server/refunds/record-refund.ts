@@ -1,11 +1,16 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
-import { clientMilestones, clientRefunds, users } from '../../../db/schema/index.ts';
+import {
+  clientMilestones,
+  clientRefunds,
+  clientRenewals,
+  users,
+} from '../../../db/schema/index.ts';
 import { isoDateInZone, type Policy } from '../../policy/index.ts';
 import { recordEventWhen } from '../audit/record-event.ts';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { getClientFor } from '../clients/clients.ts';
-import { type RefundPolicy, refundDateProblem, refundServiceStartsOn } from './refund-rules.ts';
+import { type RefundPolicy, refundDateProblem, refundServiceOf } from './refund-rules.ts';
 
 export type RecordRefundFailure =
   | 'not_found'
@@ -18,7 +23,8 @@ export type RecordRefundFailure =
  * Records that a client asked for its money back, by its CS or an admin: once per service
  * (the unique index on the client and the service's start settles two at once), never before
  * the service started nor in the future. The first service starts on the day the client paid
- * (refundServiceStartsOn). The event goes in the client's history.
+ * (refundServiceStartsOn), a renewed one the day after the service it renewed ended
+ * (refundServiceOf). The event goes in the client's history.
  */
 export async function recordRefund(
   db: Database,
@@ -28,12 +34,25 @@ export async function recordRefund(
 ): Promise<{ ok: true; refundId: string } | { ok: false; error: RecordRefundFailure }> {
   const found = await getClientFor(db, input.user, input.clientId);
   if (!found) return { ok: false, error: 'not_found' };
-  const [paid] = await db
-    .select({ at: clientMilestones.occurredAt })
-    .from(clientMilestones)
-    .where(and(eq(clientMilestones.clientId, input.clientId), eq(clientMilestones.kind, 'paid')));
-  const paidOn = paid ? isoDateInZone(paid.at, rules.agency.timeZone) : null;
-  const serviceStartsOn = refundServiceStartsOn(found.client.serviceStartsOn, paidOn, rules);
+  const [[paid], renewals] = await db.batch([
+    db
+      .select({ at: clientMilestones.occurredAt })
+      .from(clientMilestones)
+      .where(and(eq(clientMilestones.clientId, input.clientId), eq(clientMilestones.kind, 'paid'))),
+    db
+      .select({ endsOn: clientRenewals.serviceEndsOn })
+      .from(clientRenewals)
+      .where(eq(clientRenewals.clientId, input.clientId)),
+  ]);
+  const serviceStartsOn = refundServiceOf(
+    input.requestedOn,
+    {
+      serviceStartsOn: found.client.serviceStartsOn,
+      paidOn: paid ? isoDateInZone(paid.at, rules.agency.timeZone) : null,
+      renewedEnds: renewals.map((renewal) => renewal.endsOn),
+    },
+    rules,
+  );
   const today = isoDateInZone(now, rules.agency.timeZone);
   const problem = refundDateProblem(input.requestedOn, serviceStartsOn, today);
   if (problem || !serviceStartsOn) return { ok: false, error: problem ?? 'no_service' };

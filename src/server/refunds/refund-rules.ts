@@ -1,4 +1,5 @@
 import { addDaysToIsoDate, type Policy } from '../../policy/index.ts';
+import { renewedServiceStartsOn } from '../renewals/renewal-rules.ts';
 
 export type RefundPolicy = Pick<Policy, 'refunds'>;
 
@@ -47,4 +48,20 @@ export function refundServiceStartsOn(
   if (!serviceStartsOn || !paidOn) return serviceStartsOn;
   const firstService = serviceStartsOn < addDaysToIsoDate(paidOn, rules.refunds.earlyWithinDays);
   return firstService ? paidOn : serviceStartsOn;
+}
+
+/**
+ * The start of the service a refund asked on `requestedOn` is stored under: once the client
+ * renewed, a day after a renewed service's end is in the service that began the next day
+ * (renewedServiceStartsOn); before any, the first recorded service's (refundServiceStartsOn).
+ */
+export function refundServiceOf(
+  requestedOn: string,
+  client: { serviceStartsOn: string | null; paidOn: string | null; renewedEnds: readonly string[] },
+  rules: RefundPolicy,
+): string | null {
+  return (
+    renewedServiceStartsOn(requestedOn, client.renewedEnds) ??
+    refundServiceStartsOn(client.serviceStartsOn, client.paidOn, rules)
+  );
 }

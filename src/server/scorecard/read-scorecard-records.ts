@@ -7,6 +7,7 @@ import {
   changeRequests,
   clientMilestones,
   clientRefunds,
+  clientRenewals,
   clients,
   clientTeamMembers,
   internalReviews,
@@ -46,12 +47,16 @@ const tuples = (...values: (SQL | SQL.Aliased | AnyColumn)[]) =>
 
 /**
  * The clients whose pipeline can count in the range, each found through an index: a milestone
- * recently enough (a deadline it starts, a renewal, a loss, a first payment), a service end
- * whose renewal deadline or loss by date can fall in it, a service start whose first days can
- * end in it. Which of their deadlines do fall in the range, the rules decide.
+ * recently enough (a deadline it starts, a loss, a first payment), a renewal recorded from then
+ * on (counted in the range, or after it: a renewed service's renewal contact missed in it, or
+ * its loss by date), a service end whose renewal deadline or loss by date can fall in it, a
+ * service start whose first days can end in it. Which of their deadlines do fall in the
+ * range, the rules decide.
  */
 const candidateClients = sql`select ${clientMilestones.clientId} from ${clientMilestones}
   where ${clientMilestones.occurredAt} >= ${P.milestonesFrom} and ${clientMilestones.occurredAt} < ${P.end}
+  union select ${clientRenewals.clientId} from ${clientRenewals}
+  where ${clientRenewals.renewedAt} >= ${P.milestonesFrom}
   union select ${clients.id} from ${clients}
   where ${clients.serviceEndsOn} >= ${P.serviceEndsFrom} and ${clients.serviceEndsOn} < ${P.serviceEndsTo}
   union select ${clients.id} from ${clients}
@@ -82,7 +87,8 @@ const readPartners = prebuiltRead((db) =>
 
 /**
  * The candidate clients: `[id, csUserId, serviceStartsOn, serviceEndsOn, {stage: ms},
- * {serviceStartsOn: refundRequestedOn}]` (a refund per service). The client's id is spelled
+ * {serviceStartsOn: refundRequestedOn}, [[renewedServiceEndsOn, renewedAt], …]]` (a refund
+ * per service, every renewal by the renewals' key). The client's id is spelled
  * out in the subqueries: drizzle leaves a one-table select's columns unqualified, and a bare
  * "id" there would be the refund's own.
  */
@@ -96,6 +102,7 @@ const readClients = prebuiltRead((db) =>
         clients.serviceEndsOn,
         sql`json((select json_group_object(${clientMilestones.kind}, ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${OUTER_CLIENT_ID}))`,
         sql`json((select json_group_object(${clientRefunds.serviceStartsOn}, ${clientRefunds.requestedOn}) from ${clientRefunds} where ${clientRefunds.clientId} = ${OUTER_CLIENT_ID}))`,
+        sql`json((select json_group_array(json_array(${clientRenewals.serviceEndsOn}, ${clientRenewals.renewedAt})) from ${clientRenewals} where ${clientRenewals.clientId} = ${OUTER_CLIENT_ID}))`,
       ),
     })
     .from(clients)
@@ -122,7 +129,8 @@ const readTeams = prebuiltRead((db) =>
     })
     .from(clientTeamMembers)
     .where(
-      sql`${clientTeamMembers.clientId} in (${candidateClients} union select ${changeRequests.clientId} from ${changeRequests} where ${changesInReach} union select ${pieces.clientId} from ${pieces} where ${trafficPiecesDue})`,
+      // Two lists, not one union: D1 allows five terms in a compound select.
+      sql`${clientTeamMembers.clientId} in (${candidateClients}) or ${clientTeamMembers.clientId} in (select ${changeRequests.clientId} from ${changeRequests} where ${changesInReach} union select ${pieces.clientId} from ${pieces} where ${trafficPiecesDue})`,
     ),
 );
 

@@ -9,6 +9,7 @@ import {
   type ScorecardChange,
   type ScorecardClient,
   type ScorecardInput,
+  type ScorecardRenewal,
 } from './scorecard-rules.ts';
 
 /** A partner the scorecard is kept for: a person holding a scorecard role (active or not). */
@@ -61,6 +62,7 @@ type ClientTuple = [
   serviceEndsOn: string | null,
   milestones: Record<string, number>,
   refunds: Record<string, string>,
+  renewals: [serviceEndsOn: string, renewedAt: number][],
 ];
 type TeamTuple = [clientId: string, userId: string, role: TeamRole, addedAt: number];
 type ChangeTuple = [
@@ -119,20 +121,21 @@ const BEFORE_PONTE = '2000-01-01';
  * two off the `paid` milestone's day: the first service's refund is the earliest one whose
  * service started before the first month was over (a renewed service starts later), judged
  * from the first service's start like every other first-days rule. Without a `paid`
- * milestone, a client renewed before its recorded service start, or with a refund of an
- * earlier service, is on a renewed service: its first service was before Ponte.
+ * milestone, a client whose earliest renewal came before its recorded service start, or with
+ * a refund of an earlier service, is on a renewed service: its first service was before Ponte.
  */
 export function firstServiceOf(
   milestones: Milestones,
   serviceStartsOn: string | null,
   refunds: Record<string, string>,
   timeZone: string,
+  earliestRenewalAt: Date | null = null,
 ): { startsOn: string | null; refundOn: string | null } {
   let earliest: string | undefined;
   for (const startsOn of Object.keys(refunds))
     if (!earliest || startsOn < earliest) earliest = startsOn;
   if (!milestones.paid && serviceStartsOn) {
-    const renewed = milestones.renewed && isoDateInZone(milestones.renewed, timeZone);
+    const renewed = earliestRenewalAt && isoDateInZone(earliestRenewalAt, timeZone);
     const renewedBefore = renewed && renewed < serviceStartsOn;
     if (renewedBefore || (earliest && earliest < serviceStartsOn)) {
       return { startsOn: BEFORE_PONTE, refundOn: null };
@@ -145,9 +148,17 @@ export function firstServiceOf(
   return { startsOn, refundOn: refunds[earliest] ?? null };
 }
 
-function milestonesOf(json: Record<string, number>): Milestones {
+/** A client's stages, with `renewed` when its current service (ending on `serviceEndsOn`) was. */
+function milestonesOf(
+  json: Record<string, number>,
+  renewals: ScorecardRenewal[],
+  serviceEndsOn: string | null,
+): Milestones {
   const milestones: Milestones = {};
   for (const [stage, at] of Object.entries(json)) milestones[stage as PipelineStage] = new Date(at);
+  for (const renewal of renewals) {
+    if (renewal.serviceEndsOn === serviceEndsOn) milestones.renewed = renewal.renewedAt;
+  }
   return milestones;
 }
 
@@ -195,12 +206,22 @@ export function recordsByPartner(
     serviceEndsOn,
     stages,
     refunds,
+    renewalTuples,
   ] of tuplesOf<ClientTuple>(clientRows)) {
-    const milestones = milestonesOf(stages);
-    const first = firstServiceOf(milestones, serviceStartsOn, refunds, timeZone);
+    const renewals = renewalTuples.map(([endsOn, at]) => ({
+      serviceEndsOn: endsOn,
+      renewedAt: new Date(at),
+    }));
+    const milestones = milestonesOf(stages, renewals, serviceEndsOn);
+    const earliestRenewal = renewals.reduce<Date | null>(
+      (min, r) => (min === null || r.renewedAt < min ? r.renewedAt : min),
+      null,
+    );
+    const first = firstServiceOf(milestones, serviceStartsOn, refunds, timeZone, earliestRenewal);
     const client: ScorecardClient = {
       milestones,
       serviceEndsOn,
+      renewals,
       firstServiceStartsOn: first.startsOn,
       firstServiceRefundOn: first.refundOn,
     };
@@ -211,7 +232,10 @@ export function recordsByPartner(
     }
     // A team member counts the client's records dated from when they joined its team; one
     // there before the client's first record shares the CS's (a client is counted once).
-    const firstRecordAt = Math.min(...Object.values(stages));
+    const firstRecordAt = Math.min(
+      ...Object.values(stages),
+      earliestRenewal?.getTime() ?? Number.POSITIVE_INFINITY,
+    );
     for (const member of paidTraffic) {
       if (member.id === csUserId) continue;
       const before =

@@ -10,24 +10,29 @@ import {
   changeDueAt,
   type Deadline,
   type DeadlinePolicy,
-  isLost,
   type Milestones,
-  type PipelineStage,
   pipelineDeadlines,
+  renewalDueAt,
 } from '../deadlines/deadline-rules.ts';
 import { isEarlyRefund } from '../refunds/refund-rules.ts';
 import { beforeItCounts, type CountsFrom } from './counts-from.ts';
+import { lossesOf } from './scorecard-losses.ts';
 
 export type ScorecardPolicy = DeadlinePolicy & Pick<Policy, 'refunds' | 'satisfaction'>;
 
+/** A renewal of a client's service: the end it renewed, and when it was recorded. */
+export type ScorecardRenewal = { serviceEndsOn: string; renewedAt: Date };
+
 /**
- * One client the partner works for, as recorded: its pipeline, its current service's end, and
- * its first service (the client's first month and first days are those of its first service,
- * not of a renewed one: see firstServiceStartsOn) with the day it asked that service's refund.
+ * One client the partner works for, as recorded: its pipeline (`renewed`: its current service
+ * renewed), its current service's end, its renewals (every renewed service), and its first
+ * service (the client's first month and first days are those of its first service, not of a
+ * renewed one: see firstServiceStartsOn) with the day it asked that service's refund.
  */
 export type ScorecardClient = {
   milestones: Milestones;
   serviceEndsOn: string | null;
+  renewals: readonly ScorecardRenewal[];
   firstServiceStartsOn: string | null;
   firstServiceRefundOn: string | null;
 } & CountsFrom;
@@ -67,7 +72,7 @@ export type ScorecardCounts = {
 export type MonthCounts = { month: string; complete: boolean; asOf: Date; counts: ScorecardCounts };
 
 // The stage that meets each pipeline deadline (the renewal is met by either answer).
-const MET_BY: Record<Deadline['kind'], PipelineStage[]> = {
+const MET_BY: Record<Deadline['kind'], (keyof Milestones)[]> = {
   contact: ['contacted'],
   strategy: ['strategy_agreed'],
   launch: ['launched'],
@@ -145,18 +150,6 @@ export function firstServiceStartsOn(
   return milestones.paid ? isoDateInZone(milestones.paid, timeZone) : serviceStartsOn;
 }
 
-/** When a client became lost: as recorded, or the policy's days after an unpaid end. */
-function lostAt(client: ScorecardClient, rules: ScorecardPolicy, asOf: Date): Date | null {
-  const { milestones, serviceEndsOn } = client;
-  if (!isLost(milestones, serviceEndsOn, rules, asOf)) return null;
-  if (milestones.lost) return milestones.lost;
-  const lostOn = addDaysToIsoDate(
-    serviceEndsOn as string,
-    rules.newClientDeadlines.lostDaysAfterEndUnpaid,
-  );
-  return zonedTimeToInstant(lostOn, '00:00', rules.agency.timeZone);
-}
-
 /** When the stage that meets a pipeline deadline was recorded (the earliest, for a renewal). */
 function metAt(milestones: Milestones, kind: Deadline['kind']): Date | null {
   let first: Date | null = null;
@@ -190,15 +183,21 @@ function countClient(
     if (beforeItCounts(deadline.dueAt, client.countsFrom)) continue;
     tallyDeadline(counts, tally, deadline.dueAt, metAt(milestones, deadline.kind), w);
   }
-  if (milestones.renewed && within(milestones.renewed, w, client.countsFrom)) counts.renewals += 1;
+  // Each renewal counts in the month it was recorded; a renewed service's renewal contact
+  // (the current service's is the pipeline's) was met when it was renewed.
+  for (const renewal of client.renewals) {
+    if (within(renewal.renewedAt, w, client.countsFrom)) counts.renewals += 1;
+    if (renewal.serviceEndsOn === client.serviceEndsOn || !milestones.launched) continue;
+    const dueAt = renewalDueAt(renewal.serviceEndsOn, rules);
+    if (!beforeItCounts(dueAt, client.countsFrom)) {
+      tallyDeadline(counts, null, dueAt, renewal.renewedAt, w);
+    }
+  }
   if (!serviceStartsOn) return;
-  const lost = lostAt(client, rules, w.asOf);
-  if (
-    lost &&
-    within(lost, w, client.countsFrom) &&
-    afterFirstMonth(lost, serviceStartsOn, timeZone)
-  ) {
-    counts.lostAfterFirstMonth += 1;
+  for (const lost of lossesOf(client, rules, w.asOf)) {
+    if (within(lost, w, client.countsFrom) && afterFirstMonth(lost, serviceStartsOn, timeZone)) {
+      counts.lostAfterFirstMonth += 1;
+    }
   }
   // A client's first days are judged in the month their last day falls in.
   const lastEarlyDay = addDaysToIsoDate(serviceStartsOn, rules.refunds.earlyWithinDays - 1);

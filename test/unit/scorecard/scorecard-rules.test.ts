@@ -15,6 +15,7 @@ const client = (over: Partial<ScorecardClient>): ScorecardClient => ({
   milestones: {},
   firstServiceStartsOn: null,
   serviceEndsOn: null,
+  renewals: [],
   firstServiceRefundOn: null,
   ...over,
 });
@@ -148,10 +149,83 @@ describe('renewals and lost clients after the first month', () => {
   it('counts a renewal in the month it was recorded', () => {
     const renewed = client({
       firstServiceStartsOn: '2026-01-15',
-      milestones: { renewed: sp('2026-02-12T10:00:00') },
+      serviceEndsOn: '2026-03-14',
+      renewals: [{ serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-12T10:00:00') }],
     });
     expect(count('2026-02', { clients: [renewed] }).renewals).toBe(1);
     expect(count('2026-03', { clients: [renewed] }).renewals).toBe(0);
+  });
+});
+
+describe('renewals, one per service', () => {
+  const renewedTwice = client({
+    firstServiceStartsOn: '2026-01-15',
+    serviceEndsOn: '2026-04-14',
+    milestones: { launched: sp('2026-01-18T10:00:00') },
+    renewals: [
+      { serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-10T10:00:00') },
+      { serviceEndsOn: '2026-03-14', renewedAt: sp('2026-03-31T23:59:59.999') },
+    ],
+  });
+
+  it('counts two renewals of one client in the two months they were recorded', () => {
+    expect(count('2026-02', { clients: [renewedTwice] }).renewals).toBe(1);
+    expect(count('2026-03', { clients: [renewedTwice] }).renewals).toBe(1);
+  });
+
+  it('counts a renewal at the month’s last millisecond in that month, not the next', () => {
+    const at = (renewedAt: string) =>
+      client({ renewals: [{ serviceEndsOn: '2026-03-31', renewedAt: sp(renewedAt) }] });
+    expect(count('2026-03', { clients: [at('2026-03-31T23:59:59.999')] }).renewals).toBe(1);
+    expect(count('2026-04', { clients: [at('2026-03-31T23:59:59.999')] }).renewals).toBe(0);
+    expect(count('2026-04', { clients: [at('2026-04-01T00:00:00')] }).renewals).toBe(1);
+  });
+
+  it('meets a renewed service’s renewal contact when it was renewed by closing time', () => {
+    // The service to 20 March: its renewal contact was due on the 17th at 20:00.
+    const renewedAt = (at: string) =>
+      client({
+        serviceEndsOn: '2026-04-20',
+        milestones: { launched: sp('2026-01-18T10:00:00') },
+        renewals: [{ serviceEndsOn: '2026-03-20', renewedAt: sp(at) }],
+      });
+    expect(count('2026-03', { clients: [renewedAt('2026-03-17T20:00:00')] }).deadlinesMissed).toBe(
+      0,
+    );
+    expect(
+      count('2026-03', { clients: [renewedAt('2026-03-17T20:00:00.001')] }).deadlinesMissed,
+    ).toBe(1);
+  });
+
+  it('loses a client renewed once when its new service ends unrenewed', () => {
+    // Renewed in February until 14 March; unrenewed, lost 7 days later, on 21 March.
+    const lapsed = client({
+      firstServiceStartsOn: '2026-01-15',
+      serviceEndsOn: '2026-03-14',
+      renewals: [{ serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-10T10:00:00') }],
+    });
+    expect(count('2026-03', { clients: [lapsed] }).lostAfterFirstMonth).toBe(1);
+    expect(count('2026-02', { clients: [lapsed] }).lostAfterFirstMonth).toBe(0);
+  });
+
+  it('keeps a loss by date when the renewal came after it, and counts the renewal in its month', () => {
+    // The service to 24 February, lost on 3 March at midnight, renewed on 2 April.
+    const back = (renewedAt: string) =>
+      client({
+        firstServiceStartsOn: '2026-01-15',
+        serviceEndsOn: '2026-05-24',
+        renewals: [{ serviceEndsOn: '2026-02-24', renewedAt: sp(renewedAt) }],
+      });
+    const late = back('2026-04-02T10:00:00');
+    expect(count('2026-03', { clients: [late] }).lostAfterFirstMonth).toBe(1);
+    expect(count('2026-04', { clients: [late] })).toMatchObject({
+      renewals: 1,
+      lostAfterFirstMonth: 0,
+    });
+    // Renewed a millisecond before the loss: never lost.
+    expect(
+      count('2026-03', { clients: [back('2026-03-02T23:59:59.999')] }).lostAfterFirstMonth,
+    ).toBe(0);
   });
 });
 
