@@ -5,20 +5,17 @@ import { loadCampaignPage } from '../../src/server/campaign-costs/campaign-page.
 import { loadSpaceBoard } from '../../src/server/client-space/space-board.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import { loadHomePage } from '../../src/server/home/home-page.ts';
-import { loadInvoicePage } from '../../src/server/invoices/invoice-page.ts';
 import { loadPartnerInvoicesPage } from '../../src/server/invoices/partner-invoices-page.ts';
 import { loadReviewInvoicesPage } from '../../src/server/invoices/review-invoices-page.ts';
 import { openOnboardingByToken } from '../../src/server/onboarding/onboarding-links.ts';
-import { loadTeamScorecardPage } from '../../src/server/scorecard/team-scorecard-page.ts';
 import { reportMonthAt } from '../../src/server/timeline/report-deadline-rules.ts';
 import { BENCH_NOW } from './bench-setup.ts';
 import { importFiveThousandRows } from './campaign-import-bench.ts';
 import { REQUEST_BENCH_PAGES } from './request-bench-pages.ts';
+import { SCORECARD_BENCH_PAGES } from './scorecard-bench-pages.ts';
 import { BENCH_CS_ID } from './seed-clients.ts';
 import { COSTS_BENCH_CLIENT, COSTS_BENCH_VIEWER } from './seed-costs.ts';
-import { BENCH_FINANCE, EXPECTED_BENCH_INVOICE } from './seed-expected-amount.ts';
 import { PAGE_PARTNER_ID } from './seed-invoices.ts';
-import { SCORECARD_BENCH_MONTH } from './seed-scorecard.ts';
 import { SPACE_BENCH_VIEWER } from './seed-space.ts';
 import { reportReminderDay } from './seed-timeline.ts';
 import { TIMELINE_BENCH_PAGES } from './timeline-bench-pages.ts';
@@ -232,22 +229,8 @@ export const BENCH_PAGE_DATA: BenchPageData[] = [
     load: (db) => loadHomePage(db, { id: PAGE_PARTNER_ID, roles: ['finance'] }, policy, new Date()),
     targets: { roundTrips: 2, medianCpuMs: 2 },
   },
-  {
-    // Every scorecard partner's month (#21): the bench's 30 with 120 clients' month of work,
-    // and the other seeds' partners (none of their records falls in that month).
-    name: 'admin scorecard, 30 partners, a month',
-    page: 'GET /admin/scorecard (page data, 30 partners)',
-    load: (db) => loadTeamScorecardPage(db, SCORECARD_BENCH_MONTH, policy, BENCH_NOW),
-    targets: { roundTrips: 2, medianCpuMs: 5 },
-  },
-  {
-    // Finance's review of a paid partner's invoice for that month (#21): the invoice, then the
-    // 30 partners' month for the amount the scorecard expects beside it.
-    name: 'invoice review, a paid partner’s, with the scorecard’s expected amount',
-    page: 'GET /review/invoices/{id} (paid partner)',
-    load: (db) => loadInvoicePage(db, policy, BENCH_FINANCE, EXPECTED_BENCH_INVOICE, BENCH_NOW),
-    targets: { roundTrips: 2, medianCpuMs: 5 },
-  },
+  // The scorecard (#21): a month counted, and a month closed (stored).
+  ...SCORECARD_BENCH_PAGES,
   {
     name: 'questionnaire page',
     page: 'GET /onboarding/{token}/{section}',
