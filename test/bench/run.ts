@@ -11,6 +11,7 @@
 // their spread. Within a process the subjects take turns (see measureInTurns).
 
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { type BenchSetup, prepareBench } from './bench-setup.ts';
 import {
   type BenchCall,
@@ -159,8 +160,18 @@ if (process.env.BENCH_ONE_SCALE) {
 const scales = SCALE_FACTORS.map(benchScale);
 // Every process's measurements, by size.
 const runsBySize = new Map<number, Measurement[][]>(scales.map((scale) => [scale.factor, []]));
-for (const factor of alternatingSizes(SCALE_FACTORS, REPEATS))
-  runsBySize.get(factor)?.push(measureScaleApart(factor));
+// `BENCH_RAW=<file>`: every process's own figures, in the order they ran, as JSON lines.
+const raw: string[] = [];
+for (const factor of alternatingSizes(SCALE_FACTORS, REPEATS)) {
+  const measured = measureScaleApart(factor);
+  runsBySize.get(factor)?.push(measured);
+  raw.push(JSON.stringify({ factor, cpuMs: measured.map((m) => m.cpuMs) }));
+}
+if (process.env.BENCH_RAW)
+  writeFileSync(
+    process.env.BENCH_RAW,
+    `${JSON.stringify(subjects.map((s) => s.label))}\n${raw.join('\n')}\n`,
+  );
 const results: RouteResult[] = subjects.map((subject, index) => {
   const at = scales.map((scale) =>
     combineRepeats(
