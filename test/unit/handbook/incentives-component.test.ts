@@ -66,6 +66,10 @@ describe('the incentives handbook table', () => {
       'src/content/docs/en/finance/incentives.mdx',
     ]) {
       expect(readFileSync(path, 'utf8'), path).toContain('<Incentives />');
+      // When a month closes is the policy's figure, not typed (#21).
+      expect(readFileSync(path, 'utf8'), path).toContain(
+        '<PolicyValue path="incentives.monthClosesAfterDays" />',
+      );
     }
   });
 });
