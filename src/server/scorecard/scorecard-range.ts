@@ -34,7 +34,8 @@ export type ScorecardBounds = {
   // Its first day and the day after its last.
   firstDay: string;
   dayAfter: string;
-  // Milestones that can start a deadline in the range (or be a renewal, a loss, a first day).
+  // Milestones that can start a deadline in the range (or be a loss, a first day); renewals
+  // recorded from here on (counted in the range, or a renewed service's contact or loss in it).
   milestonesFrom: number;
   // A service end whose renewal deadline or loss by date can fall in the range.
   serviceEndsFrom: string;
