@@ -97,8 +97,8 @@ export async function sendTimelineNotices(
       .limit(NOTICES_PER_RUN),
   ]);
   const writes = [
-    ...toNotify.flatMap((recipient) => noticeWrites(db, rules, recipient, origin, now)),
-    ...toRemind.flatMap((recipient) => reminderWrites(db, rules, recipient, origin, now)),
+    ...toNotify.flatMap((r) => markThenMail(db, r, origin, now, firstNotice(rules, r, now))),
+    ...toRemind.flatMap((r) => markThenMail(db, r, origin, now, reminder(rules, r, now))),
   ];
   const [first, ...rest] = writes;
   if (first) await db.batch([first, ...rest]);
@@ -111,19 +111,21 @@ const ofRecipient = (recipient: Recipient) => eq(timelineRecipients.id, recipien
 const linkExpiry = (rules: TimelineNoticePolicy, now: Date) =>
   new Date(now.getTime() + rules.timeline.acknowledgement.linkDays * DAY_MS);
 
+/** An e-mail with a fresh link: its mark (given the link's hash), while unmarked; its mail. */
+type LinkMail = {
+  mark: (tokenHash: string) => SQLiteUpdateSetSource<typeof timelineRecipients>;
+  unmarked: SQL | undefined;
+  notice: TimelineNotice;
+  key: string;
+};
+
 /**
- * The first e-mail: the mark and the personal link's hash, then the mail. Every notice has a
+ * The first e-mail: its mark (with the personal link's hash) and its mail. Every notice has a
  * link: a contact who may not use the space would otherwise never see the report or boleto
  * the e-mail announces; the link of an entry that asks nothing only reads.
  */
-function noticeWrites(
-  db: Database,
-  rules: TimelineNoticePolicy,
-  recipient: Recipient,
-  origin: string,
-  now: Date,
-) {
-  return markThenMail(db, recipient, origin, now, {
+function firstNotice(rules: TimelineNoticePolicy, recipient: Recipient, now: Date): LinkMail {
+  return {
     mark: (tokenHash) => ({
       notifiedAt: now,
       tokenHash,
@@ -133,18 +135,12 @@ function noticeWrites(
     unmarked: isNull(timelineRecipients.notifiedAt),
     notice: recipient.asksAcknowledgement ? 'ask' : 'notice',
     key: `timeline-notice:${recipient.entryId}:${recipient.contactId}`,
-  });
+  };
 }
 
-/** The one reminder: a fresh link (the first one keeps working), marked once, then the mail. */
-function reminderWrites(
-  db: Database,
-  rules: TimelineNoticePolicy,
-  recipient: Recipient,
-  origin: string,
-  now: Date,
-) {
-  return markThenMail(db, recipient, origin, now, {
+/** The one reminder: a fresh link (the first one keeps working), its mark and its mail. */
+function reminder(rules: TimelineNoticePolicy, recipient: Recipient, now: Date): LinkMail {
+  return {
     mark: (tokenHash) => ({
       remindedAt: now,
       reminderTokenHash: tokenHash,
@@ -153,7 +149,7 @@ function reminderWrites(
     unmarked: and(isNull(timelineRecipients.remindedAt), isNull(timelineRecipients.respondedAt)),
     notice: 'reminder',
     key: `timeline-reminder:${recipient.entryId}:${recipient.contactId}`,
-  });
+  };
 }
 
 /**
@@ -166,12 +162,7 @@ function markThenMail(
   recipient: Recipient,
   origin: string,
   now: Date,
-  mail: {
-    mark: (tokenHash: string) => SQLiteUpdateSetSource<typeof timelineRecipients>;
-    unmarked: SQL | undefined;
-    notice: TimelineNotice;
-    key: string;
-  },
+  mail: LinkMail,
 ) {
   const token = generateSecretToken();
   return [
