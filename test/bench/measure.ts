@@ -62,10 +62,10 @@ export function samplesInRound(round: number, measured: number, rounds: number):
  *
  * Why a short turn after a call not measured, not one call each: `process.cpuUsage` counts
  * every thread of the process, and a call right after another subject's also paid for that
- * one's garbage being marked and swept on V8's helper threads and for caches refilled. Taken
- * one call per turn, in one process and minute, the locale switch (0.04 ms measured alone)
- * measured 0.29 ms and the session 0.79 ms against 0.43; after one call to settle, five
- * samples a turn measured them as a block of their own did (0.05, 0.38).
+ * one's garbage being marked and swept on V8's helper threads and for caches refilled. In one
+ * process and minute, one call a turn measured the locale switch at 0.29 ms and the session at
+ * 0.79; in blocks of their own, 0.08 and 0.43; after one call to settle, five samples a turn,
+ * 0.05 and 0.38.
  */
 export async function measureInTurns(
   client: CountedClient,
