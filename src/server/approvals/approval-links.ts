@@ -17,6 +17,7 @@ import {
 } from '../../../db/schema/index.ts';
 import { type Locale, localeOf } from '../../i18n/index.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
+import { csMailColumns } from '../mail/mail-recipients.ts';
 import {
   type ClientComment,
   clientCommentsByVersion,
@@ -262,9 +263,7 @@ const readLink = prebuiltRead((db) =>
       contactName: aliased(clientContacts.name, 'contact_name'),
       contactLocale: aliased(clientContacts.locale, 'contact_locale'),
       mayApprove: aliased(clientContacts.mayApprovePieces, 'may_approve'),
-      csName: aliased(users.name, 'cs_name'),
-      csEmail: aliased(users.email, 'cs_email'),
-      csLocale: aliased(users.locale, 'cs_locale'),
+      ...csMailColumns,
       hasDecided: contactDecided(approvalLinks.roundId, approvalLinks.contactId).mapWith(Boolean),
     })
     .from(approvalLinks)

@@ -10,6 +10,7 @@ import {
   users,
 } from '../../../db/schema/index.ts';
 import { designTeamOf, OUTER_CLIENT_ID } from '../clients/team-membership.ts';
+import { csMailColumns } from '../mail/mail-recipients.ts';
 
 /** A piece with its kind, department, client and CS: what acting on it needs, for a batch. */
 export function readPieceFacts(db: Database, pieceId: string) {
@@ -26,9 +27,7 @@ export function readPieceFacts(db: Database, pieceId: string) {
       clientName: aliased(clients.name, 'client_name'),
       clientCsId: clients.csUserId,
       designTeam: designTeamOf(OUTER_CLIENT_ID),
-      csName: aliased(users.name, 'cs_name'),
-      csEmail: aliased(users.email, 'cs_email'),
-      csLocale: aliased(users.locale, 'cs_locale'),
+      ...csMailColumns,
     })
     .from(pieces)
     .innerJoin(projects, eq(projects.id, pieces.projectId))

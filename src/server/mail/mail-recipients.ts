@@ -21,14 +21,22 @@ export const recipientColumns = {
 };
 
 /**
- * The client's CS beside a client's row (a query joining `users` on the client's CS): who is
- * reminded, and whether they are still active (a CS who left: the notice goes to the admins).
+ * The client's CS beside a row of the client's (a query joining `users` on the client's CS):
+ * whom a contact's action is told to (a decision, an answer, a submitted questionnaire).
  */
-export const csRecipientColumns = {
-  csId: aliased(users.id, 'cs_id'),
+export const csMailColumns = {
   csName: aliased(users.name, 'cs_name'),
   csEmail: aliased(users.email, 'cs_email'),
   csLocale: aliased(users.locale, 'cs_locale'),
+};
+
+/**
+ * The same for the reminders, with who the CS is and whether they are still active (a CS who
+ * left: the notice goes to the admins).
+ */
+export const csRecipientColumns = {
+  csId: aliased(users.id, 'cs_id'),
+  ...csMailColumns,
   csActive: aliased(users.active, 'cs_active'),
 };
 

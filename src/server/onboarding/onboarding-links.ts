@@ -15,6 +15,7 @@ import {
 import { type Locale, localeOf } from '../../i18n/index.ts';
 import { onboardingQuestionnaire, type Questionnaire } from '../../questionnaires/index.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
+import { csMailColumns } from '../mail/mail-recipients.ts';
 import type { Answers } from './answer-rules.ts';
 
 // An onboarding link: opened by its token, marked opened by what the contact does, listed for CS.
@@ -56,9 +57,7 @@ const readLink = prebuiltRead((db) =>
       mayAnswer: aliased(clientContacts.mayAnswerQuestionnaires, 'may_answer'),
       clientId: aliased(clients.id, 'client_id'),
       clientName: aliased(clients.name, 'client_name'),
-      csName: aliased(users.name, 'cs_name'),
-      csEmail: aliased(users.email, 'cs_email'),
-      csLocale: aliased(users.locale, 'cs_locale'),
+      ...csMailColumns,
     })
     .from(onboardingLinks)
     .innerJoin(onboardings, eq(onboardings.id, onboardingLinks.onboardingId))

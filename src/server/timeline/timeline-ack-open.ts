@@ -15,6 +15,7 @@ import { type Locale, localeOf } from '../../i18n/index.ts';
 import { hashToken, looksLikeToken } from '../auth/tokens.ts';
 import type { ContactViewer } from '../client-space/contact-viewer.ts';
 import type { FileStore } from '../files/file-store.ts';
+import { csMailColumns } from '../mail/mail-recipients.ts';
 import { readEntryFile } from './timeline-files.ts';
 
 /** A file of an entry as the client's side lists it (the bytes are fetched by id). */
@@ -79,9 +80,7 @@ function recipientQuery(db: Database, which: SQL) {
         contactId: aliased(clientContacts.id, 'contact_id'),
         contactName: aliased(clientContacts.name, 'contact_name'),
         contactLocale: aliased(clientContacts.locale, 'contact_locale'),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
+        ...csMailColumns,
         response: timelineRecipients.response,
         observation: timelineRecipients.observation,
         respondedAt: timelineRecipients.respondedAt,
