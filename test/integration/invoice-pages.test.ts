@@ -81,13 +81,14 @@ describe.each(DRIVERS)('the partner invoices page’s data (%s)', (driver) => {
     expect((await load(inWindow)).result.maySubmit).toBe(true);
   });
 
-  it('lets finance decide on another’s invoice and offers the due day as payment date, in two round trips', async () => {
+  it('lets finance decide on another’s invoice and offers the due day as payment date, in three round trips (February due to close, not stored)', async () => {
     const finance = { id: 'demo-finance', roles: ['finance' as const] };
     const { result: page, roundTrips } = await countRoundTrips(app, () =>
       loadInvoicePage(app.db, policy, finance, 'demo-paid-2026-02', afterWindow),
     );
-    // The invoice, then the scorecard's month of its paid partner (invoice-expected-amount.test.ts).
-    expect(roundTrips).toBe(driver === 'libsql' ? 2 : null);
+    // The invoice, then the scorecard's month of its paid partner (invoice-expected-amount.test.ts):
+    // February is due to close (6 March) and not stored yet, so it is counted in a third.
+    expect(roundTrips).toBe(driver === 'libsql' ? 3 : null);
     expect(page).toMatchObject({ mayDecide: true, partnerName: expect.any(String) });
     // Due on the 31st, asked on the 10th: today is the latest a payment can have been made.
     expect(page?.paidOnDefault).toBe('2026-03-10');
