@@ -111,7 +111,7 @@ describe.each(DRIVERS)('closed scorecard months (%s)', (driver) => {
     const { db } = database;
     const [counted] = await loadTeamScorecards(db, march, policy, CLOSES);
     // Due to close, not stored yet: counted from the records, complete.
-    expect(counted?.closing).toEqual({ kind: 'complete', closesAt: CLOSES });
+    expect(counted?.closing).toEqual({ kind: 'due', closesAt: CLOSES });
     expect(await closeScorecardMonth(db, MARCH, policy, CLOSES)).toBe(true);
     await changeEverything(db);
     const [closed] = (await loadTeamScorecards(db, march, policy, LATER)) as [TeamMonth];
@@ -160,7 +160,7 @@ describe.each(DRIVERS)('closed scorecard months (%s)', (driver) => {
     const page = await loadTeamScorecardPage(database.db, MARCH, policy, LATER);
     expect(page?.team).toMatchObject({
       complete: true,
-      closing: { kind: 'complete', closesAt: CLOSES },
+      closing: { kind: 'due', closesAt: CLOSES },
     });
     expect(page?.team.partners.map((p) => p.partnerId)).toEqual(MARCH_PARTNERS);
     expect(page?.bestNames).toEqual(['pt2']);

@@ -2240,6 +2240,8 @@ export const en = {
       complete: 'The month is over and closes on {date}: until then, a late record still counts.',
       closedBadge: 'Closed on {date}',
       completeBadge: 'Closes on {date}',
+      due: 'The month is over and closes now: its figures are about to be stored as they stand.',
+      dueBadge: 'Closing',
     },
     counts: {
       caption: 'What counted this month',

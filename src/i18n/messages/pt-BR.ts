@@ -2228,7 +2228,8 @@ export const ptBR = {
     submit: 'Registrar a renovação',
     recorded: 'Renovação registrada. O serviço agora termina na nova data.',
     errors: {
-      noServiceEnd: 'O cliente ainda não tem data de fim do serviço: preencha-a nos dados primeiro.',
+      noServiceEnd:
+        'O cliente ainda não tem data de fim do serviço: preencha-a nos dados primeiro.',
       notAfterEnd: 'O novo fim precisa ser depois do fim atual do serviço.',
       lost: 'O cliente foi registrado como perdido. Se ele voltar, comece um novo serviço mudando as datas do serviço nos dados.',
       twice: 'Este serviço já foi renovado: recarregue a página para ver.',
@@ -2261,6 +2262,8 @@ export const ptBR = {
       complete: 'O mês terminou e fecha em {date}: até lá, um registro atrasado ainda conta.',
       closedBadge: 'Fechado em {date}',
       completeBadge: 'Fecha em {date}',
+      due: 'O mês terminou e fecha agora: seus números serão guardados como estão.',
+      dueBadge: 'Fechando',
     },
     counts: {
       caption: 'O que contou no mês',

@@ -20,20 +20,24 @@ export function monthClosesAt(month: string, rules: ClosingPolicy): Date {
 }
 
 /**
- * Where a month of the scorecard stands: closed (stored when it closed, frozen), complete
- * (over, counted from the records until it closes) or so far (not over: counted at now).
+ * Where a month of the scorecard stands: closed (stored when it closed, frozen); due (its
+ * closing time has come, but the hourly job has not stored it yet: counted, complete);
+ * complete (over, counted from the records until it closes); or so far (not over).
  */
 export type MonthClosing =
   | { kind: 'closed'; closedAt: Date }
-  | { kind: 'complete'; closesAt: Date }
-  | { kind: 'soFar'; closesAt: Date };
+  | { kind: 'due' | 'complete' | 'soFar'; closesAt: Date };
 
-/** A month counted from the records at `now` (not stored): complete or so far. */
-export function countedClosing(month: string, complete: boolean, rules: ClosingPolicy) {
+/** A month counted from the records at `now` (not stored): due, complete or so far. */
+export function countedClosing(
+  month: string,
+  complete: boolean,
+  rules: ClosingPolicy,
+  now: Date,
+): MonthClosing {
   const closesAt = monthClosesAt(month, rules);
-  return complete
-    ? ({ kind: 'complete', closesAt } as const)
-    : ({ kind: 'soFar', closesAt } as const);
+  if (!complete) return { kind: 'soFar', closesAt };
+  return { kind: now.getTime() >= closesAt.getTime() ? 'due' : 'complete', closesAt };
 }
 
 /** Whether a month is due to close at `now` (its stored scorecards, once written, are read). */

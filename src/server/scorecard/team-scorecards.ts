@@ -155,7 +155,7 @@ export function teamMonthsOf(
     return {
       month,
       complete,
-      closing: countedClosing(month, complete, rules),
+      closing: countedClosing(month, complete, rules, now),
       partners: counted.map(({ partner, paid, scorecard }) => ({
         partnerId: partner.id,
         name: partner.name,

@@ -186,6 +186,10 @@ describe('where a month stands (#21)', () => {
     );
     expect(await render({ kind: 'complete', closesAt: at }, 'en')).toContain('closes on 1/6/27');
     expect(await render({ kind: 'closed', closedAt: at }, 'ru')).toContain('Закрыт 06.01.2027');
+    // Its day come, not stored yet (the hourly job): closing now, no date past.
+    expect(await render({ kind: 'due', closesAt: at })).toContain(
+      'O mês terminou e fecha agora: seus números serão guardados como estão.',
+    );
     // A month not over says "so far" where it is shown: nothing here.
     expect(await render({ kind: 'soFar', closesAt: at })).not.toContain('<p');
   });

@@ -30,9 +30,11 @@ describe('when a scorecard month closes', () => {
     expect(isDueToClose('2026-03', policy, new Date(closes))).toBe(true);
   });
 
-  it('says a counted month is complete or so far, with when it closes', () => {
+  it('says a counted month is so far, complete, or due from its closing instant', () => {
     const closesAt = monthClosesAt('2026-03', policy);
-    expect(countedClosing('2026-03', true, policy)).toEqual({ kind: 'complete', closesAt });
-    expect(countedClosing('2026-03', false, policy)).toEqual({ kind: 'soFar', closesAt });
+    const before = new Date(closesAt.getTime() - 1);
+    expect(countedClosing('2026-03', false, policy, before)).toEqual({ kind: 'soFar', closesAt });
+    expect(countedClosing('2026-03', true, policy, before)).toEqual({ kind: 'complete', closesAt });
+    expect(countedClosing('2026-03', true, policy, closesAt)).toEqual({ kind: 'due', closesAt });
   });
 });
