@@ -1,9 +1,8 @@
 import type { InternalReviewStatus, PieceStatus, RoundStatus } from '../../../db/schema/index.ts';
-
-type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
+import type { BadgeTone } from '../pages/badge-tone.ts';
 
 /** A piece's status as a badge's colour: waiting on the client warns, changes are urgent. */
-export const PIECE_STATUS_TONES: Record<PieceStatus, Tone> = {
+export const PIECE_STATUS_TONES: Record<PieceStatus, BadgeTone> = {
   in_production: 'info',
   // Waiting on the agency's own head of department: as urgent as waiting on the client.
   internal_review: 'warn',
@@ -15,7 +14,7 @@ export const PIECE_STATUS_TONES: Record<PieceStatus, Tone> = {
 };
 
 /** An approval round's status as a badge's colour; a closed-off round is neutral. */
-export const ROUND_STATUS_TONES: Record<RoundStatus, Tone> = {
+export const ROUND_STATUS_TONES: Record<RoundStatus, BadgeTone> = {
   open: 'warn',
   approved: 'ok',
   changes_requested: 'danger',
@@ -24,7 +23,7 @@ export const ROUND_STATUS_TONES: Record<RoundStatus, Tone> = {
 };
 
 /** An internal review's status as a badge's colour; a replaced one is neutral. */
-export const INTERNAL_REVIEW_TONES: Record<InternalReviewStatus, Tone> = {
+export const INTERNAL_REVIEW_TONES: Record<InternalReviewStatus, BadgeTone> = {
   open: 'warn',
   approved: 'ok',
   changes_requested: 'danger',

@@ -1,6 +1,5 @@
 import type { RequestStatus } from '../../../db/schema/index.ts';
-
-type BadgeTone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
+import type { BadgeTone } from '../pages/badge-tone.ts';
 
 /** The colour of a request's status badge, the same on the agency's pages and in the space. */
 export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {

@@ -1,6 +1,5 @@
+import type { BadgeTone } from '../pages/badge-tone.ts';
 import type { TaskRequest } from './task-requests.ts';
-
-type BadgeTone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
 
 /**
  * The badge tone of a request's status: open waits on someone (warn), accepted is being
