@@ -33,9 +33,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 // with runs of their own warm up their own count.
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP ?? 300);
 // The measured turns (see measureInTurns): each subject's RUNS samples over this many rounds
-// (five a turn), each turn after one call not measured. The turns go on from the warm-up's,
-// so no subject needs a warm-up of its own right before its samples.
-const TURNS = { rounds: Math.max(1, Math.round(RUNS / 5)), settle: 1 };
+// (`BENCH_TURN` a turn, 5), each turn after `BENCH_SETTLE` calls not measured (1). The turns
+// go on from the warm-up's, so no subject needs a warm-up of its own before its samples.
+const TURNS = {
+  rounds: Math.max(1, Math.round(RUNS / Number(process.env.BENCH_TURN ?? 5))),
+  settle: Number(process.env.BENCH_SETTLE ?? 1),
+};
 // The line a size's process prints its measurements on, for the main process to read.
 const RESULT_MARK = 'BENCH-RESULT ';
 
