@@ -14,13 +14,21 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 // What the Intl conversions gave, by zone and instant: the scorecard asks the same few instants
 // (a client's payment, "today") once per partner of the client, and formatToParts was a fifth
 // of its CPU. Bounded like `instants`: cleared whole when full.
-const conversions = new Map<string, Map<number, string>>();
-function remembered(kind: string, instant: Date, timeZone: string, convert: () => string) {
-  const key = `${kind} ${timeZone}`;
-  let byInstant = conversions.get(key);
+// By kind, then zone: no key string is built for each lookup.
+const conversions = {
+  date: new Map<string, Map<number, string>>(),
+  time: new Map<string, Map<number, string>>(),
+};
+function remembered(
+  kind: keyof typeof conversions,
+  instant: Date,
+  timeZone: string,
+  convert: () => string,
+) {
+  let byInstant = conversions[kind].get(timeZone);
   if (!byInstant) {
     byInstant = new Map();
-    conversions.set(key, byInstant);
+    conversions[kind].set(timeZone, byInstant);
   }
   const ms = instant.getTime();
   let found = byInstant.get(ms);

@@ -6,4 +6,5 @@
 export type CountsFrom = { countsFrom?: Date };
 
 /** Whether a record dated `at` is before the partner's part in it began. */
-export const beforeItCounts = (at: Date, from: Date | undefined) => from !== undefined && at < from;
+export const beforeItCounts = (at: Date, from: Date | undefined) =>
+  from !== undefined && at.getTime() < from.getTime();

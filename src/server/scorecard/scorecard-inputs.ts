@@ -180,15 +180,20 @@ export function recordsByPartner(
 ): Map<string, PartnerRecords> {
   const [, clientRows, teamRows, changeRows, deadlineRows, answerRows] = records;
   const byPartner = new Map(partners.map((p) => [p.id, noRecords()]));
+  const giveTo = <K extends keyof RecordLists>(
+    id: string | null,
+    kind: K,
+    record: RecordLists[K][number],
+  ) => {
+    if (id) (byPartner.get(id)?.[kind] as RecordLists[K][number][] | undefined)?.push(record);
+  };
+  // To several people, each once (a piece's designer may also have uploaded its versions).
   const give = <K extends keyof RecordLists>(
     people: readonly (string | null)[],
     kind: K,
     record: RecordLists[K][number],
   ) => {
-    const once = people.length > 1 ? new Set(people) : people;
-    for (const id of once) {
-      if (id) (byPartner.get(id)?.[kind] as RecordLists[K][number][] | undefined)?.push(record);
-    }
+    for (const id of new Set(people)) giveTo(id, kind, record);
   };
   const membersIn = teamsOf(teamRows, new Map(partners.map((p) => [p.id, p])));
   // Tasks and pieces share their due days: each day's end is computed once.
@@ -225,7 +230,7 @@ export function recordsByPartner(
       firstServiceStartsOn: first.startsOn,
       firstServiceRefundOn: first.refundOn,
     };
-    give([csUserId], 'clients', client);
+    giveTo(csUserId, 'clients', client);
     const paidTraffic = membersIn(id, 'paid_traffic');
     if (!paidTraffic.some((member) => member.id === csUserId)) {
       byPartner.get(csUserId)?.csOnly.add(client);
@@ -241,7 +246,7 @@ export function recordsByPartner(
       const before =
         member.since.getTime() <= firstRecordAt &&
         (!first.startsOn || isoDateInZone(member.since, timeZone) < first.startsOn);
-      give([member.id], 'clients', before ? client : { ...client, countsFrom: member.since });
+      giveTo(member.id, 'clients', before ? client : { ...client, countsFrom: member.since });
     }
   }
 
@@ -254,12 +259,12 @@ export function recordsByPartner(
       doneAt: dateOf(doneAt),
     };
     // A design piece's change is its designer's; a traffic piece's, its paid-traffic team's.
-    if (designerId && discipline === 'design') give([designerId], 'changes', record);
+    if (designerId && discipline === 'design') giveTo(designerId, 'changes', record);
     else {
       const role = discipline === 'traffic' || kind !== 'post' ? 'paid_traffic' : 'design';
       // Asked before a member joined the team: not theirs.
       for (const member of membersIn(clientId, role)) {
-        if (record.requestedAt >= member.since) give([member.id], 'changes', record);
+        if (requestedAt >= member.since.getTime()) giveTo(member.id, 'changes', record);
       }
     }
   }
@@ -271,9 +276,9 @@ export function recordsByPartner(
     // A task given back in time was not its assignee's to miss; given back late, it was missed.
     if (returnedAt !== null && returnedAt <= dueAt.getTime()) continue;
     const deadline = { dueAt, doneAt: dateOf(doneAt) };
-    if (personId) give([personId], 'otherDeadlines', deadline);
+    giveTo(personId, 'otherDeadlines', deadline);
     for (const member of trafficClientId ? membersIn(trafficClientId, 'paid_traffic') : []) {
-      if (dueAt >= member.since) give([member.id], 'otherDeadlines', deadline);
+      if (dueAt.getTime() >= member.since.getTime()) giveTo(member.id, 'otherDeadlines', deadline);
     }
   }
 
@@ -281,8 +286,8 @@ export function recordsByPartner(
     answerRows,
   )) {
     const record: ScorecardAnswer = { answeredAt: new Date(answeredAt), score };
-    const piecePeople = pieceId ? [designerId, ...(uploaders ?? [])] : [];
-    give([csUserId, ...piecePeople], 'answers', record);
+    if (pieceId) give([csUserId, designerId, ...(uploaders ?? [])], 'answers', record);
+    else giveTo(csUserId, 'answers', record);
   }
   return byPartner;
 }

@@ -82,8 +82,16 @@ const MET_BY: Record<Deadline['kind'], (keyof Milestones)[]> = {
 };
 
 type Window = { month: string; start: Date; end: Date; asOf: Date };
-const within = (at: Date, w: Window, from?: Date) =>
-  at >= w.start && at < w.end && at <= w.asOf && !beforeItCounts(at, from);
+// Compared as numbers, like judgeDeadline: a Date's `<` converts both sides first.
+const within = (at: Date, w: Window, from?: Date) => {
+  const ms = at.getTime();
+  return (
+    ms >= w.start.getTime() &&
+    ms < w.end.getTime() &&
+    ms <= w.asOf.getTime() &&
+    !beforeItCounts(at, from)
+  );
+};
 
 /** The month's first and last instants in the agency's time zone (the end excluded). */
 export function monthWindow(month: string, timeZone: string): { start: Date; end: Date } {
