@@ -87,10 +87,11 @@ const readPartners = prebuiltRead((db) =>
 
 /**
  * The candidate clients: `[id, csUserId, serviceStartsOn, serviceEndsOn, {stage: ms},
- * {serviceStartsOn: refundRequestedOn}, [[renewedServiceEndsOn, renewedAt], …]]` (a refund
- * per service, every renewal by the renewals' key). The client's id is spelled
+ * {serviceStartsOn: refundRequestedOn}, [[serviceEndsOn, renewedAt], …], [[userId, role,
+ * addedAt], …]]` (a refund per service, the renewals, the team). The client's id is spelled
  * out in the subqueries: drizzle leaves a one-table select's columns unqualified, and a bare
- * "id" there would be the refund's own.
+ * "id" there would be the refund's own. The team comes with the client, through the team's
+ * key, rather than from a second pass over the candidates in the teams' read.
  */
 const readClients = prebuiltRead((db) =>
   db
@@ -103,6 +104,7 @@ const readClients = prebuiltRead((db) =>
         sql`json((select json_group_object(${clientMilestones.kind}, ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${OUTER_CLIENT_ID}))`,
         sql`json((select json_group_object(${clientRefunds.serviceStartsOn}, ${clientRefunds.requestedOn}) from ${clientRefunds} where ${clientRefunds.clientId} = ${OUTER_CLIENT_ID}))`,
         sql`json((select json_group_array(json_array(${clientRenewals.serviceEndsOn}, ${clientRenewals.renewedAt})) from ${clientRenewals} where ${clientRenewals.clientId} = ${OUTER_CLIENT_ID}))`,
+        sql`json((select json_group_array(json_array(${clientTeamMembers.userId}, ${clientTeamMembers.role}, ${clientTeamMembers.addedAt})) from ${clientTeamMembers} where ${clientTeamMembers.clientId} = ${OUTER_CLIENT_ID}))`,
       ),
     })
     .from(clients)
@@ -113,9 +115,10 @@ const readClients = prebuiltRead((db) =>
 const trafficPiecesDue = sql`${pieces.discipline} = 'traffic' and ${pieces.dueOn} >= ${P.firstDay} and ${pieces.dueOn} < ${P.dayAfter}`;
 
 /**
- * The teams of the clients the records name: the candidates (their pipeline), those of the
- * changes in reach (a change without a designer goes to the client's team by its kind) and
- * those of the traffic pieces due: `[clientId, userId, role, addedAt]`.
+ * The teams of the other clients the records name: those of the changes in reach (a change
+ * without a designer goes to the client's team by its kind) and those of the traffic pieces
+ * due: `[clientId, userId, role, addedAt]`. A candidate's team comes with it (readClients), so
+ * a client among both is read twice and kept once (teamsOf).
  */
 const readTeams = prebuiltRead((db) =>
   db
@@ -129,8 +132,7 @@ const readTeams = prebuiltRead((db) =>
     })
     .from(clientTeamMembers)
     .where(
-      // Two lists, not one union: D1 allows five terms in a compound select.
-      sql`${clientTeamMembers.clientId} in (${candidateClients}) or ${clientTeamMembers.clientId} in (select ${changeRequests.clientId} from ${changeRequests} where ${changesInReach} union select ${pieces.clientId} from ${pieces} where ${trafficPiecesDue})`,
+      sql`${clientTeamMembers.clientId} in (select ${changeRequests.clientId} from ${changeRequests} where ${changesInReach} union select ${pieces.clientId} from ${pieces} where ${trafficPiecesDue})`,
     ),
 );
 
@@ -222,8 +224,9 @@ const readOtherDeadlines = prebuiltRead((db) => {
     .from(all);
 });
 
-// Who uploaded the versions of the answer's piece (`[userId, …]`), null for another answer.
-const uploadersOfPiece = sql`json((select json_group_array(distinct ${pieceVersions.createdBy}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${approvalRounds.pieceId} and ${pieceVersions.createdBy} is not null))`;
+// Who uploaded the versions of the answer's piece (`[userId, …]`), null for another answer
+// (not looked for: most answers are not about a piece).
+const uploadersOfPiece = sql`case when ${approvalRounds.pieceId} is not null then json((select json_group_array(distinct ${pieceVersions.createdBy}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${approvalRounds.pieceId} and ${pieceVersions.createdBy} is not null)) end`;
 
 /**
  * The answers given in the range: `[csUserId, answeredAt, score, pieceId, designerId,

@@ -63,6 +63,7 @@ type ClientTuple = [
   milestones: Record<string, number>,
   refunds: Record<string, string>,
   renewals: [serviceEndsOn: string, renewedAt: number][],
+  team: [userId: string, role: TeamRole, addedAt: number][],
 ];
 type TeamTuple = [clientId: string, userId: string, role: TeamRole, addedAt: number];
 type ChangeTuple = [
@@ -97,16 +98,29 @@ const tuplesOf = <Tuple>(rows: { records: string }[]) =>
 type Member = { id: string; since: Date };
 
 /**
- * Each client's team members by role, by client: a row counts only while its person still
- * holds the role (and is a scorecard partner).
+ * Each client's team members by role, by client, from the candidate clients' own teams and the
+ * other clients' rows (a client in both is taken from its own): a row counts only while its
+ * person still holds the role (and is a scorecard partner).
  */
-function teamsOf(rows: { records: string }[], partners: Map<string, ScorecardPartner>) {
+function teamsOf(
+  clientTuples: ClientTuple[],
+  rows: { records: string }[],
+  partners: Map<string, ScorecardPartner>,
+) {
   const teams = new Map<string, Partial<Record<TeamRole, Member[]>>>();
-  for (const [clientId, userId, role, addedAt] of tuplesOf<TeamTuple>(rows)) {
-    if (!partners.get(userId)?.roles.includes(role)) continue;
+  const add = (clientId: string, userId: string, role: TeamRole, addedAt: number) => {
+    if (!partners.get(userId)?.roles.includes(role)) return;
     const team = teams.get(clientId) ?? {};
     team[role] = [...(team[role] ?? []), { id: userId, since: new Date(addedAt) }];
     teams.set(clientId, team);
+  };
+  const ownTeams = new Set<string>();
+  for (const [clientId, , , , , , , team] of clientTuples) {
+    ownTeams.add(clientId);
+    for (const [userId, role, addedAt] of team) add(clientId, userId, role, addedAt);
+  }
+  for (const [clientId, userId, role, addedAt] of tuplesOf<TeamTuple>(rows)) {
+    if (!ownTeams.has(clientId)) add(clientId, userId, role, addedAt);
   }
   return (clientId: string, role: TeamRole) => teams.get(clientId)?.[role] ?? [];
 }
@@ -195,7 +209,8 @@ export function recordsByPartner(
   ) => {
     for (const id of new Set(people)) giveTo(id, kind, record);
   };
-  const membersIn = teamsOf(teamRows, new Map(partners.map((p) => [p.id, p])));
+  const clientTuples = tuplesOf<ClientTuple>(clientRows);
+  const membersIn = teamsOf(clientTuples, teamRows, new Map(partners.map((p) => [p.id, p])));
   // Tasks and pieces share their due days: each day's end is computed once.
   const dayEnds = new Map<string, Date>();
   const dueAtEndOf = (dueOn: string) => {
@@ -212,7 +227,7 @@ export function recordsByPartner(
     stages,
     refunds,
     renewalTuples,
-  ] of tuplesOf<ClientTuple>(clientRows)) {
+  ] of clientTuples) {
     const renewals = renewalTuples.map(([endsOn, at]) => ({
       serviceEndsOn: endsOn,
       renewedAt: new Date(at),
