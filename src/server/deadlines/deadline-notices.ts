@@ -1,10 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
-import { changeRequests, clients, outbox, userRoles, users } from '../../../db/schema/index.ts';
+import { changeRequests, clients, outbox, users } from '../../../db/schema/index.ts';
 import { createTranslator, formatDateTime, localeOf } from '../../i18n/index.ts';
 import { clockTimeInZone, isoDateInZone, type Policy } from '../../policy/index.ts';
 import { composeMail } from '../mail/compose-mail.ts';
+import { activeAdmins, csRecipientColumns, type MailRecipient } from '../mail/mail-recipients.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { type Deadline, pipelineDeadlines } from './deadline-rules.ts';
 import { foldedStages, unfoldStages } from './stored-deadline.ts';
@@ -36,10 +37,8 @@ export function noticeFor(
   return null;
 }
 
-type Person = { id: string; name: string; email: string; locale: string };
-
 /** A translator in a person's language. */
-const translatorFor = (person: Person) => {
+const translatorFor = (person: MailRecipient) => {
   const lang = localeOf(person.locale);
   return { lang, t: createTranslator(lang) };
 };
@@ -68,27 +67,25 @@ export async function sendDeadlineNotices(
         serviceEndsOn: clients.serviceEndsOn,
         stages: foldedStages(),
         openChanges,
-        csId: aliased(users.id, 'cs_id'),
-        csName: aliased(users.name, 'cs_name'),
-        csEmail: aliased(users.email, 'cs_email'),
-        csLocale: aliased(users.locale, 'cs_locale'),
+        ...csRecipientColumns,
       })
       .from(clients)
       .innerJoin(users, eq(users.id, clients.csUserId))
       .orderBy(asc(clients.name)),
-    db
-      .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
-      .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
-      .where(eq(users.active, true)),
+    activeAdmins(db),
   ]);
-  const when = (date: Date, person: Person) =>
+  const when = (date: Date, person: MailRecipient) =>
     formatDateTime(date, translatorFor(person).lang, rules.agency.timeZone);
   const mails: ReturnType<typeof queueMail>[] = [];
-  const digests = new Map<string, { cs: Person; lines: string[] }>();
+  const digests = new Map<string, { cs: MailRecipient; lines: string[] }>();
   for (const row of rows) {
     const milestones = unfoldStages(row.stages);
-    const cs: Person = { id: row.csId, name: row.csName, email: row.csEmail, locale: row.csLocale };
+    const cs: MailRecipient = {
+      id: row.csId,
+      name: row.csName,
+      email: row.csEmail,
+      locale: row.csLocale,
+    };
     const link = `${origin}/clients/${row.clientId}`;
     // Each deadline with the key its messages are sent under: a change by its own id.
     const keyed = [
@@ -108,7 +105,7 @@ export async function sendDeadlineNotices(
     for (const { deadline, key } of keyed) {
       if (deadline.done) continue;
       const notice = noticeFor(deadline, rules, now);
-      const facts = (person: Person) => ({
+      const facts = (person: MailRecipient) => ({
         deadline: translatorFor(person).t(`pipeline.deadlines.${deadline.kind}`),
         client: row.clientName,
         date: when(deadline.dueAt, person),
@@ -172,7 +169,7 @@ export async function sendDeadlineNotices(
 function deadlineMail(
   db: Database,
   kind: 'reminder' | 'escalation',
-  to: Person,
+  to: MailRecipient,
   facts: Record<string, string>,
   link: string,
   idempotencyKey: string,
