@@ -1,15 +1,14 @@
 import type { ChangeKind, PieceDiscipline, TeamRole } from '../../../db/schema/index.ts';
 import { isoDateInZone, type PartnerRole } from '../../policy/index.ts';
 import { endOfDueDay, type Milestones, type PipelineStage } from '../deadlines/deadline-rules.ts';
+import { firstServiceOf } from './first-service.ts';
 import type { ScorecardRecords } from './read-scorecard-records.ts';
-import {
-  firstMonthEndsOn,
-  firstServiceStartsOn,
-  type ScorecardAnswer,
-  type ScorecardChange,
-  type ScorecardClient,
-  type ScorecardInput,
-  type ScorecardRenewal,
+import type {
+  ScorecardAnswer,
+  ScorecardChange,
+  ScorecardClient,
+  ScorecardInput,
+  ScorecardRenewal,
 } from './scorecard-rules.ts';
 
 /** A partner the scorecard is kept for: a person holding a scorecard role (active or not). */
@@ -123,43 +122,6 @@ function teamsOf(
     if (!ownTeams.has(clientId)) add(clientId, userId, role, addedAt);
   }
   return (clientId: string, role: TeamRole) => teams.get(clientId)?.[role] ?? [];
-}
-
-// The first service of a client that came before Ponte and renewed: its first days and its
-// first month are long over (a loss counts as after the first month; no early refund).
-const BEFORE_PONTE = '2000-01-01';
-
-/**
- * A client's first service: its start (firstServiceStartsOn) and the day its refund was asked.
- * A refund is stored under the service start recorded when it was asked, which can be a day or
- * two off the `paid` milestone's day: the first service's refund is the earliest one whose
- * service started before the first month was over (a renewed service starts later), judged
- * from the first service's start like every other first-days rule. Without a `paid`
- * milestone, a client whose earliest renewal came before its recorded service start, or with
- * a refund of an earlier service, is on a renewed service: its first service was before Ponte.
- */
-export function firstServiceOf(
-  milestones: Milestones,
-  serviceStartsOn: string | null,
-  refunds: Record<string, string>,
-  timeZone: string,
-  earliestRenewalAt: Date | null = null,
-): { startsOn: string | null; refundOn: string | null } {
-  let earliest: string | undefined;
-  for (const startsOn of Object.keys(refunds))
-    if (!earliest || startsOn < earliest) earliest = startsOn;
-  if (!milestones.paid && serviceStartsOn) {
-    const renewed = earliestRenewalAt && isoDateInZone(earliestRenewalAt, timeZone);
-    const renewedBefore = renewed && renewed < serviceStartsOn;
-    if (renewedBefore || (earliest && earliest < serviceStartsOn)) {
-      return { startsOn: BEFORE_PONTE, refundOn: null };
-    }
-  }
-  const startsOn = firstServiceStartsOn(milestones, serviceStartsOn, timeZone);
-  if (!startsOn || !earliest || earliest >= firstMonthEndsOn(startsOn)) {
-    return { startsOn, refundOn: null };
-  }
-  return { startsOn, refundOn: refunds[earliest] ?? null };
 }
 
 /** A client's stages, with `renewed` when its current service (ending on `serviceEndsOn`) was. */

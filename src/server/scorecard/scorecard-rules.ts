@@ -16,6 +16,7 @@ import {
 } from '../deadlines/deadline-rules.ts';
 import { isEarlyRefund } from '../refunds/refund-rules.ts';
 import { beforeItCounts, type CountsFrom } from './counts-from.ts';
+import { firstMonthEndsOn } from './first-service.ts';
 import { lossesOf } from './scorecard-losses.ts';
 
 export type ScorecardPolicy = DeadlinePolicy & Pick<Policy, 'refunds' | 'satisfaction'>;
@@ -131,31 +132,6 @@ function tallyDeadline(
   if (!verdict) return;
   if (tally) tally[verdict] += 1;
   if (verdict === 'missed') counts.deadlinesMissed += 1;
-}
-
-/**
- * The day a client's first month of service is over: the same day of the next month (the
- * month's last day when it has no such day), so a service from 31 January ends it 28 February.
- */
-export function firstMonthEndsOn(serviceStartsOn: string): string {
-  const day = Number(serviceStartsOn.slice(8, 10));
-  const next = addMonths(serviceStartsOn.slice(0, 7), 1);
-  const [year, month] = next.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${next}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
-}
-
-/**
- * The first day of a client's first service: the day it first paid (the document sets the
- * service start to the payment day), or its recorded service start when no payment was
- * recorded in the pipeline (a client that came before Ponte).
- */
-export function firstServiceStartsOn(
-  milestones: Milestones,
-  serviceStartsOn: string | null,
-  timeZone: string,
-): string | null {
-  return milestones.paid ? isoDateInZone(milestones.paid, timeZone) : serviceStartsOn;
 }
 
 /** When the stage that meets a pipeline deadline was recorded (the earliest, for a renewal). */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { policy } from '../../../src/policy/index.ts';
 import {
-  countMonth,
   firstMonthEndsOn,
   firstServiceStartsOn,
+} from '../../../src/server/scorecard/first-service.ts';
+import {
+  countMonth,
   type ScorecardClient,
   type ScorecardInput,
 } from '../../../src/server/scorecard/scorecard-rules.ts';
