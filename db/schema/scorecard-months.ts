@@ -30,6 +30,6 @@ export const scorecardMonthPartners = sqliteTable(
     format: integer('format').notNull(),
     scorecard: text('scorecard').notNull(),
   },
-  // The partner's page reads their months by partner: the second index.
+  // A partner's page reads their months through the key: the month, then the partner.
   (table) => [primaryKey({ columns: [table.month, table.partnerId] })],
 );
