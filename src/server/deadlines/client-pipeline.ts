@@ -156,7 +156,7 @@ export async function listClientDeadlines(
  */
 export function clientPipelineOf(
   stages: Awaited<ReturnType<typeof listClientStages>>,
-  renewals: readonly { serviceEndsOn: string; renewedAt: Date }[],
+  renewals: readonly { serviceEndsOn: string; renewedUntil: string; renewedAt: Date }[],
   serviceEndsOn: string | null,
   rules: DeadlinePolicy,
   now: Date,

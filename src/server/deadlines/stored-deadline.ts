@@ -6,6 +6,7 @@ import {
   clientRenewals,
   clients,
 } from '../../../db/schema/index.ts';
+import { isCarriedRenewal } from '../renewals/renewal-rules.ts';
 import {
   type Deadline,
   type DeadlinePolicy,
@@ -51,17 +52,19 @@ export function milestonesOf(rows: { kind: string; occurredAt: Date }[]): Milest
 }
 
 /**
- * The milestones with `renewed` when the service ending on `serviceEndsOn` was renewed (a
- * renewal of that service end; a recorded renewal moves the end, so only a renewal carried
- * over from the old one-per-client stage can match), without it otherwise.
+ * The milestones with `renewed` when the service ending on `serviceEndsOn` was renewed: a
+ * renewal carried over from the old one-per-client stage for that end (isCarriedRenewal; a
+ * recorded renewal moves the end, and an end edited back to a renewed one is a service not
+ * renewed yet), without it otherwise.
  */
 export function withCurrentRenewal(
   milestones: Milestones,
-  renewals: readonly { serviceEndsOn: string; renewedAt: Date }[],
+  renewals: readonly { serviceEndsOn: string; renewedUntil: string; renewedAt: Date }[],
   serviceEndsOn: string | null,
 ): Milestones {
   const { renewed: _, ...stages } = milestones;
-  const current = serviceEndsOn && renewals.find((r) => r.serviceEndsOn === serviceEndsOn);
+  const current =
+    serviceEndsOn && renewals.find((r) => r.serviceEndsOn === serviceEndsOn && isCarriedRenewal(r));
   return current ? { ...stages, renewed: current.renewedAt } : stages;
 }
 
@@ -75,14 +78,19 @@ export const readStagesOf = (db: Database, clientId: string) =>
 /** The read of a client's renewals (by its key's first column) for withCurrentRenewal. */
 export const readRenewalEndsOf = (db: Database, clientId: string) =>
   db
-    .select({ serviceEndsOn: clientRenewals.serviceEndsOn, renewedAt: clientRenewals.renewedAt })
+    .select({
+      serviceEndsOn: clientRenewals.serviceEndsOn,
+      renewedUntil: clientRenewals.renewedUntil,
+      renewedAt: clientRenewals.renewedAt,
+    })
     .from(clientRenewals)
     .where(eq(clientRenewals.clientId, clientId));
 
 // SQL: the client's stages as (kind, at) rows, its current service's renewal as `renewed`
-// (found by the renewals' key). The client's end is the outer row's, or given.
+// (found by the renewals' key; carried over, as withCurrentRenewal). The client's end is the
+// outer row's, or given.
 const stageRows = (clientId: SQL, endsOn: SQL) =>
-  sql`select m.kind as kind, m.occurred_at as at from ${clientMilestones} m where m.client_id = ${clientId} and m.kind <> 'renewed' union all select 'renewed', r.renewed_at from ${clientRenewals} r where r.client_id = ${clientId} and r.service_ends_on = ${endsOn}`;
+  sql`select m.kind as kind, m.occurred_at as at from ${clientMilestones} m where m.client_id = ${clientId} and m.kind <> 'renewed' union all select 'renewed', r.renewed_at from ${clientRenewals} r where r.client_id = ${clientId} and r.service_ends_on = ${endsOn} and r.renewed_until = r.service_ends_on`;
 
 /** SQL: the client's stages and current renewal, folded into one text (unfoldStages reads it). */
 export const foldedStages = (clientId: SQL = CLIENT_ID) =>

@@ -20,6 +20,15 @@ export function renewalProblem(
 }
 
 /**
+ * A renewal carried over from the old one-per-client `renewed` stage (migration 0025): its new
+ * end is not known, so it is stored as the end it renewed. Only such a renewal can be the
+ * current service's (a recorded one moves the end), and its renewal contact is not judged
+ * again (the service it renewed is not known for sure: the stage said only when).
+ */
+export const isCarriedRenewal = (renewal: { serviceEndsOn: string; renewedUntil: string }) =>
+  renewal.renewedUntil === renewal.serviceEndsOn;
+
+/**
  * The first day of the service a day falls in, given the ends of the client's renewed
  * services: the day after the latest renewed end before that day (a service runs to its end
  * day inclusive), or null when the day is in the client's first recorded service.

@@ -87,7 +87,7 @@ const readPartners = prebuiltRead((db) =>
 
 /**
  * The candidate clients: `[id, csUserId, serviceStartsOn, serviceEndsOn, {stage: ms},
- * {serviceStartsOn: refundRequestedOn}, [[serviceEndsOn, renewedAt], …], [[userId, role,
+ * {serviceStartsOn: refundRequestedOn}, [[serviceEndsOn, renewedAt, renewedUntil], …], [[userId, role,
  * addedAt], …]]` (a refund per service, the renewals, the team). The client's id is spelled
  * out in the subqueries: drizzle leaves a one-table select's columns unqualified, and a bare
  * "id" there would be the refund's own. The team comes with the client, through the team's
@@ -103,7 +103,7 @@ const readClients = prebuiltRead((db) =>
         clients.serviceEndsOn,
         sql`json((select json_group_object(${clientMilestones.kind}, ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${OUTER_CLIENT_ID}))`,
         sql`json((select json_group_object(${clientRefunds.serviceStartsOn}, ${clientRefunds.requestedOn}) from ${clientRefunds} where ${clientRefunds.clientId} = ${OUTER_CLIENT_ID}))`,
-        sql`json((select json_group_array(json_array(${clientRenewals.serviceEndsOn}, ${clientRenewals.renewedAt})) from ${clientRenewals} where ${clientRenewals.clientId} = ${OUTER_CLIENT_ID}))`,
+        sql`json((select json_group_array(json_array(${clientRenewals.serviceEndsOn}, ${clientRenewals.renewedAt}, ${clientRenewals.renewedUntil})) from ${clientRenewals} where ${clientRenewals.clientId} = ${OUTER_CLIENT_ID}))`,
         sql`json((select json_group_array(json_array(${clientTeamMembers.userId}, ${clientTeamMembers.role}, ${clientTeamMembers.addedAt})) from ${clientTeamMembers} where ${clientTeamMembers.clientId} = ${OUTER_CLIENT_ID}))`,
       ),
     })

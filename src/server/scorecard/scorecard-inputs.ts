@@ -1,6 +1,7 @@
 import type { ChangeKind, PieceDiscipline, TeamRole } from '../../../db/schema/index.ts';
 import { isoDateInZone, type PartnerRole } from '../../policy/index.ts';
 import { endOfDueDay, type Milestones, type PipelineStage } from '../deadlines/deadline-rules.ts';
+import { isCarriedRenewal } from '../renewals/renewal-rules.ts';
 import { firstServiceOf } from './first-service.ts';
 import type { ScorecardRecords } from './read-scorecard-records.ts';
 import type {
@@ -61,7 +62,7 @@ type ClientTuple = [
   serviceEndsOn: string | null,
   milestones: Record<string, number>,
   refunds: Record<string, string>,
-  renewals: [serviceEndsOn: string, renewedAt: number][],
+  renewals: [serviceEndsOn: string, renewedAt: number, renewedUntil: string][],
   team: [userId: string, role: TeamRole, addedAt: number][],
 ];
 type TeamTuple = [clientId: string, userId: string, role: TeamRole, addedAt: number];
@@ -133,7 +134,9 @@ function milestonesOf(
   const milestones: Milestones = {};
   for (const [stage, at] of Object.entries(json)) milestones[stage as PipelineStage] = new Date(at);
   for (const renewal of renewals) {
-    if (renewal.serviceEndsOn === serviceEndsOn) milestones.renewed = renewal.renewedAt;
+    if (renewal.carried && renewal.serviceEndsOn === serviceEndsOn) {
+      milestones.renewed = renewal.renewedAt;
+    }
   }
   return milestones;
 }
@@ -190,9 +193,10 @@ export function recordsByPartner(
     refunds,
     renewalTuples,
   ] of clientTuples) {
-    const renewals = renewalTuples.map(([endsOn, at]) => ({
+    const renewals = renewalTuples.map(([endsOn, at, until]) => ({
       serviceEndsOn: endsOn,
       renewedAt: new Date(at),
+      carried: isCarriedRenewal({ serviceEndsOn: endsOn, renewedUntil: until }),
     }));
     const milestones = milestonesOf(stages, renewals, serviceEndsOn);
     const earliestRenewal = renewals.reduce<Date | null>(

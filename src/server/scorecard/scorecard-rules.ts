@@ -21,8 +21,11 @@ import { lossesOf } from './scorecard-losses.ts';
 
 export type ScorecardPolicy = DeadlinePolicy & Pick<Policy, 'refunds' | 'satisfaction'>;
 
-/** A renewal of a client's service: the end it renewed, and when it was recorded. */
-export type ScorecardRenewal = { serviceEndsOn: string; renewedAt: Date };
+/**
+ * A renewal of a client's service: the end it renewed, when it was recorded, and whether it
+ * was carried over from the old one-per-client stage (isCarriedRenewal).
+ */
+export type ScorecardRenewal = { serviceEndsOn: string; renewedAt: Date; carried: boolean };
 
 /**
  * One client the partner works for, as recorded: its pipeline (`renewed`: its current service
@@ -171,7 +174,8 @@ function countClient(
   // (the current service's is the pipeline's) was met when it was renewed.
   for (const renewal of client.renewals) {
     if (within(renewal.renewedAt, w, client.countsFrom)) counts.renewals += 1;
-    if (renewal.serviceEndsOn === client.serviceEndsOn || !milestones.launched) continue;
+    if (renewal.carried || renewal.serviceEndsOn === client.serviceEndsOn) continue;
+    if (!milestones.launched) continue;
     const dueAt = renewalDueAt(renewal.serviceEndsOn, rules);
     if (!beforeItCounts(dueAt, client.countsFrom)) {
       tallyDeadline(counts, null, dueAt, renewal.renewedAt, w);

@@ -55,14 +55,26 @@ describe('a refund’s service', () => {
 
 describe('the pipeline of a renewed client', () => {
   const launched = sp('2026-01-05T10:00:00');
-  const renewals = [{ serviceEndsOn: '2026-02-04', renewedAt: sp('2026-02-01T10:00:00') }];
+  // Carried over from the old stage: its new end unknown, stored as the end it renewed.
+  const renewals = [
+    {
+      serviceEndsOn: '2026-02-04',
+      renewedUntil: '2026-02-04',
+      renewedAt: sp('2026-02-01T10:00:00'),
+    },
+  ];
 
-  it('reads the current service as renewed only by a renewal of its own end', () => {
+  it('reads the current service as renewed only by a carried renewal of its own end', () => {
     expect(withCurrentRenewal({ launched }, renewals, '2026-02-04').renewed).toEqual(
       renewals[0]?.renewedAt,
     );
     expect(withCurrentRenewal({ launched }, renewals, '2026-03-04').renewed).toBeUndefined();
     expect(withCurrentRenewal({ launched }, renewals, null).renewed).toBeUndefined();
+  });
+
+  it('does not read an end edited back to a renewed one as renewed', () => {
+    const recorded = [{ ...(renewals[0] as (typeof renewals)[0]), renewedUntil: '2026-03-04' }];
+    expect(withCurrentRenewal({ launched }, recorded, '2026-02-04').renewed).toBeUndefined();
   });
 
   it('opens the new service’s renewal contact again', () => {

@@ -152,7 +152,9 @@ describe('renewals and lost clients after the first month', () => {
     const renewed = client({
       firstServiceStartsOn: '2026-01-15',
       serviceEndsOn: '2026-03-14',
-      renewals: [{ serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-12T10:00:00') }],
+      renewals: [
+        { serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-12T10:00:00'), carried: false },
+      ],
     });
     expect(count('2026-02', { clients: [renewed] }).renewals).toBe(1);
     expect(count('2026-03', { clients: [renewed] }).renewals).toBe(0);
@@ -165,8 +167,8 @@ describe('renewals, one per service', () => {
     serviceEndsOn: '2026-04-14',
     milestones: { launched: sp('2026-01-18T10:00:00') },
     renewals: [
-      { serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-10T10:00:00') },
-      { serviceEndsOn: '2026-03-14', renewedAt: sp('2026-03-31T23:59:59.999') },
+      { serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-10T10:00:00'), carried: false },
+      { serviceEndsOn: '2026-03-14', renewedAt: sp('2026-03-31T23:59:59.999'), carried: false },
     ],
   });
 
@@ -177,7 +179,9 @@ describe('renewals, one per service', () => {
 
   it('counts a renewal at the month’s last millisecond in that month, not the next', () => {
     const at = (renewedAt: string) =>
-      client({ renewals: [{ serviceEndsOn: '2026-03-31', renewedAt: sp(renewedAt) }] });
+      client({
+        renewals: [{ serviceEndsOn: '2026-03-31', renewedAt: sp(renewedAt), carried: false }],
+      });
     expect(count('2026-03', { clients: [at('2026-03-31T23:59:59.999')] }).renewals).toBe(1);
     expect(count('2026-04', { clients: [at('2026-03-31T23:59:59.999')] }).renewals).toBe(0);
     expect(count('2026-04', { clients: [at('2026-04-01T00:00:00')] }).renewals).toBe(1);
@@ -189,7 +193,7 @@ describe('renewals, one per service', () => {
       client({
         serviceEndsOn: '2026-04-20',
         milestones: { launched: sp('2026-01-18T10:00:00') },
-        renewals: [{ serviceEndsOn: '2026-03-20', renewedAt: sp(at) }],
+        renewals: [{ serviceEndsOn: '2026-03-20', renewedAt: sp(at), carried: false }],
       });
     expect(count('2026-03', { clients: [renewedAt('2026-03-17T20:00:00')] }).deadlinesMissed).toBe(
       0,
@@ -197,6 +201,12 @@ describe('renewals, one per service', () => {
     expect(
       count('2026-03', { clients: [renewedAt('2026-03-17T20:00:00.001')] }).deadlinesMissed,
     ).toBe(1);
+    // Carried over from the old stage (its service not known for sure): not judged again.
+    const carried = renewedAt('2026-03-17T20:00:00.001');
+    carried.renewals = carried.renewals.map((r) => ({ ...r, carried: true }));
+    const counts = count('2026-03', { clients: [carried] });
+    expect(counts.deadlinesMissed).toBe(0);
+    expect(counts.renewals).toBe(1);
   });
 
   it('loses a client renewed once when its new service ends unrenewed', () => {
@@ -204,7 +214,9 @@ describe('renewals, one per service', () => {
     const lapsed = client({
       firstServiceStartsOn: '2026-01-15',
       serviceEndsOn: '2026-03-14',
-      renewals: [{ serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-10T10:00:00') }],
+      renewals: [
+        { serviceEndsOn: '2026-02-14', renewedAt: sp('2026-02-10T10:00:00'), carried: false },
+      ],
     });
     expect(count('2026-03', { clients: [lapsed] }).lostAfterFirstMonth).toBe(1);
     expect(count('2026-02', { clients: [lapsed] }).lostAfterFirstMonth).toBe(0);
@@ -216,7 +228,7 @@ describe('renewals, one per service', () => {
       client({
         firstServiceStartsOn: '2026-01-15',
         serviceEndsOn: '2026-05-24',
-        renewals: [{ serviceEndsOn: '2026-02-24', renewedAt: sp(renewedAt) }],
+        renewals: [{ serviceEndsOn: '2026-02-24', renewedAt: sp(renewedAt), carried: false }],
       });
     const late = back('2026-04-02T10:00:00');
     expect(count('2026-03', { clients: [late] }).lostAfterFirstMonth).toBe(1);
