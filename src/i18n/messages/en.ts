@@ -2208,7 +2208,7 @@ export const en = {
     errors: {
       noServiceEnd: 'The client has no service end date yet: set it in the details first.',
       notAfterEnd: 'The new end must be after the current end of the service.',
-      lost: 'The client was recorded as lost. If they come back, start a new service by changing the service dates in the details.',
+      lost: 'The client was recorded as lost and cannot be renewed. If they come back, register them again as a new client: the pipeline starts from the payment.',
       twice: 'This service was already renewed: reload the page to see it.',
     },
   },

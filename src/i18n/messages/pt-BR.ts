@@ -2231,7 +2231,7 @@ export const ptBR = {
       noServiceEnd:
         'O cliente ainda não tem data de fim do serviço: preencha-a nos dados primeiro.',
       notAfterEnd: 'O novo fim precisa ser depois do fim atual do serviço.',
-      lost: 'O cliente foi registrado como perdido. Se ele voltar, comece um novo serviço mudando as datas do serviço nos dados.',
+      lost: 'O cliente foi registrado como perdido e não pode ser renovado. Se ele voltar, cadastre-o de novo como um cliente novo: o funil começa do pagamento.',
       twice: 'Este serviço já foi renovado: recarregue a página para ver.',
     },
   },
