@@ -2242,6 +2242,9 @@ export const en = {
       completeBadge: 'Closes on {date}',
       due: 'The month is over and closes now: its figures are about to be stored as they stand.',
       dueBadge: 'Closing',
+      unstored:
+        'The month is older than the months the scorecard keeps: it was never stored, and is counted from today’s records.',
+      unstoredBadge: 'Counted today',
     },
     counts: {
       caption: 'What counted this month',

@@ -2264,6 +2264,9 @@ export const ptBR = {
       completeBadge: 'Fecha em {date}',
       due: 'O mês terminou e fecha agora: seus números serão guardados como estão.',
       dueBadge: 'Fechando',
+      unstored:
+        'O mês é mais antigo que os meses que o placar guarda: nunca foi guardado e é contado com os registros de hoje.',
+      unstoredBadge: 'Contado hoje',
     },
     counts: {
       caption: 'O que contou no mês',

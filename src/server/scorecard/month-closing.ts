@@ -1,6 +1,7 @@
 import {
   addDaysToIsoDate,
   addMonths,
+  isoDateInZone,
   type Policy,
   zonedTimeToInstant,
 } from '../../policy/index.ts';
@@ -22,11 +23,22 @@ export function monthClosesAt(month: string, rules: ClosingPolicy): Date {
 /**
  * Where a month of the scorecard stands: closed (stored when it closed, frozen); due (its
  * closing time has come, but the hourly job has not stored it yet: counted, complete);
- * complete (over, counted from the records until it closes); or so far (not over).
+ * unstored (over and older than the months the job stores — an old invoice's month: counted
+ * from today's records, and never stored); complete (over, counted from the records until it
+ * closes); or so far (not over).
  */
 export type MonthClosing =
   | { kind: 'closed'; closedAt: Date }
-  | { kind: 'due' | 'complete' | 'soFar'; closesAt: Date };
+  | { kind: 'due' | 'unstored' | 'complete' | 'soFar'; closesAt: Date };
+
+/**
+ * Whether the closing job stores a month: it is among the months a scorecard shows at `now`
+ * (this month and policy.incentives.scorecardMonths − 1 before, as scorecardMonthsAt).
+ */
+export function isStoredWhenClosed(month: string, rules: ClosingPolicy, now: Date): boolean {
+  const thisMonth = isoDateInZone(now, rules.agency.timeZone).slice(0, 7);
+  return month >= addMonths(thisMonth, -(rules.incentives.scorecardMonths - 1));
+}
 
 /** A month counted from the records at `now` (not stored): due, complete or so far. */
 export function countedClosing(
@@ -37,7 +49,8 @@ export function countedClosing(
 ): MonthClosing {
   const closesAt = monthClosesAt(month, rules);
   if (!complete) return { kind: 'soFar', closesAt };
-  return { kind: now.getTime() >= closesAt.getTime() ? 'due' : 'complete', closesAt };
+  if (now.getTime() < closesAt.getTime()) return { kind: 'complete', closesAt };
+  return { kind: isStoredWhenClosed(month, rules, now) ? 'due' : 'unstored', closesAt };
 }
 
 /** Whether a month is due to close at `now` (its stored scorecards, once written, are read). */

@@ -37,4 +37,15 @@ describe('when a scorecard month closes', () => {
     expect(countedClosing('2026-03', true, policy, before)).toEqual({ kind: 'complete', closesAt });
     expect(countedClosing('2026-03', true, policy, closesAt)).toEqual({ kind: 'due', closesAt });
   });
+
+  it('says an over month older than the months the job stores is counted today, at the edge', () => {
+    // 10 September (agency time): the scorecard keeps April to September (6 months).
+    const september = new Date('2026-09-10T15:00:00Z');
+    expect(policy.incentives.scorecardMonths).toBe(6);
+    expect(countedClosing('2026-04', true, policy, september).kind).toBe('due');
+    expect(countedClosing('2026-03', true, policy, september)).toEqual({
+      kind: 'unstored',
+      closesAt: monthClosesAt('2026-03', policy),
+    });
+  });
 });
