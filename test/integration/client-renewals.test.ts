@@ -6,6 +6,7 @@ import { loadClientPage } from '../../src/server/clients/client-page.ts';
 import { listClientDeadlines } from '../../src/server/deadlines/client-pipeline.ts';
 import { recordRenewal } from '../../src/server/renewals/record-renewal.ts';
 import { postJson, signIn } from '../support/sign-in.ts';
+import { readStoredPipelineDue } from '../support/stored-deadline.ts';
 import { openAppWithOtherCs } from '../support/teams.ts';
 import { readJson, SAME_ORIGIN, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
@@ -30,20 +31,15 @@ describe.each(DRIVERS)('renewals recorded on a client (%s)', (driver) => {
       .map((c) => `${c.id}=${c.endsOn}`)
       .sort(),
   });
-  const stored = async (clientId: string) => {
-    const [row] = await app.db
-      .select({
-        dueAt: clients.pipelineDueAt,
-        kind: clients.pipelineDueKind,
-        key: clients.pipelineRulesKey,
-      })
-      .from(clients)
-      .where(eq(clients.id, clientId));
-    return row;
-  };
+  const stored = (clientId: string) => readStoredPipelineDue(app.db, clientId);
   const renewalDue = (endsOn: string) =>
     zonedTimeToInstant(
-      new Date(Date.parse(`${endsOn}T12:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10),
+      new Date(
+        Date.parse(`${endsOn}T12:00:00Z`) -
+          policy.newClientDeadlines.renewalContactDaysBeforeEnd * 86_400_000,
+      )
+        .toISOString()
+        .slice(0, 10),
       policy.businessHours.closesAt,
       policy.agency.timeZone,
     );

@@ -8,6 +8,7 @@ import { PIPELINE_STAGES } from '../../src/server/deadlines/deadline-rules.ts';
 import { pipelineRulesKey } from '../../src/server/deadlines/pipeline-rules-key.ts';
 import { keepPipelineDue } from '../../src/server/deadlines/stored-deadline.ts';
 import { postJson, seedPeople, signIn } from '../support/sign-in.ts';
+import { readStoredPipelineDue } from '../support/stored-deadline.ts';
 import { createTestApp, readJson, type TestApp } from '../support/test-app.ts';
 import { DRIVERS } from '../support/test-databases.ts';
 
@@ -29,17 +30,7 @@ describe.each(DRIVERS)('each client’s next pipeline deadline, stored (%s)', (d
   });
   afterAll(() => app.close());
 
-  const stored = async (clientId: string) => {
-    const [row] = await app.db
-      .select({
-        dueAt: clients.pipelineDueAt,
-        kind: clients.pipelineDueKind,
-        key: clients.pipelineRulesKey,
-      })
-      .from(clients)
-      .where(eq(clients.id, clientId));
-    return row;
-  };
+  const stored = (clientId: string) => readStoredPipelineDue(app.db, clientId);
   const record = (clientId: string, stage: string) =>
     app.request(`/api/clients/${clientId}/stages`, postJson({ stage }, { cookie: cs }));
   const clientForm = (name: string, serviceEndsOn: string | null) => ({
