@@ -165,6 +165,27 @@ describe.each(DRIVERS)('renewals recorded on a client (%s)', (driver) => {
     expect(after.events).toBe(2);
   });
 
+  it('a double click at the same instant: one renewal and one event in the history', async () => {
+    const [client] = await app.db
+      .select({ endsOn: clients.serviceEndsOn })
+      .from(clients)
+      .where(eq(clients.id, BAKERY));
+    const before = await written();
+    const at = app.deps.clock();
+    const input = {
+      clientId: BAKERY,
+      renewedUntil: '2026-11-30',
+      actor: { id: 'demo-cs', name: 'Carla Campos', ip: null },
+      user: carla,
+    };
+    const results = await Promise.all([1, 2].map(() => recordRenewal(app.db, policy, input, at)));
+    expect(results.map((result) => result.ok).sort()).toEqual([false, true]);
+    const after = await written();
+    expect(after.renewals.length).toBe(before.renewals.length + 1);
+    expect(after.renewals.at(-1)?.serviceEndsOn).toBe(client?.endsOn);
+    expect(after.events).toBe(before.events + 1);
+  });
+
   it('a plain form post comes back to the page’s renewals', async () => {
     const [client] = await app.db.select().from(clients).where(eq(clients.id, BAKERY));
     const response = await app.request(`/api/clients/${BAKERY}/renewals`, {

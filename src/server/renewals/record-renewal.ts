@@ -51,6 +51,10 @@ export async function recordRenewal(
   if (renewals.some((renewal) => renewal.serviceEndsOn === endsOn)) {
     return { ok: false, error: 'already_renewed' };
   }
+  // The service end not moved yet. The event goes before the update and is written only while
+  // it holds: a second identical post (same instant, same new end, so `written` holds for it
+  // too) finds the end already moved by the first, and writes no second event.
+  const stillEnding = sql`exists (select 1 from ${clients} where ${clients.id} = ${clientId} and ${clients.serviceEndsOn} = ${endsOn})`;
   // This renewal, once the insert below wrote it: what the later writes are conditional on.
   const written = sql`exists (select 1 from ${clientRenewals} where ${clientRenewals.clientId} = ${clientId} and ${clientRenewals.serviceEndsOn} = ${endsOn} and ${clientRenewals.renewedAt} = ${now.getTime()} and ${clientRenewals.renewedUntil} = ${renewedUntil})`;
   const [inserted] = await db.batch([
@@ -58,20 +62,10 @@ export async function recordRenewal(
       db,
       clientRenewals,
       { clientId, serviceEndsOn: endsOn, renewedUntil, renewedAt: now, recordedBy: actor.id },
-      sql`exists (select 1 from ${clients} where ${clients.id} = ${clientId} and ${clients.serviceEndsOn} = ${endsOn}) and not exists (select 1 from ${clientMilestones} where ${clientMilestones.clientId} = ${clientId} and ${clientMilestones.kind} = 'lost')`,
+      sql`${stillEnding} and not exists (select 1 from ${clientMilestones} where ${clientMilestones.clientId} = ${clientId} and ${clientMilestones.kind} = 'lost')`,
     )
       .onConflictDoNothing()
       .returning({ clientId: clientRenewals.clientId }),
-    db
-      .update(clients)
-      .set({ serviceEndsOn: renewedUntil })
-      .where(and(eq(clients.id, clientId), eq(clients.serviceEndsOn, endsOn), written)),
-    ...keepPipelineDue(
-      db,
-      { id: clientId, serviceEndsOn: renewedUntil },
-      withCurrentRenewal(milestones, renewals, renewedUntil),
-      rules,
-    ),
     recordEventWhen(
       db,
       {
@@ -83,7 +77,17 @@ export async function recordRenewal(
         data: { serviceEndsOn: endsOn, renewedUntil },
       },
       now,
-      written,
+      sql`${written} and ${stillEnding}`,
+    ),
+    db
+      .update(clients)
+      .set({ serviceEndsOn: renewedUntil })
+      .where(and(eq(clients.id, clientId), eq(clients.serviceEndsOn, endsOn), written)),
+    ...keepPipelineDue(
+      db,
+      { id: clientId, serviceEndsOn: renewedUntil },
+      withCurrentRenewal(milestones, renewals, renewedUntil),
+      rules,
     ),
   ]);
   if (inserted.length === 0) return { ok: false, error: 'already_renewed' };
