@@ -124,4 +124,34 @@ describe.each(DRIVERS)('refunds recorded on a client (%s)', (driver) => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409]);
     expect(await written()).toEqual({ refunds: before.refunds + 1, events: before.events + 1 });
   });
+  it('a day after the current service ended is refused until the renewal is recorded, then it is the renewed service’s', async () => {
+    await app.db
+      .update(clients)
+      .set({ serviceStartsOn: '2026-02-01', serviceEndsOn: '2026-02-20' })
+      .where(eq(clients.id, 'demo-client-clinic'));
+    const before = await written();
+    const inTheGap = { requestedOn: '2026-02-21' };
+    const refused = await recordRefund(app, cs, 'demo-client-clinic', inTheGap);
+    expect(refused.status).toBe(400);
+    const problem = await readJson(refused);
+    expect(problem.error.code).toBe('after_service');
+    expect(problem.error.fields.requestedOn).toBe(
+      'O serviço terminou antes desse dia: se o cliente renovou, registre a renovação primeiro; se não, confira a data.',
+    );
+    expect(await written()).toEqual(before);
+    const renewed = await app.request(
+      '/api/clients/demo-client-clinic/renewals',
+      postJson({ renewedUntil: '2026-03-20' }, { cookie: cs }),
+    );
+    expect(renewed.status).toBe(200);
+    expect((await recordRefund(app, cs, 'demo-client-clinic', inTheGap)).status).toBe(200);
+    const stored = await app.db
+      .select({ serviceStartsOn: clientRefunds.serviceStartsOn })
+      .from(clientRefunds)
+      .where(eq(clientRefunds.clientId, 'demo-client-clinic'));
+    expect(stored.map((refund) => refund.serviceStartsOn).sort()).toEqual([
+      '2026-02-01',
+      '2026-02-21',
+    ]);
+  });
 });

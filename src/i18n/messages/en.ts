@@ -2184,12 +2184,16 @@ export const en = {
     item: 'Asked on {date} (service from {start}), recorded by {name} on {when}.',
     requestedOn: 'Day the client asked',
     requestedOnHint: 'Between the service start ({start}) and today.',
+    requestedOnHintWithEnd:
+      'Between the service start ({start}) and today, up to the service end ({end}).',
     note: 'Note (optional)',
     submit: 'Record the refund',
     recorded: 'Refund recorded. It is in the client’s history.',
     errors: {
       noService: 'The client has no service start date yet: set it in the details first.',
       beforeService: 'The client cannot have asked before the service started: check the date.',
+      afterService:
+        'The service ended before that day: if the client renewed, record the renewal first; if not, check the date.',
       inFuture: 'The day the client asked cannot be in the future.',
       twice: 'A refund is already recorded for this service.',
     },

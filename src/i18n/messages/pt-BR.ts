@@ -2205,6 +2205,8 @@ export const ptBR = {
     item: 'Pedido em {date} (serviço desde {start}), registrado por {name} em {when}.',
     requestedOn: 'Dia em que o cliente pediu',
     requestedOnHint: 'Entre o início do serviço ({start}) e hoje.',
+    requestedOnHintWithEnd:
+      'Entre o início do serviço ({start}) e hoje, até o fim do serviço ({end}).',
     note: 'Observação (opcional)',
     submit: 'Registrar o reembolso',
     recorded: 'Reembolso registrado. Ele está no histórico do cliente.',
@@ -2212,6 +2214,8 @@ export const ptBR = {
       noService:
         'O cliente ainda não tem data de início do serviço: preencha-a nos dados primeiro.',
       beforeService: 'O cliente não pode ter pedido antes do início do serviço: confira a data.',
+      afterService:
+        'O serviço terminou antes desse dia: se o cliente renovou, registre a renovação primeiro; se não, confira a data.',
       inFuture: 'O dia em que o cliente pediu não pode estar no futuro.',
       twice: 'Já há um reembolso registrado para este serviço.',
     },

@@ -16,13 +16,14 @@ export type RecordRefundFailure =
   | 'not_found'
   | 'no_service'
   | 'before_service'
+  | 'after_service'
   | 'in_future'
   | 'already_recorded';
 
 /**
  * Records that a client asked for its money back, by its CS or an admin: once per service
  * (the unique index on the client and the service's start settles two at once), never before
- * the service started nor in the future. The first service starts on the day the client paid
+ * the service started, after its current end (a renewal is recorded first), nor in the future. The first service starts on the day the client paid
  * (refundServiceStartsOn), a renewed one the day after the service it renewed ended
  * (refundServiceOf). The event goes in the client's history.
  */
@@ -54,7 +55,11 @@ export async function recordRefund(
     rules,
   );
   const today = isoDateInZone(now, rules.agency.timeZone);
-  const problem = refundDateProblem(input.requestedOn, serviceStartsOn, today);
+  const problem = refundDateProblem(
+    input.requestedOn,
+    { startsOn: serviceStartsOn, endsOn: found.client.serviceEndsOn },
+    today,
+  );
   if (problem || !serviceStartsOn) return { ok: false, error: problem ?? 'no_service' };
   const refundId = crypto.randomUUID();
   const [inserted] = await db.batch([

@@ -16,6 +16,12 @@ export const REFUND_REFUSALS = {
     messageKey: 'refunds.errors.beforeService',
     field: 'requestedOn',
   },
+  after_service: {
+    status: 400,
+    code: 'after_service',
+    messageKey: 'refunds.errors.afterService',
+    field: 'requestedOn',
+  },
   in_future: {
     status: 400,
     code: 'in_future',

@@ -3,20 +3,24 @@ import { renewedServiceStartsOn } from '../renewals/renewal-rules.ts';
 
 export type RefundPolicy = Pick<Policy, 'refunds'>;
 
-export type RefundDateProblem = 'no_service' | 'before_service' | 'in_future';
+export type RefundDateProblem = 'no_service' | 'before_service' | 'after_service' | 'in_future';
 
 /**
  * Why a refund asked on `requestedOn` cannot be recorded today (agency dates, YYYY-MM-DD):
- * the client has no service start, asked before it, or the day has not come. Null: it may.
+ * the client has no service start, asked before it or after the current service's end (null:
+ * no end known), or the day has not come. Null: it may. Why not after the end: a day after it
+ * belongs to no service until a renewal is recorded, and then to the renewed one; stored under
+ * the ended service first, the same request could be recorded again under the renewal.
  */
 export function refundDateProblem(
   requestedOn: string,
-  serviceStartsOn: string | null,
+  service: { startsOn: string | null; endsOn: string | null },
   today: string,
 ): RefundDateProblem | null {
-  if (!serviceStartsOn) return 'no_service';
-  if (requestedOn < serviceStartsOn) return 'before_service';
+  if (!service.startsOn) return 'no_service';
+  if (requestedOn < service.startsOn) return 'before_service';
   if (requestedOn > today) return 'in_future';
+  if (service.endsOn && requestedOn > service.endsOn) return 'after_service';
   return null;
 }
 

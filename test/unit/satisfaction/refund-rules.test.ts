@@ -8,16 +8,25 @@ import {
 
 describe('when a refund may be recorded', () => {
   const today = '2026-03-10';
+  const service = { startsOn: '2026-03-01', endsOn: null };
 
   it('on the service’s first day and up to today', () => {
-    expect(refundDateProblem('2026-03-01', '2026-03-01', today)).toBeNull();
-    expect(refundDateProblem(today, '2026-03-01', today)).toBeNull();
+    expect(refundDateProblem('2026-03-01', service, today)).toBeNull();
+    expect(refundDateProblem(today, service, today)).toBeNull();
   });
 
   it('not before the service started, nor in the future, nor without a service', () => {
-    expect(refundDateProblem('2026-02-28', '2026-03-01', today)).toBe('before_service');
-    expect(refundDateProblem('2026-03-11', '2026-03-01', today)).toBe('in_future');
-    expect(refundDateProblem('2026-03-05', null, today)).toBe('no_service');
+    expect(refundDateProblem('2026-02-28', service, today)).toBe('before_service');
+    expect(refundDateProblem('2026-03-11', service, today)).toBe('in_future');
+    expect(refundDateProblem('2026-03-05', { startsOn: null, endsOn: null }, today)).toBe(
+      'no_service',
+    );
+  });
+
+  it('up to the service’s last day, not the day after (a renewal is recorded first)', () => {
+    const ended = { startsOn: '2026-02-01', endsOn: '2026-03-05' };
+    expect(refundDateProblem('2026-03-05', ended, today)).toBeNull();
+    expect(refundDateProblem('2026-03-06', ended, today)).toBe('after_service');
   });
 });
 
