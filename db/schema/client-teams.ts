@@ -31,5 +31,13 @@ export const clientTeamMembers = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.clientId, table.userId, table.role] }),
     index('client_team_members_user_idx').on(table.userId),
+    // The key's columns and when each joined: the scorecard reads a client's team from the
+    // index alone (the key's own index leaves out added_at).
+    index('client_team_members_client_idx').on(
+      table.clientId,
+      table.userId,
+      table.role,
+      table.addedAt,
+    ),
   ],
 );

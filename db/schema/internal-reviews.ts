@@ -46,7 +46,8 @@ export const internalReviews = sqliteTable(
       .default(false),
   },
   (table) => [
-    index('internal_reviews_piece_idx').on(table.pieceId),
+    // A piece's reviews; with when each was opened, for the scorecard's "first sent on" (covering).
+    index('internal_reviews_piece_idx').on(table.pieceId, table.createdAt),
     index('internal_reviews_open_idx').on(table.status, table.dueAt),
   ],
 );

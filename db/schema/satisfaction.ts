@@ -49,8 +49,16 @@ export const satisfactionSurveys = sqliteTable(
     index('satisfaction_surveys_contact_idx').on(table.contactId, table.createdAt),
     // The scorecard: a client's answers by month.
     index('satisfaction_surveys_answered_idx').on(table.clientId, table.answeredAt),
-    // The admins' scorecard: every answer of a month, whoever the client.
-    index('satisfaction_surveys_month_idx').on(table.answeredAt),
+    // The admins' scorecard: every answer of a month, whoever the client, with what it reads of
+    // each (covering).
+    index('satisfaction_surveys_month_idx').on(
+      table.answeredAt,
+      table.score,
+      table.voidedAt,
+      table.clientId,
+      table.trigger,
+      table.subjectId,
+    ),
   ],
 );
 

@@ -32,7 +32,7 @@ export const taskRequests = sqliteTable(
     index('task_requests_client_idx').on(table.clientId),
     index('task_requests_requester_idx').on(table.requesterId),
     index('task_requests_assignee_idx').on(table.assigneeId),
-    // The scorecard: the tasks due in a range of months.
-    index('task_requests_due_idx').on(table.dueOn),
+    // The scorecard: the tasks due in a range of months, with what it reads of each (covering).
+    index('task_requests_due_idx').on(table.dueOn, table.assigneeId, table.status, table.updatedAt),
   ],
 );
