@@ -1,4 +1,4 @@
-import { and, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, gte, isNull, lte, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import {
   type AdPlacement,
   type CampaignObjective,
@@ -8,18 +8,21 @@ import {
 } from '../../../db/schema/index.ts';
 import type { DayFigures } from './cost-rules.ts';
 
+/** A day (YYYY-MM-DD), or a placeholder for it in a statement printed once (prebuiltRead). */
+export type DayValue = string | Placeholder;
+
 /**
  * SQL: a client's daily figures from `first` to `last` as one JSON list (one value, however
  * many rows). A month of 20 campaigns in two placements is 1,200 rows; sent as rows they cost
  * about ten times the CPU to decode that SQLite takes to build this text (see the README's
  * benchmark), and the page and the home need each of them only as numbers to compare.
  */
-export function figuresJson(clientId: SQL | string, first: string, last: string) {
+export function figuresJson(clientId: SQL | string, first: DayValue, last: DayValue) {
   return sql<string>`(select json_group_array(json_array(f.day, f.campaign_name, f.placement, f.currency, f.spend_minor_units, f.impressions, f.link_clicks, f.results, f.results_are_leads, f.objective)) from ${campaignDayMetrics} f where f.client_id = ${clientId} and f.day between ${first} and ${last})`;
 }
 
 /** SQL: the client (of the outer `clients` row) is served on `day`: begun and not ended. */
-export function servedOn(day: string): SQL {
+export function servedOn(day: DayValue): SQL {
   return and(
     or(isNull(clients.serviceStartsOn), lte(clients.serviceStartsOn, day)),
     or(isNull(clients.serviceEndsOn), gte(clients.serviceEndsOn, day)),
@@ -34,7 +37,7 @@ export function servedOn(day: string): SQL {
  * `withinDays` days without spend (a paused account) end it. Both reads are index ranges (the
  * imports' client and last day, the figures' client and day).
  */
-export function isRunningSql(clientId: SQL | string, last: string, withinDays: number) {
+export function isRunningSql(clientId: SQL | string, last: DayValue, withinDays: number) {
   const latest = sql`(select max(i.last_day) from ${campaignImports} i where i.client_id = ${clientId} and i.last_day <= ${last})`;
   const from = sql`date(${latest}, ${`-${withinDays - 1} days`})`;
   return sql<number>`exists (select 1 from ${campaignDayMetrics} r where r.client_id = ${clientId} and r.day between ${from} and ${last} and r.spend_minor_units > 0)`;

@@ -10,6 +10,7 @@ import {
 } from '../../../db/schema/index.ts';
 import type { Policy } from '../../policy/index.ts';
 import {
+  type DayValue,
   figuresFromJson,
   figuresJson,
   isRunningSql,
@@ -41,8 +42,33 @@ export function readCheckStatuses(
   rules: CostCheckPolicy,
   which?: SQL,
 ) {
-  const first = check.figureDays[0] ?? check.checkDay;
-  const last = check.figureDays.at(-1) ?? check.checkDay;
+  return selectCheckStatuses(
+    db,
+    checkDaysOf(check),
+    rules.campaignChecks.runningIfSpentWithinDays,
+    which,
+  );
+}
+
+/** The days a check's statement reads: its figures' first and last, and the check's own. */
+export function checkDaysOf(check: DailyCheck) {
+  return {
+    first: check.figureDays[0] ?? check.checkDay,
+    last: check.figureDays.at(-1) ?? check.checkDay,
+    checkDay: check.checkDay,
+  };
+}
+
+/**
+ * readCheckStatuses' select, its days values or placeholders (the home prints it once), and
+ * the policy's running window (runningIfSpentWithinDays: see isRunningSql).
+ */
+export function selectCheckStatuses(
+  db: Database,
+  { first, last, checkDay }: { first: DayValue; last: DayValue; checkDay: DayValue },
+  runningWithinDays: number,
+  which?: SQL,
+) {
   return db
     .select({
       id: clients.id,
@@ -63,13 +89,7 @@ export function readCheckStatuses(
         ),
     })
     .from(clients)
-    .where(
-      and(
-        which,
-        servedOn(check.checkDay),
-        isRunningSql(CLIENT, last, rules.campaignChecks.runningIfSpentWithinDays),
-      ),
-    )
+    .where(and(which, servedOn(checkDay), isRunningSql(CLIENT, last, runningWithinDays)))
     .orderBy(asc(clients.name));
 }
 

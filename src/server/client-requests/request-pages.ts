@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { aliased } from '../../../db/aliased.ts';
 import type { Database } from '../../../db/client.ts';
+import { prebuiltRead } from '../../../db/prebuilt-read.ts';
 import {
   clientRequests,
   clients,
@@ -53,17 +54,25 @@ export function readRequestsAwaitingTriage(
   viewer: Viewer,
   limit = policy.clientSpace.requests.homeCardItems,
 ) {
-  return (
+  const read = viewer.roles.includes('admin') ? awaitingEveryTriage : awaitingTheirTriage;
+  return read(db, { person: viewer.id, limit });
+}
+
+// readRequestsAwaitingTriage's statement for an admin (every client's) and for a CS (their
+// clients'), printed once with the person and the limit as placeholders (see prebuiltRead).
+const awaitingTriageOf = (whose: SQL | undefined) =>
+  prebuiltRead((db) =>
     db
       // Every row carries the count of all that matched: the home card's count and first items.
       .select({ ...REQUEST_ROW, matched: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(clientRequests)
       .innerJoin(clients, eq(clients.id, clientRequests.clientId))
-      .where(and(eq(clientRequests.status, 'opened'), triagedBy(viewer)))
+      .where(and(eq(clientRequests.status, 'opened'), whose))
       .orderBy(asc(clientRequests.triageDueAt))
-      .limit(limit)
+      .limit(sql.placeholder('limit')),
   );
-}
+const awaitingEveryTriage = awaitingTriageOf(undefined);
+const awaitingTheirTriage = awaitingTriageOf(eq(clients.csUserId, sql.placeholder('person')));
 
 // The statuses waiting on CS (awaitsTriage), spelled out for the list's order.
 const AWAITING_TRIAGE = REQUEST_STATUSES.filter(awaitsTriage);

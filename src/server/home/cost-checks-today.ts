@@ -1,5 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
+import { prebuiltRead } from '../../../db/prebuilt-read.ts';
 import {
   campaignImports,
   clients,
@@ -15,8 +16,9 @@ import {
 } from '../campaign-costs/cost-check-rules.ts';
 import {
   type CheckStatusRow,
+  checkDaysOf,
   checkFindingsWithBreachesOf,
-  readCheckStatuses,
+  selectCheckStatuses,
 } from '../campaign-costs/cost-check-status.ts';
 
 export type CostCheckHomePolicy = CostCheckPolicy & Pick<Policy, 'costNorms'>;
@@ -43,18 +45,19 @@ export function readCostChecksToday(
   if (!isAdmin && !isCs && !isPaidTraffic) return null;
   const check = dailyCheckAt(now, rules);
   if (!check) return null;
-  // An admin's are every client that ever imported figures (no other can run campaigns by
-  // the rule), found through the imports' index rather than by reading every client.
-  const mine = isAdmin
-    ? sql`"clients"."id" in (select i.client_id from ${campaignImports} i)`
-    : or(
-        isCs ? eq(clients.csUserId, viewer.id) : undefined,
-        isPaidTraffic
-          ? sql`"clients"."id" in (select m.client_id from ${clientTeamMembers} m inner join ${userRoles} r on r.user_id = m.user_id and r.role = m.role where m.user_id = ${viewer.id} and m.role = 'paid_traffic')`
-          : undefined,
-      );
+  const whose: Whose = isAdmin
+    ? 'admin'
+    : isCs && isPaidTraffic
+      ? 'csAndPaid'
+      : isCs
+        ? 'cs'
+        : 'paid';
+  const withinDays = rules.campaignChecks.runningIfSpentWithinDays;
+  const key = `${whose} ${withinDays}`;
+  const read = checkReads.get(key) ?? checkStatusesOf(whose, withinDays);
+  checkReads.set(key, read);
   return {
-    read: readCheckStatuses(db, check, rules, mine),
+    read: read(db, { ...checkDaysOf(check), person: viewer.id }),
     /** The clients whose check is still open or overdue, with what is left of it. */
     from(rows: CheckStatusRow[]) {
       return rows.flatMap((row) => {
@@ -83,4 +86,33 @@ export function readCostChecksToday(
       });
     },
   };
+}
+
+/** Whose clients a person checks: every client's (an admin), their CS's, their team's, or both. */
+type Whose = 'admin' | 'cs' | 'paid' | 'csAndPaid';
+
+// The statement of each kind of person (and running window: a number printed into it),
+// printed once with the days and the person as placeholders (see prebuiltRead: drizzle
+// printing it on every request was a twentieth of a CS's home).
+const checkReads = new Map<string, ReturnType<typeof checkStatusesOf>>();
+const PERSON = sql.placeholder('person');
+
+function checkStatusesOf(whose: Whose, withinDays: number) {
+  // An admin's are every client that ever imported figures (no other can run campaigns by
+  // the rule), found through the imports' index rather than by reading every client.
+  const mine =
+    whose === 'admin'
+      ? sql`"clients"."id" in (select i.client_id from ${campaignImports} i)`
+      : or(
+          whose !== 'paid' ? eq(clients.csUserId, PERSON) : undefined,
+          whose !== 'cs'
+            ? sql`"clients"."id" in (select m.client_id from ${clientTeamMembers} m inner join ${userRoles} r on r.user_id = m.user_id and r.role = m.role where m.user_id = ${PERSON} and m.role = 'paid_traffic')`
+            : undefined,
+        );
+  const days = {
+    first: sql.placeholder('first'),
+    last: sql.placeholder('last'),
+    checkDay: sql.placeholder('checkDay'),
+  };
+  return prebuiltRead((db) => selectCheckStatuses(db, days, withinDays, mine));
 }
