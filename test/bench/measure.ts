@@ -41,8 +41,11 @@ export async function measure(
   return { roundTrips, cpuMs: median(cpu), ...probe };
 }
 
-/** A subject to measure in turns: its call and how many CPU samples to take of it in all. */
-export type TurnSubject = { call: BenchCall; measured: number };
+/**
+ * A subject to measure in turns: its call, how many CPU samples to take of it in all, and the
+ * client of the database it runs on (its round trips are counted there).
+ */
+export type TurnSubject = { call: BenchCall; measured: number; client: CountedClient };
 
 /**
  * How many of a subject's `measured` samples round `round` (0-based) of `rounds` takes: the
@@ -68,14 +71,13 @@ export function samplesInRound(round: number, measured: number, rounds: number):
  * 0.05 and 0.38.
  */
 export async function measureInTurns(
-  client: CountedClient,
   subjects: TurnSubject[],
   turns: { rounds: number; settle: number },
 ): Promise<Measurement[]> {
   const probes: { roundTrips: number; status: number; bytes: number }[] = [];
-  for (const subject of subjects) {
+  for (const { call, client } of subjects) {
     client.roundTrips.count = 0;
-    const probe = await subject.call();
+    const probe = await call();
     probes.push({ roundTrips: client.roundTrips.count, ...probe });
   }
   const cpu: number[][] = subjects.map(() => []);

@@ -9,14 +9,6 @@ export type RepeatedMeasurement = Measurement & {
 };
 
 /**
- * The order the sizes' processes run in: every size once, then again, `repeats` times
- * (1×, 10×, 1×, 10×, …), so a busy minute of the machine falls on both sizes, not on one.
- */
-export function alternatingSizes<Size>(sizes: readonly Size[], repeats: number): Size[] {
-  return Array.from({ length: repeats }, () => [...sizes]).flat();
-}
-
-/**
  * A subject's figure at a size from its processes' measurements: the median of their median
  * CPU, beside the lowest and highest; the most round trips and bytes and the worst status any
  * of them saw (they agree unless something is wrong, and then the worst is reported).

@@ -3,12 +3,13 @@
 // bytes, printed next to the targets; then the same routes over ten times the data, side by
 // side; then the weight of the pages. Exits non-zero when a figure misses its target.
 //
-// Each size is measured in a process of its own: held in one process, the 10× data's heap
-// slowed the 1× figures, and the scale ratios said more about the garbage collector than
-// about the queries. On a shared machine one process's luck is not a figure: each size runs
-// in `BENCH_REPEATS` processes (3; 1 with `BENCH_ONLY`), the sizes alternating (1×, 10×, 1×,
-// …); a subject's figure at a size is the median of its processes' medians, printed beside
-// their spread. Within a process the subjects take turns (see measureInTurns).
+// Both sizes are measured in one process, their subjects taking turns together (see
+// measureSizes): on this shared machine whole processes ran slow (the health check, which
+// reads no more at 10×, measured 0.90 to 1.83 ms from one process to the next), and with a
+// process per size that landed on one size and read as growth. One process's luck is not a
+// figure either: `BENCH_REPEATS` processes (3; 1 with `BENCH_ONLY`) measure both sizes, and a
+// subject's figure at a size is the median of its processes' medians, printed beside their
+// spread.
 
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import {
   type Targets,
 } from './measure.ts';
 import { printPageWeights } from './page-weights.ts';
-import { alternatingSizes, combineRepeats } from './repeats.ts';
+import { combineRepeats } from './repeats.ts';
 import { printRouteTable, printScaleTable, type RouteResult } from './report.ts';
 import { BENCH_PAGE_DATA, BENCH_ROUTES, requestInit, routePath } from './routes.ts';
 import { benchScale, SCALE_FACTORS, scaleMisses } from './scale.ts';
@@ -98,64 +99,74 @@ async function warmUp(calls: BenchCall[], rounds: number[]): Promise<void> {
     for (const [index, call] of calls.entries()) if (round < (rounds[index] ?? 0)) await call();
 }
 
-/** Seeds one size and measures every subject on it, in this process. */
-async function measureScale(factor: number): Promise<Measurement[]> {
-  const started = performance.now();
-  // One signed-in partner per invoice submission: the warm-up's, the probe's, the turns'
-  // settling calls' and the measured calls'.
-  const setup = await prepareBench(
-    benchScale(factor),
-    WARMUP_ROUNDS + 1 + TURNS.rounds * TURNS.settle + RUNS,
-  );
-  console.error(`Seeded ${factor}× in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+/**
+ * Seeds every size and measures every subject on each, in this process: the subjects of both
+ * sizes take turns together (see measureInTurns), so a slow process or minute of the machine
+ * falls on 1× and 10× alike and the growth between them is the data's. Each size's
+ * measurements, in `factors`' order.
+ */
+async function measureSizes(factors: readonly number[]): Promise<Measurement[][]> {
+  const setups: BenchSetup[] = [];
+  for (const factor of factors) {
+    const started = performance.now();
+    // One signed-in partner per invoice submission: the warm-up's, the probe's, the turns'
+    // settling calls' and the measured calls'.
+    const people = WARMUP_ROUNDS + 1 + TURNS.rounds * TURNS.settle + RUNS;
+    setups.push(await prepareBench(benchScale(factor), people));
+    console.error(`Seeded ${factor}× in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   // The seed's JS objects (hundreds of thousands of rows built and inserted at 10×) are
   // garbage of the bench's own making: the database runs in this process here, but on
   // Workers it lives outside the isolate (D1, Turso), whose heap never holds a seed. Collect
   // it once before the warm-up, so that no subject pays for sweeping it; never between
-  // samples (a request's own garbage is its cost). Needs --expose-gc (measureScaleApart).
+  // samples (a request's own garbage is its cost). Needs --expose-gc (measureSizesApart).
   if (typeof globalThis.gc === 'function') {
     globalThis.gc();
     globalThis.gc();
   } else console.error('No gc(): run with --expose-gc to collect the seed before measuring');
-  const calls = subjects.map((subject) => subject.callOn(setup));
+  // Every subject on every size, the sizes' subjects side by side in the turns.
+  const sized = setups.flatMap((setup) =>
+    subjects.map((subject) => ({ setup, subject, call: subject.callOn(setup) })),
+  );
   await warmUp(
-    calls,
-    subjects.map((subject) => subject.runs?.warmup ?? WARMUP_ROUNDS),
+    sized.map(({ call }) => call),
+    sized.map(({ subject }) => subject.runs?.warmup ?? WARMUP_ROUNDS),
   );
   // Heavy subjects (runs of their own: the 5,000-row import, held to the Worker's 30 s) are
   // kept out of the turns, measured after them in a block: their garbage, collected on V8's
   // helper threads, would land on whichever subjects followed.
-  const inTurns = calls.filter((_, index) => !subjects[index]?.runs);
   const turned = await measureInTurns(
-    setup.database.client,
-    inTurns.map((call) => ({ call, measured: RUNS })),
+    sized
+      .filter(({ subject }) => !subject.runs)
+      .map(({ setup, call }) => ({ call, measured: RUNS, client: setup.database.client })),
     TURNS,
   );
-  const measured: Measurement[] = [];
-  for (const [index, call] of calls.entries()) {
-    const runs = subjects[index]?.runs;
-    const next = runs ? await measure(setup.database.client, call, runs) : turned.shift();
-    if (next) measured.push(next);
+  const measured = setups.map((): Measurement[] => []);
+  for (const { setup, subject, call } of sized) {
+    const next = subject.runs
+      ? await measure(setup.database.client, call, subject.runs)
+      : turned.shift();
+    if (next) measured[setups.indexOf(setup)]?.push(next);
   }
-  await setup.close();
+  for (const setup of setups) await setup.close();
   return measured;
 }
 
-/** Measures one size in a fresh Node process (this script, told which size). */
-function measureScaleApart(factor: number): Measurement[] {
+/** Measures every size in a fresh Node process (this script, told which sizes). */
+function measureSizesApart(factors: readonly number[]): Measurement[][] {
   const output = execFileSync(process.execPath, ['--expose-gc', import.meta.filename], {
-    env: { ...process.env, BENCH_ONE_SCALE: String(factor) },
+    env: { ...process.env, BENCH_SIZES: factors.join(',') },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = output.split('\n').find((text) => text.startsWith(RESULT_MARK));
-  if (!line) throw new Error(`The ${factor}× bench printed no result`);
-  return JSON.parse(line.slice(RESULT_MARK.length)) as Measurement[];
+  if (!line) throw new Error(`The bench of ${factors.join('×, ')}× printed no result`);
+  return JSON.parse(line.slice(RESULT_MARK.length)) as Measurement[][];
 }
 
-if (process.env.BENCH_ONE_SCALE) {
-  const measured = await measureScale(Number(process.env.BENCH_ONE_SCALE));
+if (process.env.BENCH_SIZES) {
+  const measured = await measureSizes(process.env.BENCH_SIZES.split(',').map(Number));
   process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(measured)}\n`);
   process.exit(0);
 }
@@ -165,10 +176,13 @@ const scales = SCALE_FACTORS.map(benchScale);
 const runsBySize = new Map<number, Measurement[][]>(scales.map((scale) => [scale.factor, []]));
 // `BENCH_RAW=<file>`: every process's own figures, in the order they ran, as JSON lines.
 const raw: string[] = [];
-for (const factor of alternatingSizes(SCALE_FACTORS, REPEATS)) {
-  const measured = measureScaleApart(factor);
-  runsBySize.get(factor)?.push(measured);
-  raw.push(JSON.stringify({ factor, cpuMs: measured.map((m) => m.cpuMs) }));
+for (let repeat = 0; repeat < REPEATS; repeat++) {
+  const measured = measureSizesApart(SCALE_FACTORS);
+  for (const [index, factor] of SCALE_FACTORS.entries()) {
+    const atSize = measured[index] ?? [];
+    runsBySize.get(factor)?.push(atSize);
+    raw.push(JSON.stringify({ repeat, factor, cpuMs: atSize.map((m) => m.cpuMs) }));
+  }
 }
 if (process.env.BENCH_RAW)
   writeFileSync(

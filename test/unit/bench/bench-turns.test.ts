@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CountedClient } from '../../../db/round-trips.ts';
 import { measureInTurns, median, samplesInRound } from '../../bench/measure.ts';
-import { alternatingSizes, combineRepeats, withSpread } from '../../bench/repeats.ts';
+import { combineRepeats, withSpread } from '../../bench/repeats.ts';
 
 const measurement = (
   cpuMs: number,
@@ -51,6 +51,7 @@ describe('measuring subjects in turns', () => {
     const log: string[] = [];
     const subject = (name: string, trips: number, measured: number) => ({
       measured,
+      client,
       call: async () => {
         log.push(name);
         client.roundTrips.count += trips;
@@ -58,7 +59,6 @@ describe('measuring subjects in turns', () => {
       },
     });
     const measured = await measureInTurns(
-      client,
       [subject('a', 1, 4), subject('bb', 2, 4), subject('ccc', 3, 1)],
       { rounds: 2, settle: 1 },
     );
@@ -80,11 +80,6 @@ describe('measuring subjects in turns', () => {
 });
 
 describe('repeating the sizes', () => {
-  it('runs the sizes alternately, every size once per repeat', () => {
-    expect(alternatingSizes([1, 10], 3)).toEqual([1, 10, 1, 10, 1, 10]);
-    expect(alternatingSizes([1, 10], 1)).toEqual([1, 10]);
-  });
-
   it('takes the median of the processes’ medians, with their lowest and highest', () => {
     const combined = combineRepeats([measurement(2.04), measurement(1.72), measurement(1.8)]);
     expect(combined).toMatchObject({ cpuMs: 1.8, cpuMsMin: 1.72, cpuMsMax: 2.04, repeats: 3 });
