@@ -80,8 +80,7 @@ export const pieces = sqliteTable(
     index('pieces_project_idx').on(table.projectId),
     // A client's pieces in a status (a home card counts a CS's without reading every piece).
     index('pieces_client_status_idx').on(table.clientId, table.status, table.dueOn),
-    // The scorecard: the pieces due in a range of months, with what it reads of each (covering:
-    // no lookup of each piece's row; see README "Benchmark").
+    // The scorecard: the pieces due in a range of months, covering what it reads of them.
     index('pieces_due_idx').on(
       table.dueOn,
       table.discipline,
@@ -116,7 +115,6 @@ export const pieceVersions = sqliteTable(
   },
   (table) => [
     uniqueIndex('piece_versions_number_idx').on(table.pieceId, table.number),
-    // The scorecard: who uploaded a piece's versions (covering).
     index('piece_versions_uploader_idx').on(table.pieceId, table.createdBy),
   ],
 );
@@ -163,7 +161,6 @@ export const approvalRounds = sqliteTable(
     closeKey: text('close_key'),
   },
   (table) => [
-    // A piece's rounds; with when each was sent, for the scorecard's "first sent on" (covering).
     index('approval_rounds_piece_idx').on(table.pieceId, table.createdAt),
     // The rounds approved since a moment: the satisfaction job reads them every minute.
     index('approval_rounds_closed_idx').on(table.status, table.closedAt),
@@ -290,8 +287,7 @@ export const changeRequests = sqliteTable(
   (table) => [
     index('change_requests_client_idx').on(table.clientId),
     index('change_requests_piece_idx').on(table.pieceId),
-    // The scorecard: the changes asked for around a range of months, with what it reads of
-    // each (covering).
+    // The scorecard: the changes asked around a range of months, covering what it reads.
     index('change_requests_requested_idx').on(
       table.requestedAt,
       table.clientId,
