@@ -2185,7 +2185,7 @@ export const en = {
     requestedOn: 'Day the client asked',
     requestedOnHint: 'Between the service start ({start}) and today.',
     requestedOnHintWithEnd:
-      'Between the service start ({start}) and today, up to the service end ({end}).',
+      'Between the service start ({start}) and its end ({end}), and not after today.',
     note: 'Note (optional)',
     submit: 'Record the refund',
     recorded: 'Refund recorded. It is in the client’s history.',

@@ -2206,7 +2206,7 @@ export const ptBR = {
     requestedOn: 'Dia em que o cliente pediu',
     requestedOnHint: 'Entre o início do serviço ({start}) e hoje.',
     requestedOnHintWithEnd:
-      'Entre o início do serviço ({start}) e hoje, até o fim do serviço ({end}).',
+      'Entre o início ({start}) e o fim do serviço ({end}), sem passar de hoje.',
     note: 'Observação (opcional)',
     submit: 'Registrar o reembolso',
     recorded: 'Reembolso registrado. Ele está no histórico do cliente.',
