@@ -23,9 +23,10 @@ export type RecordRefundFailure =
 /**
  * Records that a client asked for its money back, by its CS or an admin: once per service
  * (the unique index on the client and the service's start settles two at once), never before
- * the service started, after its current end (a renewal is recorded first), nor in the future. The first service starts on the day the client paid
- * (refundServiceStartsOn), a renewed one the day after the service it renewed ended
- * (refundServiceOf). The event goes in the client's history.
+ * the service started, after its current end (a renewal is recorded first), nor in the future.
+ * The first service starts on the day the client paid (refundServiceStartsOn), a renewed one
+ * the day after the service it renewed ended (refundServiceOf). The event goes in the
+ * client's history.
  */
 export async function recordRefund(
   db: Database,
