@@ -129,10 +129,15 @@ export async function seedBenchScorecard(db: Database, now: Date) {
   await insertChunked(
     db,
     clientTeamMembers,
-    ids.flatMap((clientId, i) => [
-      { clientId, userId: person('paid_traffic', i), role: 'paid_traffic' as const, addedAt: now },
-      { clientId, userId: person('design', i), role: 'design' as const, addedAt: now },
-    ]),
+    // On the team from the client's payment: they count its whole month (one who joined
+    // later counts only from then, README "Partner scorecard and incentives").
+    ids.flatMap((clientId, i) => {
+      const addedAt = pipelines[i]?.stages[0]?.[1] ?? now;
+      return [
+        { clientId, userId: person('paid_traffic', i), role: 'paid_traffic' as const, addedAt },
+        { clientId, userId: person('design', i), role: 'design' as const, addedAt },
+      ];
+    }),
   );
   await insertChunked(
     db,
