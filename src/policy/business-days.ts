@@ -10,15 +10,17 @@ export function isBusinessDay(isoDate: string, calendar: HolidayCalendar): boole
   return weekday !== 0 && weekday !== 6 && !isHoliday(isoDate, calendar);
 }
 
-/** The day of the week of a YYYY-MM-DD date, 0 for Sunday (from numbers: see addDaysToIsoDate). */
+// Sakamoto's method: the day of the week from the date's numbers, no Date built (deadlines
+// ask it for every day they walk).
+const MONTH_OFFSETS = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+
+/** The day of the week of a YYYY-MM-DD date, 0 for Sunday. */
 function weekdayOf(isoDate: string): number {
-  const date = new Date(0);
-  date.setUTCFullYear(
-    Number(isoDate.slice(0, 4)),
-    Number(isoDate.slice(5, 7)) - 1,
-    Number(isoDate.slice(8, 10)),
-  );
-  return date.getUTCDay();
+  const month = Number(isoDate.slice(5, 7));
+  const year = Number(isoDate.slice(0, 4)) - (month < 3 ? 1 : 0);
+  const day = Number(isoDate.slice(8, 10));
+  const leapDays = Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400);
+  return (year + leapDays + (MONTH_OFFSETS[month - 1] as number) + day) % 7;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

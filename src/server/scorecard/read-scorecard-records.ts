@@ -101,10 +101,10 @@ const readClients = prebuiltRead((db) =>
         clients.csUserId,
         clients.serviceStartsOn,
         clients.serviceEndsOn,
-        sql`json((select json_group_object(${clientMilestones.kind}, ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${OUTER_CLIENT_ID}))`,
-        sql`json((select json_group_object(${clientRefunds.serviceStartsOn}, ${clientRefunds.requestedOn}) from ${clientRefunds} where ${clientRefunds.clientId} = ${OUTER_CLIENT_ID}))`,
-        sql`json((select json_group_array(json_array(${clientRenewals.serviceEndsOn}, ${clientRenewals.renewedAt}, ${clientRenewals.renewedUntil})) from ${clientRenewals} where ${clientRenewals.clientId} = ${OUTER_CLIENT_ID}))`,
-        sql`json((select json_group_array(json_array(${clientTeamMembers.userId}, ${clientTeamMembers.role}, ${clientTeamMembers.addedAt})) from ${clientTeamMembers} where ${clientTeamMembers.clientId} = ${OUTER_CLIENT_ID}))`,
+        sql`(select jsonb_group_object(${clientMilestones.kind}, ${clientMilestones.occurredAt}) from ${clientMilestones} where ${clientMilestones.clientId} = ${OUTER_CLIENT_ID})`,
+        sql`(select jsonb_group_object(${clientRefunds.serviceStartsOn}, ${clientRefunds.requestedOn}) from ${clientRefunds} where ${clientRefunds.clientId} = ${OUTER_CLIENT_ID})`,
+        sql`(select jsonb_group_array(json_array(${clientRenewals.serviceEndsOn}, ${clientRenewals.renewedAt}, ${clientRenewals.renewedUntil})) from ${clientRenewals} where ${clientRenewals.clientId} = ${OUTER_CLIENT_ID})`,
+        sql`(select jsonb_group_array(json_array(${clientTeamMembers.userId}, ${clientTeamMembers.role}, ${clientTeamMembers.addedAt})) from ${clientTeamMembers} where ${clientTeamMembers.clientId} = ${OUTER_CLIENT_ID})`,
       ),
     })
     .from(clients)
@@ -226,7 +226,7 @@ const readOtherDeadlines = prebuiltRead((db) => {
 
 // Who uploaded the versions of the answer's piece (`[userId, …]`), null for another answer
 // (not looked for: most answers are not about a piece).
-const uploadersOfPiece = sql`case when ${approvalRounds.pieceId} is not null then json((select json_group_array(distinct ${pieceVersions.createdBy}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${approvalRounds.pieceId} and ${pieceVersions.createdBy} is not null)) end`;
+const uploadersOfPiece = sql`case when ${approvalRounds.pieceId} is not null then (select jsonb_group_array(distinct ${pieceVersions.createdBy}) from ${pieceVersions} where ${pieceVersions.pieceId} = ${approvalRounds.pieceId} and ${pieceVersions.createdBy} is not null) end`;
 
 /**
  * The answers given in the range: `[csUserId, answeredAt, score, pieceId, designerId,
