@@ -1,6 +1,5 @@
 import type { Database } from '../../db/client.ts';
 import {
-  approvalRounds,
   changeRequests,
   clientContacts,
   clientMilestones,
@@ -8,9 +7,6 @@ import {
   clientRenewals,
   clients,
   clientTeamMembers,
-  pieces,
-  pieceVersions,
-  projects,
   satisfactionSurveys,
   taskRequests,
   userRoles,
@@ -20,6 +16,7 @@ import type { PartnerRole } from '../../src/policy/index.ts';
 import { addDaysToIsoDate, policy, zonedTimeToInstant } from '../../src/policy/index.ts';
 import type { PipelineStage } from '../../src/server/deadlines/deadline-rules.ts';
 import { insertChunked } from './seed-chunks.ts';
+import { seedBenchScorecardPieces } from './seed-scorecard-pieces.ts';
 
 /**
  * The month the admin scorecard is measured on: October 2026, closed two months before the
@@ -129,15 +126,15 @@ export async function seedBenchScorecard(db: Database, now: Date) {
   await insertChunked(
     db,
     clientTeamMembers,
-    // On the team from the client's payment: they count its whole month (one who joined
-    // later counts only from then, README "Partner scorecard and incentives").
-    ids.flatMap((clientId, i) => {
-      const addedAt = pipelines[i]?.stages[0]?.[1] ?? now;
-      return [
-        { clientId, userId: person('paid_traffic', i), role: 'paid_traffic' as const, addedAt },
-        { clientId, userId: person('design', i), role: 'design' as const, addedAt },
-      ];
-    }),
+    // On the team from the client's payment: they count its whole month.
+    ids.flatMap((clientId, i) =>
+      (['paid_traffic', 'design'] as const).map((role) => ({
+        clientId,
+        userId: person(role, i),
+        role,
+        addedAt: pipelines[i]?.stages[0]?.[1] ?? now,
+      })),
+    ),
   );
   await insertChunked(
     db,
@@ -187,7 +184,7 @@ export async function seedBenchScorecard(db: Database, now: Date) {
       }),
     ),
   );
-  await seedPieces(db, ids, person, now);
+  await seedBenchScorecardPieces(db, ids, person, october, now);
   await insertChunked(
     db,
     taskRequests,
@@ -228,77 +225,5 @@ export async function seedBenchScorecard(db: Database, now: Date) {
         score: 1 + ((i + k) % 5),
       })),
     ),
-  );
-}
-
-/** Three pieces per client due in October, each sent to the client once (a third late). */
-async function seedPieces(
-  db: Database,
-  ids: string[],
-  person: (role: PartnerRole, i: number) => string,
-  now: Date,
-) {
-  await insertChunked(
-    db,
-    projects,
-    ids.map((clientId, i) => ({
-      id: `${clientId}-project`,
-      clientId,
-      name: 'Campanha de outubro',
-      designerId: person('design', i),
-      createdAt: now,
-    })),
-  );
-  const all = ids.flatMap((clientId, i) =>
-    [0, 1, 2].map((k) => {
-      const dueOn = october(2 + ((i + 7 * k) % 27));
-      const sentAt = at(addDaysToIsoDate(dueOn, k === 2 ? 1 : -1), '15:00');
-      return { id: `${clientId}-piece-${k}`, clientId, i, dueOn, sentAt };
-    }),
-  );
-  await insertChunked(
-    db,
-    pieces,
-    all.map(({ id, clientId, dueOn }) => ({
-      id,
-      projectId: `${clientId}-project`,
-      clientId,
-      title: 'Post',
-      kind: 'social_post' as const,
-      dueOn,
-      status: 'approved' as const,
-      latestVersion: 1,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
-  await insertChunked(
-    db,
-    pieceVersions,
-    all.map(({ id, i, sentAt }) => ({
-      id: `${id}-v1`,
-      pieceId: id,
-      number: 1,
-      fileKey: `${id}-v1`,
-      fileName: 'post.png',
-      contentType: 'image/png',
-      size: 1,
-      sha256: `${id}-v1`,
-      createdAt: sentAt,
-      createdBy: person('design', i),
-    })),
-  );
-  await insertChunked(
-    db,
-    approvalRounds,
-    all.map(({ id, sentAt }) => ({
-      id: `${id}-round`,
-      pieceId: id,
-      versionId: `${id}-v1`,
-      rule: 'any' as const,
-      status: 'approved' as const,
-      createdAt: sentAt,
-      closedAt: after(sentAt, DAY),
-    })),
   );
 }
