@@ -29,6 +29,8 @@ export const projects = sqliteTable(
   (table) => [
     index('projects_client_idx').on(table.clientId),
     index('projects_designer_idx').on(table.designerId),
+    // The scorecard's joins by id, covering what they read (see pieces_project_of_idx).
+    index('projects_designer_of_idx').on(table.id, table.designerId),
   ],
 );
 
@@ -74,6 +76,10 @@ export const pieces = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     createdBy: text('created_by').references(() => users.id),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    // When it was first sent on, to the agency's review or to the client (its due day is met
+    // then): kept by triggers on the rounds and the reviews (migration 0028), read by the
+    // scorecard without looking through them.
+    firstSentAt: integer('first_sent_at', { mode: 'timestamp_ms' }),
   },
   (table) => [
     index('pieces_client_idx').on(table.clientId),
@@ -86,8 +92,10 @@ export const pieces = sqliteTable(
       table.discipline,
       table.projectId,
       table.clientId,
-      table.id,
+      table.firstSentAt,
     ),
+    // The scorecard's joins by id, covering what they read: a project's designer, a piece's.
+    index('pieces_project_of_idx').on(table.id, table.projectId, table.discipline),
   ],
 );
 
@@ -162,6 +170,8 @@ export const approvalRounds = sqliteTable(
   },
   (table) => [
     index('approval_rounds_piece_idx').on(table.pieceId, table.createdAt),
+    // An answer's round by id, for its piece (see pieces_project_of_idx).
+    index('approval_rounds_piece_of_idx').on(table.id, table.pieceId),
     // The rounds approved since a moment: the satisfaction job reads them every minute.
     index('approval_rounds_closed_idx').on(table.status, table.closedAt),
   ],
@@ -254,46 +264,5 @@ export const pieceComments = sqliteTable(
     index('piece_comments_version_idx').on(table.versionId),
     index('piece_comments_piece_idx').on(table.pieceId, table.resolvedAt),
     index('piece_comments_parent_idx').on(table.parentId),
-  ],
-);
-
-/** A change to a post, or to targeting or text: each has its own turnaround in the policy. */
-export const CHANGE_KINDS = ['post', 'targetingOrText'] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-
-/**
- * A change the client asked for, tracked against the policy's change turnaround: from an
- * approval round (the client's "request changes") or recorded by CS (a targeting change
- * asked for in the group, say).
- */
-export const changeRequests = sqliteTable(
-  'change_requests',
-  {
-    id: text('id').primaryKey(),
-    clientId: text('client_id')
-      .notNull()
-      .references(() => clients.id, { onDelete: 'cascade' }),
-    pieceId: text('piece_id').references(() => pieces.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: CHANGE_KINDS }).notNull(),
-    summary: text('summary').notNull(),
-    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
-    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
-    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
-    doneBy: text('done_by').references(() => users.id),
-    // The key of the request that marked it done (see approval_rounds.close_key).
-    doneKey: text('done_key'),
-    recordedBy: text('recorded_by').references(() => users.id),
-  },
-  (table) => [
-    index('change_requests_client_idx').on(table.clientId),
-    index('change_requests_piece_idx').on(table.pieceId),
-    // The scorecard: the changes asked around a range of months, covering what it reads.
-    index('change_requests_requested_idx').on(
-      table.requestedAt,
-      table.clientId,
-      table.kind,
-      table.doneAt,
-      table.pieceId,
-    ),
   ],
 );

@@ -1,6 +1,7 @@
 // The whole schema, one table group per file.
 export * from './approvals.ts';
 export * from './campaign-costs.ts';
+export * from './change-requests.ts';
 export * from './client-renewals.ts';
 export * from './client-space.ts';
 export * from './client-teams.ts';

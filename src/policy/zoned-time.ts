@@ -93,20 +93,27 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
  * settle the offset even on a day the zone changes it.
  */
 export function zonedTimeToInstant(isoDate: string, time: string, timeZone: string): Date {
-  const key = `${isoDate} ${time} ${timeZone}`;
-  let ms = instants.get(key);
+  // A small memo: deadlines of many clients fall on the same few days and times. By zone and
+  // time (a handful), then date: no key is built from the date for each lookup.
+  const zoneTime = timeZone + time;
+  let byDate = instants.get(zoneTime);
+  if (!byDate) {
+    if (instants.size >= 100) instants.clear();
+    byDate = new Map();
+    instants.set(zoneTime, byDate);
+  }
+  let ms = byDate.get(isoDate);
   if (ms === undefined) {
     const asUtc = Date.parse(`${isoDate}T${time}:00Z`);
     const first = asUtc - zoneOffsetMs(new Date(asUtc), timeZone);
     ms = asUtc - zoneOffsetMs(new Date(first), timeZone);
-    // A small memo: deadlines of many clients fall on the same few days and times.
-    if (instants.size > 5000) instants.clear();
-    instants.set(key, ms);
+    if (byDate.size >= 5000) byDate.clear();
+    byDate.set(isoDate, ms);
   }
   return new Date(ms);
 }
 
-const instants = new Map<string, number>();
+const instants = new Map<string, Map<string, number>>();
 
 /** The month (YYYY-MM) a number of months away from another. */
 export function addMonths(yearMonth: string, months: number): string {

@@ -10,7 +10,6 @@ import {
   clientRenewals,
   clients,
   clientTeamMembers,
-  internalReviews,
   pieces,
   pieceVersions,
   projects,
@@ -159,10 +158,6 @@ const readChanges = prebuiltRead((db) =>
     .where(changesInReach),
 );
 
-// When a piece was first sent on: to the agency's own review or to the client, whichever
-// came first (each found by its piece's index); null while neither happened.
-const firstSent = sql`(select min(at) from (select ${approvalRounds.createdAt} as at from ${approvalRounds} where ${approvalRounds.pieceId} = ${pieces.id} union all select ${internalReviews.createdAt} from ${internalReviews} where ${internalReviews.pieceId} = ${pieces.id}))`;
-
 /**
  * The other deadlines falling due in the range: `[personId, dueOn, doneAt, returnedAt,
  * trafficClientId]`, of
@@ -200,7 +195,8 @@ const readOtherDeadlines = prebuiltRead((db) => {
         'person_id',
       ),
       dueOn: sql`${pieces.dueOn}`.as('due_on'),
-      doneAt: firstSent.as('done_at'),
+      // First sent on: to the agency's review or to the client (pieces.firstSentAt).
+      doneAt: sql`${pieces.firstSentAt}`.as('done_at'),
       returnedAt: sql`null`.as('returned_at'),
       trafficClientId:
         sql`case when ${pieces.discipline} = 'traffic' then ${pieces.clientId} end`.as(
