@@ -29,8 +29,6 @@ export const projects = sqliteTable(
   (table) => [
     index('projects_client_idx').on(table.clientId),
     index('projects_designer_idx').on(table.designerId),
-    // The scorecard's joins by id, covering what they read (see pieces_project_of_idx).
-    index('projects_designer_of_idx').on(table.id, table.designerId),
   ],
 );
 
@@ -94,8 +92,6 @@ export const pieces = sqliteTable(
       table.clientId,
       table.firstSentAt,
     ),
-    // The scorecard's joins by id, covering what they read: a project's designer, a piece's.
-    index('pieces_project_of_idx').on(table.id, table.projectId, table.discipline),
   ],
 );
 
@@ -170,8 +166,6 @@ export const approvalRounds = sqliteTable(
   },
   (table) => [
     index('approval_rounds_piece_idx').on(table.pieceId, table.createdAt),
-    // An answer's round by id, for its piece (see pieces_project_of_idx).
-    index('approval_rounds_piece_of_idx').on(table.id, table.pieceId),
     // The rounds approved since a moment: the satisfaction job reads them every minute.
     index('approval_rounds_closed_idx').on(table.status, table.closedAt),
   ],

@@ -31,13 +31,6 @@ export const clients = sqliteTable(
     // The scorecard: the services ending or starting around a range of months.
     index('clients_service_ends_idx').on(table.serviceEndsOn),
     index('clients_service_starts_idx').on(table.serviceStartsOn),
-    // The scorecard's reads of a client by id, covering what they take (its CS, its service).
-    index('clients_scorecard_of_idx').on(
-      table.id,
-      table.csUserId,
-      table.serviceStartsOn,
-      table.serviceEndsOn,
-    ),
   ],
 );
 
