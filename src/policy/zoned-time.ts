@@ -93,14 +93,19 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
  * settle the offset even on a day the zone changes it.
  */
 export function zonedTimeToInstant(isoDate: string, time: string, timeZone: string): Date {
-  // A small memo: deadlines of many clients fall on the same few days and times. By zone and
-  // time (a handful), then date: no key is built from the date for each lookup.
-  const zoneTime = timeZone + time;
-  let byDate = instants.get(zoneTime);
-  if (!byDate) {
+  // A small memo: deadlines of many clients fall on the same few days and times. By zone, time
+  // (a handful of each), then date: no key string is built for each lookup.
+  let byTime = instants.get(timeZone);
+  if (!byTime) {
     if (instants.size >= 100) instants.clear();
+    byTime = new Map();
+    instants.set(timeZone, byTime);
+  }
+  let byDate = byTime.get(time);
+  if (!byDate) {
+    if (byTime.size >= 100) byTime.clear();
     byDate = new Map();
-    instants.set(zoneTime, byDate);
+    byTime.set(time, byDate);
   }
   let ms = byDate.get(isoDate);
   if (ms === undefined) {
@@ -113,7 +118,7 @@ export function zonedTimeToInstant(isoDate: string, time: string, timeZone: stri
   return new Date(ms);
 }
 
-const instants = new Map<string, Map<string, number>>();
+const instants = new Map<string, Map<string, Map<string, number>>>();
 
 /** The month (YYYY-MM) a number of months away from another. */
 export function addMonths(yearMonth: string, months: number): string {

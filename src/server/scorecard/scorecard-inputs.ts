@@ -132,7 +132,7 @@ function milestonesOf(
   serviceEndsOn: string | null,
 ): Milestones {
   const milestones: Milestones = {};
-  for (const [stage, at] of Object.entries(json)) milestones[stage as PipelineStage] = new Date(at);
+  for (const stage in json) milestones[stage as PipelineStage] = new Date(json[stage] as number);
   for (const renewal of renewals) {
     if (renewal.carried && renewal.serviceEndsOn === serviceEndsOn) {
       milestones.renewed = renewal.renewedAt;
