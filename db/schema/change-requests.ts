@@ -31,7 +31,9 @@ export const changeRequests = sqliteTable(
     recordedBy: text('recorded_by').references(() => users.id),
   },
   (table) => [
-    index('change_requests_client_idx').on(table.clientId),
+    // A client's changes, and its oldest open one's due time (the home's deadlines) from the
+    // index alone.
+    index('change_requests_client_idx').on(table.clientId, table.doneAt, table.dueAt),
     index('change_requests_piece_idx').on(table.pieceId),
     // The scorecard: the changes asked around a range of months, covering what it reads.
     index('change_requests_requested_idx').on(

@@ -3,25 +3,30 @@ import { clientContacts, clients } from './clients.ts';
 import { users } from './users.ts';
 
 /** A client's onboarding questionnaire: one per client, answered together by its contacts. */
-export const onboardings = sqliteTable('onboardings', {
-  id: text('id').primaryKey(),
-  clientId: text('client_id')
-    .notNull()
-    .unique()
-    .references(() => clients.id, { onDelete: 'cascade' }),
-  questionnaireVersion: integer('questionnaire_version').notNull(),
-  status: text('status', { enum: ['open', 'submitted'] })
-    .notNull()
-    .default('open'),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  createdBy: text('created_by').references(() => users.id),
-  // LGPD: who agreed to the agency's notice (its version), and when.
-  consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
-  consentByContactId: text('consent_by_contact_id'),
-  consentNoticeVersion: integer('consent_notice_version'),
-  submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
-  submittedByContactId: text('submitted_by_contact_id'),
-});
+export const onboardings = sqliteTable(
+  'onboardings',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .unique()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    questionnaireVersion: integer('questionnaire_version').notNull(),
+    status: text('status', { enum: ['open', 'submitted'] })
+      .notNull()
+      .default('open'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    // LGPD: who agreed to the agency's notice (its version), and when.
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
+    consentByContactId: text('consent_by_contact_id'),
+    consentNoticeVersion: integer('consent_notice_version'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    submittedByContactId: text('submitted_by_contact_id'),
+  },
+  // A CS's open questionnaires (the home): one look per client of theirs, in a small index.
+  (table) => [index('onboardings_open_idx').on(table.status, table.clientId, table.createdAt)],
+);
 
 /** A contact's personal link to the onboarding; the id is the SHA-256 of the token. */
 export const onboardingLinks = sqliteTable(
