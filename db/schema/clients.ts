@@ -28,9 +28,10 @@ export const clients = sqliteTable(
   (table) => [
     index('clients_cs_idx').on(table.csUserId),
     index('clients_pipeline_due_idx').on(table.pipelineDueAt),
-    // The scorecard: the services ending or starting around a range of months.
-    index('clients_service_ends_idx').on(table.serviceEndsOn),
-    index('clients_service_starts_idx').on(table.serviceStartsOn),
+    // The scorecard: the clients whose service ends or starts around a range of months (their
+    // ids from the index alone).
+    index('clients_service_ends_idx').on(table.serviceEndsOn, table.id),
+    index('clients_service_starts_idx').on(table.serviceStartsOn, table.id),
   ],
 );
 

@@ -113,8 +113,8 @@ export const clientMilestones = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.clientId, table.kind] }),
-    // The scorecard: the milestones of a range of months, whatever the client.
-    index('client_milestones_occurred_idx').on(table.occurredAt),
+    // The scorecard: the clients with a milestone in a range of months (from the index alone).
+    index('client_milestones_occurred_idx').on(table.occurredAt, table.clientId),
     // The key's columns and when: the scorecard reads a client's stages from the index alone.
     index('client_milestones_client_idx').on(table.clientId, table.kind, table.occurredAt),
   ],
