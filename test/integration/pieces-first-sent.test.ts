@@ -68,7 +68,7 @@ describe.each(DRIVERS)('when a piece was first sent on (%s)', (driver) => {
       ...records.piece('unsent', 'client', 'designer', '2026-03-12'),
     ]);
     // As the rows stood before the migration: no column kept.
-    await database.db.run(sql`update ${pieces} set ${sql.identifier('first_sent_at')} = null`);
+    await database.db.update(pieces).set({ firstSentAt: null });
     expect(backfill).toBeDefined();
     await database.db.run(sql.raw(backfill as string));
     expect(await firstSentOf('piece')).toEqual(agencyTime('2026-03-10 09:00'));
