@@ -9,6 +9,9 @@ const measurement = (
 ) => ({
   roundTrips: 1,
   cpuMs,
+  // The Worker's share: a fixed part of the whole in these cases.
+  workerCpuMs: cpuMs / 2,
+  sqliteCpuMs: cpuMs / 2,
   bytes: 100,
   status: 200,
   ...more,
@@ -75,7 +78,12 @@ describe('measuring subjects in turns', () => {
       ...['a', 'a', 'a', 'bb', 'bb', 'bb'],
       ...['a', 'a', 'a', 'bb', 'bb', 'bb', 'ccc', 'ccc'],
     ]);
-    for (const { cpuMs } of measured) expect(cpuMs).toBeGreaterThanOrEqual(0);
+    // No SQLite in these calls: the Worker's share is the whole.
+    for (const { cpuMs, workerCpuMs, sqliteCpuMs } of measured) {
+      expect(cpuMs).toBeGreaterThanOrEqual(0);
+      expect(sqliteCpuMs).toBe(0);
+      expect(workerCpuMs).toBe(cpuMs);
+    }
   });
 });
 
@@ -83,6 +91,11 @@ describe('repeating the sizes', () => {
   it('takes the median of the processes’ medians, with their lowest and highest', () => {
     const combined = combineRepeats([measurement(2.04), measurement(1.72), measurement(1.8)]);
     expect(combined).toMatchObject({ cpuMs: 1.8, cpuMsMin: 1.72, cpuMsMax: 2.04, repeats: 3 });
+    expect(combined).toMatchObject({
+      workerCpuMs: 0.9,
+      workerCpuMsMin: 0.86,
+      workerCpuMsMax: 1.02,
+    });
     expect(combineRepeats([measurement(1), measurement(2)]).cpuMs).toBe(1.5);
   });
 
@@ -99,6 +112,12 @@ describe('repeating the sizes', () => {
     expect(
       withSpread(combineRepeats([measurement(2.04), measurement(1.72), measurement(1.8)])),
     ).toBe('1.800 (1.720–2.040)');
+    expect(
+      withSpread(
+        combineRepeats([measurement(2.04), measurement(1.72), measurement(1.8)]),
+        'workerCpuMs',
+      ),
+    ).toBe('0.900 (0.860–1.020)');
     expect(withSpread(combineRepeats([measurement(1.7)]))).toBe('1.700');
   });
 });
