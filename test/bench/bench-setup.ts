@@ -44,8 +44,8 @@ export async function prepareBench<Opened extends BenchDatabase>(
 ) {
   const database = await open();
   // The Worker never syncs a disk: D1 and Turso commit on their own servers. In-process SQLite
-  // still executes every query here (counted as server CPU, which overstates it), but without
-  // the fsync system time of a commit, which no Worker pays.
+  // still executes every query here (its CPU counted apart from the Worker's: sqlite-cpu.ts),
+  // but without the fsync system time of a commit, which no Worker pays.
   await database.client.execute('PRAGMA synchronous = OFF');
   const storage = await openTestFileStore();
   await seedDemoAgency(database.db, BENCH_NOW);

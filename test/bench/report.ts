@@ -29,7 +29,7 @@ export function printRouteTable(results: RouteResult[], runs: number, repeats: n
       : '';
   console.log(`\nPonte benchmark — ${runs} runs per route${processes}, Node ${process.version}\n`);
   console.log(
-    '| route | status | DB round trips | target | median Worker CPU (ms) | target | + SQLite in process (ms) | bytes | verdict |',
+    '| route | status | DB round trips | target | median Worker CPU (ms) | target | median SQLite CPU, in process (ms) | bytes | verdict |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const row of results) {

@@ -1,6 +1,7 @@
 // `npm run bench`: for each route, database round trips per request (counted by an
-// instrumented libSQL client), median server CPU time per request in Node, and response
-// bytes, printed next to the targets; then the same routes over ten times the data, side by
+// instrumented libSQL client), the median CPU time per request in Node without the in-process
+// SQLite's (the Worker's share: sqlite-cpu.ts) and SQLite's beside it, and response bytes,
+// printed next to the targets; then the same routes over ten times the data, side by
 // side; then the weight of the pages. Exits non-zero when a figure misses its target.
 //
 // Both sizes are measured in one process, their subjects taking turns together (see
@@ -191,6 +192,7 @@ for (let repeat = 0; repeat < REPEATS; repeat++) {
         factor,
         cpuMs: atSize.map((m) => m.cpuMs),
         workerCpuMs: atSize.map((m) => m.workerCpuMs),
+        sqliteCpuMs: atSize.map((m) => m.sqliteCpuMs),
       }),
     );
   }

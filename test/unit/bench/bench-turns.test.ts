@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CountedClient } from '../../../db/round-trips.ts';
 import { measureInTurns, median, samplesInRound } from '../../bench/measure.ts';
 import { combineRepeats, withSpread } from '../../bench/repeats.ts';
+import { sqliteCpu } from '../../bench/sqlite-cpu.ts';
 
 const measurement = (
   cpuMs: number,
-  more: Partial<{ roundTrips: number; status: number }> = {},
+  more: Partial<{ roundTrips: number; status: number; workerCpuMs: number }> = {},
 ) => ({
   roundTrips: 1,
   cpuMs,
-  // The Worker's share: a fixed part of the whole in these cases.
   workerCpuMs: cpuMs / 2,
   sqliteCpuMs: cpuMs / 2,
   bytes: 100,
@@ -87,15 +87,36 @@ describe('measuring subjects in turns', () => {
   });
 });
 
+describe('the Worker’s share of a call', () => {
+  it('is each sample’s CPU less the time counted inside SQLite, with SQLite’s median beside it', async () => {
+    const client = { roundTrips: { count: 0, statements: 0 } } as CountedClient;
+    const call = async () => {
+      // Half a millisecond of SQLite counted on every call, and some JS of the call's own.
+      sqliteCpu.micros += 500;
+      let sum = 0;
+      for (let i = 0; i < 20_000; i++) sum += Math.sqrt(i);
+      return { status: 200, bytes: sum > 0 ? 1 : 0 };
+    };
+    const [measured] = await measureInTurns([{ call, measured: 9, client }], {
+      rounds: 3,
+      settle: 0,
+    });
+    expect(measured?.sqliteCpuMs).toBe(0.5);
+    // A constant taken off every sample moves the median by as much.
+    expect((measured?.cpuMs ?? 0) - (measured?.workerCpuMs ?? 0)).toBeCloseTo(0.5, 9);
+  });
+});
+
 describe('repeating the sizes', () => {
   it('takes the median of the processes’ medians, with their lowest and highest', () => {
-    const combined = combineRepeats([measurement(2.04), measurement(1.72), measurement(1.8)]);
+    // The Worker's figures in another order than the whole's: each is combined on its own.
+    const combined = combineRepeats([
+      measurement(2.04, { workerCpuMs: 0.7 }),
+      measurement(1.72, { workerCpuMs: 1.1 }),
+      measurement(1.8, { workerCpuMs: 0.9 }),
+    ]);
     expect(combined).toMatchObject({ cpuMs: 1.8, cpuMsMin: 1.72, cpuMsMax: 2.04, repeats: 3 });
-    expect(combined).toMatchObject({
-      workerCpuMs: 0.9,
-      workerCpuMsMin: 0.86,
-      workerCpuMsMax: 1.02,
-    });
+    expect(combined).toMatchObject({ workerCpuMs: 0.9, workerCpuMsMin: 0.7, workerCpuMsMax: 1.1 });
     expect(combineRepeats([measurement(1), measurement(2)]).cpuMs).toBe(1.5);
   });
 
@@ -114,10 +135,13 @@ describe('repeating the sizes', () => {
     ).toBe('1.800 (1.720–2.040)');
     expect(
       withSpread(
-        combineRepeats([measurement(2.04), measurement(1.72), measurement(1.8)]),
+        combineRepeats([
+          measurement(2.04, { workerCpuMs: 0.7 }),
+          measurement(1.72, { workerCpuMs: 1.1 }),
+        ]),
         'workerCpuMs',
       ),
-    ).toBe('0.900 (0.860–1.020)');
+    ).toBe('0.900 (0.700–1.100)');
     expect(withSpread(combineRepeats([measurement(1.7)]))).toBe('1.700');
   });
 });
